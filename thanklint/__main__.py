@@ -1,0 +1,3 @@
+from thanklint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""Config: built-in defaults → user config → the nearest thanklint.toml or
+[tool.thanklint] in pyproject.toml (walking up from the note) → --config → flags.
+This module is the only one that reads config files."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from thanklint.context import Context, from_mapping
+from thanklint.errors import ConfigError
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+RULE_KEYS = ("enabled", "severity", "weight")
+TOP_KEYS = ("packs", "max_bytes", "context", "rules")
+
+
+@dataclass(frozen=True)
+class Config:
+    packs: tuple[str, ...] = ()
+    max_bytes: int = 1_000_000
+    context: Context = field(default_factory=Context)
+    rules: dict = field(default_factory=dict)  # rule id -> {"enabled"?, "severity"?, "weight"?, params...}
+    sources: tuple[str, ...] = ()  # the files that were read, in order
+
+
+def _read(path: Path) -> dict:
+    try:
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot be read ({e.strerror})") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: not valid TOML: {e}") from None
+    if path.name == "pyproject.toml":
+        return data.get("tool", {}).get("thanklint", {})
+    return data
+
+
+def _has_section(path: Path) -> bool:
+    if path.name != "pyproject.toml":
+        return True
+    try:
+        return "thanklint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True  # let _read report it
+
+
+def find_project_config(start: Path) -> Path | None:
+    """The nearest thanklint.toml, or pyproject.toml with [tool.thanklint]."""
+    folder = start if start.is_dir() else start.parent
+    for d in [folder.resolve(), *folder.resolve().parents]:
+        for name in ("thanklint.toml", "pyproject.toml"):
+            p = d / name
+            if p.is_file() and _has_section(p):
+                return p
+    return None
+
+
+def user_config() -> Path | None:
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    p = base / "thanklint" / "config.toml"
+    return p if p.is_file() else None
+
+
+def apply(cfg: Config, data: dict, where: str) -> Config:
+    """Merge one source's table over `cfg`."""
+    for key in data:
+        if key not in TOP_KEYS:
+            raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(TOP_KEYS)})")
+    changes: dict = {}
+    if "packs" in data:
+        packs = data["packs"]
+        if not isinstance(packs, list) or not all(isinstance(p, str) for p in packs):
+            raise ConfigError(f"{where}: 'packs' must be a list of folder paths")
+        base = Path(where).parent if where not in ("flags", "<config>") else Path.cwd()
+        changes["packs"] = cfg.packs + tuple(str((base / p).resolve()) for p in packs)
+    if "max_bytes" in data:
+        v = data["max_bytes"]
+        if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
+            raise ConfigError(f"{where}: 'max_bytes' must be a positive whole number")
+        changes["max_bytes"] = v
+    if "context" in data:
+        if not isinstance(data["context"], dict):
+            raise ConfigError(f"{where}: 'context' must be a table")
+        changes["context"] = cfg.context.merged(from_mapping(data["context"], f"{where} [context]"))
+    if "rules" in data:
+        changes["rules"] = _merge_rules(cfg.rules, data["rules"], where)
+    return replace(cfg, sources=cfg.sources + (where,), **changes)
+
+
+def _merge_rules(current: dict, table, where: str) -> dict:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: 'rules' must be a table keyed by rule id")
+    out = {k: dict(v) for k, v in current.items()}
+    for rid, value in table.items():
+        entry = out.setdefault(rid, {})
+        if isinstance(value, bool):
+            entry["enabled"] = value
+        elif isinstance(value, str) and value in ("error", "warning", "info"):
+            entry["severity"] = value
+        elif isinstance(value, dict):
+            entry.update(value)
+        else:
+            raise ConfigError(f"{where}: rules.{rid} must be true/false, a severity, or a table of settings")
+    return out
+
+
+def load(note_path: Path | None = None, *, explicit: str | None = None, isolated: bool = False) -> Config:
+    cfg = Config()
+    if not isolated:
+        user = user_config()
+        if user:
+            cfg = apply(cfg, _read(user), str(user))
+        project = find_project_config(note_path or Path.cwd())
+        if project:
+            cfg = apply(cfg, _read(project), str(project))
+    if explicit:
+        p = Path(explicit)
+        if not p.is_file():
+            raise ConfigError(f"--config {explicit}: no such file")
+        cfg = apply(cfg, _read(p), str(p))
+    return cfg

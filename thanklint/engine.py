@@ -1,0 +1,61 @@
+"""Apply config to the rule set, then run the enabled rules over one analysis."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from thanklint.context import Context
+from thanklint.errors import ConfigError, RuleFileError
+from thanklint.model import RuleResult, Severity, Status
+from thanklint.packs import RuleSet, bind
+from thanklint.spec import Rule
+
+
+def configure(ruleset: RuleSet, overrides: dict) -> tuple[Rule, ...]:
+    """The enabled rules with the config's severity, weight and params applied."""
+    known = {r.id for r in ruleset.rules}
+    for rid in overrides:
+        if rid not in known:
+            raise ConfigError(f"unknown rule id '{rid}' in config (known: {', '.join(sorted(known))})")
+    out = []
+    for rule in ruleset.rules:
+        o = dict(overrides.get(rule.id, {}))
+        if o.pop("enabled", True) is False:
+            continue
+        spec = rule.spec
+        if "severity" in o:
+            try:
+                spec = replace(spec, severity=Severity(o.pop("severity")))
+            except ValueError:
+                raise ConfigError(f"rules.{rule.id}.severity must be error, warning or info") from None
+        if "weight" in o:
+            w = o.pop("weight")
+            if isinstance(w, bool) or not isinstance(w, (int, float)) or w < 0:
+                raise ConfigError(f"rules.{rule.id}.weight must be a number of at least 0")
+            spec = replace(spec, weight=float(w))
+        if o:
+            try:
+                rule = bind(spec, {**spec.params, **o})
+            except RuleFileError as e:
+                raise ConfigError(f"config rules.{rule.id}: {e.field or ''} {e.reason}".replace("params.", "")) from None
+        elif spec is not rule.spec:
+            rule = replace(rule, spec=spec)
+        out.append(rule)
+    return tuple(out)
+
+
+def needs(rules: tuple[Rule, ...]) -> frozenset[str]:
+    out: set[str] = set()
+    for r in rules:
+        out |= r.kind.needs
+    return frozenset(out)
+
+
+def run(analysis, ctx: Context, rules: tuple[Rule, ...]) -> list[RuleResult]:
+    results = []
+    for rule in rules:
+        result = rule.kind.check(analysis, ctx, rule)
+        if result.status is Status.FAIL and not result.findings:
+            result = replace(result, status=Status.PASS)
+        results.append(result)
+    return results

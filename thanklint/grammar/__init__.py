@@ -1,0 +1,175 @@
+"""Grammar and spelling engines behind one small interface.
+
+Two engines: LanguageTool (a Java HTTP server, remote or started locally) and Harper (embedded,
+Rust, via ``harper-py``). Both modules import their heavy dependencies lazily, so importing this
+package costs nothing beyond the standard library.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Iterable, Protocol, runtime_checkable
+
+__all__ = [
+    "EngineMatch",
+    "GrammarUnavailable",
+    "Engine",
+    "open_engine",
+    "merge_matches",
+    "DEFAULT_DISABLED_RULES",
+    "URL_ENV",
+]
+
+URL_ENV = "THANKLINT_LANGUAGETOOL_URL"
+
+
+@dataclass(frozen=True)
+class EngineMatch:
+    offset: int  # code-point offset into the checked text
+    length: int  # code points
+    message: str
+    replacements: tuple[str, ...]
+    kind: str  # "spelling" or "grammar"
+    rule_id: str  # the engine's own rule id (LT ruleId, Harper rule name)
+    safe: bool  # True only for a single, mechanical replacement (see each engine)
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.length
+
+
+class GrammarUnavailable(Exception):
+    """No engine can run (or one died). ``str(e)`` is a short human reason."""
+
+
+@runtime_checkable
+class Engine(Protocol):
+    name: str
+
+    def check(self, text: str) -> list[EngineMatch]: ...
+
+    def close(self) -> None: ...
+
+
+# Engine rules that misfire on thank-you notes, disabled unless the caller re-enables them.
+# Ids are the engines' own (LanguageTool rule or category ids; Harper rule names as in
+# ``harper.Linter().get_default_lint_config()``). Keep as data: the lead may move this to rules/.
+DEFAULT_DISABLED_RULES: dict[str, tuple[str, ...]] = {
+    "languagetool": (
+        # (WHITESPACE_RULE stays on, but its matches at line starts/ends are dropped in
+        # languagetool.py: indents and trailing blanks from mail clients are not errors)
+        # signature lines ("Best,\nKyle Chang") have no final full stop
+        "PUNCTUATION_PARAGRAPH_END",
+        # typographic apostrophes ("4Apps’ goals") and template placeholders ("[Company]")
+        "EN_UNPAIRED_QUOTES",
+        "EN_UNPAIRED_BRACKETS",
+        "EN_QUOTES",
+        "DASH_RULE",
+        # brand names: "4Apps" -> "4 Apps"
+        "SPACE_BETWEEN_NUMBER_AND_WORD",
+        # date header lines ("October 7, 2025\nSarah"): fire on 4 of 32 published notes
+        "MISSING_COMMA_AFTER_YEAR",
+        # comma before "and" in compound sentences: pedantic, fires on well-written notes
+        "COMMA_COMPOUND_SENTENCE",
+        # "I ... I ... I": a style matter thanklint judges with rules of its own
+        "ENGLISH_WORD_REPEAT_BEGINNING_RULE",
+    ),
+    "harper": (
+        # brand / proper-noun casing lists: fire on company and product names in notes
+        "AmazonNames",
+        "AppleNames",
+        "AzureNames",
+        "GoogleNames",
+        "MetaNames",
+        "MicrosoftNames",
+        "JetpackNames",
+        "TumblrNames",
+        "PocketCastsNames",
+        "DayOneNames",
+        "CompaniesProductsAndTrademarks",
+        "ProperNouns",
+        "OrthographicConsistency",  # "github" -> "GitHub", company spellings of their own
+        "NotablePlaces",
+        "UnitedOrganizations",
+        "UpdatePlaceNames",
+        "NationalCapitals",
+        "Canada",
+        # style, not errors; thanklint has its own style rules or they misfire on notes
+        "LongSentences",
+        "OxfordComma",
+        "SendAnEmailTo",
+        "UseEllipsisCharacter",
+        "Dashes",
+        "NoFrenchSpaces",  # two spaces after a full stop is a typing habit, not an error
+        "NumericRangeEnDash",  # phone numbers "745-5247" -> en dash (and marked safe!)
+        "RoadMap",  # "roadmap" -> "road map": the one-word form is standard in tech notes
+        "BoringWords",
+        "ExpandMemoryShorthands",
+        "ExpandTimeShorthands",
+    ),
+}
+
+
+def merge_matches(matches: Iterable[EngineMatch]) -> list[EngineMatch]:
+    """Sort by offset; drop a match that overlaps one already kept (longest first at a tie)."""
+    ordered = sorted(matches, key=lambda m: (m.offset, -m.length))
+    out: list[EngineMatch] = []
+    for m in ordered:
+        if out and (m.offset < out[-1].end or m.offset == out[-1].offset):
+            continue
+        out.append(m)
+    return out
+
+
+def _env_url() -> str | None:
+    url = os.environ.get(URL_ENV, "").strip()
+    return url or None
+
+
+def open_engine(
+    choice: str = "auto",
+    *,
+    url: str | None = None,
+    disabled_rules: frozenset[str] = frozenset(),
+    timeout: float = 10.0,
+    language: str = "en-US",
+) -> Engine:
+    """Open a grammar engine.
+
+    choice: auto|languagetool|harper. 'auto' -> LanguageTool when a URL is given (arg, or env
+    THANKLINT_LANGUAGETOOL_URL) or a local install is found, else Harper. Raises
+    GrammarUnavailable with the reason if nothing can run ('off' is handled by the caller).
+    """
+    choice = (choice or "auto").lower()
+    if choice not in ("auto", "languagetool", "harper"):
+        raise GrammarUnavailable(f"unknown grammar engine {choice!r} (auto, languagetool, harper)")
+    url = url or _env_url()
+    if choice == "harper":
+        from .harper import HarperEngine
+
+        return HarperEngine(disabled_rules=disabled_rules, language=language)
+    from . import languagetool as lt
+
+    if choice == "languagetool":
+        return lt.open_languagetool(
+            url=url, disabled_rules=disabled_rules, timeout=timeout, language=language
+        )
+    # auto
+    errors: list[str] = []
+    if url or lt.find_install() is not None:
+        try:
+            return lt.open_languagetool(
+                url=url, disabled_rules=disabled_rules, timeout=timeout, language=language
+            )
+        except GrammarUnavailable as e:
+            if url:  # the user asked for that server: do not silently fall back
+                raise
+            errors.append(f"languagetool: {e}")
+    try:
+        from .harper import HarperEngine
+
+        return HarperEngine(disabled_rules=disabled_rules, language=language)
+    except GrammarUnavailable as e:
+        errors.append(f"harper: {e}")
+    raise GrammarUnavailable("; ".join(errors) or "no grammar engine available")

@@ -1,0 +1,582 @@
+"""LanguageTool: a remote server (URL) or a local install started as one JVM per engine.
+
+Talks to LanguageTool's HTTP API (``POST /v2/check``) with urllib, so every request honours the
+timeout and a dead server surfaces as ``GrammarUnavailable`` instead of a hang or retry loop.
+
+Local installs are looked up in this order:
+  1. env ``THANKLINT_LANGUAGETOOL_HOME``
+  2. ``$XDG_DATA_HOME/thanklint/languagetool`` (default ``~/.local/share/thanklint/languagetool``),
+     which ``setup_languagetool()`` fills from ``languagetool/pom.xml`` (Maven Central)
+  3. language-tool-python's own download (``$LTP_PATH`` or ``~/.cache/language_tool_python``)
+A folder is an install when it holds ``languagetool-server.jar``.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from typing import Callable
+
+from . import DEFAULT_DISABLED_RULES, EngineMatch, GrammarUnavailable, merge_matches
+
+HOME_ENV = "THANKLINT_LANGUAGETOOL_HOME"
+JAVA_OPTS_ENV = "THANKLINT_LANGUAGETOOL_JAVA_OPTS"
+SERVER_JAR = "languagetool-server.jar"
+MAIN_CLASS = "org.languagetool.server.HTTPServer"
+START_TIMEOUT = float(os.environ.get("THANKLINT_LANGUAGETOOL_START_TIMEOUT", "90"))
+
+# Rule ids whose single suggestion is a mechanical fix (plus every misspelling).
+_SAFE_RULES = frozenset(
+    {
+        "ENGLISH_WORD_REPEAT_RULE",
+        "EN_A_VS_AN",
+        "WHITESPACE_RULE",
+        "CONSECUTIVE_SPACES",
+        "DOUBLE_PUNCTUATION",
+        "COMMA_PARENTHESIS_WHITESPACE",
+        "I_LOWERCASE",
+    }
+)
+_SAFE_ISSUE_TYPES = frozenset({"duplication", "whitespace"})
+
+
+_LAYOUT_RULES = frozenset({"WHITESPACE_RULE", "CONSECUTIVE_SPACES"})
+
+
+def _at_line_edge(text: str, start: int, end: int) -> bool:
+    """Whitespace at the start or end of a line (indent, trailing blanks) or spanning lines."""
+    return (
+        start == 0
+        or text[start - 1] == "\n"
+        or end >= len(text)
+        or text[end] in "\r\n"
+        or "\n" in text[start:end]
+    )
+
+
+def _is_spelling(rule_id: str, category: str, issue_type: str) -> bool:
+    # LanguageTool marks confusions (their/there, a/an, i/I) as issueType "misspelling" and
+    # puts several in category TYPOS; only its spellers (unknown words) count as spelling here,
+    # so that thanklint's "drop spelling findings on names" filter never hides a grammar error.
+    return rule_id.startswith(("MORFOLOGIK_", "HUNSPELL_")) or "SPELLER" in rule_id
+
+
+# --------------------------------------------------------------------------- install lookup
+
+
+def default_install_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "thanklint" / "languagetool"
+
+
+def _is_install(p: Path) -> bool:
+    return (p / SERVER_JAR).is_file()
+
+
+def _ltp_installs() -> list[Path]:
+    base = Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
+    try:
+        return sorted((d for d in base.glob("LanguageTool-*") if _is_install(d)), reverse=True)
+    except OSError:
+        return []
+
+
+def find_install() -> Path | None:
+    """The first LanguageTool install folder found (see module docstring), or None."""
+    env = os.environ.get(HOME_ENV, "").strip()
+    if env:
+        p = Path(env).expanduser()
+        return p if _is_install(p) else None  # an explicit setting is not second-guessed
+    for p in [default_install_dir(), *_ltp_installs()]:
+        if _is_install(p):
+            return p
+    return None
+
+
+def _install_version(home: Path) -> str:
+    libs = home / "libs"
+    for pat in ("languagetool-core-*.jar", "languagetool-server-*.jar"):
+        for j in sorted(libs.glob(pat)) if libs.is_dir() else []:
+            return j.stem.rsplit("-", 1)[-1]
+    name = home.name
+    if name.startswith("LanguageTool-"):
+        return name[len("LanguageTool-") :]
+    return "?"
+
+
+# --------------------------------------------------------------------------- HTTP
+
+
+def _utf16_to_cp(text: str) -> Callable[[int], int]:
+    """Map LanguageTool's UTF-16 offsets to Python code-point offsets."""
+    if all(ord(c) < 0x10000 for c in text):
+        return lambda i: i
+    table: list[int] = []  # table[utf16 index] -> code point index
+    for cp, ch in enumerate(text):
+        table.append(cp)
+        if ord(ch) >= 0x10000:
+            table.append(cp)
+    table.append(len(text))
+    n = len(table)
+    return lambda i: table[i] if 0 <= i < n else len(text)
+
+
+class _Http:
+    def __init__(self, base_url: str, timeout: float) -> None:
+        self.base = base_url.rstrip("/")
+        if self.base.endswith("/v2"):
+            self.base = self.base[: -len("/v2")]
+        self.timeout = timeout
+
+    def post(self, path: str, data: dict[str, str], timeout: float | None = None) -> object:
+        body = urllib.parse.urlencode(data).encode()
+        req = urllib.request.Request(
+            f"{self.base}{path}",
+            data=body,
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/json",
+            },
+        )
+        return self._send(req, timeout)
+
+    def get(self, path: str, timeout: float | None = None) -> object:
+        return self._send(urllib.request.Request(f"{self.base}{path}"), timeout)
+
+    def _send(self, req: urllib.request.Request, timeout: float | None) -> object:
+        t = self.timeout if timeout is None else timeout
+        try:
+            with urllib.request.urlopen(req, timeout=t) as r:
+                return json.loads(r.read().decode("utf-8"))
+        except urllib.error.HTTPError as e:
+            detail = ""
+            try:
+                detail = e.read().decode("utf-8", "replace").strip().splitlines()[0][:200]
+            except Exception:
+                pass
+            raise GrammarUnavailable(
+                f"LanguageTool at {self.base} answered HTTP {e.code}{': ' + detail if detail else ''}"
+            ) from e
+        except (TimeoutError, socket.timeout) as e:
+            raise GrammarUnavailable(f"LanguageTool at {self.base} did not answer within {t:g} s") from e
+        except urllib.error.URLError as e:
+            reason = e.reason
+            if isinstance(reason, (TimeoutError, socket.timeout)):
+                raise GrammarUnavailable(
+                    f"LanguageTool at {self.base} did not answer within {t:g} s"
+                ) from e
+            raise GrammarUnavailable(f"cannot reach LanguageTool at {self.base}: {reason}") from e
+        except (ConnectionError, OSError) as e:
+            raise GrammarUnavailable(f"LanguageTool at {self.base} failed: {e}") from e
+        except ValueError as e:  # bad JSON
+            raise GrammarUnavailable(f"LanguageTool at {self.base} sent a bad answer: {e}") from e
+
+
+# --------------------------------------------------------------------------- engine
+
+
+class LanguageToolEngine:
+    """Checks text against a LanguageTool server; owns the JVM when it started one."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        disabled_rules: frozenset[str] = frozenset(),
+        timeout: float = 10.0,
+        language: str = "en-US",
+        version: str | None = None,
+        server: "_LocalServer | None" = None,
+    ) -> None:
+        self._http = _Http(url, timeout)
+        self.url = self._http.base
+        self.language = language
+        self.timeout = timeout
+        self.disabled_rules = frozenset(DEFAULT_DISABLED_RULES["languagetool"]) | frozenset(
+            disabled_rules
+        )
+        self._server = server
+        self._closed = False
+        if version is None:
+            version = self._probe_version()
+        self.version = version
+        self.name = f"languagetool {version} ({self.url})"
+
+    def _probe_version(self) -> str:
+        # a tiny check: proves the server answers and tells its version
+        r = self._http.post("/v2/check", {"language": self.language, "text": "Hi."})
+        if not isinstance(r, dict):
+            raise GrammarUnavailable(f"LanguageTool at {self.url} sent a bad answer")
+        return str((r.get("software") or {}).get("version") or "?")
+
+    def check(self, text: str) -> list[EngineMatch]:
+        if self._closed:
+            raise GrammarUnavailable("LanguageTool engine is closed")
+        if self._server is not None:
+            self._server.ensure_alive()
+        if not text.strip():
+            return []
+        data = {"language": self.language, "text": text}
+        if self.disabled_rules:
+            data["disabledRules"] = ",".join(sorted(self.disabled_rules))
+        try:
+            r = self._http.post("/v2/check", data)
+        except GrammarUnavailable:
+            if self._server is not None:
+                self._server.ensure_alive()
+            raise
+        if not isinstance(r, dict):
+            raise GrammarUnavailable(f"LanguageTool at {self.url} sent a bad answer")
+        to_cp = _utf16_to_cp(text)
+        out: list[EngineMatch] = []
+        for m in r.get("matches", []):
+            rule = m.get("rule") or {}
+            rid = str(rule.get("id", ""))
+            cat = str((rule.get("category") or {}).get("id", ""))
+            if rid in self.disabled_rules or cat in self.disabled_rules:
+                continue
+            start = to_cp(int(m["offset"]))
+            end = to_cp(int(m["offset"]) + int(m["length"]))
+            reps: list[str] = []
+            for rep in m.get("replacements", []):
+                v = rep.get("value")
+                if isinstance(v, str) and v not in reps:
+                    reps.append(v)
+            issue = str(rule.get("issueType", ""))
+            spelling = _is_spelling(rid, cat, issue)
+            problem = text[start:end]
+            if rid in _LAYOUT_RULES and _at_line_edge(text, start, end):
+                continue
+            safe = len(reps) == 1 and (
+                spelling or rid in _SAFE_RULES or issue in _SAFE_ISSUE_TYPES
+            )
+            if safe and spelling and problem[:1].isupper():
+                safe = False  # a capitalised unknown word is likely a name
+            out.append(
+                EngineMatch(
+                    offset=start,
+                    length=end - start,
+                    message=str(m.get("message", "")),
+                    replacements=tuple(reps),
+                    kind="spelling" if spelling else "grammar",
+                    rule_id=rid,
+                    safe=safe,
+                )
+            )
+        return merge_matches(out)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self._server is not None:
+            self._server.stop()
+
+    def __enter__(self) -> "LanguageToolEngine":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:  # pragma: no cover - best effort
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+# --------------------------------------------------------------------------- local JVM
+
+_LIVE: "set[_LocalServer]" = set()
+_LIVE_LOCK = threading.Lock()
+
+
+def _stop_all() -> None:
+    with _LIVE_LOCK:
+        servers = list(_LIVE)
+    for s in servers:
+        s.stop()
+
+
+atexit.register(_stop_all)
+
+
+def _make_preexec(parent: int) -> Callable[[], None]:
+    def _preexec() -> None:  # runs in the child between fork and exec
+        _child_setup(parent)
+
+    return _preexec
+
+
+def _child_setup(parent: int) -> None:
+    os.setsid()  # own process group: Ctrl-C in the terminal does not reach it; killpg stops it
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            PR_SET_PDEATHSIG = 1
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except Exception:
+            pass
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def java_executable() -> str | None:
+    jh = os.environ.get("JAVA_HOME")
+    if jh:
+        p = Path(jh) / "bin" / ("java.exe" if os.name == "nt" else "java")
+        if p.is_file():
+            return str(p)
+    return shutil.which("java")
+
+
+class _LocalServer:
+    def __init__(self, home: Path, *, port: int | None = None) -> None:
+        self.home = home
+        java = java_executable()
+        if java is None:
+            raise GrammarUnavailable(
+                f"LanguageTool install found at {home} but no Java (17+) on PATH or in JAVA_HOME"
+            )
+        self.port = port or _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._log = tempfile.TemporaryFile(prefix="thanklint-lt-")
+        cp = str(home / SERVER_JAR)
+        if (home / "libs").is_dir():
+            cp += os.pathsep + str(home / "libs" / "*")
+        opts = os.environ.get(JAVA_OPTS_ENV, "-Xms64m -Xmx1g -XX:+UseSerialGC").split()
+        cmd = [java, *opts, "-cp", cp, MAIN_CLASS, "--port", str(self.port)]
+        kw: dict[str, object] = {}
+        if os.name == "posix":
+            kw["preexec_fn"] = _make_preexec(os.getpid())
+        else:  # pragma: no cover
+            kw["creationflags"] = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
+        try:
+            self.proc = subprocess.Popen(
+                cmd,
+                stdin=subprocess.DEVNULL,
+                stdout=self._log,
+                stderr=subprocess.STDOUT,
+                cwd=str(home),
+                **kw,  # type: ignore[arg-type]
+            )
+        except OSError as e:
+            raise GrammarUnavailable(f"cannot start Java for LanguageTool: {e}") from e
+        with _LIVE_LOCK:
+            _LIVE.add(self)
+
+    def log_tail(self, n: int = 5) -> str:
+        try:
+            self._log.seek(0)
+            lines = self._log.read().decode("utf-8", "replace").strip().splitlines()
+        except Exception:
+            return ""
+        lines = [ln for ln in lines if ln.strip()]
+        return " | ".join(ln.strip()[:160] for ln in lines[-n:])
+
+    def wait_ready(self, timeout: float) -> None:
+        http = _Http(self.url, 2.0)
+        deadline = time.monotonic() + timeout
+        while True:
+            rc = self.proc.poll()
+            if rc is not None:
+                tail = self.log_tail()
+                busy = "already in use" in tail or "BindException" in tail
+                self.stop()
+                reason = f"port {self.port} is busy" if busy else f"exit code {rc}"
+                raise GrammarUnavailable(
+                    f"LanguageTool server in {self.home} stopped at start-up ({reason})"
+                    + (f": {tail}" if tail else "")
+                )
+            try:
+                http.get("/v2/languages")
+                return
+            except GrammarUnavailable:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise GrammarUnavailable(
+                    f"LanguageTool server in {self.home} did not start within {timeout:g} s"
+                )
+            time.sleep(0.1)
+
+    def ensure_alive(self) -> None:
+        rc = self.proc.poll()
+        if rc is not None:
+            tail = self.log_tail(3)
+            self.stop()
+            raise GrammarUnavailable(
+                f"the local LanguageTool server died (exit code {rc})" + (f": {tail}" if tail else "")
+            )
+
+    def stop(self) -> None:
+        with _LIVE_LOCK:
+            _LIVE.discard(self)
+        p = self.proc
+        if p.poll() is None:
+            try:
+                if os.name == "posix":
+                    os.killpg(p.pid, signal.SIGTERM)
+                else:  # pragma: no cover
+                    p.terminate()
+            except (ProcessLookupError, PermissionError):
+                pass
+            try:
+                p.wait(timeout=3)
+            except subprocess.TimeoutExpired:
+                try:
+                    if os.name == "posix":
+                        os.killpg(p.pid, signal.SIGKILL)
+                    else:  # pragma: no cover
+                        p.kill()
+                except (ProcessLookupError, PermissionError):
+                    pass
+                try:
+                    p.wait(timeout=5)
+                except subprocess.TimeoutExpired:  # pragma: no cover
+                    pass
+        try:
+            self._log.close()
+        except Exception:
+            pass
+
+
+def open_languagetool(
+    *,
+    url: str | None = None,
+    home: Path | None = None,
+    disabled_rules: frozenset[str] = frozenset(),
+    timeout: float = 10.0,
+    language: str = "en-US",
+    start_timeout: float | None = None,
+) -> LanguageToolEngine:
+    """A remote server when ``url`` is given, else a JVM started from a local install."""
+    if url:
+        return LanguageToolEngine(
+            url, disabled_rules=disabled_rules, timeout=timeout, language=language
+        )
+    home = home or find_install()
+    if home is None:
+        where = os.environ.get(HOME_ENV) or str(default_install_dir())
+        raise GrammarUnavailable(
+            f"no LanguageTool install found (looked in {where}) and no URL configured"
+        )
+    if not _is_install(home):
+        raise GrammarUnavailable(f"{home} is not a LanguageTool install (no {SERVER_JAR})")
+    st = START_TIMEOUT if start_timeout is None else start_timeout
+    server = _LocalServer(home)
+    try:
+        server.wait_ready(st)
+        eng = LanguageToolEngine(
+            server.url,
+            disabled_rules=disabled_rules,
+            timeout=timeout,
+            language=language,
+            version=_install_version(home),
+            server=server,
+        )
+        # warm-up: the first check loads the English rules (seconds); do it under the
+        # start-up timeout so that `timeout` applies to real checks only
+        eng._http.post(
+            "/v2/check",
+            {"language": language, "text": "Thank you for you time yesterday."},
+            timeout=st,
+        )
+        return eng
+    except BaseException:
+        server.stop()
+        raise
+
+
+# --------------------------------------------------------------------------- setup
+
+
+def find_pom() -> Path:
+    """``languagetool/pom.xml`` in a checkout, else the copy packaged inside thanklint."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        cand = parent / "languagetool" / "pom.xml"
+        if cand.is_file() and (parent / "thanklint").is_dir():
+            return cand
+    try:
+        from importlib.resources import files
+
+        res = files("thanklint") / "languagetool" / "pom.xml"
+        if res.is_file():
+            return Path(str(res))
+    except Exception:
+        pass
+    raise FileNotFoundError("languagetool/pom.xml not found in the checkout or the package")
+
+
+def _dir_size(p: Path) -> int:
+    return sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
+
+
+def setup_languagetool(dest: Path | None = None, *, log: Callable[[str], object] = print) -> Path:
+    """Build the English-only LanguageTool server from Maven Central into ``dest``.
+
+    ``dest`` defaults to ``$XDG_DATA_HOME/thanklint/languagetool``. Needs ``mvn`` and Java 17+.
+    Returns the install folder.
+    """
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        raise RuntimeError("Maven (mvn) is not installed: install it (e.g. apt-get install maven)")
+    if java_executable() is None:
+        raise RuntimeError("Java 17+ is not installed: install a JDK/JRE (e.g. openjdk-17-jre)")
+    pom = find_pom()
+    dest = Path(dest) if dest is not None else default_install_dir()
+    dest = dest.expanduser().resolve()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    # build into a fresh sibling folder, then swap, so a failed build leaves the old install
+    tmp = Path(tempfile.mkdtemp(prefix=".lt-build-", dir=dest.parent))
+    work = Path(tempfile.mkdtemp(prefix="thanklint-lt-mvn-"))
+    shutil.copy(pom, work / "pom.xml")
+    log_file = work / "mvn.log"
+    log(f"building LanguageTool (English) from {pom} with Maven into {dest} ...")
+    t0 = time.monotonic()
+    with open(log_file, "wb") as lf:
+        rc = subprocess.call(
+            [mvn, "-B", "-q", "-f", str(work / "pom.xml"), "package", f"-DoutputDir={tmp}"],
+            stdout=lf,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    took = time.monotonic() - t0
+    if rc != 0 or not _is_install(tmp):
+        tail = log_file.read_text("utf-8", "replace").strip().splitlines()[-15:]
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise RuntimeError(
+            f"mvn failed (exit {rc}) after {took:.0f} s; log: {log_file}\n" + "\n".join(tail)
+        )
+    if dest.exists():
+        shutil.rmtree(dest)
+    tmp.rename(dest)
+    shutil.rmtree(work, ignore_errors=True)
+    size = _dir_size(dest) / 1e6
+    log(
+        f"LanguageTool {_install_version(dest)} installed in {dest} "
+        f"({size:.0f} MB, {took:.0f} s); thanklint will start it when needed"
+    )
+    return dest

@@ -1,0 +1,81 @@
+"""Helpers the kinds share: findings, where a missing sentence belongs, and the
+context's names in a rule's suggestion text."""
+
+from __future__ import annotations
+
+from thanklint.context import Context
+from thanklint.model import Finding, RuleResult, Severity, Status, Suggestion
+from thanklint.note import Note
+from thanklint.spec import Rule
+
+WHERE = ("first-paragraph", "last-paragraph", "before-signoff", "top")
+
+
+def fill(template: str, ctx: Context) -> str:
+    """Put the context's names into a suggestion; read naturally without them."""
+    first = ctx.interviewer[0].split()[0] if ctx.interviewer else ""
+    values = {
+        "company": ctx.company or "your company",
+        "team": f"the {ctx.company} team" if ctx.company else "your team",
+        "role": f"the {ctx.role} role" if ctx.role else "the role",
+        "interviewer": first or "there",
+        "sender": ctx.sender or "Your Name",
+    }
+    try:
+        return template.format_map(values)
+    except (KeyError, ValueError, IndexError):
+        return template
+
+
+def finding(note: Note, rule: Rule, start: int, end: int, message: str | None = None,
+            suggestions: tuple[Suggestion, ...] = (), severity: Severity | None = None) -> Finding:  # fmt: skip
+    return Finding(rule.id, severity or rule.spec.severity, message or rule.spec.message, note.span(start, end),
+                   suggestions)  # fmt: skip
+
+
+def missing(note: Note, rule: Rule, ctx: Context, where: str, detail: str = "") -> RuleResult:
+    """A failed content rule: the finding points where the sentence should go and
+    suggests one."""
+    paras = note.body_paragraphs
+    text = fill(rule.spec.suggestion, ctx) if rule.spec.suggestion else ""
+    if where == "top" or not paras:
+        start = note.greeting.start if note.greeting else _first_content(note)
+        line = next((ln for ln in note.lines if ln.start <= start <= ln.end), None)
+        end = line.end if line else start
+        insert_at, insert = start, (text + "\n\n" if text else "")
+    elif where == "first-paragraph":
+        start, end = paras[0]
+        end = min(end, next(ln.end for ln in note.lines if ln.start <= start <= ln.end))
+        insert_at, insert = start, (text + " " if text else "")
+    else:  # last-paragraph / before-signoff
+        start, end = paras[-1]
+        start = max(start, next(ln.start for ln in note.lines if ln.start <= end <= ln.end))
+        insert_at, insert = end, (" " + text if text else "")
+    start, end = _trim(note, start, end)
+    suggestions = (Suggestion("insert", insert, note.span(insert_at, insert_at)),) if insert else ()
+    return RuleResult(rule.id, Status.FAIL, (finding(note, rule, start, end, suggestions=suggestions),), detail, absent=True)
+
+
+def _first_content(note: Note) -> int:
+    lines = note.content_lines
+    return lines[0].start if lines else note.content_start
+
+
+def _trim(note: Note, start: int, end: int) -> tuple[int, int]:
+    while start < end and note.text[start].isspace():
+        start += 1
+    while end > start and note.text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def passed(rule: Rule, detail: str = "") -> RuleResult:
+    return RuleResult(rule.id, Status.PASS, (), detail)
+
+
+def skipped(rule: Rule, why: str) -> RuleResult:
+    return RuleResult(rule.id, Status.SKIP, (), why)
+
+
+def from_findings(rule: Rule, findings: list[Finding], detail: str = "") -> RuleResult:
+    return RuleResult(rule.id, Status.FAIL if findings else Status.PASS, tuple(findings), detail)

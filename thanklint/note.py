@@ -1,0 +1,318 @@
+"""A note as the rules see it: decoded text, front matter, e-mail headers, the
+greeting / body / sign-off sections, placeholders and a line index.
+
+Every offset is a code-point index into `Note.text`, which has the same length as
+the decoded input: CRLF becomes " \\n" and a lone CR becomes "\\n", so positions
+reported on `text` are positions in what the user wrote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from thanklint.errors import InputError
+from thanklint.model import Span
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The pack's words for a note's shape (from pack.yaml `layout:`)."""
+
+    salutations: tuple[str, ...] = ()
+    valedictions: tuple[str, ...] = ()
+    placeholder_patterns: tuple[str, ...] = ()
+    header_keys: tuple[str, ...] = ("subject", "to", "from", "date", "cc")
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int  # exclusive, before the newline
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SignOff:
+    valediction: Line
+    name: Line | None  # the line (or the part of the valediction line) with the name
+
+
+@dataclass(frozen=True)
+class Note:
+    source: str  # decoded text as written (original line endings, BOM removed)
+    text: str  # same length as source; line endings normalised to "\n"
+    path: str = "<text>"
+    bom: bool = False
+    front_matter: dict = field(default_factory=dict)
+    headers: dict = field(default_factory=dict)
+    content_start: int = 0  # where the letter starts (after front matter and headers)
+    lines: tuple[Line, ...] = ()
+    greeting: Line | None = None
+    signoff: SignOff | None = None
+    body_start: int = 0
+    body_end: int = 0
+    placeholders: tuple[Placeholder, ...] = ()
+    line_starts: tuple[int, ...] = (0,)
+    layout: Layout = field(default_factory=Layout)
+
+    # -- positions -----------------------------------------------------------------
+    def span(self, start: int, end: int) -> Span:
+        line, col = self.position(start)
+        end_line, end_col = self.position(end)
+        return Span(line, col, end_line, end_col, start, end - start)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[max(i, 0)] + 1
+
+    # -- sections ------------------------------------------------------------------
+    @property
+    def content_lines(self) -> tuple[Line, ...]:
+        return tuple(ln for ln in self.lines if ln.start >= self.content_start and ln.text.strip())
+
+    @property
+    def analysis_text(self) -> str:
+        """The text given to the NLP layer: front matter and headers blanked out
+        (newlines kept) so offsets stay those of `text`."""
+        head = re.sub(r"[^\n]", " ", self.text[: self.content_start])
+        return head + self.text[self.content_start :]
+
+    @property
+    def body_paragraphs(self) -> list[tuple[int, int]]:
+        """(start, end) of each body paragraph: blocks separated by blank lines."""
+        paras: list[tuple[int, int]] = []
+        cur: list[Line] = []
+        for ln in self.lines:
+            if ln.end <= self.body_start or ln.start >= self.body_end:
+                continue
+            if ln.text.strip():
+                cur.append(ln)
+            elif cur:
+                paras.append((cur[0].start, cur[-1].end))
+                cur = []
+        if cur:
+            paras.append((cur[0].start, cur[-1].end))
+        return paras
+
+    def in_placeholder(self, start: int, end: int) -> bool:
+        return any(p.start < end and start < p.end for p in self.placeholders)
+
+    @property
+    def words(self) -> int:
+        return len(self.text[self.content_start :].split())
+
+
+# -- decoding ----------------------------------------------------------------------
+
+
+def decode(raw: bytes, encoding: str | None = None, name: str = "input") -> tuple[str, bool]:
+    """Bytes → (text, had_bom). Raises InputError with the byte offset on bad input."""
+    if encoding:
+        try:
+            return raw.decode(encoding), False
+        except LookupError:
+            raise InputError(f"unknown encoding '{encoding}'") from None
+        except UnicodeDecodeError as e:
+            raise InputError(f"{name}: cannot be read as {encoding} (byte offset {e.start})") from None
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom) :].decode(codec), True
+            except UnicodeDecodeError as e:
+                raise InputError(f"{name}: broken {codec} text at byte offset {e.start + len(bom)}") from None
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise InputError(f"{name}: looks like a binary file (NUL byte at byte offset {nul}), not a note")
+    try:
+        return raw.decode("utf-8"), False
+    except UnicodeDecodeError as e:
+        raise InputError(
+            f"{name}: not UTF-8 (byte 0x{raw[e.start]:02x} at byte offset {e.start}); "
+            "if it is in another encoding, pass --encoding (for example --encoding cp1252)"
+        ) from None
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", " \n").replace("\r", "\n")
+
+
+# -- parsing -----------------------------------------------------------------------
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
+_HEADER = re.compile(r"^([A-Za-z-]{1,20}):[ \t]*(.*)$")
+_CONTACT = re.compile(
+    r"(@|https?://|www\.|\+?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|linkedin|github\.com|^sent from my)", re.I
+)
+
+
+def parse(text: str, layout: Layout, *, path: str = "<text>", bom: bool = False, front_matter_loader=None) -> Note:
+    """Decoded text → Note. `front_matter_loader(str) -> dict` parses YAML front
+    matter (it is passed in so this module stays free of the YAML dependency)."""
+    norm = normalise_newlines(text)
+    lines = _split_lines(norm)
+    front: dict = {}
+    content_start = 0
+    m = _FRONT.match(norm)
+    if m:
+        if front_matter_loader is not None:
+            front = front_matter_loader(m.group(1) or "") or {}
+            if not isinstance(front, dict):
+                raise InputError(f"{path}: the front matter between '---' lines must be key: value pairs")
+        content_start = m.end()
+    headers, content_start = _headers(lines, content_start, layout.header_keys)
+
+    placeholders = _placeholders(norm, content_start, layout.placeholder_patterns)
+    content = [ln for ln in lines if ln.start >= content_start and ln.text.strip()]
+    greeting = _greeting(content, layout.salutations)
+    signoff = _signoff(content, layout.valedictions, greeting)
+    body_start = greeting.end if greeting else (content[0].start if content else content_start)
+    body_end = signoff.valediction.start if signoff else len(norm)
+    if greeting is not None and greeting.end < _line_of(content, greeting.start).end:
+        body_start = greeting.end  # inline greeting: "Hi Sam, thank you ..." — the rest is body
+    return Note(
+        source=text,
+        text=norm,
+        path=path,
+        bom=bom,
+        front_matter=front,
+        headers=headers,
+        content_start=content_start,
+        lines=tuple(lines),
+        greeting=greeting,
+        signoff=signoff,
+        body_start=body_start,
+        body_end=max(body_end, body_start),
+        placeholders=placeholders,
+        line_starts=tuple(ln.start for ln in lines),
+        layout=layout,
+    )
+
+
+def _split_lines(text: str) -> list[Line]:
+    out, start = [], 0
+    for part in text.split("\n"):
+        out.append(Line(start, start + len(part), part))
+        start += len(part) + 1
+    return out
+
+
+def _line_of(lines: list[Line], offset: int) -> Line:
+    for ln in lines:
+        if ln.start <= offset <= ln.end:
+            return ln
+    return lines[-1]
+
+
+def _headers(lines: list[Line], start: int, keys: tuple[str, ...]) -> tuple[dict, int]:
+    """E-mail style header lines ("Subject: …", "To: …") at the top of the letter."""
+    headers: dict = {}
+    end = start
+    for ln in lines:
+        if ln.start < start:
+            continue
+        if not ln.text.strip():
+            if headers:
+                end = ln.end + 1
+                continue
+            continue
+        m = _HEADER.match(ln.text.strip())
+        if not m or m.group(1).lower() not in keys:
+            break
+        headers[m.group(1).lower()] = m.group(2).strip()
+        end = ln.end + 1
+    return headers, end if headers else start
+
+
+def _placeholders(text: str, start: int, patterns: tuple[str, ...]) -> tuple[Placeholder, ...]:
+    found: list[Placeholder] = []
+    for pat in patterns:
+        for m in re.finditer(pat, text[start:]):
+            s, e = m.start() + start, m.end() + start
+            if not any(p.start < e and s < p.end for p in found):
+                found.append(Placeholder(s, e, m.group(0)))
+    return tuple(sorted(found, key=lambda p: p.start))
+
+
+def _starts_with(text: str, phrases: tuple[str, ...]) -> str | None:
+    low = text.lower()
+    for p in sorted(phrases, key=len, reverse=True):
+        if low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum()):
+            return p
+    return None
+
+
+def _greeting(content: list[Line], salutations: tuple[str, ...]) -> Line | None:
+    """The salutation line, looked for among the first lines (a letterhead may come
+    first). A salutation inside a long first line keeps only its part up to the comma."""
+    for ln in content[:14]:
+        stripped = ln.text.strip()
+        lead = len(ln.text) - len(ln.text.lstrip())
+        if _starts_with(stripped, salutations):
+            if ln.words <= 10:
+                return Line(ln.start + lead, ln.start + lead + len(stripped), stripped)
+            cut = re.search(r"[,:\u2014]|\s-\s", stripped)
+            if cut and len(stripped[: cut.start()].split()) <= 8:
+                part = stripped[: cut.end()]
+                return Line(ln.start + lead, ln.start + lead + len(part), part)
+            return None
+        if ln.words > 12:  # the body has begun
+            return None
+    return None
+
+
+def _is_trailer(text: str) -> bool:
+    """Contact details and other lines that may follow the sender's name."""
+    return bool(_CONTACT.search(text)) or bool(re.fullmatch(r"\[[^\]]*\]", text.strip()))
+
+
+def _signoff(content: list[Line], valedictions: tuple[str, ...], greeting: Line | None) -> SignOff | None:
+    tail = content[-7:]
+    for i in range(len(tail) - 1, -1, -1):
+        ln = tail[i]
+        if greeting is not None and ln.start <= greeting.start:
+            break
+        stripped = ln.text.strip()
+        lead = len(ln.text) - len(ln.text.lstrip())
+        phrase = _starts_with(stripped, valedictions)
+        if phrase is None or ln.words > 7 or stripped[-1:] in ".?":
+            continue
+        val_end = ln.start + lead + len(stripped)
+        rest = stripped[len(phrase) :]
+        name: Line | None = None
+        m = re.match(r"\s*[,\u2014-]\s*(\S.*)$", rest)
+        if m and "," not in m.group(1):  # "Best, Sam" on one line
+            name_start = ln.start + lead + len(phrase) + m.start(1)
+            name = Line(name_start, val_end, m.group(1))
+            val_end = name_start
+        elif rest.strip(" ,!") and not rest.lstrip().startswith(","):
+            if len(rest.split()) > 2:  # "Best of luck with the launch!" is a sentence, not a valediction
+                continue
+        if name is None:
+            for nxt in tail[i + 1 :]:
+                t = nxt.text.strip()
+                if not _is_trailer(t) and nxt.words <= 5 and t[-1:] not in "?!:" and not t.endswith(","):
+                    lead2 = len(nxt.text) - len(nxt.text.lstrip())
+                    name = Line(nxt.start + lead2, nxt.start + lead2 + len(t), t)
+                break
+        val = Line(ln.start + lead, val_end, ln.text[lead : val_end - ln.start].rstrip())
+        return SignOff(val, name)
+    return None
