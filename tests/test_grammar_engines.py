@@ -378,3 +378,18 @@ def test_no_jvm_left_when_python_is_killed(sig):
         if child.poll() is None:
             child.kill()
             child.wait()
+
+
+@pytest.mark.languagetool
+@needs_install
+def test_local_languagetool_port_busy():
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen(1)
+    try:
+        srv = ltmod._LocalServer(_local_install(), port=busy.getsockname()[1])
+        with pytest.raises(GrammarUnavailable, match="port busy"):
+            srv.wait_ready(60)
+        assert not _jvm_alive(srv.proc.pid)
+    finally:
+        busy.close()

@@ -71,6 +71,18 @@ class Analysis:
         end = self.note.body_end if end is None else end
         return [s for s in self.doc.sents if s.end_char > start and s.start_char < end and s.text.strip()]
 
+    def sentence_tokens(self, start: int | None = None, end: int | None = None) -> list[list["Token"]]:
+        """Each sentence's tokens, clipped to [start, end) (default: the body), without
+        whitespace tokens — so a sentence the parser ran into the sign-off stops at it."""
+        start = self.note.body_start if start is None else start
+        end = self.note.body_end if end is None else end
+        out = []
+        for s in self.sentences(start, end):
+            toks = [t for t in s if not t.is_space and start <= t.idx < end]
+            if toks:
+                out.append(toks)
+        return out
+
     def tokens(self, start: int, end: int) -> list["Token"]:
         return [t for t in self.doc if t.idx >= start and t.idx + len(t) <= end and not t.is_space]
 

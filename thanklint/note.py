@@ -30,6 +30,7 @@ class Layout:
     valedictions: tuple[str, ...] = ()
     placeholder_patterns: tuple[str, ...] = ()
     header_keys: tuple[str, ...] = ("subject", "to", "from", "date", "cc")
+    titles: tuple[str, ...] = ()  # "Ms.", "Dr.", "Principal": not a name by themselves
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ def parse(text: str, layout: Layout, *, path: str = "<text>", bom: bool = False,
         content_start = m.end()
     headers, content_start = _headers(lines, content_start, layout.header_keys)
 
-    placeholders = _placeholders(norm, content_start, layout.placeholder_patterns)
+    placeholders = _placeholders(norm, m.end() if m else 0, layout.placeholder_patterns)
     content = [ln for ln in lines if ln.start >= content_start and ln.text.strip()]
     greeting = _greeting(content, layout.salutations)
     signoff = _signoff(content, layout.valedictions, greeting)
@@ -279,12 +280,21 @@ def _greeting(content: list[Line], salutations: tuple[str, ...]) -> Line | None:
     return None
 
 
-def _is_trailer(text: str) -> bool:
-    """Contact details and other lines that may follow the sender's name."""
-    return bool(_CONTACT.search(text)) or bool(re.fullmatch(r"\[[^\]]*\]", text.strip()))
+def _inline_signoff(last: Line, valedictions: tuple[str, ...]) -> SignOff | None:
+    """"… our next conversation. Warmly, Arjun" — a sign-off at the end of the last line."""
+    alts = "|".join(re.escape(v) for v in sorted(valedictions, key=len, reverse=True))
+    m = re.search(rf"[.!?]\s+((?:{alts}),)\s*([^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){{0,2}})\s*$", last.text, re.I)
+    if not m:
+        return None
+    return SignOff(
+        Line(last.start + m.start(1), last.start + m.end(1), m.group(1)),
+        Line(last.start + m.start(2), last.start + m.end(2), m.group(2)),
+    )
 
 
 def _signoff(content: list[Line], valedictions: tuple[str, ...], greeting: Line | None) -> SignOff | None:
+    if content and content[-1].words > 7:
+        return _inline_signoff(content[-1], valedictions)
     tail = content[-7:]
     for i in range(len(tail) - 1, -1, -1):
         ln = tail[i]
@@ -293,7 +303,7 @@ def _signoff(content: list[Line], valedictions: tuple[str, ...], greeting: Line 
         stripped = ln.text.strip()
         lead = len(ln.text) - len(ln.text.lstrip())
         phrase = _starts_with(stripped, valedictions)
-        if phrase is None or ln.words > 7 or stripped[-1:] in ".?":
+        if phrase is None or ln.words > 7 or stripped[-1:] in ".?" or ln is content[0]:
             continue
         val_end = ln.start + lead + len(stripped)
         rest = stripped[len(phrase) :]
@@ -309,7 +319,7 @@ def _signoff(content: list[Line], valedictions: tuple[str, ...], greeting: Line 
         if name is None:
             for nxt in tail[i + 1 :]:
                 t = nxt.text.strip()
-                if not _is_trailer(t) and nxt.words <= 5 and t[-1:] not in "?!:" and not t.endswith(","):
+                if not _CONTACT.search(t) and nxt.words <= 5 and t[-1:] not in "?!:" and not t.endswith(","):
                     lead2 = len(nxt.text) - len(nxt.text.lstrip())
                     name = Line(nxt.start + lead2, nxt.start + lead2 + len(t), t)
                 break

@@ -117,7 +117,7 @@ def _examples(items: Any, path: str, rule: str, key: str) -> tuple[Example, ...]
 _PACK_FIELDS = {"name": str, "version": str, "description": str, "grades": dict, "costs": dict,
                 "blocking": dict, "layout": dict}  # fmt: skip
 _LAYOUT_FIELDS = {"salutations": "salutations", "valedictions": "valedictions",
-                  "placeholders": "placeholder_patterns", "header_keys": "header_keys"}  # fmt: skip
+                  "placeholders": "placeholder_patterns", "header_keys": "header_keys", "titles": "titles"}  # fmt: skip
 
 
 def pack_spec(data: Any, path: str) -> PackSpec:

@@ -351,6 +351,10 @@ def java_executable() -> str | None:
     return shutil.which("java")
 
 
+class _PortBusy(GrammarUnavailable):
+    pass
+
+
 class _LocalServer:
     def __init__(self, home: Path, *, port: int | None = None) -> None:
         self.home = home
@@ -401,12 +405,17 @@ class _LocalServer:
         while True:
             rc = self.proc.poll()
             if rc is not None:
+                full = self.log_tail(10_000)
+                if "BindException" in full or "already in use" in full:
+                    self.stop()
+                    raise _PortBusy(
+                        f"LanguageTool server could not listen on 127.0.0.1:{self.port} "
+                        "(port busy)"
+                    )
                 tail = self.log_tail()
-                busy = "already in use" in tail or "BindException" in tail
                 self.stop()
-                reason = f"port {self.port} is busy" if busy else f"exit code {rc}"
                 raise GrammarUnavailable(
-                    f"LanguageTool server in {self.home} stopped at start-up ({reason})"
+                    f"LanguageTool server in {self.home} stopped at start-up (exit code {rc})"
                     + (f": {tail}" if tail else "")
                 )
             try:
@@ -485,9 +494,18 @@ def open_languagetool(
     if not _is_install(home):
         raise GrammarUnavailable(f"{home} is not a LanguageTool install (no {SERVER_JAR})")
     st = START_TIMEOUT if start_timeout is None else start_timeout
-    server = _LocalServer(home)
+    for attempt in range(3):  # the free port may be taken between choosing and binding it
+        server = _LocalServer(home)
+        try:
+            server.wait_ready(st)
+            break
+        except _PortBusy:
+            if attempt == 2:
+                raise
+        except BaseException:
+            server.stop()
+            raise
     try:
-        server.wait_ready(st)
         eng = LanguageToolEngine(
             server.url,
             disabled_rules=disabled_rules,

@@ -5,9 +5,10 @@ A cue is a space-separated sequence of steps:
 
 - `thank|appreciate`  a token whose lower-case text or lemma is one of the words;
 - `excited?`          the same, optional;
+- `fit|match:NOUN`    the same, and only with one of these parts of speech or tags;
 - `*`                 any one token;
 - `~3`                up to three tokens of any kind;
-- `@PROPN|NOUN`       a token with one of these parts of speech;
+- `@PROPN|VBN`        a token with one of these parts of speech or tags;
 - `I`                 words are compared lower-case, so `I` matches "I" and "i".
 
 A match is dropped when a negation ("not", "n't", "never", "no") stands within
@@ -28,6 +29,7 @@ class Step:
     values: frozenset[str] = frozenset()
     optional: bool = False
     size: int = 0
+    tags: frozenset[str] = frozenset()  # for words: parts of speech or tags the token must have
 
 
 @dataclass(frozen=True)
@@ -54,12 +56,13 @@ def compile_cue(source: str) -> Cue:
                 raise CueError(f"'{part}': a gap is ~ and a number, like ~3")
             steps.append(Step("gap", size=int(part[1:])))
         elif part.startswith("@"):
-            steps.append(Step("pos", frozenset(part[1:].upper().split("|")), optional))
+            steps.append(Step("pos", frozenset(part[1:].split("|")), optional))
         else:
+            part, _, tags = part.partition(":") if ":" in part[1:] else (part, "", "")
             words = frozenset(w for w in part.lower().split("|") if w)
             if not words:
                 raise CueError(f"'{part}': empty alternative")
-            steps.append(Step("word", words, optional))
+            steps.append(Step("word", words, optional, tags=frozenset(tags.split("|")) if tags else frozenset()))
     if not steps:
         raise CueError("empty cue")
     return Cue(source, tuple(steps))
@@ -69,7 +72,9 @@ def _fits(step: Step, tok) -> bool:
     if step.op == "any":
         return True
     if step.op == "pos":
-        return tok.pos_ in step.values
+        return tok.pos_ in step.values or tok.tag_ in step.values
+    if step.tags and tok.pos_ not in step.tags and tok.tag_ not in step.tags:
+        return False
     return tok.lower_ in step.values or tok.lemma_.lower() in step.values
 
 

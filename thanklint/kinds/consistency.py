@@ -20,7 +20,6 @@ from thanklint.kinds._common import finding, from_findings
 from thanklint.kinds._cues import compile_cue, find
 from thanklint.model import Suggestion
 
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"})
 _SUFFIX = re.compile(r"(?i)[\s,]+(inc|llc|ltd|corp|co|gmbh|plc|group|company)\.?$")
 
 
@@ -42,8 +41,14 @@ class ConsistencyParams:
 
 
 def _norm(name: str) -> str:
-    name = re.sub(r"['’]s$", "", name.strip(" .,;:!?\"'’"))
+    name = re.sub(r"['’]s\b", "", name.strip(" .,;:!?\"'’"))
     return _SUFFIX.sub("", name).strip().lower()
+
+
+def _same_org(a: str, b: str) -> bool:
+    """"St. Brigid's" and "St. Brigid's Hospital", "Northwind" and "Northwind Traders"."""
+    wa, wb = set(_norm(a).split()), set(_norm(b).split())
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
 def _ratio(a: str, b: str) -> float:
@@ -74,7 +79,8 @@ def _employer_orgs(analysis, p):
 
 def _near_misses(analysis, names: list[str], threshold: float):
     """Capitalised words that are close to, but not, a word of a known name."""
-    words = {w for n in names for w in re.findall(r"[^\W\d_][\w'’-]+", n) if len(w) >= 4}
+    words = {re.sub(r"['’]s$", "", w) for n in names for w in re.findall(r"[^\W\d_][\w'’-]+", n)}
+    words = {w for w in words if len(w) >= 4}
     out = []
     for tok in analysis.tokens(analysis.note.content_start, len(analysis.note.text)):
         t = re.sub(r"['’]s$", "", tok.text)
@@ -99,7 +105,7 @@ def _greeting_names(note) -> list[tuple[int, int, str]]:
     out = []
     for m in re.finditer(r"[^\W\d_][\w'’-]*", g.text[skip:]):
         w = m.group(0)
-        if w.lower() in _TITLES or not w[0].isupper() or note.in_placeholder(g.start + skip + m.start(), g.start + skip + m.end()):
+        if w.lower() in note.layout.titles or not w[0].isupper() or note.in_placeholder(g.start + skip + m.start(), g.start + skip + m.end()):
             continue
         out.append((g.start + skip + m.start(), g.start + skip + m.end(), w))
     return out
@@ -131,22 +137,17 @@ def check_consistency(analysis, ctx, rule):
 
     orgs = _employer_orgs(analysis, p)
     if ctx.company:
-        company = _norm(ctx.company)
         for ent, addressed, about_past in orgs:
-            name = _norm(ent.text)
-            same = name == company or name in company.split() or company in name
-            if same or not addressed or about_past:
+            if _same_org(ent.text, ctx.company) or not addressed or about_past:
                 continue
-            if _ratio(name, company) >= p.similarity:
+            if _ratio(_norm(ent.text), _norm(ctx.company)) >= p.similarity:
                 continue  # a near-miss is reported above, word by word
             add(ent.start_char, ent.end_char, p.other_org_message.format(found=ent.text, expected=ctx.company), ctx.company)
     else:
         employers = [ent for ent, addressed, about_past in orgs if addressed and not about_past]
         if employers:
-            first = _norm(employers[0].text)
             for ent in employers[1:]:
-                n = _norm(ent.text)
-                if n != first and n not in first and first not in n:
+                if not _same_org(ent.text, employers[0].text):
                     add(ent.start_char, ent.end_char, p.mixed_message.format(first=employers[0].text, found=ent.text))
     findings.sort(key=lambda f: f.span.offset)
     detail = "" if ctx.company or ctx.interviewer else "no company or interviewer given: checked the note against itself"

@@ -25,7 +25,7 @@ class DetailParams:
     strong_cues: tuple[str, ...] = ()  # enough on their own ("as promised")
     owners: tuple[str, ...] = ("your",)  # a noun phrase these words own may be a detail
     generic: tuple[str, ...] = ()  # nouns that are never a detail by themselves
-    role_words: tuple[str, ...] = ()  # heads of a job title: its modifiers are the title
+    title_words: tuple[str, ...] = ()  # heads whose modifiers only name the job or the employer
     missing_at: str = "first-paragraph"
     topic_overlap: float = 0.6  # share of a context topic's content words that must appear
 
@@ -36,8 +36,15 @@ class DetailParams:
             raise ValueError(f"missing_at must be one of {', '.join(WHERE)}")
 
 
+def _is_the_employer(owned) -> bool:
+    """"at your prestigious nursing home": the place itself, not a detail of it."""
+    described = any(c.dep_ in ("prep", "relcl", "acl") for c in owned.children)
+    return owned.head.lower_ in ("at", "in", "within", "join", "joining") and not described
+
+
 def _excluded_nouns(doc, note, params, ctx) -> set[int]:
-    """Token indices that can never be the detail: titles, company names, slots."""
+    """Token indices that can never be the detail: titles, company names, slots,
+    and the modifiers of a generic head ("your engineering team")."""
     out: set[int] = set()
     company = (ctx.company or "").lower()
     for ent in doc.ents:
@@ -45,9 +52,9 @@ def _excluded_nouns(doc, note, params, ctx) -> set[int]:
             company and ent.text.lower() == company
         ):
             out.update(range(ent.start, ent.end))
-    role_words = set(params.role_words)
+    titles = set(params.title_words)
     for tok in doc:
-        if tok.lemma_.lower() in role_words:
+        if tok.lemma_.lower() in titles:
             out.update(t.i for t in tok.subtree if t.i < tok.i)  # "the web development role"
         if note.in_placeholder(tok.idx, tok.idx + len(tok)):
             out.add(tok.i)
@@ -94,22 +101,27 @@ def find_details(analysis, params: DetailParams, ctx) -> list[str]:
     strong = [compile_cue(c) for c in params.strong_cues]
     owners = set(params.owners)
     found: list[str] = []
-    for sent in analysis.sentences():
-        toks = [t for t in sent if not t.is_space]
+    for toks in analysis.sentence_tokens():
         for cue in strong:
             if find(cue, toks):
-                found.append(sent.text.strip())
+                found.append(" ".join(t.text for t in toks))
         for cue in cues:
             for s, e in find(cue, toks):
                 stop = {t.i for t in toks[s:e]}
-                region = toks[s:] if e - s > 0 else []
-                hits = [t for t in region[: 30] if content(t, stop)]
+                hits = [t for t in toks[s : s + 30] if content(t, stop)]
                 if hits:
                     found.append(" ".join(t.text for t in hits))
         for tok in toks:
             if tok.lower_ in owners and tok.dep_ == "poss":
                 owned = tok.head
-                hits = [t for t in owned.subtree if content(t, {owned.i})]
+                if _is_the_employer(owned):
+                    continue
+                region = list(owned.subtree)
+                nxt = owned.doc[owned.i + 1] if owned.i + 1 < len(owned.doc) else None
+                if nxt is not None and nxt.dep_ == "prep":  # "your notes | on pacing …", attached higher up
+                    region += list(nxt.subtree)
+                stop = {owned.i} | ({nxt.i} if nxt is not None else set())
+                hits = [t for t in region if content(t, stop)]
                 if hits:
                     found.append(" ".join(t.text for t in hits))
     return found

@@ -35,10 +35,7 @@ def signal_matches(analysis, params: SignalParams) -> list[str]:
     cues = [compile_cue(c) for c in params.cues]
     excludes = [compile_cue(c) for c in params.exclude]
     hits = []
-    for sent in analysis.sentences(start, end):
-        toks = [t for t in sent if not t.is_space and start <= t.idx < end]
-        if not toks:
-            continue
+    for toks in analysis.sentence_tokens(start, end):
         banned = {i for ex in excludes for s, e in find(ex, toks, negatable=False) for i in range(s, e)}
         for cue in cues:
             for s, e in find(cue, toks):
@@ -46,7 +43,7 @@ def signal_matches(analysis, params: SignalParams) -> list[str]:
                     continue
                 if params.skip_placeholders and note.in_placeholder(toks[s].idx, toks[e - 1].idx + 1):
                     continue
-                hits.append(sent.text.strip())
+                hits.append(note.text[toks[0].idx : toks[-1].idx + len(toks[-1])])
                 break
             else:
                 continue

@@ -11,7 +11,6 @@ from thanklint.kinds import kind
 from thanklint.kinds._common import fill, finding, from_findings, missing, passed
 from thanklint.model import Suggestion
 
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"})
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ def _names_someone(greeting_text: str, salutations, generic: tuple[str, ...], no
         rest = re.sub(rf"\b{re.escape(g)}\b", " ", rest)
     if note.in_placeholder(start, start + len(greeting_text)):
         return True
-    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", rest) if w.strip(".") not in _TITLES]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", rest) if w.strip(".") not in note.layout.titles]
     return bool(words)
 
 
@@ -51,7 +50,7 @@ def _vocative(analysis) -> tuple[int, int] | None:
     toks = analysis.tokens(first.start, first.end)
     for i, tok in enumerate(toks[:5]):
         if tok.text == ",":
-            head = [t for t in toks[:i] if t.lower_.strip(".") not in _TITLES]
+            head = [t for t in toks[:i] if t.lower_.strip(".") not in analysis.note.layout.titles]
             if head and all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in head):
                 return toks[0].idx, tok.idx + 1
             return None
