@@ -84,4 +84,6 @@ def load(extra: tuple[str | Path, ...] = ()) -> RuleSet:
                 raise RuleFileError(r.spec.path, r.id, "id", f"already defined in {seen[r.id]}")
             seen[r.id] = r.spec.path
         rules.extend(more)
+    rank = {rid: i for i, rid in enumerate(pack.order)}
+    rules.sort(key=lambda r: (rank.get(r.id, len(rank)), r.id))
     return RuleSet(pack, tuple(rules))

@@ -12,30 +12,31 @@ from thanklint.spec import PackSpec, Rule
 
 
 def compute(results: list[RuleResult], rules: tuple[Rule, ...], pack: PackSpec) -> Score:
+    """Deductions are in score points: they add up to 100 minus the score."""
     by_id = {r.id: r for r in rules}
-    total = lost_total = 0.0
-    deductions = []
-    for res in results:
-        rule = by_id[res.rule]
-        if res.status is Status.SKIP:
-            continue
-        total += rule.spec.weight
+    counted = [res for res in results if res.status is not Status.SKIP]
+    total = sum(by_id[res.rule].spec.weight for res in counted)
+    lost_by_rule = []
+    for res in counted:
+        spec = by_id[res.rule].spec
         if res.status is not Status.FAIL:
             continue
-        costs = {**pack.costs, **rule.spec.cost}
-        raw = sum(costs.get(f.severity.value, 0.0) for f in res.findings) * rule.spec.weight
-        lost = rule.spec.weight if res.absent else min(rule.spec.weight, raw)
+        costs = {**pack.costs, **spec.cost}
+        raw = sum(costs.get(f.severity.value, 0.0) for f in res.findings) * spec.weight
+        lost = spec.weight if res.absent else min(spec.weight, raw)
         if lost > 0:
-            lost_total += lost
-            deductions.append(Deduction(res.rule, lost, _reason(res)))
-    points = 100 if total == 0 else round(100 * (total - lost_total) / total)
+            lost_by_rule.append((res, lost))
+    scale = 100 / total if total else 0
+    deductions = [Deduction(res.rule, lost * scale, _reason(res)) for res, lost in lost_by_rule]
+    points = round(100 - sum(d.points for d in deductions))
     grade = _grade(points, pack)
-    for res in results:
+    for res in counted:
         cap = pack.blocking.get(res.rule)
-        if cap and res.status is Status.FAIL:
-            if _rank(grade, pack) < _rank(cap, pack):
-                grade = cap
-                points = min(points, int(dict(pack.grades)[_better(cap, pack)]) - 1)
+        if cap and res.status is Status.FAIL and _rank(grade, pack) < _rank(cap, pack):
+            capped = min(points, int(dict(pack.grades)[_better(cap, pack)]) - 1)
+            if capped < points:
+                deductions.append(Deduction(res.rule, points - capped, f"a note that fails {res.rule} is at best “{cap}”"))
+            points, grade = capped, cap
     return Score(points, grade, tuple(deductions))
 
 

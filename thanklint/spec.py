@@ -47,6 +47,7 @@ class PackSpec:
     costs: dict  # severity -> points a finding costs (capped at the rule's weight)
     blocking: dict  # rule id -> the best grade a note failing it can get
     layout: Layout
+    order: tuple[str, ...] = ()
     path: str = ""
 
 
@@ -115,7 +116,7 @@ def _examples(items: Any, path: str, rule: str, key: str) -> tuple[Example, ...]
 
 
 _PACK_FIELDS = {"name": str, "version": str, "description": str, "grades": dict, "costs": dict,
-                "blocking": dict, "layout": dict}  # fmt: skip
+                "blocking": dict, "layout": dict, "order": list}  # fmt: skip
 _LAYOUT_FIELDS = {"salutations": "salutations", "valedictions": "valedictions",
                   "placeholders": "placeholder_patterns", "header_keys": "header_keys", "titles": "titles"}  # fmt: skip
 
@@ -136,6 +137,10 @@ def pack_spec(data: Any, path: str) -> PackSpec:
         _check_type(path, None, f"grades.{grade}", minimum, (int, float))
         grades.append((str(grade), float(minimum)))
     grades.sort(key=lambda g: -g[1])
+    names = [g for g, _ in grades]
+    for rid, grade in data.get("blocking", {}).items():
+        if grade not in names:
+            raise RuleFileError(path, None, f"blocking.{rid}", f"'{grade}' is not a grade (known: {', '.join(names)})")
     layout_data = data.get("layout", {})
     layout_kwargs = {}
     for key, value in layout_data.items():
@@ -150,7 +155,7 @@ def pack_spec(data: Any, path: str) -> PackSpec:
     return PackSpec(
         name=data["name"], version=str(data.get("version", "0")), description=data.get("description", ""),
         grades=tuple(grades), costs=costs, blocking=dict(data.get("blocking", {})),
-        layout=Layout(**layout_kwargs), path=path,
+        layout=Layout(**layout_kwargs), order=tuple(str(x) for x in data.get("order", [])), path=path,
     )  # fmt: skip
 
 

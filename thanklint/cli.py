@@ -1,0 +1,198 @@
+"""Command line: parse arguments, find config, call the library, print, exit.
+
+Exit codes: 0 the notes are fine, 1 a note falls short (an error finding, or a
+score under --fail-under), 2 a usage, config or input error."""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import sys
+from pathlib import Path
+
+from thanklint.__about__ import __version__
+
+NOTE_SUFFIXES = (".txt", ".md", ".eml")
+COMMANDS = ("rules",)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2, no usage dump
+        self.exit(2, f"thanklint: {message} (see thanklint --help)\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="thanklint",
+        description="Check the thank-you note you are about to send after a job interview.",
+        epilog="Other commands: 'thanklint rules [ID]' lists or explains the rules.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="notes, folders or globs; '-' reads standard input")
+    p.add_argument("--version", action="version", version=f"thanklint {__version__}")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("--fail-under", type=int, metavar="SCORE", help="exit 1 when a note scores below SCORE")
+    p.add_argument("--min-severity", choices=("info", "warning", "error"), default="info",
+                   help="show findings of at least this severity")  # fmt: skip
+    p.add_argument("--config", metavar="FILE", help="a thanklint.toml to read after the ones found")
+    p.add_argument("--isolated", action="store_true", help="ignore user and project config files")
+    p.add_argument("--encoding", metavar="NAME", help="read notes in this encoding instead of UTF-8")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    g = p.add_argument_group("context (wins over front matter and config)")
+    g.add_argument("--company")
+    g.add_argument("--interviewer", action="append", default=[], help="repeatable")
+    g.add_argument("--role")
+    g.add_argument("--sender")
+    g.add_argument("--interview-date", metavar="YYYY-MM-DD")
+    g.add_argument("--topic", action="append", default=[], help="something you discussed; repeatable")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] == "rules":
+            return _rules_command(argv[1:])
+        return _check(_parser().parse_args(argv))
+    except KeyboardInterrupt:
+        print("thanklint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as e:  # noqa: BLE001 — user errors get one line; bugs keep their traceback
+        from thanklint.errors import ThanklintError
+
+        if isinstance(e, ThanklintError):
+            print(f"thanklint: {e}", file=sys.stderr)
+            return 2
+        raise
+
+
+def _expand(paths: list[str]) -> list[str]:
+    from thanklint.errors import InputError
+
+    out: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            out.append(raw)
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in NOTE_SUFFIXES)
+            if not found:
+                raise InputError(f"{raw}: folder has no notes ({', '.join('*' + s for s in NOTE_SUFFIXES)})")
+            out.extend(found)
+        elif p.exists():
+            out.append(raw)
+        elif glob.has_magic(raw):
+            found = sorted(f for f in glob.glob(raw, recursive=True) if Path(f).is_file())
+            if not found:
+                raise InputError(f"{raw}: no file matches")
+            out.extend(found)
+        else:
+            raise InputError(f"{raw}: no such file or folder")
+    return out
+
+
+def _context(args):
+    from thanklint.context import from_mapping
+
+    flags = {k: v for k, v in {
+        "company": args.company, "interviewer": args.interviewer, "role": args.role, "sender": args.sender,
+        "interview_date": args.interview_date, "topics": args.topic}.items() if v}  # fmt: skip
+    return from_mapping(flags, "command line")
+
+
+def _check(args) -> int:
+    from thanklint import config as cfgmod
+    from thanklint.api import Linter, read_text
+    from thanklint.errors import InputError
+    from thanklint.formatters import render
+    from thanklint.model import Severity
+
+    if not args.paths:
+        if sys.stdin.isatty():
+            _parser().print_usage(sys.stderr)
+            print("thanklint: give a note to check, or '-' to read one from standard input", file=sys.stderr)
+            return 2
+        args.paths = ["-"]
+    flags = _context(args)
+    paths = _expand(args.paths)
+
+    # Notes under the same config share one Linter and one nlp.pipe batch.
+    groups: dict[tuple, tuple] = {}
+    failures: list[str] = []
+    for path in paths:
+        cfg = cfgmod.load(None if path == "-" else Path(path), explicit=args.config, isolated=args.isolated)
+        key = (cfg.sources, args.config)
+        if key not in groups:
+            groups[key] = (Linter.create(cfg), [])
+        linter, notes = groups[key]
+        name = "<stdin>" if path == "-" else path
+        try:
+            raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+            text, bom = read_text(raw, name=name, max_bytes=linter.config.max_bytes, encoding=args.encoding)
+            notes.append(linter.parse(text, path=name, bom=bom))
+        except OSError as e:
+            failures.append(f"{name}: {e.strerror}")
+        except InputError as e:
+            failures.append(str(e))
+    reports = []
+    for linter, notes in groups.values():
+        if notes:
+            reports.extend(linter.check(notes, flags))
+    order = {p if p != "-" else "<stdin>": i for i, p in enumerate(paths)}
+    reports.sort(key=lambda r: order.get(r.path, 0))
+
+    minimum = Severity(args.min_severity).rank
+    reports = [_filter(r, minimum) for r in reports]
+    if reports:
+        color = {"always": True, "never": False}.get(args.color)
+        if color is None:
+            color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        width = None if not sys.stdout.isatty() else os.get_terminal_size().columns
+        sys.stdout.write(render(args.format, reports, color=color, width=width))
+    for msg in failures:
+        print(f"thanklint: {msg}", file=sys.stderr)
+    if failures:
+        return 2
+    short = any(f.severity is Severity.ERROR for r in reports for f in r.findings)
+    if args.fail_under is not None:
+        short = short or any(r.score.points < args.fail_under for r in reports)
+    return 1 if short else 0
+
+
+def _filter(report, minimum: int):
+    from dataclasses import replace
+
+    if minimum == 0:
+        return report
+    results = tuple(replace(r, findings=tuple(f for f in r.findings if f.severity.rank >= minimum))
+                    for r in report.results)  # fmt: skip
+    return replace(report, results=results)
+
+
+def _rules_command(argv: list[str]) -> int:
+    p = _Parser(prog="thanklint rules", description="List the rules, or explain one.")
+    p.add_argument("rule", nargs="?", metavar="ID")
+    p.add_argument("--config", metavar="FILE")
+    p.add_argument("--isolated", action="store_true")
+    args = p.parse_args(argv)
+    from thanklint import config as cfgmod
+    from thanklint import docgen
+    from thanklint.api import Linter
+    from thanklint.errors import ConfigError
+
+    linter = Linter.create(cfgmod.load(explicit=args.config, isolated=args.isolated))
+    rules = {r.id: r for r in linter.ruleset.rules}
+    if args.rule is None:
+        sys.stdout.write(docgen.rule_list(linter.ruleset.rules))
+        return 0
+    if args.rule not in rules:
+        raise ConfigError(f"no rule '{args.rule}' (known: {', '.join(sorted(rules))})")
+    sys.stdout.write(docgen.render_rule(rules[args.rule]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

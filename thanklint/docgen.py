@@ -1,0 +1,78 @@
+"""Rule documentation, generated from the rule files: docs/rules/<id>.md,
+`thanklint rules ID`, and the language server's hover all come from here.
+
+    python -m thanklint.docgen          # rewrite docs/rules/ from rules/
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from thanklint.spec import Rule
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
+
+
+def _example(text: str) -> str:
+    return "```text\n" + text.rstrip("\n") + "\n```\n"
+
+
+def _params(rule: Rule) -> str:
+    import yaml
+
+    if not rule.spec.params:
+        return "This rule has no settings.\n"
+    body = yaml.safe_dump(rule.spec.params, allow_unicode=True, sort_keys=False, width=100)
+    return (
+        f"Change any of these under `[rules.{rule.id}]` in `thanklint.toml`; "
+        f"`rules.{rule.id} = false` turns the rule off.\n\n```yaml\n{body}```\n"
+    )
+
+
+def why(rule: Rule) -> str:
+    return rule.spec.why
+
+
+def render_rule(rule: Rule) -> str:
+    s = rule.spec
+    good, bad = s.good[0], s.bad[0]
+    ctx = lambda ex: f"\nWith context: `{ex.context}`\n" if ex.context else ""  # noqa: E731
+    return (
+        f"# {s.id}: {s.name}\n\n"
+        f"## What it checks\n\n{s.name}. {s.message}\n\n"
+        f"## Why it matters\n\n{why(rule)}\n\n"
+        f"## Weak\n\n{_example(bad.text)}{ctx(bad)}\n"
+        f"## Better\n\n{_example(good.text)}{ctx(good)}\n"
+        f"## Settings\n\n{_params(rule)}\n"
+        f"## Severity and weight\n\nSeverity `{s.severity.value}`, weight {s.weight:g} "
+        f"(kind `{s.kind}`, pack `{s.pack}`).\n"
+    )
+
+
+def rule_list(rules) -> str:
+    width = max(len(r.id) for r in rules)
+    lines = [f"{r.id:<{width}}  {r.spec.severity.value:<7}  {r.spec.weight:>3g}  {r.spec.name}" for r in rules]
+    return "\n".join(lines) + "\n\nRun 'thanklint rules ID' for what a rule checks and why.\n"
+
+
+def render_all(rules) -> dict[str, str]:
+    return {f"{r.id}.md": render_rule(r) for r in rules}
+
+
+def main() -> int:
+    from thanklint import packs
+
+    DOCS.mkdir(parents=True, exist_ok=True)
+    pages = render_all(packs.load().rules)
+    for old in DOCS.glob("*.md"):
+        if old.name not in pages:
+            old.unlink()
+    for name, text in pages.items():
+        (DOCS / name).write_text(text, encoding="utf-8")
+    print(f"wrote {len(pages)} pages to {DOCS}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,14 @@
+"""Output formats: each module has `render(reports, **options) -> str`."""
+
+from __future__ import annotations
+
+import importlib
+
+FORMATS = ("text", "json")
+
+
+def render(name: str, reports, **options) -> str:
+    if name not in FORMATS:
+        raise ValueError(f"unknown format '{name}' (known: {', '.join(FORMATS)})")
+    module = importlib.import_module(f"thanklint.formatters.{name}_format")
+    return module.render(reports, **options)
