@@ -152,7 +152,11 @@ def test_auto_with_dead_url_reports_it():
 
 
 class _StallingServer:
-    """Answers the first ``answer`` HTTP requests like LanguageTool, then accepts and stalls."""
+    """Answers the first ``answer`` HTTP requests like LanguageTool, then accepts and stalls.
+
+    Opening an engine on a URL takes two requests: ``GET /v2/languages`` (language-tool-python's
+    constructor) and a tiny ``/v2/check`` (the version probe).
+    """
 
     def __init__(self, answer: int) -> None:
         self.sock = socket.socket()
@@ -186,7 +190,12 @@ class _StallingServer:
                         n = int(line.split(b":")[1])
                 while len(body) < n:
                     body += conn.recv(4096)
-                payload = json.dumps({"software": {"version": "fake"}, "matches": []}).encode()
+                if head.split(b" ")[1].split(b"?")[0].endswith(b"/languages"):
+                    # language-tool-python's constructor asks for the server's languages
+                    answer: object = [{"name": "English (US)", "code": "en", "longCode": "en-US"}]
+                else:
+                    answer = {"software": {"version": "fake"}, "matches": []}
+                payload = json.dumps(answer).encode()
                 conn.sendall(
                     b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
                     + f"Content-Length: {len(payload)}\r\n\r\n".encode()
@@ -216,7 +225,7 @@ def test_server_that_never_answers_times_out():
 
 
 def test_server_that_stops_answering_mid_run():
-    srv = _StallingServer(answer=2)
+    srv = _StallingServer(answer=3)  # languages + version probe + the first check
     try:
         eng = open_engine("languagetool", url=srv.url, timeout=1.0)
         assert "fake" in eng.name

@@ -6,7 +6,6 @@ score under --fail-under), 2 a usage, config or input error."""
 from __future__ import annotations
 
 import argparse
-import glob
 import os
 import sys
 from pathlib import Path
@@ -50,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--version"]:  # answered before anything else is imported: editors call it often
+        print(f"thanklint {__version__}")
+        return 0
     try:
         if argv and argv[0] == "rules":
             return _rules_command(argv[1:])
@@ -69,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _expand(paths: list[str]) -> list[str]:
+    import glob
+
     from thanklint.errors import InputError
 
     out: list[str] = []

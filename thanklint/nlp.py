@@ -4,7 +4,7 @@ need; one Analysis per note, shared by every rule; many notes through nlp.pipe."
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
@@ -57,6 +57,29 @@ def describe(needs: frozenset[str] = ALL_COMPONENTS) -> str:
     return f"spacy {nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
 
 
+class Words:
+    """A run of spaCy tokens with their text, lemma and tags read once (reading them
+    from spaCy for every cue would cost more than the parse)."""
+
+    __slots__ = ("tokens", "lower", "lemma", "pos", "tag")
+
+    def __init__(self, tokens):
+        self.tokens = tuple(tokens)
+        self.lower = tuple(t.lower_ for t in self.tokens)
+        self.lemma = tuple(t.lemma_.lower() for t in self.tokens)
+        self.pos = tuple(t.pos_ for t in self.tokens)
+        self.tag = tuple(t.tag_ for t in self.tokens)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getitem__(self, i):
+        return self.tokens[i]
+
+    def __iter__(self):
+        return iter(self.tokens)
+
+
 @dataclass(frozen=True)
 class Analysis:
     """A note and its spaCy Doc (made from `note.analysis_text`, so token offsets are
@@ -64,6 +87,7 @@ class Analysis:
 
     note: Note
     doc: "Doc"
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def sentences(self, start: int | None = None, end: int | None = None) -> list["Span"]:
         """Sentences overlapping [start, end) (default: the body)."""
@@ -71,20 +95,27 @@ class Analysis:
         end = self.note.body_end if end is None else end
         return [s for s in self.doc.sents if s.end_char > start and s.start_char < end and s.text.strip()]
 
-    def sentence_tokens(self, start: int | None = None, end: int | None = None) -> list[list["Token"]]:
+    def sentence_tokens(self, start: int | None = None, end: int | None = None) -> list[Words]:
         """Each sentence's tokens, clipped to [start, end) (default: the body), without
-        whitespace tokens — so a sentence the parser ran into the sign-off stops at it."""
+        whitespace tokens — so a sentence the parser ran into the sign-off stops at it.
+        Computed once per range and shared by the rules."""
         start = self.note.body_start if start is None else start
         end = self.note.body_end if end is None else end
-        out = []
-        for s in self.sentences(start, end):
-            toks = [t for t in s if not t.is_space and start <= t.idx < end]
-            if toks:
-                out.append(toks)
-        return out
+        key = ("sents", start, end)
+        if key not in self._memo:
+            out = []
+            for s in self.sentences(start, end):
+                toks = [t for t in s if not t.is_space and start <= t.idx < end]
+                if toks:
+                    out.append(Words(toks))
+            self._memo[key] = out
+        return self._memo[key]
 
-    def tokens(self, start: int, end: int) -> list["Token"]:
-        return [t for t in self.doc if t.idx >= start and t.idx + len(t) <= end and not t.is_space]
+    def tokens(self, start: int, end: int) -> Words:
+        key = ("toks", start, end)
+        if key not in self._memo:
+            self._memo[key] = Words(t for t in self.doc if t.idx >= start and t.idx + len(t) <= end and not t.is_space)
+        return self._memo[key]
 
     def body_tokens(self) -> list["Token"]:
         return self.tokens(self.note.body_start, self.note.body_end)

@@ -1,7 +1,12 @@
 """LanguageTool: a remote server (URL) or a local install started as one JVM per engine.
 
-Talks to LanguageTool's HTTP API (``POST /v2/check``) with urllib, so every request honours the
-timeout and a dead server surfaces as ``GrammarUnavailable`` instead of a hang or retry loop.
+Checks go through the ``language-tool-python`` package (imported lazily), always as
+``LanguageTool(language, remote_server=url)``: for a remote server the URL is the user's; for a
+local install thanklint starts ``org.languagetool.server.HTTPServer`` itself (own process group,
+PR_SET_PDEATHSIG, atexit) and hands its loopback URL over, so language-tool-python never downloads
+or starts a server. A small subclass (``_tool_class``) makes every request honour ``timeout``
+with one try, so a dead or stalled server surfaces as ``GrammarUnavailable`` instead of a hang
+or retry loop.
 
 Local installs are looked up in this order:
   1. env ``THANKLINT_LANGUAGETOOL_HOME``
@@ -24,7 +29,7 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.error
+import re
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -117,7 +122,7 @@ def _install_version(home: Path) -> str:
     return "?"
 
 
-# --------------------------------------------------------------------------- HTTP
+# --------------------------------------------------------------------------- offsets
 
 
 def _utf16_to_cp(text: str) -> Callable[[int], int]:
@@ -134,62 +139,157 @@ def _utf16_to_cp(text: str) -> Callable[[int], int]:
     return lambda i: table[i] if 0 <= i < n else len(text)
 
 
+def _cp_to_utf16(text: str) -> Callable[[int], int]:
+    """Map code-point offsets back to UTF-16 offsets (the inverse of ``_utf16_to_cp``)."""
+    if all(ord(c) < 0x10000 for c in text):
+        return lambda i: i
+    table = [0]  # table[code point index] -> utf16 index
+    for ch in text:
+        table.append(table[-1] + (2 if ord(ch) >= 0x10000 else 1))
+    n = len(table)
+    return lambda i: table[i] if 0 <= i < n else table[-1]
+
+
+# --------------------------------------------------------------------------- HTTP
+
+
 class _Http:
+    """Plain GET with a timeout: only used to poll a starting local JVM until it listens."""
+
     def __init__(self, base_url: str, timeout: float) -> None:
-        self.base = base_url.rstrip("/")
-        if self.base.endswith("/v2"):
-            self.base = self.base[: -len("/v2")]
+        self.base = _base_url(base_url)
         self.timeout = timeout
 
-    def post(self, path: str, data: dict[str, str], timeout: float | None = None) -> object:
-        body = urllib.parse.urlencode(data).encode()
-        req = urllib.request.Request(
-            f"{self.base}{path}",
-            data=body,
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Accept": "application/json",
-            },
-        )
-        return self._send(req, timeout)
-
     def get(self, path: str, timeout: float | None = None) -> object:
-        return self._send(urllib.request.Request(f"{self.base}{path}"), timeout)
-
-    def _send(self, req: urllib.request.Request, timeout: float | None) -> object:
         t = self.timeout if timeout is None else timeout
         try:
-            with urllib.request.urlopen(req, timeout=t) as r:
+            with urllib.request.urlopen(f"{self.base}{path}", timeout=t) as r:
                 return json.loads(r.read().decode("utf-8"))
-        except urllib.error.HTTPError as e:
-            detail = ""
-            try:
-                detail = e.read().decode("utf-8", "replace").strip().splitlines()[0][:200]
-            except Exception:
-                pass
-            raise GrammarUnavailable(
-                f"LanguageTool at {self.base} answered HTTP {e.code}{': ' + detail if detail else ''}"
-            ) from e
-        except (TimeoutError, socket.timeout) as e:
-            raise GrammarUnavailable(f"LanguageTool at {self.base} did not answer within {t:g} s") from e
-        except urllib.error.URLError as e:
-            reason = e.reason
-            if isinstance(reason, (TimeoutError, socket.timeout)):
-                raise GrammarUnavailable(
-                    f"LanguageTool at {self.base} did not answer within {t:g} s"
-                ) from e
-            raise GrammarUnavailable(f"cannot reach LanguageTool at {self.base}: {reason}") from e
-        except (ConnectionError, OSError) as e:
+        except (OSError, ValueError) as e:  # URLError, HTTPError, timeouts, bad JSON
             raise GrammarUnavailable(f"LanguageTool at {self.base} failed: {e}") from e
-        except ValueError as e:  # bad JSON
-            raise GrammarUnavailable(f"LanguageTool at {self.base} sent a bad answer: {e}") from e
+
+
+def _base_url(url: str) -> str:
+    """``http://host:8081``, ``.../`` and ``.../v2`` all name the same server."""
+    base = url.strip().rstrip("/")
+    if base.endswith("/v2"):
+        base = base[: -len("/v2")]
+    return base
+
+
+# --------------------------------------------------------------------------- language-tool-python
+
+_TOOL_CLASS: "type | None" = None
+_MATCH_LOCK = threading.Lock()
+
+
+def _tool_class() -> type:
+    """``language_tool_python.LanguageTool`` with three small adjustments (imported lazily).
+
+    * Timeout: LanguageTool's ``_TIMEOUT`` is a class constant (300 s), read by ``_query_server``
+      for every request, including the ``/v2/languages`` query in the constructor. It is set per
+      instance *before* the constructor runs, so ``timeout`` bounds every request.
+    * One try: for a ``remote_server`` ``_query_server`` simply repeats a failed request (2 tries),
+      which doubles the wait on a stalled server and hides a JVM that died; thanklint reports the
+      first failure as ``GrammarUnavailable`` (it owns the JVM's lifecycle itself).
+    * ``check`` is LanguageTool.check (same request via ``_create_params``/``_query_server``, same
+      ``Match`` objects), except that ``Match`` objects are built under a lock — ``Match`` caches
+      the last text's astral-character positions in *class* attributes, which races when
+      several threads check different texts (bench ``--workers``) and corrupts offsets — and
+      that the server's ``software`` block is kept (for the version in the engine name).
+    """
+    global _TOOL_CLASS
+    if _TOOL_CLASS is not None:
+        return _TOOL_CLASS
+    import language_tool_python
+    from language_tool_python.match import Match
+
+    class _Tool(language_tool_python.LanguageTool):
+        def __init__(self, language: str, remote_server: str, timeout: float) -> None:
+            self._TIMEOUT = timeout  # type: ignore[misc]  # shadows the class constant
+            self.software: dict = {}
+            super().__init__(language, remote_server=remote_server)
+
+        def _query_server(self, url, params=None, num_tries=2, *args, **kwargs):  # type: ignore[no-untyped-def]
+            return super()._query_server(url, params, 1, *args, **kwargs)
+
+        def check(self, text: str) -> list:
+            url = urllib.parse.urljoin(self._url, "check")
+            response = self._query_server(url, self._create_params(text), method="post")
+            if isinstance(response, dict) and isinstance(response.get("software"), dict):
+                self.software = response["software"]
+            with _MATCH_LOCK:
+                return [Match(m, text) for m in response["matches"]]
+
+    _TOOL_CLASS = _Tool
+    return _Tool
+
+
+def _short_reason(e: BaseException) -> str:
+    """``[Errno 111] Connection refused`` out of requests' long exception chains."""
+    s = str(e)
+    m = re.search(r"\[Errno -?\d+\] [^'\")\]]+", s)
+    if m:
+        return m.group(0).strip()
+    return s.strip().splitlines()[0][:200] if s.strip() else type(e).__name__
+
+
+def _is_timeout(e: BaseException | None) -> bool:
+    import requests
+
+    seen = 0
+    while e is not None and seen < 10:
+        if isinstance(e, (requests.Timeout, TimeoutError, socket.timeout)):
+            return True
+        if "timed out" in str(e).lower():  # urllib3 ReadTimeoutError wrapped in ConnectionError
+            return True
+        e = e.__cause__ or e.__context__
+        seen += 1
+    return False
+
+
+def _unavailable(e: BaseException, base: str, timeout: float) -> GrammarUnavailable:
+    """A ``GrammarUnavailable`` with a short reason for anything language-tool-python raised."""
+    import requests
+    from language_tool_python.exceptions import LanguageToolError, RateLimitError
+
+    cause = e.__cause__ if isinstance(e, LanguageToolError) and e.__cause__ is not None else e
+    if _is_timeout(cause):
+        return GrammarUnavailable(f"LanguageTool at {base} did not answer within {timeout:g} s")
+    if isinstance(cause, (requests.ConnectionError, ConnectionError)):
+        return GrammarUnavailable(f"cannot reach LanguageTool at {base}: {_short_reason(cause)}")
+    if isinstance(e, RateLimitError):
+        return GrammarUnavailable(f"LanguageTool at {base} refused the request: rate limit (HTTP 426)")
+    if isinstance(e, LanguageToolError) and cause is e:
+        # a non-JSON answer: LanguageTool's plain-text error (HTTP 400/500) or a foreign page
+        return GrammarUnavailable(f"LanguageTool at {base} answered an error: {_short_reason(e)}")
+    if isinstance(cause, (requests.RequestException, OSError)):
+        return GrammarUnavailable(f"LanguageTool at {base} failed: {_short_reason(cause)}")
+    if isinstance(e, ValueError) and "language" in str(e):  # LanguageTag: unsupported language
+        return GrammarUnavailable(f"LanguageTool at {base}: {e}")
+    return GrammarUnavailable(
+        f"LanguageTool at {base} sent a bad answer ({type(e).__name__}: {_short_reason(e)})"
+    )
+
+
+def _ltp_errors() -> tuple[type[BaseException], ...]:
+    # everything language-tool-python lets through on a bad or missing server: its own errors,
+    # requests' (IOError subclasses) and parse errors on an answer that is not LanguageTool's
+    from language_tool_python.exceptions import LanguageToolError
+
+    return (LanguageToolError, OSError, ValueError, KeyError, TypeError, AttributeError)
 
 
 # --------------------------------------------------------------------------- engine
 
 
 class LanguageToolEngine:
-    """Checks text against a LanguageTool server; owns the JVM when it started one."""
+    """Checks text against a LanguageTool server through language-tool-python.
+
+    The server is a user-configured URL or a JVM that thanklint started (and owns: see
+    ``_LocalServer``); either way language-tool-python gets it as ``remote_server`` and never
+    downloads or starts anything itself.
+    """
 
     def __init__(
         self,
@@ -201,26 +301,54 @@ class LanguageToolEngine:
         version: str | None = None,
         server: "_LocalServer | None" = None,
     ) -> None:
-        self._http = _Http(url, timeout)
-        self.url = self._http.base
+        self._server = server
+        self._closed = False
+        self._tool = None
+        self.url = _base_url(url)
         self.language = language
         self.timeout = timeout
         self.disabled_rules = frozenset(DEFAULT_DISABLED_RULES["languagetool"]) | frozenset(
             disabled_rules
         )
-        self._server = server
-        self._closed = False
+        self._tool = self._call(self._open_tool)
         if version is None:
             version = self._probe_version()
         self.version = version
         self.name = f"languagetool {version} ({self.url})"
 
+    def _open_tool(self):  # type: ignore[no-untyped-def]
+        # the trailing slash matters: language-tool-python urljoin()s "v2/" onto it
+        tool = _tool_class()(self.language, self.url + "/", self.timeout)
+        tool.disabled_rules = set(self.disabled_rules)
+        return tool
+
+    def _call(self, fn: Callable[[], object], timeout: float | None = None):  # type: ignore[no-untyped-def]
+        """Run a language-tool-python call; its failures become ``GrammarUnavailable``."""
+        t = self.timeout if timeout is None else timeout
+        try:
+            return fn()
+        except ImportError as e:
+            raise GrammarUnavailable(
+                f"language-tool-python is not installed ({e}); pip install language-tool-python"
+            ) from e
+        except _ltp_errors() as e:
+            if self._server is not None:
+                self._server.ensure_alive()  # a dead JVM is the better reason
+            raise _unavailable(e, self.url, t) from e
+
     def _probe_version(self) -> str:
         # a tiny check: proves the server answers and tells its version
-        r = self._http.post("/v2/check", {"language": self.language, "text": "Hi."})
-        if not isinstance(r, dict):
-            raise GrammarUnavailable(f"LanguageTool at {self.url} sent a bad answer")
-        return str((r.get("software") or {}).get("version") or "?")
+        self._call(lambda: self._tool.check("Hi."))
+        return str(self._tool.software.get("version") or "?")
+
+    def _warm_up(self, timeout: float) -> None:
+        """One check under ``timeout`` (the first check loads the English rules: seconds)."""
+        tool = self._tool
+        tool._TIMEOUT = timeout
+        try:
+            self._call(lambda: tool.check("Thank you for you time yesterday."), timeout)
+        finally:
+            tool._TIMEOUT = self.timeout
 
     def check(self, text: str) -> list[EngineMatch]:
         if self._closed:
@@ -229,33 +357,24 @@ class LanguageToolEngine:
             self._server.ensure_alive()
         if not text.strip():
             return []
-        data = {"language": self.language, "text": text}
-        if self.disabled_rules:
-            data["disabledRules"] = ",".join(sorted(self.disabled_rules))
-        try:
-            r = self._http.post("/v2/check", data)
-        except GrammarUnavailable:
-            if self._server is not None:
-                self._server.ensure_alive()
-            raise
-        if not isinstance(r, dict):
-            raise GrammarUnavailable(f"LanguageTool at {self.url} sent a bad answer")
+        matches = self._call(lambda: self._tool.check(text))
         to_cp = _utf16_to_cp(text)
+        to_u16 = _cp_to_utf16(text)
         out: list[EngineMatch] = []
-        for m in r.get("matches", []):
-            rule = m.get("rule") or {}
-            rid = str(rule.get("id", ""))
-            cat = str((rule.get("category") or {}).get("id", ""))
+        for m in matches:
+            rid = str(m.rule_id or "")
+            cat = str(m.category or "")
             if rid in self.disabled_rules or cat in self.disabled_rules:
                 continue
-            start = to_cp(int(m["offset"]))
-            end = to_cp(int(m["offset"]) + int(m["length"]))
+            # language-tool-python already turns the UTF-16 offset into a code-point offset
+            # (match.py, four_byte_char_positions) but leaves the length in UTF-16 units
+            start = min(max(int(m.offset), 0), len(text))
+            end = max(to_cp(to_u16(start) + int(m.error_length)), start)
             reps: list[str] = []
-            for rep in m.get("replacements", []):
-                v = rep.get("value")
+            for v in m.replacements:
                 if isinstance(v, str) and v not in reps:
                     reps.append(v)
-            issue = str(rule.get("issueType", ""))
+            issue = str(m.rule_issue_type or "")
             spelling = _is_spelling(rid, cat, issue)
             problem = text[start:end]
             if rid in _LAYOUT_RULES and _at_line_edge(text, start, end):
@@ -269,7 +388,7 @@ class LanguageToolEngine:
                 EngineMatch(
                     offset=start,
                     length=end - start,
-                    message=str(m.get("message", "")),
+                    message=str(m.message or ""),
                     replacements=tuple(reps),
                     kind="spelling" if spelling else "grammar",
                     rule_id=rid,
@@ -282,6 +401,12 @@ class LanguageToolEngine:
         if self._closed:
             return
         self._closed = True
+        tool, self._tool = self._tool, None
+        if tool is not None:
+            try:
+                tool.close()  # remote: nothing to stop; kept for language-tool-python's sake
+            except Exception:
+                pass
         if self._server is not None:
             self._server.stop()
 
@@ -516,11 +641,7 @@ def open_languagetool(
         )
         # warm-up: the first check loads the English rules (seconds); do it under the
         # start-up timeout so that `timeout` applies to real checks only
-        eng._http.post(
-            "/v2/check",
-            {"language": language, "text": "Thank you for you time yesterday."},
-            timeout=st,
-        )
+        eng._warm_up(st)
         return eng
     except BaseException:
         server.stop()

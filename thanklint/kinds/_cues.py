@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from thanklint.nlp import Words
+
 _NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "hardly"})
 
 
@@ -68,52 +70,58 @@ def compile_cue(source: str) -> Cue:
     return Cue(source, tuple(steps))
 
 
-def _fits(step: Step, tok) -> bool:
+def _fits(step: Step, w: Words, i: int) -> bool:
     if step.op == "any":
         return True
     if step.op == "pos":
-        return tok.pos_ in step.values or tok.tag_ in step.values
-    if step.tags and tok.pos_ not in step.tags and tok.tag_ not in step.tags:
+        return w.pos[i] in step.values or w.tag[i] in step.values
+    if step.tags and w.pos[i] not in step.tags and w.tag[i] not in step.tags:
         return False
-    return tok.lower_ in step.values or tok.lemma_.lower() in step.values
+    return w.lower[i] in step.values or w.lemma[i] in step.values
 
 
-def _match_at(steps: tuple[Step, ...], toks, i: int) -> int | None:
-    """End index (exclusive) of a match of `steps` starting at toks[i], else None."""
+def _match_at(steps: tuple[Step, ...], w: Words, i: int) -> int | None:
+    """End index (exclusive) of a match of `steps` starting at w[i], else None."""
     if not steps:
         return i
     step, rest = steps[0], steps[1:]
     if step.op == "gap":
-        for j in range(i, min(i + step.size, len(toks)) + 1):
-            end = _match_at(rest, toks, j)
+        for j in range(i, min(i + step.size, len(w)) + 1):
+            end = _match_at(rest, w, j)
             if end is not None:
                 return end
         return None
-    if i < len(toks) and _fits(step, toks[i]):
-        end = _match_at(rest, toks, i + 1)
+    if i < len(w) and _fits(step, w, i):
+        end = _match_at(rest, w, i + 1)
         if end is not None:
             return end
     if step.optional:
-        return _match_at(rest, toks, i)
+        return _match_at(rest, w, i)
     return None
 
 
-def find(cue: Cue, toks, *, negatable: bool = True) -> list[tuple[int, int]]:
-    """Non-overlapping (start, end) token-index matches of `cue` in `toks` (a list of
-    spaCy tokens, usually one sentence without whitespace tokens)."""
+def find(cue: Cue, words, *, negatable: bool = True) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) token-index matches of `cue` in `words` (Words, or
+    a list of spaCy tokens, usually one sentence without whitespace tokens)."""
+    w = words if isinstance(words, Words) else Words(words)
+    first = cue.steps[0]
+    if first.op == "word" and not first.optional:  # only try where the first word stands
+        starts = [i for i in range(len(w)) if w.lower[i] in first.values or w.lemma[i] in first.values]
+    else:
+        starts = range(len(w))
     spells_negation = any(s.op == "word" and s.values & _NEGATORS for s in cue.steps)
     out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(toks):
-        end = _match_at(cue.steps, toks, i)
+    after = 0
+    for i in starts:
+        if i < after:
+            continue
+        end = _match_at(cue.steps, w, i)
         if end is not None and end > i:
-            if not (negatable and not spells_negation and _negated(toks, i)):
+            if not (negatable and not spells_negation and _negated(w, i)):
                 out.append((i, end))
-            i = end
-        else:
-            i += 1
+            after = end
     return out
 
 
-def _negated(toks, start: int) -> bool:
-    return any(t.lower_ in _NEGATORS for t in toks[max(0, start - 3) : start])
+def _negated(w: Words, start: int) -> bool:
+    return any(x in _NEGATORS for x in w.lower[max(0, start - 3) : start])

@@ -62,13 +62,11 @@ def _employer_orgs(analysis, p):
     employer = [compile_cue(c) for c in p.employer_cues]
     past = [compile_cue(c) for c in p.past_cues]
     out = []
-    for sent in analysis.sentences(note.content_start, len(note.text)):
-        toks = [t for t in sent if not t.is_space]
-        if not toks:
-            continue
+    for toks in analysis.sentence_tokens(note.content_start, len(note.text)):
+        first, last = toks[0].i, toks[-1].i
         about_past = any(find(c, toks, negatable=False) for c in past)
         cue_ends = {toks[e - 1].i for c in employer for s, e in find(c, toks)}
-        for ent in sent.ents:
+        for ent in (e for e in doc.ents if first <= e.start <= last):
             if ent.label_ != "ORG" or note.in_placeholder(ent.start_char, ent.end_char):
                 continue
             before = {ent.start - k for k in (1, 2, 3)}

@@ -1,0 +1,93 @@
+"""Speed, as ratios measured side by side in one run (the machine is shared and noisy).
+
+    python bench/speed.py [--notes N] [--repeat R]
+
+(a) one typical note, warm, all rules, against the bare spaCy pipeline on the same note;
+(b) N notes in one run (Linter.check → nlp.pipe) against nlp.pipe on the same texts;
+(c) `thanklint --version` cold against `python -c pass`;
+(d) `thanklint note.txt` cold against `python -c "import spacy; spacy.load(model)"`.
+Each figure is the median of R alternating runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+NOTES = ROOT.parent / "shared" / "bench" / "notes" / "real-dev.jsonl"
+TYPICAL = ROOT / "bench" / "typical-note.txt"  # a typical note: 150–250 words
+
+
+def _median_pair(f, g, repeat: int) -> tuple[float, float]:
+    a, b = [], []
+    for _ in range(repeat):  # alternate, so drift in machine load hits both sides alike
+        t = time.perf_counter()
+        f()
+        a.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        g()
+        b.append(time.perf_counter() - t)
+    return statistics.median(a), statistics.median(b)
+
+
+def _run(cmd: list[str], cwd: Path):
+    return lambda: subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--notes", type=int, default=200)
+    ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--grammar-engine", default="off", help="engine for (a) and (b); off measures the rules alone")
+    args = ap.parse_args()
+
+    from thanklint import nlp
+    from thanklint.api import Linter
+
+    linter = Linter.create()
+    model = nlp.load(linter.needs)
+    text = TYPICAL.read_text(encoding="utf-8")
+    note = linter.parse(text)
+    linter.check([note])  # warm up
+    words = len(text.split())
+
+    t_rules, t_nlp = _median_pair(lambda: linter.check([linter.parse(text)]), lambda: model(note.analysis_text),
+                                  args.repeat * 5)  # fmt: skip
+    print(f"(a) one note ({words} words), warm:   thanklint {t_rules * 1000:6.1f} ms   "
+          f"bare spaCy {t_nlp * 1000:6.1f} ms   ratio {t_rules / t_nlp:.2f}x  (target <= 1.25x)")  # fmt: skip
+
+    base = [json.loads(line)["text"] for line in NOTES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [base[i % len(base)] + f"\n\nRef {i}" for i in range(args.notes)]
+    notes = [linter.parse(t, path=str(i)) for i, t in enumerate(texts)]
+    analysis_texts = [n.analysis_text for n in notes]
+    t_lint, t_pipe = _median_pair(lambda: linter.check([linter.parse(t) for t in texts]),
+                                  lambda: list(model.pipe(analysis_texts, batch_size=32)), max(3, args.repeat // 2))  # fmt: skip
+    print(f"(b) {args.notes} notes in one run:      thanklint {args.notes / t_lint:6.1f} notes/s   "
+          f"nlp.pipe {args.notes / t_pipe:6.1f} notes/s   throughput ratio {t_pipe / t_lint:.2f}x  (target >= 0.8x)")  # fmt: skip
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cwd = Path(tmp)
+        (cwd / "note.txt").write_text(text, encoding="utf-8")
+        script = Path(sys.executable).with_name("thanklint")  # the installed command, as users run it
+        exe = [str(script)] if script.exists() else [sys.executable, "-m", "thanklint"]
+        t_ver, t_pass = _median_pair(_run(exe + ["--version"], cwd), _run([sys.executable, "-c", "pass"], cwd), args.repeat)
+        print(f"(c) --version cold:           thanklint {t_ver * 1000:6.0f} ms   python -c pass {t_pass * 1000:6.0f} ms"
+              f"   ratio {t_ver / t_pass:.2f}x  (target <= 3x)")  # fmt: skip
+        load = f"import spacy; spacy.load({nlp.model_name()!r})"
+        t_note, t_spacy = _median_pair(_run(exe + ["--isolated", "note.txt"], cwd), _run([sys.executable, "-c", load], cwd),
+                                       args.repeat)  # fmt: skip
+        print(f"(d) one note cold:            thanklint {t_note * 1000:6.0f} ms   spacy.load {t_spacy * 1000:6.0f} ms"
+              f"   ratio {t_note / t_spacy:.2f}x  (target <= 1.2x)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,120 @@
+"""Shared fixtures for the core suite.
+
+One Linter (and so one spaCy pipeline) for the whole session; `lint_text` lints a
+text with an optional context mapping and returns the Report. `--update-golden`
+rewrites tests/golden/expected/ (review the diff before committing it).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+RULES = REPO / "rules"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/expected/* from the current output (review the diff!)",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+@pytest.fixture(scope="session")
+def linter():
+    """The default rule set with built-in defaults only (no user or project config)."""
+    from thanklint.api import Linter
+    from thanklint.config import Config
+
+    return Linter.create(Config())
+
+
+def _context(ctx):
+    from thanklint.context import Context, from_mapping
+
+    if ctx is None or isinstance(ctx, Context):
+        return ctx
+    return from_mapping(dict(ctx), "test context") if ctx else None
+
+
+@pytest.fixture(scope="session")
+def lint_text(linter):
+    """lint_text(text, context=None, path="<text>") -> Report (the session Linter)."""
+
+    def lint(text: str, context=None, path: str = "<text>"):
+        return linter.check([linter.parse(text, path=path)], _context(context))[0]
+
+    return lint
+
+
+@pytest.fixture(scope="session")
+def lint_many(linter):
+    """lint_many([(text, context), ...]) -> [Report], one nlp.pipe batch per
+    distinct context (notes with the same context share a batch)."""
+
+    def lint(items, path_prefix: str = "note"):
+        out: list = [None] * len(items)
+        groups: dict = {}
+        for i, (text, ctx) in enumerate(items):
+            key = repr(sorted((ctx or {}).items())) if not hasattr(ctx, "company") else repr(ctx)
+            groups.setdefault(key, []).append((i, text, ctx))
+        for members in groups.values():
+            notes = [linter.parse(text, path=f"{path_prefix}-{i}") for i, text, _ in members]
+            reports = linter.check(notes, _context(members[0][2]))
+            for (i, _, _), rep in zip(members, reports):
+                out[i] = rep
+        return out
+
+    return lint
+
+
+def result(report, rule_id: str):
+    """The RuleResult of `rule_id` in `report`."""
+    return next(r for r in report.results if r.rule == rule_id)
+
+
+def excerpt(report, finding) -> str:
+    return report.text[finding.span.offset : finding.span.offset + finding.span.length]
+
+
+def describe(report, rule_id: str | None = None) -> str:
+    """A readable dump of a report's findings for failure messages."""
+    lines = []
+    for res in report.results:
+        if rule_id and res.rule != rule_id:
+            continue
+        lines.append(f"  {res.rule}: {res.status.value} {res.detail}".rstrip())
+        for f in res.findings:
+            s = f.span
+            lines.append(f"    {s.line}:{s.column}-{s.end_line}:{s.end_column} {excerpt(report, f)!r} {f.message}")
+    return "\n".join(lines)
+
+
+def run_cli(*args: str, input: bytes | None = None, cwd=None, env=None, timeout: int = 120):
+    """The real CLI as a subprocess: `python -m thanklint ARGS`."""
+    full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    full_env.pop("THANKLINT_LANGUAGETOOL_URL", None)
+    # a user config in the tester's home must not change the results
+    full_env["XDG_CONFIG_HOME"] = str(Path(cwd or REPO) / ".no-user-config")
+    if env:
+        full_env.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "thanklint", *args],
+        input=input if input is not None else b"",
+        capture_output=True,
+        cwd=cwd or REPO,
+        env=full_env,
+        timeout=timeout,
+    )
