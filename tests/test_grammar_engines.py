@@ -136,6 +136,29 @@ def test_unknown_choice():
         open_engine("word")
 
 
+def test_languagetool_offset_maps():
+    # language-tool-python converts LanguageTool's UTF-16 offset to code points but not the
+    # length; the engine maps the end through these two helpers
+    text = "a😀b 🙏🏽c"
+    to_cp, to_u16 = ltmod._utf16_to_cp(text), ltmod._cp_to_utf16(text)
+    for cp in range(len(text) + 1):
+        assert to_cp(to_u16(cp)) == cp
+    assert to_u16(2) == 3 and to_u16(len(text)) == len(text.encode("utf-16-le")) // 2
+    plain = "no astral characters"
+    assert ltmod._cp_to_utf16(plain)(5) == 5 and ltmod._utf16_to_cp(plain)(5) == 5
+
+
+def test_grammar_import_is_light():
+    code = (
+        "import sys, thanklint.grammar, thanklint.grammar.languagetool;"
+        "print([m for m in ('language_tool_python', 'requests', 'harper') if m in sys.modules])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=str(REPO), check=True
+    )
+    assert out.stdout.strip() == "[]", out.stdout
+
+
 # --------------------------------------------------------- LanguageTool failure modes
 
 

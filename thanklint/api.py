@@ -3,7 +3,7 @@ the language server are thin shells over it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,7 +11,7 @@ from thanklint import context as ctxmod
 from thanklint import engine, nlp, note, packs, score
 from thanklint.config import Config
 from thanklint.context import Context
-from thanklint.errors import InputError
+from thanklint.errors import InputError, ThanklintError
 from thanklint.report import Report, RuleInfo
 from thanklint.spec import Rule
 
@@ -23,12 +23,75 @@ class Linter:
     config: Config
     ruleset: packs.RuleSet
     rules: tuple[Rule, ...]
+    _grammar: dict = field(default_factory=dict, compare=False, repr=False)  # engine, or why none
 
     @classmethod
     def create(cls, config: Config | None = None) -> "Linter":
         config = config or Config()
         ruleset = _ruleset(config.packs)
-        return cls(config, ruleset, engine.configure(ruleset, config.rules))
+        return cls(config, ruleset, engine.configure(ruleset, config.rules, vocabulary=config.words()))
+
+    # -- grammar engine: opened on first use, once per Linter, closed by close() ----------
+    def _proofreading_rules(self) -> list[Rule]:
+        return [r for r in self.rules if r.kind.name == "proofread"]
+
+    def grammar_engine(self):
+        """The open engine, or None with the reason in `grammar_status`."""
+        if "engine" not in self._grammar:
+            self._grammar["engine"], self._grammar["why"] = None, ""
+            g = self.config.grammar
+            if not self._proofreading_rules():
+                self._grammar["why"] = "no grammar or spelling rule enabled"
+            elif g.engine == "off":
+                self._grammar["why"] = "grammar engine off"
+            else:
+                from thanklint.grammar import GrammarUnavailable, open_engine
+
+                disabled = set(g.disabled_rules)
+                for r in self._proofreading_rules():
+                    disabled.update(i for ids in r.params.disable.values() for i in ids)
+                try:
+                    self._grammar["engine"] = open_engine(g.engine, url=g.languagetool_url, timeout=g.timeout,
+                                                          disabled_rules=frozenset(disabled))  # fmt: skip
+                except GrammarUnavailable as e:
+                    self._grammar["why"] = str(e)
+            if self._grammar["engine"] is None and g.require and self._proofreading_rules():
+                raise ThanklintError(f"a grammar engine is required but none can run: {self._grammar['why']}")
+        return self._grammar["engine"]
+
+    @property
+    def grammar_status(self) -> str:
+        eng = self.grammar_engine()
+        return eng.name if eng is not None else f"skipped ({self._grammar['why']})"
+
+    def _proofread(self, n: note.Note):
+        eng = self.grammar_engine()
+        if eng is None:
+            return None, self._grammar["why"]
+        from dataclasses import replace as _replace
+
+        from thanklint.grammar import GrammarUnavailable
+
+        start = n.content_start
+        try:
+            matches = eng.check(n.text[start:])
+        except GrammarUnavailable as e:
+            # A dead or hung engine would cost a timeout per note: stop using it for this run.
+            self.close()
+            self._grammar.update(engine=None, why=f"{eng.name} stopped answering: {e}")
+            return None, self._grammar["why"]
+        return [_replace(m, offset=m.offset + start) for m in matches], ""
+
+    def close(self) -> None:
+        eng = self._grammar.get("engine")
+        if eng is not None:
+            eng.close()
+
+    def __enter__(self) -> "Linter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     @property
     def needs(self) -> frozenset[str]:
@@ -51,17 +114,19 @@ class Linter:
 
     def check(self, notes: list[note.Note], flags: Context | None = None) -> list[Report]:
         """Lint parsed notes; their NLP runs in one nlp.pipe batch."""
+        proofreader = self._proofread if self._proofreading_rules() else None
         if self.uses_nlp:
-            analyses = nlp.analyse_many(notes, self.needs)
+            analyses = nlp.analyse_many(notes, self.needs, proofreader=proofreader)
         else:
-            analyses = [nlp.Analysis(n, None) for n in notes]
-        engines = {"nlp": nlp.describe(self.needs) if self.uses_nlp else "none", "grammar": "none"}
+            analyses = [nlp.Analysis(n, None, proofreader) for n in notes]
+        nlp_name = nlp.describe(self.needs) if self.uses_nlp else "none"
         infos = tuple(RuleInfo(r.id, r.spec.name, r.spec.weight, r.spec.why) for r in self.rules)
         reports = []
         for a in analyses:
             ctx = self.context_for(a.note, flags)
             results = engine.run(a, ctx, self.rules)
             sc = score.compute(results, self.rules, self.ruleset.pack)
+            engines = {"grammar": self.grammar_status if proofreader else "off", "nlp": nlp_name}
             reports.append(Report(a.note.path, a.note.text, sc, tuple(results), infos, engines))
         return reports
 
@@ -99,14 +164,15 @@ def read_text(raw: bytes, *, name: str, max_bytes: int, encoding: str | None = N
 def lint(text: str | bytes, *, context: Context | None = None, config: Config | None = None,
          path: str = "<text>") -> Report:  # fmt: skip
     """Lint one note. `context` (company, interviewer, …) wins over the note's front
-    matter and headers, which win over the config's context."""
-    linter = Linter.create(config)
-    bom = False
-    if isinstance(text, bytes):
-        text, bom = read_text(text, name=path, max_bytes=linter.config.max_bytes)
-    elif not text.strip():
-        raise InputError(f"{path} is empty")
-    return linter.check([linter.parse(text, path=path, bom=bom)], context)[0]
+    matter and headers, which win over the config's context. Each call opens (and
+    closes) its own grammar engine: to check many notes, use one `Linter`."""
+    with Linter.create(config) as linter:
+        bom = False
+        if isinstance(text, bytes):
+            text, bom = read_text(text, name=path, max_bytes=linter.config.max_bytes)
+        elif not text.strip():
+            raise InputError(f"{path} is empty")
+        return linter.check([linter.parse(text, path=path, bom=bom)], context)[0]
 
 
 def lint_path(path: str | Path, *, context: Context | None = None, config: Config | None = None) -> Report:

@@ -13,7 +13,7 @@ from pathlib import Path
 from thanklint.__about__ import __version__
 
 NOTE_SUFFIXES = (".txt", ".md", ".eml")
-COMMANDS = ("rules",)
+COMMANDS = ("rules", "setup")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -25,7 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="thanklint",
         description="Check the thank-you note you are about to send after a job interview.",
-        epilog="Other commands: 'thanklint rules [ID]' lists or explains the rules.",
+        epilog="Other commands: 'thanklint rules [ID]' lists or explains the rules; "
+        "'thanklint setup languagetool' builds a local LanguageTool server with Maven.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="notes, folders or globs; '-' reads standard input")
     p.add_argument("--version", action="version", version=f"thanklint {__version__}")
@@ -37,6 +38,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--isolated", action="store_true", help="ignore user and project config files")
     p.add_argument("--encoding", metavar="NAME", help="read notes in this encoding instead of UTF-8")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    gr = p.add_argument_group("grammar and spelling")
+    gr.add_argument("--grammar-engine", choices=("auto", "languagetool", "harper", "off"),
+                    help="auto (default): LanguageTool when a URL is set or a local install is found, else Harper")
+    gr.add_argument("--languagetool-url", metavar="URL", help="a LanguageTool server to use (or THANKLINT_LANGUAGETOOL_URL)")
+    gr.add_argument("--require-grammar", action="store_true", help="exit 2 when no grammar engine can run")
     g = p.add_argument_group("context (wins over front matter and config)")
     g.add_argument("--company")
     g.add_argument("--interviewer", action="append", default=[], help="repeatable")
@@ -55,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] == "rules":
             return _rules_command(argv[1:])
+        if argv and argv[0] == "setup":
+            return _setup_command(argv[1:])
         return _check(_parser().parse_args(argv))
     except KeyboardInterrupt:
         print("thanklint: interrupted", file=sys.stderr)
@@ -127,7 +135,8 @@ def _check(args) -> int:
     groups: dict[tuple, tuple] = {}
     failures: list[str] = []
     for path in paths:
-        cfg = cfgmod.load(None if path == "-" else Path(path), explicit=args.config, isolated=args.isolated)
+        cfg = _with_flags(cfgmod.load(None if path == "-" else Path(path), explicit=args.config, isolated=args.isolated),
+                          args)  # fmt: skip
         key = (cfg.sources, args.config)
         if key not in groups:
             groups[key] = (Linter.create(cfg), [])
@@ -142,9 +151,13 @@ def _check(args) -> int:
         except InputError as e:
             failures.append(str(e))
     reports = []
-    for linter, notes in groups.values():
-        if notes:
-            reports.extend(linter.check(notes, flags))
+    try:
+        for linter, notes in groups.values():
+            if notes:
+                reports.extend(linter.check(notes, flags))
+    finally:
+        for linter, _ in groups.values():
+            linter.close()
     order = {p if p != "-" else "<stdin>": i for i, p in enumerate(paths)}
     reports.sort(key=lambda r: order.get(r.path, 0))
 
@@ -164,6 +177,19 @@ def _check(args) -> int:
     if args.fail_under is not None:
         short = short or any(r.score.points < args.fail_under for r in reports)
     return 1 if short else 0
+
+
+def _with_flags(cfg, args):
+    from dataclasses import replace
+
+    g = cfg.grammar
+    if args.grammar_engine:
+        g = replace(g, engine=args.grammar_engine)
+    if args.languagetool_url:
+        g = replace(g, languagetool_url=args.languagetool_url)
+    if args.require_grammar:
+        g = replace(g, require=True)
+    return replace(cfg, grammar=g)
 
 
 def _filter(report, minimum: int):
@@ -195,6 +221,21 @@ def _rules_command(argv: list[str]) -> int:
     if args.rule not in rules:
         raise ConfigError(f"no rule '{args.rule}' (known: {', '.join(sorted(rules))})")
     sys.stdout.write(docgen.render_rule(rules[args.rule]))
+    return 0
+
+
+def _setup_command(argv: list[str]) -> int:
+    p = _Parser(prog="thanklint setup", description="Install optional parts.")
+    p.add_argument("what", choices=("languagetool",))
+    p.add_argument("--dest", metavar="DIR", help="where to put it (default: the folder thanklint looks in)")
+    args = p.parse_args(argv)
+    from thanklint.errors import ThanklintError
+    from thanklint.grammar.languagetool import setup_languagetool
+
+    try:
+        setup_languagetool(Path(args.dest) if args.dest else None, log=lambda m: print(m, file=sys.stderr))
+    except RuntimeError as e:
+        raise ThanklintError(str(e)) from None
     return 0
 
 

@@ -17,7 +17,18 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 RULE_KEYS = ("enabled", "severity", "weight")
-TOP_KEYS = ("packs", "max_bytes", "context", "rules")
+TOP_KEYS = ("packs", "max_bytes", "context", "rules", "grammar", "vocabulary", "vocabulary_files")
+GRAMMAR_KEYS = {"engine": str, "languagetool_url": str, "require": bool, "timeout": (int, float), "disabled_rules": list}
+ENGINES = ("auto", "languagetool", "harper", "off")
+
+
+@dataclass(frozen=True)
+class Grammar:
+    engine: str = "auto"
+    languagetool_url: str | None = None
+    require: bool = False  # exit 2 when no engine can run, instead of skipping grammar and spelling
+    timeout: float = 10.0
+    disabled_rules: tuple[str, ...] = ()  # engine rule ids to switch off, on top of the pack's
 
 
 @dataclass(frozen=True)
@@ -26,7 +37,23 @@ class Config:
     max_bytes: int = 1_000_000
     context: Context = field(default_factory=Context)
     rules: dict = field(default_factory=dict)  # rule id -> {"enabled"?, "severity"?, "weight"?, params...}
+    grammar: Grammar = field(default_factory=Grammar)
+    vocabulary: tuple[str, ...] = ()  # words the spelling rule never flags
+    vocabulary_files: tuple[str, ...] = ()  # files of such words, one a line (absolute paths)
     sources: tuple[str, ...] = ()  # the files that were read, in order
+
+    def words(self) -> tuple[str, ...]:
+        """The vocabulary, with the words of every vocabulary file that exists."""
+        out = list(self.vocabulary)
+        for path in self.vocabulary_files:
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except FileNotFoundError:
+                continue
+            except (OSError, UnicodeDecodeError) as e:
+                raise ConfigError(f"vocabulary file {path}: cannot be read ({e})") from None
+            out.extend(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+        return tuple(out)
 
 
 def _read(path: Path) -> dict:
@@ -91,7 +118,44 @@ def apply(cfg: Config, data: dict, where: str) -> Config:
         changes["context"] = cfg.context.merged(from_mapping(data["context"], f"{where} [context]"))
     if "rules" in data:
         changes["rules"] = _merge_rules(cfg.rules, data["rules"], where)
+    if "grammar" in data:
+        changes["grammar"] = _grammar(cfg.grammar, data["grammar"], where)
+    if "vocabulary" in data:
+        v = data["vocabulary"]
+        if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
+            raise ConfigError(f"{where}: 'vocabulary' must be a list of words")
+        changes["vocabulary"] = cfg.vocabulary + tuple(v)
+    if "vocabulary_files" in data:
+        v = data["vocabulary_files"]
+        if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
+            raise ConfigError(f"{where}: 'vocabulary_files' must be a list of file paths")
+        base = Path(where).parent if where not in ("flags", "<config>") else Path.cwd()
+        changes["vocabulary_files"] = cfg.vocabulary_files + tuple(str((base / f).resolve()) for f in v)
     return replace(cfg, sources=cfg.sources + (where,), **changes)
+
+
+def _grammar(current: Grammar, table, where: str) -> Grammar:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: 'grammar' must be a table")
+    changes = {}
+    for key, value in table.items():
+        want = GRAMMAR_KEYS.get(key)
+        if want is None:
+            raise ConfigError(f"{where}: unknown key 'grammar.{key}' (known: {', '.join(GRAMMAR_KEYS)})")
+        if not isinstance(value, want) or (isinstance(value, bool) and want is not bool):
+            raise ConfigError(f"{where}: 'grammar.{key}' has the wrong type")
+        if key == "engine" and value not in ENGINES:
+            raise ConfigError(f"{where}: 'grammar.engine' must be one of {', '.join(ENGINES)}")
+        if key == "disabled_rules":
+            if not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}: 'grammar.disabled_rules' must be a list of engine rule ids")
+            value = current.disabled_rules + tuple(value)
+        if key == "timeout":
+            if value <= 0:
+                raise ConfigError(f"{where}: 'grammar.timeout' must be a positive number of seconds")
+            value = float(value)
+        changes[key] = value
+    return replace(current, **changes)
 
 
 def _merge_rules(current: dict, table, where: str) -> dict:

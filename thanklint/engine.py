@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from thanklint.context import Context
 from thanklint.errors import ConfigError, RuleFileError
@@ -11,8 +11,9 @@ from thanklint.packs import RuleSet, bind
 from thanklint.spec import Rule
 
 
-def configure(ruleset: RuleSet, overrides: dict) -> tuple[Rule, ...]:
-    """The enabled rules with the config's severity, weight and params applied."""
+def configure(ruleset: RuleSet, overrides: dict, vocabulary: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """The enabled rules with the config's severity, weight and params applied; the
+    user's vocabulary goes to every rule whose kind takes one."""
     known = {r.id for r in ruleset.rules}
     for rid in overrides:
         if rid not in known:
@@ -20,6 +21,8 @@ def configure(ruleset: RuleSet, overrides: dict) -> tuple[Rule, ...]:
     out = []
     for rule in ruleset.rules:
         o = dict(overrides.get(rule.id, {}))
+        if vocabulary and "vocabulary" in {f.name for f in fields(rule.params)}:
+            o["vocabulary"] = list(rule.params.vocabulary) + list(o.get("vocabulary", [])) + list(vocabulary)
         if o.pop("enabled", True) is False:
             continue
         spec = rule.spec

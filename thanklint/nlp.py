@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib.util
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from thanklint.errors import ThanklintError
 from thanklint.note import Note
@@ -87,7 +87,15 @@ class Analysis:
 
     note: Note
     doc: "Doc"
+    proofreader: Callable | None = None  # note -> (engine matches, "") or (None, why not)
     _memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def proofread(self) -> tuple[list | None, str]:
+        """The grammar engine's matches for this note, computed once and shared by the
+        grammar and spelling rules; (None, reason) when no engine could check it."""
+        if "proofread" not in self._memo:
+            self._memo["proofread"] = (None, "grammar engine off") if self.proofreader is None else self.proofreader(self.note)
+        return self._memo["proofread"]
 
     def sentences(self, start: int | None = None, end: int | None = None) -> list["Span"]:
         """Sentences overlapping [start, end) (default: the body)."""
@@ -121,11 +129,12 @@ class Analysis:
         return self.tokens(self.note.body_start, self.note.body_end)
 
 
-def analyse(note: Note, needs: frozenset[str] = ALL_COMPONENTS) -> Analysis:
-    return Analysis(note, load(needs)(note.analysis_text))
+def analyse(note: Note, needs: frozenset[str] = ALL_COMPONENTS, proofreader: Callable | None = None) -> Analysis:
+    return Analysis(note, load(needs)(note.analysis_text), proofreader)
 
 
-def analyse_many(notes: list[Note], needs: frozenset[str] = ALL_COMPONENTS, batch_size: int = 32) -> list[Analysis]:
+def analyse_many(notes: list[Note], needs: frozenset[str] = ALL_COMPONENTS, batch_size: int = 32,
+                 proofreader: Callable | None = None) -> list[Analysis]:  # fmt: skip
     nlp = load(needs)
     docs = nlp.pipe((n.analysis_text for n in notes), batch_size=batch_size)
-    return [Analysis(n, d) for n, d in zip(notes, docs)]
+    return [Analysis(n, d, proofreader) for n, d in zip(notes, docs)]

@@ -186,7 +186,7 @@ def build_params(cls: type, raw: dict, path: str, rule: str):
     """Validate a rule's `params` against its kind's frozen dataclass."""
     if not isinstance(raw, dict):
         raise RuleFileError(path, rule, "params", "expected a mapping")
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
     hints = typing.get_type_hints(cls)
     for key in raw:
         if key not in fields:

@@ -10,7 +10,7 @@ from typing import Callable
 KINDS: dict[str, "Kind"] = {}
 
 # Built-in kind modules, imported when the registry is first used.
-_BUILTIN = ("signal", "detail", "pattern", "placeholder", "structure", "length", "consistency")
+_BUILTIN = ("signal", "detail", "pattern", "placeholder", "structure", "length", "consistency", "proofread")
 _loaded = False
 
 

@@ -1,0 +1,78 @@
+"""`proofread`: the grammar engine's matches (LanguageTool or Harper) as findings of
+one category — `grammar` or `spelling` — with the engine's replacements as
+suggestions.
+
+Spelling matches are dropped on names: spaCy entities, proper nouns the parser
+trusts, words capitalised mid-sentence, the context's names, the user's vocabulary
+and words inside placeholders. A linter that flags "Okonkwo" gets switched off."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from thanklint.kinds import kind
+from thanklint.kinds._common import finding, from_findings, skipped
+from thanklint.model import Suggestion
+
+
+@dataclass(frozen=True)
+class ProofreadParams:
+    category: str  # grammar | spelling
+    disable: dict  # engine name -> engine rule ids that misfire on notes (off for the engine)
+    name_labels: tuple[str, ...] = ("PERSON", "ORG", "PRODUCT", "GPE", "NORP", "FAC", "WORK_OF_ART", "EVENT", "LOC")
+    vocabulary: tuple[str, ...] = ()  # words never flagged (config `vocabulary`, vocabulary files)
+    max_suggestions: int = 3
+    vocabulary_lower: frozenset = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "vocabulary_lower", frozenset(v.lower() for v in self.vocabulary))
+        if self.category not in ("grammar", "spelling"):
+            raise ValueError("category must be grammar or spelling")
+        for engine, ids in self.disable.items():
+            if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+                raise ValueError(f"disable.{engine} must be a list of engine rule ids")
+
+
+def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]) -> bool:
+    note = analysis.note
+    word = note.text[start:end]
+    if note.in_placeholder(start, end):
+        return True
+    key = word.strip(".,;:!?\"'’").lower()
+    if key in names or key in p.vocabulary_lower:
+        return True
+    for tok in analysis.tokens(start, end) or ():
+        if tok.ent_type_ in p.name_labels:
+            return True
+        sentence_start = tok.is_sent_start or tok.i == 0 or tok.nbor(-1).text in "\n"
+        if tok.text[:1].isupper() and not sentence_start:
+            return True  # "Okonkwo", "Brightline": a capitalised word mid-sentence is a name
+        if tok.pos_ == "PROPN" and not sentence_start:
+            return True
+    return False
+
+
+@kind("proofread", params=ProofreadParams, needs=("tagger", "parser", "ner"))
+def check_proofread(analysis, ctx, rule):
+    p: ProofreadParams = rule.params
+    matches, why = analysis.proofread()
+    if matches is None:
+        return skipped(rule, why)
+    note = analysis.note
+    names = {w.lower() for n in ctx.names() for w in re.findall(r"[\w'’-]+", n)}
+    findings = []
+    for m in matches:
+        if m.kind != p.category:
+            continue
+        if note.in_placeholder(m.offset, m.end):
+            continue
+        if p.category == "spelling" and _is_name(analysis, m.offset, m.end, p, names):
+            continue
+        reps = [r for r in m.replacements[: p.max_suggestions]]
+        sugg = tuple(
+            Suggestion("replace", r, note.span(m.offset, m.end), safe=m.safe and len(m.replacements) == 1)
+            for r in reps
+        )
+        findings.append(finding(note, rule, m.offset, m.end, m.message, sugg))
+    return from_findings(rule, findings)
