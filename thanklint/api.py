@@ -101,8 +101,9 @@ class Linter:
     def uses_nlp(self) -> bool:
         return any(r.kind.uses_nlp for r in self.rules)
 
-    def parse(self, text: str, *, path: str = "<text>", bom: bool = False) -> note.Note:
-        return note.parse(text, self.ruleset.pack.layout, path=path, bom=bom, front_matter_loader=_front_matter(path))
+    def parse(self, text: str, *, path: str = "<text>", encoding: str = "utf-8", bom: bool = False) -> note.Note:
+        return note.parse(text, self.ruleset.pack.layout, path=path, encoding=encoding, bom=bom,
+                          front_matter_loader=_front_matter(path))  # fmt: skip
 
     def context_for(self, n: note.Note, flags: Context | None) -> Context:
         ctx = self.config.context
@@ -148,17 +149,18 @@ def _front_matter(path: str):
     return load
 
 
-def read_text(raw: bytes, *, name: str, max_bytes: int, encoding: str | None = None) -> tuple[str, bool]:
-    """Bytes from a file or stdin → text, with the checks a user needs to hear about."""
+def read_text(raw: bytes, *, name: str, max_bytes: int, encoding: str | None = None) -> tuple[str, str, bool]:
+    """Bytes from a file or stdin → (text, encoding, had BOM), with the checks a user
+    needs to hear about."""
     if len(raw) > max_bytes:
         raise InputError(
             f"{name} is {len(raw):,} bytes, over the {max_bytes:,}-byte limit for a note "
             "(raise it with max_bytes in thanklint.toml)"
         )
-    text, bom = note.decode(raw, encoding, name)
+    text, codec, bom = note.decode(raw, encoding, name)
     if not text.strip():
         raise InputError(f"{name} is empty")
-    return text, bom
+    return text, codec, bom
 
 
 def lint(text: str | bytes, *, context: Context | None = None, config: Config | None = None,
@@ -167,12 +169,12 @@ def lint(text: str | bytes, *, context: Context | None = None, config: Config | 
     matter and headers, which win over the config's context. Each call opens (and
     closes) its own grammar engine: to check many notes, use one `Linter`."""
     with Linter.create(config) as linter:
-        bom = False
+        codec, bom = "utf-8", False
         if isinstance(text, bytes):
-            text, bom = read_text(text, name=path, max_bytes=linter.config.max_bytes)
+            text, codec, bom = read_text(text, name=path, max_bytes=linter.config.max_bytes)
         elif not text.strip():
             raise InputError(f"{path} is empty")
-        return linter.check([linter.parse(text, path=path, bom=bom)], context)[0]
+        return linter.check([linter.parse(text, path=path, encoding=codec, bom=bom)], context)[0]
 
 
 def lint_path(path: str | Path, *, context: Context | None = None, config: Config | None = None) -> Report:

@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--isolated", action="store_true", help="ignore user and project config files")
     p.add_argument("--encoding", metavar="NAME", help="read notes in this encoding instead of UTF-8")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    fx = p.add_mutually_exclusive_group()
+    fx.add_argument("--fix", action="store_true", help="apply safe fixes to the files (written atomically)")
+    fx.add_argument("--diff", action="store_true", help="show the safe fixes as a unified diff; write nothing")
     gr = p.add_argument_group("grammar and spelling")
     gr.add_argument("--grammar-engine", choices=("auto", "languagetool", "harper", "off"),
                     help="auto (default): LanguageTool when a URL is set or a local install is found, else Harper")
@@ -144,20 +147,30 @@ def _check(args) -> int:
         name = "<stdin>" if path == "-" else path
         try:
             raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-            text, bom = read_text(raw, name=name, max_bytes=linter.config.max_bytes, encoding=args.encoding)
-            notes.append(linter.parse(text, path=name, bom=bom))
+            text, codec, bom = read_text(raw, name=name, max_bytes=linter.config.max_bytes, encoding=args.encoding)
+            notes.append(linter.parse(text, path=name, encoding=codec, bom=bom))
         except OSError as e:
             failures.append(f"{name}: {e.strerror}")
         except InputError as e:
             failures.append(str(e))
     reports = []
+    diffs: list[str] = []
     try:
         for linter, notes in groups.values():
-            if notes:
-                reports.extend(linter.check(notes, flags))
+            if not notes:
+                continue
+            checked = linter.check(notes, flags)
+            if args.fix or args.diff:
+                checked = [_fix(linter, n, r, flags, write=args.fix, diffs=diffs) for n, r in zip(notes, checked)]
+            reports.extend(checked)
     finally:
         for linter, _ in groups.values():
             linter.close()
+    if args.diff:
+        sys.stdout.write("".join(diffs))
+        for msg in failures:
+            print(f"thanklint: {msg}", file=sys.stderr)
+        return 2 if failures else (1 if diffs else 0)
     order = {p if p != "-" else "<stdin>": i for i, p in enumerate(paths)}
     reports.sort(key=lambda r: order.get(r.path, 0))
 
@@ -177,6 +190,30 @@ def _check(args) -> int:
     if args.fail_under is not None:
         short = short or any(r.score.points < args.fail_under for r in reports)
     return 1 if short else 0
+
+
+def _fix(linter, note, report, flags, *, write: bool, diffs: list[str]):
+    """Apply safe fixes until none is left (at most a few passes); write or diff."""
+    from thanklint import fix
+
+    if note.path == "<stdin>":
+        return report
+    text, fixed_count = note.source, 0
+    for _ in range(4):
+        edits = fix.safe_edits(report)
+        if not edits:
+            break
+        text = fix.apply(text, edits)
+        fixed_count += len(edits)
+        report = linter.check([linter.parse(text, path=note.path, encoding=note.encoding, bom=note.bom)], flags)[0]
+    if fixed_count:
+        if write:
+            fix.write_atomic(Path(note.path), text, encoding=note.encoding, bom=note.bom)
+            print(f"thanklint: fixed {fixed_count} problem{'s' if fixed_count > 1 else ''} in {note.path}",
+                  file=sys.stderr)  # fmt: skip
+        else:
+            diffs.append(fix.unified_diff(note.path, note.source, text))
+    return report
 
 
 def _with_flags(cfg, args):

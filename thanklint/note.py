@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from thanklint.errors import InputError
 from thanklint.model import Span
 
-_BOMS = (
+BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
@@ -62,6 +62,7 @@ class Note:
     source: str  # decoded text as written (original line endings, BOM removed)
     text: str  # same length as source; line endings normalised to "\n"
     path: str = "<text>"
+    encoding: str = "utf-8"  # how the file was decoded, so --fix writes it back the same way
     bom: bool = False
     front_matter: dict = field(default_factory=dict)
     headers: dict = field(default_factory=dict)
@@ -125,26 +126,26 @@ class Note:
 # -- decoding ----------------------------------------------------------------------
 
 
-def decode(raw: bytes, encoding: str | None = None, name: str = "input") -> tuple[str, bool]:
-    """Bytes → (text, had_bom). Raises InputError with the byte offset on bad input."""
+def decode(raw: bytes, encoding: str | None = None, name: str = "input") -> tuple[str, str, bool]:
+    """Bytes → (text, encoding, had_bom). Raises InputError with the byte offset on bad input."""
     if encoding:
         try:
-            return raw.decode(encoding), False
+            return raw.decode(encoding), encoding, False
         except LookupError:
             raise InputError(f"unknown encoding '{encoding}'") from None
         except UnicodeDecodeError as e:
             raise InputError(f"{name}: cannot be read as {encoding} (byte offset {e.start})") from None
-    for bom, codec in _BOMS:
+    for bom, codec in BOMS:
         if raw.startswith(bom):
             try:
-                return raw[len(bom) :].decode(codec), True
+                return raw[len(bom) :].decode(codec), codec, True
             except UnicodeDecodeError as e:
                 raise InputError(f"{name}: broken {codec} text at byte offset {e.start + len(bom)}") from None
     nul = raw.find(b"\x00")
     if nul >= 0:
         raise InputError(f"{name}: looks like a binary file (NUL byte at byte offset {nul}), not a note")
     try:
-        return raw.decode("utf-8"), False
+        return raw.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError as e:
         raise InputError(
             f"{name}: not UTF-8 (byte 0x{raw[e.start]:02x} at byte offset {e.start}); "
@@ -165,7 +166,8 @@ _CONTACT = re.compile(
 )
 
 
-def parse(text: str, layout: Layout, *, path: str = "<text>", bom: bool = False, front_matter_loader=None) -> Note:
+def parse(text: str, layout: Layout, *, path: str = "<text>", encoding: str = "utf-8", bom: bool = False,
+          front_matter_loader=None) -> Note:  # fmt: skip
     """Decoded text → Note. `front_matter_loader(str) -> dict` parses YAML front
     matter (it is passed in so this module stays free of the YAML dependency)."""
     norm = normalise_newlines(text)
@@ -193,6 +195,7 @@ def parse(text: str, layout: Layout, *, path: str = "<text>", bom: bool = False,
         source=text,
         text=norm,
         path=path,
+        encoding=encoding,
         bom=bom,
         front_matter=front,
         headers=headers,

@@ -1,9 +1,8 @@
 """Grammar and spelling engines behind one small interface.
 
-Two engines: LanguageTool (a Java HTTP server, remote or started locally, used through
-language-tool-python) and Harper (embedded,
-Rust, via ``harper-py``). Both modules import their heavy dependencies lazily, so importing this
-package costs nothing beyond the standard library.
+Two engines: LanguageTool (a Java HTTP server, remote or started locally, always used through
+language-tool-python) and Harper (embedded, Rust, via ``harper-py``). Both modules import their
+heavy dependencies lazily, so importing this package costs nothing beyond the standard library.
 """
 
 from __future__ import annotations

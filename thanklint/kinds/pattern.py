@@ -27,6 +27,7 @@ class Group:
     allow: tuple[str, ...] = ()  # whole matches that are fine (acronyms in the caps group)
     severity: str = ""
     replace: str | None = None  # a replacement to offer for every match ("" deletes)
+    safe: bool = False  # the replacement is mechanical enough for --fix to apply
 
     def __post_init__(self):
         for c in self.cues:
@@ -79,7 +80,7 @@ def check_pattern(analysis, ctx, rule):
                 continue
             taken.append((s, e))
             sev = Severity(g.severity) if g.severity else None
-            sugg = (Suggestion("replace", g.replace, note.span(s, e)),) if g.replace is not None else ()
+            sugg = (Suggestion("replace", g.replace, note.span(s, e), g.safe),) if g.replace is not None else ()
             msg = g.message.replace("{match}", note.text[s:e])
             findings.append(finding(note, rule, s, e, msg, sugg, sev))
     findings.sort(key=lambda f: f.span.offset)
