@@ -13,7 +13,6 @@ from pathlib import Path
 from thanklint.__about__ import __version__
 
 NOTE_SUFFIXES = (".txt", ".md", ".eml")
-COMMANDS = ("rules", "setup")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -26,11 +25,12 @@ def _parser() -> argparse.ArgumentParser:
         prog="thanklint",
         description="Check the thank-you note you are about to send after a job interview.",
         epilog="Other commands: 'thanklint rules [ID]' lists or explains the rules; "
-        "'thanklint setup languagetool' builds a local LanguageTool server with Maven.",
+        "'thanklint setup languagetool' builds a local LanguageTool server with Maven; "
+        "'thanklint lsp' is the language server for editors.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="notes, folders or globs; '-' reads standard input")
     p.add_argument("--version", action="version", version=f"thanklint {__version__}")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("--format", choices=("text", "json", "line"), default="text", help="output format (default: text)")
     p.add_argument("--fail-under", type=int, metavar="SCORE", help="exit 1 when a note scores below SCORE")
     p.add_argument("--min-severity", choices=("info", "warning", "error"), default="info",
                    help="show findings of at least this severity")  # fmt: skip
@@ -66,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
             return _rules_command(argv[1:])
         if argv and argv[0] == "setup":
             return _setup_command(argv[1:])
+        if argv and argv[0] == "lsp":
+            from thanklint.lsp.server import main as lsp_main
+
+            return lsp_main(argv[1:])
         return _check(_parser().parse_args(argv))
     except KeyboardInterrupt:
         print("thanklint: interrupted", file=sys.stderr)

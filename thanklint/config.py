@@ -89,6 +89,18 @@ def find_project_config(start: Path) -> Path | None:
     return None
 
 
+WORDS_FILE = ".thanklint-words"  # one word a line; the editor's "add to vocabulary" writes here
+
+
+def find_words_file(start: Path) -> Path | None:
+    """The nearest .thanklint-words, walking up from the note's folder."""
+    folder = start if start.is_dir() else start.parent
+    for d in [folder.resolve(), *folder.resolve().parents]:
+        if (d / WORDS_FILE).is_file():
+            return d / WORDS_FILE
+    return None
+
+
 def user_config() -> Path | None:
     base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     p = base / "thanklint" / "config.toml"
@@ -189,4 +201,8 @@ def load(note_path: Path | None = None, *, explicit: str | None = None, isolated
         if not p.is_file():
             raise ConfigError(f"--config {explicit}: no such file")
         cfg = apply(cfg, _read(p), str(p))
+    if not isolated:
+        words = find_words_file(note_path or Path.cwd())
+        if words and str(words) not in cfg.vocabulary_files:
+            cfg = replace(cfg, vocabulary_files=cfg.vocabulary_files + (str(words),), sources=cfg.sources + (str(words),))
     return cfg
