@@ -122,13 +122,14 @@ class Linter:
             analyses = [nlp.Analysis(n, None, proofreader) for n in notes]
         nlp_name = nlp.describe(self.needs) if self.uses_nlp else "none"
         infos = tuple(RuleInfo(r.id, r.spec.name, r.spec.weight, r.spec.why) for r in self.rules)
+        known = frozenset(r.id for r in self.ruleset.rules)
         reports = []
         for a in analyses:
             ctx = self.context_for(a.note, flags)
-            results = engine.run(a, ctx, self.rules)
+            results, notices = engine.run(a, ctx, self.rules, known)
             sc = score.compute(results, self.rules, self.ruleset.pack)
             engines = {"grammar": self.grammar_status if proofreader else "off", "nlp": nlp_name}
-            reports.append(Report(a.note.path, a.note.text, sc, tuple(results), infos, engines))
+            reports.append(Report(a.note.path, a.note.text, sc, tuple(results), infos, engines, tuple(notices)))
         return reports
 
 

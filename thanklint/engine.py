@@ -54,11 +54,26 @@ def needs(rules: tuple[Rule, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
-def run(analysis, ctx: Context, rules: tuple[Rule, ...]) -> list[RuleResult]:
+def run(analysis, ctx: Context, rules: tuple[Rule, ...], known: frozenset[str] = frozenset()) -> tuple[list[RuleResult], list[str]]:
+    """Run the rules; honour the note's control lines. Returns the results and notices
+    (problems with the control lines themselves)."""
+    note = analysis.note
+    off = note.disabled_rules()
+    ignored = note.ignored_lines()
+    known = known or frozenset(r.id for r in rules)
+    notices = [f"line {d.line}: unknown rule '{r}' in a thanklint control line"
+               for d in note.directives for r in d.rules if r not in known]  # fmt: skip
     results = []
     for rule in rules:
+        if rule.id in off:
+            results.append(RuleResult(rule.id, Status.SKIP, (), f"disabled in the note (line {off[rule.id]})"))
+            continue
         result = rule.kind.check(analysis, ctx, rule)
+        if ignored and result.findings:
+            kept = tuple(f for f in result.findings if f.span.line not in ignored)
+            if len(kept) < len(result.findings):
+                result = replace(result, findings=kept, absent=result.absent and bool(kept))
         if result.status is Status.FAIL and not result.findings:
             result = replace(result, status=Status.PASS)
         results.append(result)
-    return results
+    return results, notices

@@ -52,6 +52,16 @@ class Placeholder:
 
 
 @dataclass(frozen=True)
+class Directive:
+    """A control line: `thanklint: disable=tone,length`, `enable=…`, `ignore-next-line`
+    (in Markdown `<!-- thanklint-disable tone -->`). Not part of the note."""
+
+    line: int  # 1-based
+    action: str  # disable | enable | ignore-next-line
+    rules: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SignOff:
     valediction: Line
     name: Line | None  # the line (or the part of the valediction line) with the name
@@ -73,6 +83,8 @@ class Note:
     body_start: int = 0
     body_end: int = 0
     placeholders: tuple[Placeholder, ...] = ()
+    directives: tuple[Directive, ...] = ()
+    masked: tuple[tuple[int, int], ...] = ()  # control lines, blanked for the rules
     line_starts: tuple[int, ...] = (0,)
     layout: Layout = field(default_factory=Layout)
 
@@ -96,7 +108,33 @@ class Note:
         """The text given to the NLP layer: front matter and headers blanked out
         (newlines kept) so offsets stay those of `text`."""
         head = re.sub(r"[^\n]", " ", self.text[: self.content_start])
-        return head + self.text[self.content_start :]
+        text = head + self.text[self.content_start :]
+        for start, end in self.masked:
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text
+
+    def disabled_rules(self) -> dict[str, int]:
+        """Rule id → the line of the control line that switched it off (last word wins)."""
+        off: dict[str, int] = {}
+        for d in self.directives:
+            for rule in d.rules:
+                if d.action == "disable":
+                    off[rule] = d.line
+                else:
+                    off.pop(rule, None)
+        return off
+
+    def ignored_lines(self) -> frozenset[int]:
+        """Lines whose findings `ignore-next-line` drops: the next line that is not a control line."""
+        control = {d.line for d in self.directives}
+        out = set()
+        for d in self.directives:
+            if d.action == "ignore-next-line":
+                nxt = d.line + 1
+                while nxt in control:
+                    nxt += 1
+                out.add(nxt)
+        return frozenset(out)
 
     @property
     def body_paragraphs(self) -> list[tuple[int, int]]:
@@ -120,7 +158,7 @@ class Note:
 
     @property
     def words(self) -> int:
-        return len(self.text[self.content_start :].split())
+        return len(self.analysis_text[self.content_start :].split())
 
 
 # -- decoding ----------------------------------------------------------------------
@@ -159,6 +197,10 @@ def normalise_newlines(text: str) -> str:
 
 # -- parsing -----------------------------------------------------------------------
 
+_DIRECTIVE = re.compile(
+    r"^\s*(?:thanklint:\s*(?:(disable|enable)\s*=\s*([\w,\s-]+?)|(ignore-next-line))"
+    r"|<!--\s*thanklint-(?:(disable|enable)\s+([\w,\s-]+?)|(ignore-next-line))\s*-->)\s*$"
+)
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 _HEADER = re.compile(r"^([A-Za-z-]{1,20}):[ \t]*(.*)$")
 _CONTACT = re.compile(
@@ -181,6 +223,12 @@ def parse(text: str, layout: Layout, *, path: str = "<text>", encoding: str = "u
             if not isinstance(front, dict):
                 raise InputError(f"{path}: the front matter between '---' lines must be key: value pairs")
         content_start = m.end()
+    directives, masked = _directives(lines, m.end() if m else 0)
+    shown = norm  # what the user wrote; `norm` is what the rules see (control lines blank)
+    for start, end in masked:
+        norm = norm[:start] + " " * (end - start) + norm[end:]
+    if masked:
+        lines = _split_lines(norm)
     headers, content_start = _headers(lines, content_start, layout.header_keys)
 
     placeholders = _placeholders(norm, m.end() if m else 0, layout.placeholder_patterns)
@@ -193,7 +241,7 @@ def parse(text: str, layout: Layout, *, path: str = "<text>", encoding: str = "u
         body_start = greeting.end  # inline greeting: "Hi Sam, thank you ..." — the rest is body
     return Note(
         source=text,
-        text=norm,
+        text=shown,
         path=path,
         encoding=encoding,
         bom=bom,
@@ -206,9 +254,27 @@ def parse(text: str, layout: Layout, *, path: str = "<text>", encoding: str = "u
         body_start=body_start,
         body_end=max(body_end, body_start),
         placeholders=placeholders,
+        directives=tuple(directives),
+        masked=tuple(masked),
         line_starts=tuple(ln.start for ln in lines),
         layout=layout,
     )
+
+
+def _directives(lines: list[Line], start: int) -> tuple[list[Directive], list[tuple[int, int]]]:
+    found, masked = [], []
+    for i, ln in enumerate(lines, 1):
+        if ln.start < start or "thanklint" not in ln.text:
+            continue
+        m = _DIRECTIVE.match(ln.text)
+        if not m:
+            continue
+        action = m.group(1) or m.group(4) or m.group(3) or m.group(6)
+        names = m.group(2) or m.group(5) or ""
+        rules = tuple(r.strip() for r in re.split(r"[,\s]+", names) if r.strip())
+        found.append(Directive(i, action, rules))
+        masked.append((ln.start, ln.end))
+    return found, masked
 
 
 def _split_lines(text: str) -> list[Line]:

@@ -23,6 +23,7 @@ class Report:
     results: tuple[RuleResult, ...]
     rules: tuple[RuleInfo, ...]
     engines: dict = field(default_factory=dict)
+    notices: tuple[str, ...] = ()  # problems with the note's control lines
 
     @property
     def findings(self) -> tuple[Finding, ...]:

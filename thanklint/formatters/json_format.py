@@ -35,6 +35,7 @@ def report_dict(report) -> dict:
             for r in report.results
         ],  # fmt: skip
         "findings": [_finding(f) for f in report.findings],
+        "notices": list(report.notices),
     }
 
 

@@ -72,6 +72,8 @@ def _report(console: Console, report) -> None:
         if res.detail:
             line.append(f"  ({res.detail})", style="dim")
         console.print(line, overflow="ellipsis", no_wrap=True)
+    for notice in report.notices:
+        console.print(Text(f"  notice: {notice}", style="yellow"))
     lines = report.text.split("\n")
     for f in report.findings:
         console.print()

@@ -29,7 +29,7 @@ def count_words(text: str) -> int:
 def check_length(analysis, ctx, rule):
     note, p = analysis.note, rule.params
     start = note.content_start
-    words = count_words(note.text[start:])
+    words = count_words(note.analysis_text[start:])
     lines = note.content_lines
     if not lines:
         return from_findings(rule, [])
