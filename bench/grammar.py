@@ -5,6 +5,8 @@
     python bench/grammar.py --languagetool-url http://127.0.0.1:8081
     python bench/grammar.py --languagetool-home ~/.local/share/thanklint/languagetool
     python bench/grammar.py --only jfleg --limit 200
+    python bench/grammar.py --engines harper,languagetool,thanklint-harper,thanklint-languagetool \
+        --languagetool-home /tmp/lt-install --only jfleg,spelling,noise,speed,throughput
 
 Data is read from ../shared/bench relative to the repo root (never copied into the repo).
 
@@ -14,6 +16,19 @@ Data is read from ../shared/bench relative to the repo root (never copied into t
 (b) Norvig: each misspelling in "I wrote the word X in my note.": share flagged as spelling on X,
     and share with the right word among the suggestions.
 (c) Speed: LanguageTool start-up, one warm note; Harper construction and per note.
+(d) Noise (``--only noise``): grammar and spelling findings per note on the published notes
+    labelled ``errors: false`` and ``placeholder: false``, each finding printed.
+(e) Throughput (``--only throughput``, needs LanguageTool): 200 notes through one server —
+    thanklint's whole run (grammar engine languagetool) against LanguageTool's own /v2/check
+    (sequential urllib POSTs of the same texts, same disabled rules), with thanklint's run with
+    the grammar engine off and thanklint's LanguageToolEngine alone to show where time goes.
+
+Engines: ``harper`` and ``languagetool`` are the raw engines (thanklint's default-disabled engine
+rules off unless ``--raw``; no name filter); ``thanklint-harper`` and ``thanklint-languagetool``
+are thanklint's default pipeline after filtering: one ``Linter`` per engine (default rules,
+``Grammar(engine=...)``, LanguageTool on the same server as the raw engine), texts checked in
+batches with ``Linter.check``, and the ``grammar`` and ``spelling`` rules' findings returned as
+matches (kind = rule id, replacements = the suggestions thanklint shows, at most 3).
 
 Hook for the lead: ``run_suite(name, check, ...)`` takes any ``check(text) -> list[match]`` where
 a match has ``offset``, ``length``, ``kind`` and ``replacements`` (thanklint.grammar.EngineMatch),
@@ -79,6 +94,9 @@ def detokenise(s: str) -> str:
 
 
 def _map(check: Check, texts: list[str], workers: int) -> list[Sequence[MatchLike]]:
+    many = getattr(check, "many", None)
+    if many is not None:  # a batch check (thanklint's pipeline: one nlp.pipe per batch)
+        return many(texts)
     if workers <= 1:
         return [check(t) for t in texts]
     with ThreadPoolExecutor(workers) as ex:
@@ -114,7 +132,7 @@ def jfleg(check: Check, split: str, *, limit: int | None, workers: int) -> dict[
     }
 
 
-def norvig(check: Check, *, limit: int | None, workers: int) -> dict[str, float]:
+def norvig_cases(limit: int | None = None) -> list[tuple[str, str]]:
     cases: list[tuple[str, str]] = []
     for f in sorted((DATA / "spelling").glob("*.txt")):
         for line in f.read_text("utf-8").splitlines():
@@ -122,21 +140,46 @@ def norvig(check: Check, *, limit: int | None, workers: int) -> dict[str, float]
                 continue
             right, wrongs = line.split(":", 1)
             cases += [(right.strip(), w) for w in wrongs.split()]
-    if limit:
-        cases = cases[:limit]
-    prefix = "I wrote the word "
-    texts = [f"{prefix}{w} in my note." for _, w in cases]
+    return cases[:limit] if limit else cases
+
+
+NORVIG_PREFIX = "I wrote the word "
+
+
+def norvig_text(word: str) -> str:
+    return f"{NORVIG_PREFIX}{word} in my note."
+
+
+def norvig(check: Check, *, limit: int | None, workers: int,
+           out: Callable[[str], object] = print) -> dict[str, object]:
+    cases = norvig_cases(limit)
+    texts = [norvig_text(w) for _, w in cases]
     results = _map(check, texts, workers)
-    flagged = suggested = 0
+    flagged = suggested = any_kind = engine_suggested = 0
+    a = len(NORVIG_PREFIX)
+    hits_by_case = []
     for (right, wrong), ms in zip(cases, results):
-        a, b = len(prefix), len(prefix) + len(wrong)
-        hit = [m for m in ms if m.kind == "spelling" and m.offset < b and m.offset + m.length > a]
+        b = a + len(wrong)
+        on = [m for m in ms if m.offset < b and m.offset + m.length > a]
+        hit = [m for m in on if m.kind == "spelling"]
+        hits_by_case.append(hit)
+        any_kind += bool(on)
         if hit:
             flagged += 1
             if any(right in m.replacements for m in hit):
                 suggested += 1
+            if any(right in getattr(m, "engine_replacements", m.replacements) for m in hit):
+                engine_suggested += 1
     n = len(cases)
-    return {"n": n, "flagged": flagged / n if n else 0.0, "right_suggested": suggested / n if n else 0.0}
+    res: dict[str, object] = {
+        "n": n, "flagged": flagged / n if n else 0.0, "right_suggested": suggested / n if n else 0.0,
+        "flagged_any_kind": any_kind / n if n else 0.0,
+        "right_suggested_engine_list": engine_suggested / n if n else 0.0,
+    }
+    filt = getattr(check, "filter_report", None)
+    if filt is not None:  # thanklint's pipeline: which engine spelling matches did the name filter eat?
+        res["filter"] = filt(cases, texts, hits_by_case, out=out)
+    return res
 
 
 def notes() -> list[str]:
@@ -170,10 +213,13 @@ def run_suite(name: str, check: Check, *, only: set[str], limit: int | None, wor
                 f"corrections | grammar-kind only: {100 * r['recall_grammar']:.1f}% / "
                 f"{100 * r['false_flags_grammar']:.1f}%  ({time.monotonic() - t0:.0f} s)")
     if "spelling" in only:
-        r = norvig(check, limit=limit, workers=workers)
+        t0 = time.monotonic()
+        r = norvig(check, limit=limit, workers=workers, out=out)
         res["norvig"] = r
         out(f"  Norvig n={r['n']}: flagged as spelling {100 * r['flagged']:.1f}%, "
-            f"right word suggested {100 * r['right_suggested']:.1f}%")
+            f"right word suggested {100 * r['right_suggested']:.1f}% "
+            f"(in the engine's full list: {100 * r['right_suggested_engine_list']:.1f}%); "
+            f"flagged as anything {100 * r['flagged_any_kind']:.1f}%  ({time.monotonic() - t0:.0f} s)")
     if "speed" in only:
         r = speed_per_note(check)
         res["speed"] = r

@@ -36,9 +36,11 @@ def update_golden(request) -> bool:
 def linter():
     """The default rule set with built-in defaults only (no user or project config)."""
     from thanklint.api import Linter
-    from thanklint.config import Config
+    from thanklint.config import Config, Grammar
 
-    return Linter.create(Config())
+    # Harper is embedded (no Java, no network), so grammar and spelling run in the fast suite.
+    with Linter.create(Config(grammar=Grammar(engine="harper"))) as linter:
+        yield linter
 
 
 def _context(ctx):
@@ -100,6 +102,9 @@ def describe(report, rule_id: str | None = None) -> str:
             s = f.span
             lines.append(f"    {s.line}:{s.column}-{s.end_line}:{s.end_column} {excerpt(report, f)!r} {f.message}")
     return "\n".join(lines)
+
+
+HARPER = ("--grammar-engine", "harper")  # the embedded engine: no Java, no network
 
 
 def run_cli(*args: str, input: bytes | None = None, cwd=None, env=None, timeout: int = 120):

@@ -156,10 +156,6 @@ class Note:
     def in_placeholder(self, start: int, end: int) -> bool:
         return any(p.start < end and start < p.end for p in self.placeholders)
 
-    @property
-    def words(self) -> int:
-        return len(self.analysis_text[self.content_start :].split())
-
 
 # -- decoding ----------------------------------------------------------------------
 
