@@ -103,7 +103,7 @@ class Linter:
 
     def parse(self, text: str, *, path: str = "<text>", encoding: str = "utf-8", bom: bool = False) -> note.Note:
         return note.parse(text, self.ruleset.pack.layout, path=path, encoding=encoding, bom=bom,
-                          front_matter_loader=_front_matter(path))  # fmt: skip
+                          front_matter_loader=_front_matter(path), email=path.lower().endswith(".eml"))  # fmt: skip
 
     def context_for(self, n: note.Note, flags: Context | None) -> Context:
         ctx = self.config.context

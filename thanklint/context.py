@@ -59,8 +59,8 @@ def from_mapping(data: dict, where: str) -> Context:
 
 
 def from_headers(headers: dict) -> Context:
-    """E-mail headers: the To name as interviewer, the Date as interview date is not
-    assumed (a note is sent after the interview), so only To is used."""
+    """E-mail headers: the To name is the interviewer. The Date is when the note was
+    written, not the interview, so it is not taken as the interview date."""
     to = headers.get("to", "")
     name = to.split("<")[0].strip().strip('"') if to else ""
     return Context(interviewer=(name,) if name and "@" not in name else ())

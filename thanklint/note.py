@@ -205,7 +205,7 @@ _CONTACT = re.compile(
 
 
 def parse(text: str, layout: Layout, *, path: str = "<text>", encoding: str = "utf-8", bom: bool = False,
-          front_matter_loader=None) -> Note:  # fmt: skip
+          front_matter_loader=None, email: bool = False) -> Note:  # fmt: skip
     """Decoded text → Note. `front_matter_loader(str) -> dict` parses YAML front
     matter (it is passed in so this module stays free of the YAML dependency)."""
     norm = normalise_newlines(text)
@@ -225,7 +225,10 @@ def parse(text: str, layout: Layout, *, path: str = "<text>", encoding: str = "u
         norm = norm[:start] + " " * (end - start) + norm[end:]
     if masked:
         lines = _split_lines(norm)
-    headers, content_start = _headers(lines, content_start, layout.header_keys)
+    if email:
+        headers, content_start = _email_headers(lines, path)
+    else:
+        headers, content_start = _headers(lines, content_start, layout.header_keys)
 
     placeholders = _placeholders(norm, m.end() if m else 0, layout.placeholder_patterns)
     content = [ln for ln in lines if ln.start >= content_start and ln.text.strip()]
@@ -306,6 +309,33 @@ def _headers(lines: list[Line], start: int, keys: tuple[str, ...]) -> tuple[dict
         headers[m.group(1).lower()] = m.group(2).strip()
         end = ln.end + 1
     return headers, end if headers else start
+
+
+def _email_headers(lines: list[Line], path: str) -> tuple[dict, int]:
+    """An .eml file: every header up to the first blank line (folded lines included)."""
+    headers: dict = {}
+    key = None
+    for ln in lines:
+        if not ln.text.strip():
+            break
+        if ln.text[:1] in " \t" and key:
+            headers[key] += " " + ln.text.strip()
+            continue
+        m = _HEADER.match(ln.text) or re.match(r"^([\w-]+):\s*(.*)$", ln.text)
+        if not m:
+            raise InputError(f"{path}: not an e-mail message (line {lines.index(ln) + 1} is not a header)")
+        key = m.group(1).lower()
+        headers[key] = m.group(2).strip()
+    else:
+        return headers, len(lines[-1].text) + lines[-1].start if lines else 0
+    cte = headers.get("content-transfer-encoding", "").lower()
+    ctype = headers.get("content-type", "text/plain").lower()
+    if cte in ("quoted-printable", "base64") or ctype.startswith("multipart/"):
+        raise InputError(
+            f"{path}: the message body is {cte or ctype}-encoded; save the note as plain text "
+            "(or the e-mail without encoding) to check it"
+        )
+    return headers, ln.end + 1
 
 
 def _placeholders(text: str, start: int, patterns: tuple[str, ...]) -> tuple[Placeholder, ...]:
