@@ -44,6 +44,8 @@ import statistics
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Protocol, Sequence
 
@@ -182,9 +184,13 @@ def norvig(check: Check, *, limit: int | None, workers: int,
     return res
 
 
-def notes() -> list[str]:
+def note_rows() -> list[dict]:
     p = DATA / "notes" / "real-dev.jsonl"
-    return [json.loads(line)["text"] for line in p.read_text("utf-8").splitlines() if line.strip()]
+    return [json.loads(line) for line in p.read_text("utf-8").splitlines() if line.strip()]
+
+
+def notes() -> list[str]:
+    return [r["text"] for r in note_rows()]
 
 
 def speed_per_note(check: Check) -> dict[str, float]:
@@ -197,6 +203,270 @@ def speed_per_note(check: Check) -> dict[str, float]:
         times.append(time.perf_counter() - t0)
     return {"notes": len(texts), "median_ms": 1000 * statistics.median(times),
             "max_ms": 1000 * max(times)}
+
+
+# ----------------------------------------------------------------------------- thanklint pipeline
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A grammar or spelling finding of thanklint's pipeline, shaped like an EngineMatch."""
+
+    offset: int
+    length: int
+    kind: str  # thanklint rule id: "grammar" | "spelling"
+    replacements: tuple[str, ...]  # the suggestions thanklint shows (at most max_suggestions)
+    message: str
+    rule_id: str  # the engine's rule id ("?" if the finding maps to no engine match)
+    engine_replacements: tuple[str, ...]  # the engine's full list of replacements
+
+
+class ThanklintCheck:
+    """thanklint's default pipeline after filtering: ``check(text)`` and ``many(texts)``.
+
+    One Linter for the whole run (spaCy loads once, the engine opens once). Each text is parsed
+    as a note; only the ``grammar`` and ``spelling`` rules' findings are returned. The engine's
+    ``check`` is wrapped to remember its raw matches, so each finding carries the engine rule id
+    and the name filter's drops can be counted.
+    """
+
+    RULES = ("grammar", "spelling")
+
+    def __init__(self, engine: str, *, languagetool_url: str | None = None, timeout: float = 30.0,
+                 batch: int = 64) -> None:
+        from thanklint.api import Linter
+        from thanklint.config import Config, Grammar
+
+        self.engine_choice = engine
+        self.batch = batch
+        self.config = Config(grammar=Grammar(engine=engine, languagetool_url=languagetool_url,
+                                             timeout=timeout, require=engine != "off"))
+        t0 = time.perf_counter()
+        self.linter = Linter.create(self.config)
+        self.engine = self.linter.grammar_engine() if engine != "off" else None
+        self.engine_matches: dict[str, list] = {}  # checked text -> the engine's raw matches
+        if self.engine is not None:
+            orig = self.engine.check
+
+            def recording_check(text: str):
+                ms = orig(text)
+                self.engine_matches[text] = ms
+                return ms
+
+            self.engine.check = recording_check  # instance attribute: Linter._proofread calls it
+        self.linter.check([self.linter.parse("Thank you for your time.")])  # loads spaCy
+        self.startup_s = time.perf_counter() - t0
+        self.name = f"thanklint-{engine} ({self.linter.grammar_status})"
+
+    # -- checks --------------------------------------------------------------------
+    def reports(self, texts: list[str], paths: list[str] | None = None):
+        """(parsed notes, reports) for texts, in batches through Linter.check."""
+        from thanklint.model import Status
+
+        notes_, reports = [], []
+        for k in range(0, len(texts), self.batch):
+            chunk = texts[k:k + self.batch]
+            ns = [self.linter.parse(t, path=(paths[k + i] if paths else str(k + i)))
+                  for i, t in enumerate(chunk)]
+            rs = self.linter.check(ns)
+            for n, r in zip(ns, rs):
+                for res in r.results:
+                    if res.rule in self.RULES and res.status == Status.SKIP and self.engine is not None:
+                        raise RuntimeError(f"{self.name}: rule {res.rule} skipped on {n.path}: {res.detail}")
+            notes_ += ns
+            reports += rs
+        return notes_, reports
+
+    def hits(self, n, report) -> list[Hit]:
+        start = n.content_start
+        raw = {(m.offset + start, m.length): m for m in self.engine_matches.get(n.text[start:], ())}
+        out = []
+        for res in report.results:
+            if res.rule not in self.RULES:
+                continue
+            for f in res.findings:
+                m = raw.get((f.span.offset, f.span.length))
+                out.append(Hit(f.span.offset, f.span.length, res.rule,
+                               tuple(s.text for s in f.suggestions if s.kind == "replace"), f.message,
+                               m.rule_id if m else "?", tuple(m.replacements) if m else ()))
+        return sorted(out, key=lambda h: h.offset)
+
+    def many(self, texts: list[str]) -> list[list[Hit]]:
+        self.engine_matches.clear()
+        ns, rs = self.reports(texts)
+        return [self.hits(n, r) for n, r in zip(ns, rs)]
+
+    def __call__(self, text: str) -> list[Hit]:
+        return self.many([text])[0]
+
+    def close(self) -> None:
+        self.linter.close()
+
+    # -- the name filter on Norvig's misspellings -----------------------------------
+    def filter_report(self, cases, texts, hits_by_case, *, out: Callable[[str], object] = print,
+                      examples: int = 12) -> dict[str, object]:
+        """Misspellings the engine flagged as spelling but thanklint dropped, and why (spaCy's
+        view of the word in the template), plus spaCy's tags of all misspellings and, as a
+        control, of the right words in the same template."""
+        from collections import Counter
+
+        from thanklint import nlp
+        from thanklint.kinds.proofread import ProofreadParams
+
+        labels = set(ProofreadParams.__dataclass_fields__["name_labels"].default)
+        model = nlp.load(self.linter.needs)
+        a = len(NORVIG_PREFIX)
+
+        def tag(doc, start: int, end: int) -> tuple[str, str, str]:
+            toks = [t for t in doc if t.idx < end and t.idx + len(t) > start]
+            ent = next((t.ent_type_ for t in toks if t.ent_type_), "")
+            pos = "+".join(t.pos_ for t in toks)
+            if any(t.ent_type_ in labels for t in toks):
+                why = f"entity {ent}"
+            elif any(t.pos_ == "PROPN" for t in toks):
+                why = "PROPN"
+            elif any(t.text[:1].isupper() for t in toks):
+                why = "capitalised"
+            else:
+                why = "other"
+            return why, ent, pos
+
+        docs = list(model.pipe(texts, batch_size=64))
+        right_docs = list(model.pipe([norvig_text(r) for r, _ in cases], batch_size=64))
+        tags = [tag(d, a, a + len(w)) for d, (_, w) in zip(docs, cases)]
+        right_tags = [tag(d, a, a + len(r)) for d, (r, _) in zip(right_docs, cases)]
+        n = len(cases)
+        dropped: list[tuple[str, str, str, str, str]] = []
+        engine_flagged = 0
+        for (right, wrong), text, hit, t in zip(cases, texts, hits_by_case, tags):
+            b = a + len(wrong)
+            eng = [m for m in self.engine_matches.get(text, ())
+                   if m.kind == "spelling" and m.offset < b and m.offset + m.length > a]
+            if eng:
+                engine_flagged += 1
+                if not hit:
+                    dropped.append((wrong, right, *t))
+        why = Counter(d[2] for d in dropped)
+        all_why = Counter(t[0] for t in tags)
+        right_why = Counter(t[0] for t in right_tags)
+        out(f"  name filter: the engine flagged {engine_flagged}/{n} misspellings as spelling; "
+            f"thanklint dropped {len(dropped)} of them: "
+            + (", ".join(f"{k} {v}" for k, v in why.most_common()) or "none"))
+        for k, _ in why.most_common():
+            ex = [f"{w} ({r}; {pos})" for w, r, wy, _, pos in dropped if wy == k][:examples]
+            out(f"    {k}: " + ", ".join(ex))
+        out(f"  spaCy on the template, all {n} misspellings: "
+            + ", ".join(f"{k} {v} ({100 * v / n:.1f}%)" for k, v in all_why.most_common()))
+        out("  spaCy on the template, the right words (control): "
+            + ", ".join(f"{k} {v} ({100 * v / n:.1f}%)" for k, v in right_why.most_common()))
+        return {"engine_flagged": engine_flagged, "dropped": len(dropped), "dropped_by_reason": dict(why),
+                "dropped_examples": [list(d) for d in dropped], "template_tags": dict(all_why),
+                "template_tags_right_words": dict(right_why)}
+
+
+# ----------------------------------------------------------------------------- noise
+
+
+def noise_notes() -> list[dict]:
+    return [r for r in note_rows() if not r["labels"].get("errors") and not r["labels"].get("placeholder")]
+
+
+def noise(name: str, check, *, out: Callable[[str], object] = print) -> dict[str, object]:
+    """Grammar and spelling findings on the notes labelled error-free and placeholder-free."""
+    rows = noise_notes()
+    texts = [r["text"] for r in rows]
+    if isinstance(check, ThanklintCheck):
+        check.engine_matches.clear()
+        ns, rs = check.reports(texts, [r["id"] for r in rows])
+        per_note = [check.hits(n, r) for n, r in zip(ns, rs)]
+    else:
+        per_note = _map(check, texts, 1)
+    items = []
+    for row, text, ms in zip(rows, texts, per_note):
+        for m in ms:
+            items.append({"note": row["id"], "kind": m.kind, "text": text[m.offset:m.offset + m.length],
+                          "rule_id": getattr(m, "rule_id", "?"), "message": getattr(m, "message", ""),
+                          "replacements": list(m.replacements)[:3]})
+    n = len(rows)
+    by_kind = {k: sum(1 for i in items if i["kind"] == k) for k in ("grammar", "spelling")}
+    out(f"  noise on {n} published notes labelled error- and placeholder-free: "
+        f"{len(items) / n:.2f} findings a note ({len(items)}: grammar {by_kind['grammar']}, "
+        f"spelling {by_kind['spelling']})")
+    for i in items:
+        out(f"    {i['note']:<34} {i['kind']:<8} {i['text']!r:<22} {i['rule_id']:<28} "
+            f"{i['message'][:90]}  -> {i['replacements']}")
+    return {"notes": n, "per_note": len(items) / n if n else 0.0, "findings": items}
+
+
+# ----------------------------------------------------------------------------- throughput
+
+
+def throughput(lt_url: str, *, n_notes: int = 200, repeat: int = 3,
+               out: Callable[[str], object] = print) -> dict[str, object]:
+    """200 notes through one LanguageTool server: thanklint's whole run against LT's own /v2/check.
+
+    All variants run against the same server with the same texts, alternating, median of
+    ``repeat`` rounds; each Linter is created (spaCy loaded, engine opened) before timing.
+    """
+    import urllib.parse
+    import urllib.request
+
+    base = notes()
+    texts = [base[i % len(base)] + f"\n\nRef {i}" for i in range(n_notes)]
+    tl_lt = ThanklintCheck("languagetool", languagetool_url=lt_url)
+    tl_off = ThanklintCheck("off")
+    eng = tl_lt.engine
+    disabled = ",".join(sorted(eng.disabled_rules))
+    endpoint = lt_url.rstrip("/") + "/v2/check"
+    sent = [t[tl_lt.linter.parse(t).content_start:] for t in texts]  # what thanklint sends
+
+    def raw_lt() -> None:  # what thanklint's engine sends, posted by hand
+        for t in sent:
+            data = urllib.parse.urlencode({"language": eng.language, "text": t,
+                                           "disabledRules": disabled}).encode()
+            with urllib.request.urlopen(urllib.request.Request(endpoint, data=data), timeout=60) as r:
+                json.loads(r.read().decode("utf-8"))
+
+    def engine_only() -> None:  # thanklint's LanguageToolEngine (language-tool-python) alone
+        for t in sent:
+            eng.check(t)
+
+    def run(tc: ThanklintCheck):
+        return lambda: tc.linter.check([tc.linter.parse(t, path=str(i)) for i, t in enumerate(texts)])
+
+    variants = {
+        "lt_v2_check": raw_lt,
+        "thanklint_languagetool": run(tl_lt),
+        "thanklint_engine_off": run(tl_off),
+        "lt_engine_only": engine_only,
+    }
+    for f in variants.values():  # one untimed round: JIT, caches, allocators
+        f()
+    times: dict[str, list[float]] = {k: [] for k in variants}
+    for _ in range(repeat):
+        for k, f in variants.items():
+            t0 = time.perf_counter()
+            f()
+            times[k].append(time.perf_counter() - t0)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    tl_lt.close()
+    tl_off.close()
+    a, b, c, d = (med["lt_v2_check"], med["thanklint_languagetool"], med["thanklint_engine_off"],
+                  med["lt_engine_only"])
+    out(f"  {n_notes} notes (real-dev notes cycled, + 'Ref i'), one server, median of {repeat} "
+        f"alternating rounds:")
+    out(f"    LanguageTool /v2/check, sequential urllib POSTs     {a:7.2f} s  "
+        f"({1000 * a / n_notes:6.1f} ms/note)")
+    out(f"    thanklint LanguageToolEngine.check alone            {d:7.2f} s  "
+        f"({1000 * d / n_notes:6.1f} ms/note)  = {d / a:.2f}x /v2/check")
+    out(f"    thanklint Linter.check, grammar engine off           {c:7.2f} s  "
+        f"({1000 * c / n_notes:6.1f} ms/note)  (parse + spaCy + all rules)")
+    out(f"    thanklint Linter.check, grammar engine languagetool  {b:7.2f} s  "
+        f"({1000 * b / n_notes:6.1f} ms/note)  = {b / a:.2f}x /v2/check  (target <= 1.2x)")
+    out(f"    thanklint (languagetool) minus thanklint (off): {b - c:.2f} s = {(b - c) / a:.2f}x /v2/check")
+    return {"notes": n_notes, "repeat": repeat, "seconds": med, "all": times,
+            "ratio_thanklint_to_v2": b / a, "ratio_engine_to_v2": d / a,
+            "ratio_thanklint_minus_off_to_v2": (b - c) / a}
 
 
 def run_suite(name: str, check: Check, *, only: set[str], limit: int | None, workers: int = 1,
@@ -220,6 +490,8 @@ def run_suite(name: str, check: Check, *, only: set[str], limit: int | None, wor
             f"right word suggested {100 * r['right_suggested']:.1f}% "
             f"(in the engine's full list: {100 * r['right_suggested_engine_list']:.1f}%); "
             f"flagged as anything {100 * r['flagged_any_kind']:.1f}%  ({time.monotonic() - t0:.0f} s)")
+    if "noise" in only:
+        res["noise"] = noise(name, check, out=out)
     if "speed" in only:
         r = speed_per_note(check)
         res["speed"] = r
@@ -231,17 +503,48 @@ def run_suite(name: str, check: Check, *, only: set[str], limit: int | None, wor
 # ----------------------------------------------------------------------------- main
 
 
+@contextmanager
+def _engine_defaults(raw: bool):
+    """With ``raw``, engines built inside see no default-disabled rules (thanklint's own engines,
+    built outside, keep them)."""
+    from thanklint.grammar import DEFAULT_DISABLED_RULES
+
+    saved = dict(DEFAULT_DISABLED_RULES)
+    if raw:
+        for k in DEFAULT_DISABLED_RULES:
+            DEFAULT_DISABLED_RULES[k] = ()
+    try:
+        yield
+    finally:
+        DEFAULT_DISABLED_RULES.update(saved)
+
+
+def _warm_note_ms(check: Check, repeat: int = 10) -> float:
+    text = (REPO / "bench" / "typical-note.txt").read_text("utf-8")
+    check(text)
+    ts = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        check(text)
+        ts.append(time.perf_counter() - t0)
+    return 1000 * statistics.median(ts)
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--engines", default="harper,languagetool",
-                    help="comma list: harper, languagetool, and any EXTRA_CHECKS names")
+                    help="comma list: harper, languagetool, thanklint-harper, thanklint-languagetool, "
+                         "and any EXTRA_CHECKS names")
     ap.add_argument("--languagetool-url", default=None)
     ap.add_argument("--languagetool-home", default=None, type=Path)
-    ap.add_argument("--only", default="jfleg,spelling,speed")
+    ap.add_argument("--only", default="jfleg,spelling,speed",
+                    help="comma list of jfleg, spelling, noise, speed, throughput")
     ap.add_argument("--limit", type=int, default=None, help="first N items of each set (quick run)")
     ap.add_argument("--workers", type=int, default=2, help="parallel requests to LanguageTool")
     ap.add_argument("--raw", action="store_true",
-                    help="do not disable thanklint's default-disabled engine rules")
+                    help="do not disable thanklint's default-disabled engine rules (raw engines only)")
+    ap.add_argument("--throughput-notes", type=int, default=200)
+    ap.add_argument("--repeat", type=int, default=3, help="rounds for the throughput figures")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
     a = ap.parse_args(list(argv) if argv is not None else None)
     only = set(a.only.split(","))
@@ -249,53 +552,90 @@ def main(argv: Iterable[str] | None = None) -> int:
         print(f"benchmark data not found at {DATA}", file=sys.stderr)
         return 2
 
-    from thanklint.grammar import DEFAULT_DISABLED_RULES, GrammarUnavailable
+    from thanklint.grammar import GrammarUnavailable
+    from thanklint.grammar import languagetool as lt
 
-    if a.raw:
-        for k in DEFAULT_DISABLED_RULES:
-            DEFAULT_DISABLED_RULES[k] = ()
-
-    results = []
-    for name in [e.strip() for e in a.engines.split(",") if e.strip()]:
-        if name == "harper":
-            from thanklint.grammar.harper import HarperEngine
-
-            t0 = time.perf_counter()
-            eng = HarperEngine()
-            start = time.perf_counter() - t0
-            print(f"{eng.name}: construction {start:.2f} s")
-            r = run_suite(eng.name, eng.check, only=only, limit=a.limit, workers=1)
-            r["startup_s"] = start
-            eng.close()
-        elif name == "languagetool":
-            from thanklint.grammar import languagetool as lt
-
-            t0 = time.perf_counter()
-            try:
-                eng = lt.open_languagetool(url=a.languagetool_url, home=a.languagetool_home,
-                                           timeout=60.0)
-            except GrammarUnavailable as e:
-                print(f"languagetool: skipped ({e})")
-                continue
-            start = time.perf_counter() - t0
-            how = "connect" if a.languagetool_url else "JVM start-up incl. warm-up check"
-            print(f"{eng.name}: {how} {start:.2f} s")
-            try:
-                r = run_suite(eng.name, eng.check, only=only, limit=a.limit, workers=a.workers)
-            finally:
-                eng.close()
-            r["startup_s"] = start
-        elif name in EXTRA_CHECKS:
-            check, close = EXTRA_CHECKS[name]()
-            print(name)
-            try:
-                r = run_suite(name, check, only=only, limit=a.limit, workers=1)
-            finally:
-                close()
-        else:
+    names = [e.strip() for e in a.engines.split(",") if e.strip()]
+    for name in names:
+        if name not in ("harper", "languagetool", "thanklint-harper", "thanklint-languagetool") \
+                and name not in EXTRA_CHECKS:
             print(f"unknown engine {name!r}", file=sys.stderr)
             return 2
-        results.append(r)
+
+    # One LanguageTool server for the whole run: the raw engine owns it (or the user's URL);
+    # thanklint-languagetool and the throughput figures use the same server.
+    lt_eng, lt_start = None, 0.0
+    if {"languagetool", "thanklint-languagetool"} & set(names) or "throughput" in only:
+        t0 = time.perf_counter()
+        try:
+            with _engine_defaults(a.raw):
+                lt_eng = lt.open_languagetool(url=a.languagetool_url, home=a.languagetool_home,
+                                              timeout=60.0)
+        except GrammarUnavailable as e:
+            print(f"languagetool: skipped ({e})")
+        else:
+            lt_start = time.perf_counter() - t0
+            how = "connect" if a.languagetool_url else "JVM start-up incl. warm-up check"
+            print(f"{lt_eng.name}: {how} {lt_start:.2f} s")
+
+    results = []
+    try:
+        for name in names:
+            if name == "harper":
+                from thanklint.grammar.harper import HarperEngine
+
+                t0 = time.perf_counter()
+                with _engine_defaults(a.raw):
+                    eng = HarperEngine()
+                start = time.perf_counter() - t0
+                print(f"{eng.name} (raw engine{', nothing disabled' if a.raw else ''}): "
+                      f"construction {start:.2f} s")
+                r = run_suite(eng.name, eng.check, only=only, limit=a.limit, workers=1)
+                r["startup_s"] = start
+                if "speed" in only:
+                    r["warm_note_ms"] = _warm_note_ms(eng.check)
+                    print(f"  one warm note (bench/typical-note.txt): {r['warm_note_ms']:.1f} ms")
+                eng.close()
+            elif name == "languagetool":
+                if lt_eng is None:
+                    continue
+                print(f"{lt_eng.name} (raw engine{', nothing disabled' if a.raw else ''})")
+                r = run_suite(lt_eng.name, lt_eng.check, only=only, limit=a.limit, workers=a.workers)
+                r["startup_s"] = lt_start
+                if "speed" in only:
+                    r["warm_note_ms"] = _warm_note_ms(lt_eng.check)
+                    print(f"  start-up {lt_start:.2f} s; one warm note (bench/typical-note.txt): "
+                          f"{r['warm_note_ms']:.1f} ms")
+            elif name.startswith("thanklint-"):
+                engine = name.split("-", 1)[1]
+                if engine == "languagetool" and lt_eng is None:
+                    continue
+                tc = ThanklintCheck(engine, languagetool_url=lt_eng.url if engine == "languagetool" else None)
+                print(f"{tc.name}: Linter + engine + spaCy start-up {tc.startup_s:.2f} s")
+                try:
+                    r = run_suite(name, tc, only=only, limit=a.limit, workers=1)
+                    if "speed" in only:
+                        r["warm_note_ms"] = _warm_note_ms(tc)
+                        print(f"  one warm note through Linter.check (bench/typical-note.txt): "
+                              f"{r['warm_note_ms']:.1f} ms")
+                finally:
+                    tc.close()
+                r["startup_s"] = tc.startup_s
+            else:
+                check, close = EXTRA_CHECKS[name]()
+                print(name)
+                try:
+                    r = run_suite(name, check, only=only, limit=a.limit, workers=1)
+                finally:
+                    close()
+            results.append(r)
+        if "throughput" in only and lt_eng is not None:
+            print(f"throughput ({lt_eng.name})")
+            results.append({"engine": "throughput",
+                            **throughput(lt_eng.url, n_notes=a.throughput_notes, repeat=a.repeat)})
+    finally:
+        if lt_eng is not None:
+            lt_eng.close()
     if a.json:
         a.json.write_text(json.dumps(results, indent=2))
     return 0

@@ -29,7 +29,8 @@ class Linter:
     def create(cls, config: Config | None = None) -> "Linter":
         config = config or Config()
         ruleset = _ruleset(config.packs)
-        return cls(config, ruleset, engine.configure(ruleset, config.rules, vocabulary=config.words()))
+        rules = engine.configure(ruleset, config.rules, vocabulary=config.words(), sources=config.rule_sources)
+        return cls(config, ruleset, rules)
 
     # -- grammar engine: opened on first use, once per Linter, closed by close() ----------
     def _proofreading_rules(self) -> list[Rule]:

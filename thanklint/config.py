@@ -37,6 +37,7 @@ class Config:
     max_bytes: int = 1_000_000
     context: Context = field(default_factory=Context)
     rules: dict = field(default_factory=dict)  # rule id -> {"enabled"?, "severity"?, "weight"?, params...}
+    rule_sources: dict = field(default_factory=dict)  # rule id -> the file that last set it (for errors)
     grammar: Grammar = field(default_factory=Grammar)
     vocabulary: tuple[str, ...] = ()  # words the spelling rule never flags
     vocabulary_files: tuple[str, ...] = ()  # files of such words, one a line (absolute paths)
@@ -130,6 +131,7 @@ def apply(cfg: Config, data: dict, where: str) -> Config:
         changes["context"] = cfg.context.merged(from_mapping(data["context"], f"{where} [context]"))
     if "rules" in data:
         changes["rules"] = _merge_rules(cfg.rules, data["rules"], where)
+        changes["rule_sources"] = {**cfg.rule_sources, **{rid: where for rid in data["rules"]}}
     if "grammar" in data:
         changes["grammar"] = _grammar(cfg.grammar, data["grammar"], where)
     if "vocabulary" in data:

@@ -11,13 +11,16 @@ from thanklint.packs import RuleSet, bind
 from thanklint.spec import Rule
 
 
-def configure(ruleset: RuleSet, overrides: dict, vocabulary: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+def configure(ruleset: RuleSet, overrides: dict, vocabulary: tuple[str, ...] = (),
+              sources: dict | None = None) -> tuple[Rule, ...]:  # fmt: skip
     """The enabled rules with the config's severity, weight and params applied; the
     user's vocabulary goes to every rule whose kind takes one."""
     known = {r.id for r in ruleset.rules}
+    sources = sources or {}
     for rid in overrides:
         if rid not in known:
-            raise ConfigError(f"unknown rule id '{rid}' in config (known: {', '.join(sorted(known))})")
+            where = sources.get(rid, "config")
+            raise ConfigError(f"{where}: unknown rule id '{rid}' in [rules] (known: {', '.join(sorted(known))})")
     out = []
     for rule in ruleset.rules:
         o = dict(overrides.get(rule.id, {}))
@@ -30,17 +33,18 @@ def configure(ruleset: RuleSet, overrides: dict, vocabulary: tuple[str, ...] = (
             try:
                 spec = replace(spec, severity=Severity(o.pop("severity")))
             except ValueError:
-                raise ConfigError(f"rules.{rule.id}.severity must be error, warning or info") from None
+                raise ConfigError(f"{sources.get(rule.id, 'config')}: rules.{rule.id}.severity must be error, warning or info") from None
         if "weight" in o:
             w = o.pop("weight")
             if isinstance(w, bool) or not isinstance(w, (int, float)) or w < 0:
-                raise ConfigError(f"rules.{rule.id}.weight must be a number of at least 0")
+                raise ConfigError(f"{sources.get(rule.id, 'config')}: rules.{rule.id}.weight must be a number of at least 0")
             spec = replace(spec, weight=float(w))
         if o:
             try:
                 rule = bind(spec, {**spec.params, **o})
             except RuleFileError as e:
-                raise ConfigError(f"config rules.{rule.id}: {e.field or ''} {e.reason}".replace("params.", "")) from None
+                key = (e.field or "").replace("params.", "")
+                raise ConfigError(f"{sources.get(rule.id, 'config')}: rules.{rule.id}.{key}: {e.reason}") from None
         elif spec is not rule.spec:
             rule = replace(rule, spec=spec)
         out.append(rule)
