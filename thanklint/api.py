@@ -26,11 +26,24 @@ class Linter:
     _grammar: dict = field(default_factory=dict, compare=False, repr=False)  # engine, or why none
 
     @classmethod
-    def create(cls, config: Config | None = None) -> "Linter":
+    def create(cls, config: Config | None = None, *, engines: dict | None = None) -> "Linter":
+        """`engines`: a run-wide dict through which Linters with the same grammar settings
+        share one engine (one JVM for a run over many folders with their own configs)."""
         config = config or Config()
         ruleset = _ruleset(config.packs)
         rules = engine.configure(ruleset, config.rules, vocabulary=config.words(), sources=config.rule_sources)
-        return cls(config, ruleset, rules)
+        linter = cls(config, ruleset, rules)
+        if engines is not None:
+            holder = engines.setdefault(linter._grammar_key(), {})
+            linter = cls(config, ruleset, rules, holder)
+        return linter
+
+    def _grammar_key(self) -> tuple:
+        g = self.config.grammar
+        disabled = set(g.disabled_rules)
+        for r in self._proofreading_rules():
+            disabled.update(i for ids in r.params.disable.values() for i in ids)
+        return (g.engine, g.languagetool_url, g.timeout, g.require, frozenset(disabled), bool(self._proofreading_rules()))
 
     # -- grammar engine: opened on first use, once per Linter, closed by close() ----------
     def _proofreading_rules(self) -> list[Rule]:
@@ -48,12 +61,9 @@ class Linter:
             else:
                 from thanklint.grammar import GrammarUnavailable, open_engine
 
-                disabled = set(g.disabled_rules)
-                for r in self._proofreading_rules():
-                    disabled.update(i for ids in r.params.disable.values() for i in ids)
                 try:
                     self._grammar["engine"] = open_engine(g.engine, url=g.languagetool_url, timeout=g.timeout,
-                                                          disabled_rules=frozenset(disabled))  # fmt: skip
+                                                          disabled_rules=self._grammar_key()[4])  # fmt: skip
                 except GrammarUnavailable as e:
                     self._grammar["why"] = str(e)
             if self._grammar["engine"] is None and g.require and self._proofreading_rules():

@@ -140,13 +140,14 @@ def _check(args) -> int:
 
     # Notes under the same config share one Linter and one nlp.pipe batch.
     groups: dict[tuple, tuple] = {}
+    engines: dict = {}  # one grammar engine per grammar setting for the whole run
     failures: list[str] = []
     for path in paths:
         cfg = _with_flags(cfgmod.load(None if path == "-" else Path(path), explicit=args.config, isolated=args.isolated),
                           args)  # fmt: skip
         key = (cfg.sources, args.config)
         if key not in groups:
-            groups[key] = (Linter.create(cfg), [])
+            groups[key] = (Linter.create(cfg, engines=engines), [])
         linter, notes = groups[key]
         name = "<stdin>" if path == "-" else path
         try:

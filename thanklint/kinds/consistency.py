@@ -31,6 +31,7 @@ class ConsistencyParams:
     near_miss_message: str = "“{found}” does not match “{expected}” from the context."
     other_org_message: str = "“{found}” is addressed as the employer, but this note is for {expected}."
     greeting_message: str = "The greeting names {found}, but the interviewer is {expected}."
+    case_message: str = "Write the name as “{expected}”."
     mixed_message: str = "This note addresses both {first} and {found} as the employer."
 
     def __post_init__(self):
@@ -90,6 +91,16 @@ def _near_misses(analysis, names: list[str], threshold: float):
     return out
 
 
+def _case_slips(analysis, names: list[str]):
+    """A known name written in lower case ("northwind", "dana"): a safe fix."""
+    words = {w.lower(): w for n in names for w in re.findall(r"[^\W\d_][\w'’-]+", n) if len(w) >= 3 and w[0].isupper()}
+    out = []
+    for tok in analysis.tokens(analysis.note.content_start, len(analysis.note.text)):
+        if tok.text.islower() and tok.text in words and not analysis.note.in_placeholder(tok.idx, tok.idx + 1):
+            out.append((tok.idx, tok.idx + len(tok.text), words[tok.text]))
+    return out
+
+
 def _greeting_names(note) -> list[tuple[int, int, str]]:
     g = note.greeting
     if g is None:
@@ -115,14 +126,16 @@ def check_consistency(analysis, ctx, rule):
     findings = []
     flagged: set[int] = set()
 
-    def add(start, end, msg, replacement=None):
+    def add(start, end, msg, replacement=None, safe=False):
         if start in flagged:
             return
         flagged.add(start)
-        sugg = (Suggestion("replace", replacement, note.span(start, end)),) if replacement else ()
+        sugg = (Suggestion("replace", replacement, note.span(start, end), safe),) if replacement else ()
         findings.append(finding(note, rule, start, end, msg, sugg))
 
     known = ctx.names()
+    for s, e, expected in _case_slips(analysis, known):
+        add(s, e, p.case_message.format(expected=expected), expected, safe=True)
     for s, e, found, expected in _near_misses(analysis, [n for n in [ctx.company, *ctx.interviewer] if n], p.similarity):
         add(s, e, p.near_miss_message.format(found=found, expected=expected), expected)
 
