@@ -91,13 +91,21 @@ def _near_misses(analysis, names: list[str], threshold: float):
     return out
 
 
-def _case_slips(analysis, names: list[str]):
-    """A known name written in lower case ("northwind", "dana"): a safe fix."""
-    words = {w.lower(): w for n in names for w in re.findall(r"[^\W\d_][\w'’-]+", n) if len(w) >= 3 and w[0].isupper()}
-    out = []
-    for tok in analysis.tokens(analysis.note.content_start, len(analysis.note.text)):
-        if tok.text.islower() and tok.text in words and not analysis.note.in_placeholder(tok.idx, tok.idx + 1):
-            out.append((tok.idx, tok.idx + len(tok.text), words[tok.text]))
+def _case_slips(analysis, company: str | None, interviewers: tuple[str, ...]):
+    """A known name written in lower case: the company's whole name ("northwind
+    traders"), or an interviewer's name in the greeting ("hi dana,"). Lower-case words
+    elsewhere may be ordinary words ("will", "rose"), so they are left alone."""
+    note, out = analysis.note, []
+    if company and any(c.isupper() for c in company):
+        for m in re.finditer(rf"\b{re.escape(company.lower())}\b", note.text[note.content_start :]):
+            start = note.content_start + m.start()
+            if not note.in_placeholder(start, start + 1):
+                out.append((start, start + len(company), company))
+    if note.greeting is not None:
+        words = {w.lower(): w for n in interviewers for w in re.findall(r"[^\W\d_][\w'’-]+", n) if w[0].isupper()}
+        for m in re.finditer(r"[^\W\d_][\w'’-]*", note.greeting.text):
+            if m.group(0) in words:
+                out.append((note.greeting.start + m.start(), note.greeting.start + m.end(), words[m.group(0)]))
     return out
 
 
@@ -134,7 +142,7 @@ def check_consistency(analysis, ctx, rule):
         findings.append(finding(note, rule, start, end, msg, sugg))
 
     known = ctx.names()
-    for s, e, expected in _case_slips(analysis, known):
+    for s, e, expected in _case_slips(analysis, ctx.company, ctx.interviewer):
         add(s, e, p.case_message.format(expected=expected), expected, safe=True)
     for s, e, found, expected in _near_misses(analysis, [n for n in [ctx.company, *ctx.interviewer] if n], p.similarity):
         add(s, e, p.near_miss_message.format(found=found, expected=expected), expected)
