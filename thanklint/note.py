@@ -234,10 +234,12 @@ def parse(text: str, layout: Layout, *, path: str = "<text>", encoding: str = "u
     content = [ln for ln in lines if ln.start >= content_start and ln.text.strip()]
     greeting = _greeting(content, layout.salutations)
     signoff = _signoff(content, layout.valedictions, greeting)
-    body_start = greeting.end if greeting else (content[0].start if content else content_start)
+    body_start = content[0].start if content else content_start
+    if greeting is not None:
+        line = _line_of(content, greeting.start)
+        inline = line.text[greeting.end - line.start :].strip()  # "Hi Sam, thank you …": the rest is body
+        body_start = greeting.end if inline else line.end
     body_end = signoff.valediction.start if signoff else len(norm)
-    if greeting is not None and greeting.end < _line_of(content, greeting.start).end:
-        body_start = greeting.end  # inline greeting: "Hi Sam, thank you ..." — the rest is body
     return Note(
         source=text,
         text=shown,

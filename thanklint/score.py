@@ -28,15 +28,16 @@ def compute(results: list[RuleResult], rules: tuple[Rule, ...], pack: PackSpec) 
             lost_by_rule.append((res, lost))
     scale = 100 / total if total else 0
     deductions = [Deduction(res.rule, lost * scale, _reason(res)) for res, lost in lost_by_rule]
-    points = round(100 - sum(d.points for d in deductions))
+    exact = 100 - sum(d.points for d in deductions)
+    points = round(exact)
     grade = _grade(points, pack)
     for res in counted:
         cap = pack.blocking.get(res.rule)
         if cap and res.status is Status.FAIL and _rank(grade, pack) < _rank(cap, pack):
             capped = min(points, int(dict(pack.grades)[_better(cap, pack)]) - 1)
-            if capped < points:
-                deductions.append(Deduction(res.rule, points - capped, f"a note that fails {res.rule} is at best “{cap}”"))
-            points, grade = capped, cap
+            if capped < points:  # measured from the exact score, so the deductions add up
+                deductions.append(Deduction(res.rule, exact - capped, f"a note that fails {res.rule} is at best “{cap}”"))
+            points, grade, exact = capped, cap, capped
     return Score(points, grade, tuple(deductions))
 
 

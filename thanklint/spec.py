@@ -182,26 +182,26 @@ def _compile(pattern: str, path: str, rule: str | None, key: str):
 # -- kind parameters ----------------------------------------------------------------
 
 
-def build_params(cls: type, raw: dict, path: str, rule: str):
+def build_params(cls: type, raw: dict, path: str, rule: str, prefix: str = "params"):
     """Validate a rule's `params` against its kind's frozen dataclass."""
     if not isinstance(raw, dict):
-        raise RuleFileError(path, rule, "params", "expected a mapping")
+        raise RuleFileError(path, rule, prefix, "expected a mapping")
     fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
     hints = typing.get_type_hints(cls)
     for key in raw:
         if key not in fields:
-            raise RuleFileError(path, rule, f"params.{key}", f"unknown parameter (known: {', '.join(fields)})")
+            raise RuleFileError(path, rule, f"{prefix}.{key}", f"unknown parameter (known: {', '.join(fields)})")
     values = {}
     for key, value in raw.items():
-        values[key] = _coerce(hints[key], value, path, rule, f"params.{key}")
+        values[key] = _coerce(hints[key], value, path, rule, f"{prefix}.{key}")
     missing = [k for k, f in fields.items() if k not in values and f.default is dataclasses.MISSING
                and f.default_factory is dataclasses.MISSING]  # fmt: skip
     if missing:
-        raise RuleFileError(path, rule, f"params.{missing[0]}", "missing")
+        raise RuleFileError(path, rule, f"{prefix}.{missing[0]}", "missing")
     try:
         return cls(**values)
     except (ValueError, TypeError) as e:
-        raise RuleFileError(path, rule, "params", str(e)) from None
+        raise RuleFileError(path, rule, prefix, str(e)) from None
 
 
 def _coerce(hint, value, path, rule, key):
@@ -229,7 +229,7 @@ def _coerce(hint, value, path, rule, key):
             return value
         raise RuleFileError(path, rule, key, "expected a mapping")
     if dataclasses.is_dataclass(hint):
-        return build_params(hint, value, path, rule) if isinstance(value, dict) else _bad(path, rule, key)
+        return build_params(hint, value, path, rule, key) if isinstance(value, dict) else _bad(path, rule, key)
     return value
 
 

@@ -29,6 +29,8 @@ def fill(template: str, ctx: Context) -> str:
 
 def finding(note: Note, rule: Rule, start: int, end: int, message: str | None = None,
             suggestions: tuple[Suggestion, ...] = (), severity: Severity | None = None) -> Finding:  # fmt: skip
+    if note.text[start:end].strip():  # never underline the blanks (or a CRLF's CR) around a finding
+        start, end = _trim(note, start, end)
     return Finding(rule.id, severity or rule.spec.severity, message or rule.spec.message, note.span(start, end),
                    suggestions)  # fmt: skip
 
@@ -50,6 +52,7 @@ def missing(note: Note, rule: Rule, ctx: Context, where: str, detail: str = "") 
     else:  # last-paragraph / before-signoff
         start, end = paras[-1]
         start = max(start, next(ln.start for ln in note.lines if ln.start <= end <= ln.end))
+        start, end = _trim(note, start, end)  # after the last word, not after a CRLF's CR
         insert_at, insert = end, (" " + text if text else "")
     start, end = _trim(note, start, end)
     suggestions = (Suggestion("insert", insert, note.span(insert_at, insert_at)),) if insert else ()

@@ -61,7 +61,7 @@ def compile_cue(source: str) -> Cue:
             steps.append(Step("pos", frozenset(part[1:].split("|")), optional))
         else:
             part, _, tags = part.partition(":") if ":" in part[1:] else (part, "", "")
-            words = frozenset(w for w in part.lower().split("|") if w)
+            words = frozenset(w.replace("’", "'") for w in part.lower().split("|") if w)
             if not words:
                 raise CueError(f"'{part}': empty alternative")
             steps.append(Step("word", words, optional, tags=frozenset(tags.split("|")) if tags else frozenset()))
@@ -70,14 +70,18 @@ def compile_cue(source: str) -> Cue:
     return Cue(source, tuple(steps))
 
 
-def _fits(step: Step, w: Words, i: int) -> bool:
+def _fits(step: Step, w: Words, i: int) -> int:
+    """How many tokens the step takes at w[i]: 0 (no match), 1, or 2 for a word spaCy
+    splits in two ("gonna", "can't")."""
     if step.op == "any":
-        return True
+        return 1
     if step.op == "pos":
-        return w.pos[i] in step.values or w.tag[i] in step.values
+        return int(w.pos[i] in step.values or w.tag[i] in step.values)
     if step.tags and w.pos[i] not in step.tags and w.tag[i] not in step.tags:
-        return False
-    return w.lower[i] in step.values or w.lemma[i] in step.values
+        return 0
+    if w.lower[i] in step.values or w.lemma[i] in step.values:
+        return 1
+    return 2 if w.joined[i] is not None and w.joined[i] in step.values else 0
 
 
 def _match_at(steps: tuple[Step, ...], w: Words, i: int) -> int | None:
@@ -91,8 +95,9 @@ def _match_at(steps: tuple[Step, ...], w: Words, i: int) -> int | None:
             if end is not None:
                 return end
         return None
-    if i < len(w) and _fits(step, w, i):
-        end = _match_at(rest, w, i + 1)
+    took = _fits(step, w, i) if i < len(w) else 0
+    if took:
+        end = _match_at(rest, w, i + took)
         if end is not None:
             return end
     if step.optional:
@@ -106,7 +111,8 @@ def find(cue: Cue, words, *, negatable: bool = True) -> list[tuple[int, int]]:
     w = words if isinstance(words, Words) else Words(words)
     first = cue.steps[0]
     if first.op == "word" and not first.optional:  # only try where the first word stands
-        starts = [i for i in range(len(w)) if w.lower[i] in first.values or w.lemma[i] in first.values]
+        starts = [i for i in range(len(w)) if w.lower[i] in first.values or w.lemma[i] in first.values
+                  or (w.joined[i] is not None and w.joined[i] in first.values)]  # fmt: skip
     else:
         starts = range(len(w))
     spells_negation = any(s.op == "word" and s.values & _NEGATORS for s in cue.steps)

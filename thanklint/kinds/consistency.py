@@ -144,7 +144,10 @@ def check_consistency(analysis, ctx, rule):
     known = ctx.names()
     for s, e, expected in _case_slips(analysis, ctx.company, ctx.interviewer):
         add(s, e, p.case_message.format(expected=expected), expected, safe=True)
+    exact = {w.lower() for n in known for w in re.findall(r"[^\W\d_][\w'’-]+", n)}  # the sender's own name too
     for s, e, found, expected in _near_misses(analysis, [n for n in [ctx.company, *ctx.interviewer] if n], p.similarity):
+        if found.lower() in exact:
+            continue
         add(s, e, p.near_miss_message.format(found=found, expected=expected), expected)
 
     if ctx.interviewer:

@@ -33,7 +33,10 @@ class Group:
         for c in self.cues:
             compile_cue(c)
         for r in self.regex:
-            re.compile(r)
+            try:
+                re.compile(r)
+            except re.error as e:
+                raise ValueError(f"bad regular expression {r!r}: {e}") from None
         if self.severity and self.severity not in ("error", "warning", "info"):
             raise ValueError("severity must be error, warning or info")
         if not (self.cues or self.regex):
@@ -73,7 +76,7 @@ def check_pattern(analysis, ctx, rule):
         for r in g.regex:
             spans.extend(_regex_hits(note.text, start, end, re.compile(r)))
         allow = {a.lower() for a in g.allow}
-        for s, e in sorted(spans):
+        for s, e in sorted(spans, key=lambda se: (se[0], -se[1])):  # the longest match at a place wins
             if note.text[s:e].lower() in allow or note.in_placeholder(s, e):
                 continue
             if any(s < te and ts < e for ts, te in taken):
@@ -81,7 +84,7 @@ def check_pattern(analysis, ctx, rule):
             taken.append((s, e))
             sev = Severity(g.severity) if g.severity else None
             sugg = (Suggestion("replace", g.replace, note.span(s, e), g.safe),) if g.replace is not None else ()
-            msg = g.message.replace("{match}", note.text[s:e])
+            msg = g.message.replace("{match}", " ".join(note.text[s:e].split()))
             findings.append(finding(note, rule, s, e, msg, sugg, sev))
     findings.sort(key=lambda f: f.span.offset)
     return from_findings(rule, findings)

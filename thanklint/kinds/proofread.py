@@ -35,6 +35,9 @@ class ProofreadParams:
 
 
 def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]) -> bool:
+    """A flagged word that is someone's or something's name. Only a word with a capital
+    letter can be taken for a name by the parser: spaCy tags unknown lower-case words
+    ("realy") as proper nouns too."""
     note = analysis.note
     word = note.text[start:end]
     if note.in_placeholder(start, end):
@@ -42,14 +45,14 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
     key = word.strip(".,;:!?\"'’").lower()
     if key in names or key in p.vocabulary_lower:
         return True
+    if not any(c.isupper() for c in word):
+        return False
     for tok in analysis.tokens(start, end) or ():
         if tok.ent_type_ in p.name_labels:
             return True
-        sentence_start = tok.is_sent_start or tok.i == 0 or tok.nbor(-1).text in "\n"
-        if tok.text[:1].isupper() and not sentence_start:
+        sentence_start = tok.is_sent_start or tok.i == 0 or tok.nbor(-1).is_space
+        if not sentence_start or tok.pos_ == "PROPN":
             return True  # "Okonkwo", "Brightline": a capitalised word mid-sentence is a name
-        if tok.pos_ == "PROPN" and not sentence_start:
-            return True
     return False
 
 

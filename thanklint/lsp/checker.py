@@ -1,0 +1,156 @@
+"""One document → one Report, with the config, vocabulary and context the CLI would
+use for the same file (config and `.thanklint-words` found upwards from it). Runs in
+the server's lint thread; nothing here knows about LSP."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from thanklint import config as cfgmod
+from thanklint.api import Linter, read_text
+from thanklint.errors import ConfigError, InputError, ThanklintError
+from thanklint.report import Report
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one check of one document version produced."""
+
+    uri: str
+    version: int | None
+    text: str  # the text that was checked (ranges are computed against it)
+    report: Report | None = None
+    problem: str = ""  # why there is no report: bad input, broken config (shown to the user)
+    problem_kind: str = ""  # "input" | "config" | "internal"
+    linter: Linter | None = None
+    note: object | None = None  # the parsed Note (where the letter starts, for control lines)
+    seconds: float = 0.0
+
+
+def _stamp(cfg: cfgmod.Config) -> tuple:
+    """The files a Linter was built from, with their modification times: a Linter
+    caches the vocabulary, so a changed words file or config means a new Linter."""
+    out = []
+    for p in dict.fromkeys(cfg.sources + cfg.vocabulary_files):
+        try:
+            st = os.stat(p)
+            out.append((p, st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((p, None))
+    return tuple(out)
+
+
+class Checker:
+    def __init__(self, engines, *, max_linters: int = 8) -> None:
+        self.engines = engines
+        self._linters: OrderedDict[tuple, Linter] = OrderedDict()
+        self._max = max_linters
+        self._lock = threading.Lock()
+
+    def config_for(self, path: Path | None) -> cfgmod.Config:
+        return cfgmod.load(path)
+
+    def linter_for(self, cfg: cfgmod.Config) -> Linter:
+        key = _stamp(cfg)
+        with self._lock:
+            linter = self._linters.get(key)
+            if linter is not None:
+                self._linters.move_to_end(key)
+                return linter
+        linter = Linter.create(cfg)
+        self.engines.attach(linter)
+        with self._lock:
+            self._linters[key] = linter
+            while len(self._linters) > self._max:
+                self._linters.popitem(last=False)  # the shared engine stays open
+        return linter
+
+    def forget(self) -> None:
+        """Drop cached Linters (a config or vocabulary file changed)."""
+        with self._lock:
+            self._linters.clear()
+
+    def check(self, uri: str, version: int | None, text: str, path: Path | None) -> Outcome:
+        t0 = time.perf_counter()
+        name = str(path) if path else uri
+        try:
+            cfg = self.config_for(path)
+            linter = self.linter_for(cfg)
+        except ConfigError as e:
+            return Outcome(uri, version, text, problem=str(e), problem_kind="config")
+        except ThanklintError as e:
+            return Outcome(uri, version, text, problem=str(e), problem_kind="config")
+        try:
+            read_text(text.encode("utf-8", "surrogatepass"), name=name, max_bytes=linter.config.max_bytes)
+            note = linter.parse(text, path=name)
+            report = linter.check([note])[0]
+        except InputError as e:
+            if not text.strip():  # a new, empty file: nothing to say yet
+                return Outcome(uri, version, text, linter=linter)
+            return Outcome(uri, version, text, problem=str(e), problem_kind="input", linter=linter)
+        except ThanklintError as e:
+            return Outcome(uri, version, text, problem=str(e), problem_kind="config", linter=linter)
+        return Outcome(uri, version, text, report, linter=linter, note=note, seconds=time.perf_counter() - t0)
+
+    def warm_up(self, path: Path | None) -> None:
+        """Load spaCy, open the grammar engine and run every rule once, so the first
+        real check is as fast as the next ones."""
+        try:
+            linter = self.linter_for(self.config_for(path))
+        except ThanklintError:
+            linter = self.linter_for(cfgmod.Config())
+        for eng in self.engines.all():
+            eng.warm()
+        sample = "Dear Sam,\n\nThank you for your time today. I enjoyed our talk.\n\nBest,\nKim\n"
+        linter.check([linter.parse(sample, path=str(path / "warm-up.txt") if path else "warm-up.txt")])
+
+
+def vocabulary_target(path: Path | None, root: Path | None) -> Path:
+    """Where "add to vocabulary" writes: the first vocabulary file the config names,
+    else the nearest `.thanklint-words` the CLI would read, else a new one in the
+    workspace root (or the document's folder without a workspace)."""
+    start = path if path is not None else (root or Path.cwd())
+    try:
+        cfg = cfgmod.load(start)
+    except ThanklintError:
+        cfg = cfgmod.Config()
+    found = cfgmod.find_words_file(start)
+    named = [p for p in cfg.vocabulary_files if found is None or Path(p) != found]
+    if named:
+        return Path(named[0])
+    if found is not None:
+        return found
+    if root is not None and (path is None or _inside(path, root)):
+        return root / cfgmod.WORDS_FILE
+    return (path.parent if path is not None else Path.cwd()) / cfgmod.WORDS_FILE
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def add_word(target: Path, word: str) -> bool:
+    """Append `word` to the vocabulary file (created if needed). False when it is
+    already there."""
+    word = word.strip()
+    try:
+        existing = target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        existing = ""
+    if word in (w.strip() for w in existing.splitlines()):
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("a", encoding="utf-8") as f:
+        if existing and not existing.endswith("\n"):
+            f.write("\n")
+        f.write(word + "\n")
+    return True

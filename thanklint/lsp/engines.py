@@ -1,0 +1,194 @@
+"""Grammar engines for the language server: opened once, shared by every Linter,
+closed at shutdown.
+
+A `Linter` opens its own engine on first use; the server instead hands each Linter a
+`SharedEngine` (so a config reload does not start a second LanguageTool). With
+`engine = "auto"` and a LanguageTool URL or install, Harper answers at once while
+LanguageTool starts in a background thread; LanguageTool takes over when it
+answers. The thread that starts the JVM lives until the engine is closed, because
+the JVM's PR_SET_PDEATHSIG is tied to that thread: a short-lived starter thread
+would take the JVM with it when it ends.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from typing import Callable
+
+from thanklint.grammar import GrammarUnavailable
+
+log = logging.getLogger(__name__)
+
+
+def _key(linter) -> tuple:
+    g = linter.config.grammar
+    disabled = set(g.disabled_rules)
+    for r in linter.rules:
+        if r.kind.name == "proofread":
+            disabled.update(i for ids in r.params.disable.values() for i in ids)
+    return (g.engine, g.languagetool_url, g.timeout, frozenset(disabled))
+
+
+def _languagetool_wanted(choice: str, url: str | None) -> bool:
+    if choice == "languagetool":
+        return True
+    if choice != "auto":
+        return False
+    from thanklint.grammar import URL_ENV
+    from thanklint.grammar import languagetool as lt
+
+    return bool(url or os.environ.get(URL_ENV, "").strip() or lt.find_install() is not None)
+
+
+class SharedEngine:
+    """The `Engine` interface over Harper and/or LanguageTool. `close()` is a no-op:
+    the `Engines` hub owns the engines."""
+
+    def __init__(self, choice: str, url: str | None, timeout: float, disabled: frozenset[str],
+                 on_change: Callable[[str], None]) -> None:  # fmt: skip
+        self.choice, self.url, self.timeout, self.disabled = choice, url, timeout, disabled
+        self._on_change = on_change
+        self._harper = None
+        self._harper_why = ""
+        self._lt = None
+        self._lt_why = ""
+        self._lt_done = threading.Event()  # LanguageTool answered, or failed to start
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        if _languagetool_wanted(choice, url):
+            self._thread = threading.Thread(target=self._run_languagetool, name="thanklint-languagetool", daemon=True)
+            self._thread.start()
+        else:
+            self._lt_done.set()
+
+    # -- the Engine interface ----------------------------------------------------
+    @property
+    def name(self) -> str:
+        if self._lt is not None:
+            return self._lt.name
+        h = self._harper_engine()
+        if h is not None:
+            return h.name + (" (LanguageTool starting)" if not self._lt_done.is_set() else "")
+        return "languagetool (starting)" if not self._lt_done.is_set() else "none"
+
+    def check(self, text: str) -> list:
+        lt = self._lt
+        if lt is not None:
+            try:
+                return lt.check(text)
+            except GrammarUnavailable as e:
+                if self.choice != "auto":
+                    raise
+                self._lt, self._lt_why = None, f"LanguageTool stopped answering: {e}"
+                log.warning("%s; using Harper", self._lt_why)
+                self._on_change(self._lt_why + "; using Harper")
+        if self.choice == "languagetool":
+            # no fallback was asked for: wait for it (this runs in the lint thread)
+            while not self._lt_done.wait(0.2):
+                if self._stop.is_set():
+                    raise GrammarUnavailable("the language server is shutting down")
+            if self._lt is None:
+                raise GrammarUnavailable(self._lt_why or "LanguageTool did not start")
+            return self._lt.check(text)
+        h = self._harper_engine()
+        if h is None:
+            raise GrammarUnavailable("; ".join(w for w in (self._harper_why, self._lt_why) if w))
+        return h.check(text)
+
+    def close(self) -> None:  # the hub closes the real engines
+        pass
+
+    # -- lifecycle ---------------------------------------------------------------
+    def warm(self) -> None:
+        """Open what answers first (Harper, unless only LanguageTool was asked for)."""
+        if self.choice != "languagetool":
+            self._harper_engine()
+
+    def _harper_engine(self):
+        with self._lock:
+            if self._harper is None and not self._harper_why and self.choice != "languagetool":
+                from thanklint.grammar import open_engine
+
+                try:
+                    self._harper = open_engine("harper", disabled_rules=self.disabled)
+                except GrammarUnavailable as e:
+                    self._harper_why = f"harper: {e}"
+            return self._harper
+
+    def _run_languagetool(self) -> None:
+        from thanklint.grammar import open_engine
+
+        try:
+            eng = open_engine("languagetool", url=self.url, timeout=self.timeout, disabled_rules=self.disabled)
+        except GrammarUnavailable as e:
+            self._lt_why = f"languagetool: {e}"
+            self._lt_done.set()
+            log.warning("LanguageTool did not start: %s", e)
+            self._on_change(f"LanguageTool did not start ({e})" + ("; using Harper" if self.choice == "auto" else ""))
+            return
+        except Exception as e:  # noqa: BLE001 — a bug here must not take the server down
+            self._lt_why = f"languagetool: {e}"
+            self._lt_done.set()
+            log.exception("LanguageTool failed to start")
+            return
+        if self._stop.is_set():
+            eng.close()
+            self._lt_done.set()
+            return
+        self._lt = eng
+        self._lt_done.set()
+        self._on_change(f"{eng.name} is ready")
+        self._stop.wait()  # keep this thread (the JVM's parent) alive until close
+        self._lt = None
+        eng.close()
+
+    def shutdown(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+        if self._harper is not None:
+            self._harper.close()
+
+    def wait_languagetool(self, timeout: float | None = None) -> bool:
+        """True when LanguageTool answers (for tests and the benchmark)."""
+        return self._lt_done.wait(timeout) and self._lt is not None
+
+
+class Engines:
+    """One SharedEngine per distinct grammar setting; all closed by `close()`."""
+
+    def __init__(self, on_change: Callable[[str], None] = lambda msg: None) -> None:
+        self._by_key: dict[tuple, SharedEngine] = {}
+        self._lock = threading.Lock()
+        self._closed = False
+        self.on_change = on_change
+
+    def attach(self, linter):
+        """Give `linter` the shared engine for its config (unless it needs none)."""
+        g = linter.config.grammar
+        if g.engine == "off" or not any(r.kind.name == "proofread" for r in linter.rules):
+            return None
+        key = _key(linter)
+        with self._lock:
+            if self._closed:
+                return None
+            eng = self._by_key.get(key)
+            if eng is None:
+                eng = self._by_key[key] = SharedEngine(*key[:3], key[3], on_change=lambda m: self.on_change(m))
+        # Linter opens its engine lazily into `_grammar`; pre-filling it makes it use ours.
+        linter._grammar.update(engine=eng, why="")
+        return eng
+
+    def all(self) -> list[SharedEngine]:
+        with self._lock:
+            return list(self._by_key.values())
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            engines, self._by_key = list(self._by_key.values()), {}
+        for e in engines:
+            e.shutdown()
