@@ -126,11 +126,32 @@ class Linter:
 
     def check(self, notes: list[note.Note], flags: Context | None = None) -> list[Report]:
         """Lint parsed notes; their NLP runs in one nlp.pipe batch."""
-        proofreader = self._proofread if self._proofreading_rules() else None
-        if self.uses_nlp:
-            analyses = nlp.analyse_many(notes, self.needs, proofreader=proofreader)
-        else:
-            analyses = [nlp.Analysis(n, None, proofreader) for n in notes]
+        proofreader = None
+        pool = None
+        if self._proofreading_rules() and self.grammar_engine() is not None:
+            # The engine checks the notes in a worker thread while spaCy parses them here:
+            # LanguageTool answers from its own process, Harper releases the GIL. One worker,
+            # so the engine sees one call at a time (Harper's Linter is not thread-safe). The
+            # engine is opened above, in this thread: a JVM started from a short-lived thread
+            # would die with it.
+            from concurrent.futures import ThreadPoolExecutor
+
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="thanklint-grammar")
+            pending = {id(n): pool.submit(self._proofread, n) for n in notes}
+            proofreader = lambda n: pending[id(n)].result()  # noqa: E731
+        elif self._proofreading_rules():
+            proofreader = self._proofread
+        try:
+            if self.uses_nlp:
+                analyses = nlp.analyse_many(notes, self.needs, proofreader=proofreader)
+            else:
+                analyses = [nlp.Analysis(n, None, proofreader) for n in notes]
+            return self._report(analyses, flags, proofreader is not None)
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+    def _report(self, analyses, flags: Context | None, proofreading: bool) -> list[Report]:
         nlp_name = nlp.describe(self.needs) if self.uses_nlp else "none"
         infos = tuple(RuleInfo(r.id, r.spec.name, r.spec.weight, r.spec.why) for r in self.rules)
         known = frozenset(r.id for r in self.ruleset.rules)
@@ -139,7 +160,7 @@ class Linter:
             ctx = self.context_for(a.note, flags)
             results, notices = engine.run(a, ctx, self.rules, known)
             sc = score.compute(results, self.rules, self.ruleset.pack)
-            engines = {"grammar": self.grammar_status if proofreader else "off", "nlp": nlp_name}
+            engines = {"grammar": self.grammar_status if proofreading else "off", "nlp": nlp_name}
             reports.append(Report(a.note.path, a.note.text, sc, tuple(results), infos, engines, tuple(notices)))
         return reports
 

@@ -18,6 +18,10 @@ _SAFE_RULES = frozenset(
         "NumberSuffixCapitalization",
     }
 )
+# Rules Harper files under other kinds that catch misspelt words: "acount" → "a count"
+# (SplitWords), "familys" → "families" (RegularIrregulars).
+_MISSPELLING_RULES = frozenset({"SplitWords", "RegularIrregulars"})
+
 # lint_kind values that are mechanical whatever the rule
 _SAFE_KINDS = frozenset({"Spelling", "Repetition", "Formatting"})
 
@@ -88,7 +92,7 @@ class HarperEngine:
                         r = s.replacement_text
                     if r not in reps:
                         reps.append(r)
-                kind = "spelling" if kind_key == "Spelling" else "grammar"
+                kind = "spelling" if kind_key == "Spelling" or rule in _MISSPELLING_RULES else "grammar"
                 safe = len(reps) == 1 and (rule in _SAFE_RULES or kind_key in _SAFE_KINDS)
                 if safe and kind == "spelling" and problem[:1].isupper():
                     # a capitalised unknown word is likely a name: never auto-fix it
