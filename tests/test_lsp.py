@@ -81,11 +81,11 @@ def _capabilities(encodings=None, code_lens=True) -> t.ClientCapabilities:
     )
 
 
-async def start(root: Path, *, encodings=None, code_lens=True, init_options=None, env=None):
+async def start(root: Path, *, encodings=None, code_lens=True, init_options=None, env=None, process_id=None):
     client = _client()
     await client.start_io(sys.executable, "-m", "thanklint", "lsp", env=env or _server_env(root), cwd=str(root))
     result = await client.initialize_session(t.InitializeParams(
-        capabilities=_capabilities(encodings, code_lens), root_uri=from_fs_path(str(root)),
+        capabilities=_capabilities(encodings, code_lens), root_uri=from_fs_path(str(root)), process_id=process_id,
         workspace_folders=[t.WorkspaceFolder(uri=from_fs_path(str(root)), name="notes")],
         initialization_options=init_options))  # fmt: skip
     client.init_result = result
@@ -477,6 +477,21 @@ async def test_closed_stdin_ends_the_server(tmp_path):
     c._server.stdin.close()  # the editor died
     await asyncio.wait_for(c._server.wait(), 15)
     await c.stop()
+    assert not pids_with_cwd(root), server_processes(str(root))
+
+
+async def test_server_exits_when_the_editor_process_is_gone(tmp_path):
+    root = make_workspace(tmp_path / "orphan")
+    editor = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    c = await start(root, process_id=editor.pid)  # stdin stays open: only the pid tells
+    try:
+        uri = open_note(c, root / "note.txt", GOOD)
+        await published(c, uri)
+        editor.kill()
+        editor.wait()
+        await asyncio.wait_for(c._server.wait(), 15)
+    finally:
+        await c.stop()
     assert not pids_with_cwd(root), server_processes(str(root))
 
 

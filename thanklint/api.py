@@ -38,12 +38,22 @@ class Linter:
             linter = cls(config, ruleset, rules, holder)
         return linter
 
-    def _grammar_key(self) -> tuple:
-        g = self.config.grammar
-        disabled = set(g.disabled_rules)
+    def engine_disabled_rules(self) -> frozenset[str]:
+        """Engine rule ids to switch off: the config's and the grammar/spelling rules'."""
+        disabled = set(self.config.grammar.disabled_rules)
         for r in self._proofreading_rules():
             disabled.update(i for ids in r.params.disable.values() for i in ids)
-        return (g.engine, g.languagetool_url, g.timeout, g.require, frozenset(disabled), bool(self._proofreading_rules()))
+        return frozenset(disabled)
+
+    def _grammar_key(self) -> tuple:
+        g = self.config.grammar
+        return (g.engine, g.languagetool_url, g.timeout, g.require, self.engine_disabled_rules(),
+                bool(self._proofreading_rules()))  # fmt: skip
+
+    def use_engine(self, eng) -> None:
+        """Check with an engine opened elsewhere (the language server shares one); the
+        caller keeps ownership and closes it."""
+        self._grammar.update(engine=eng, why="", borrowed=True)
 
     # -- grammar engine: opened on first use, once per Linter, closed by close() ----------
     def _proofreading_rules(self) -> list[Rule]:
@@ -63,7 +73,7 @@ class Linter:
 
                 try:
                     self._grammar["engine"] = open_engine(g.engine, url=g.languagetool_url, timeout=g.timeout,
-                                                          disabled_rules=self._grammar_key()[4])  # fmt: skip
+                                                          disabled_rules=self.engine_disabled_rules())  # fmt: skip
                 except GrammarUnavailable as e:
                     self._grammar["why"] = str(e)
             if self._grammar["engine"] is None and g.require and self._proofreading_rules():
@@ -95,7 +105,7 @@ class Linter:
 
     def close(self) -> None:
         eng = self._grammar.get("engine")
-        if eng is not None:
+        if eng is not None and not self._grammar.get("borrowed"):
             eng.close()
 
     def __enter__(self) -> "Linter":

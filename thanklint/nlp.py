@@ -63,7 +63,7 @@ class Words:
     from spaCy for every cue would cost more than the parse). Apostrophes are
     straightened, so a cue "can't" matches "can’t"."""
 
-    __slots__ = ("tokens", "lower", "lemma", "pos", "tag", "joined")
+    __slots__ = ("tokens", "lower", "lemma", "pos", "tag", "joined", "_where")
 
     def __init__(self, tokens):
         self.tokens = tuple(tokens)
@@ -76,6 +76,21 @@ class Words:
             self.lower[i] + self.lower[i + 1] if i + 1 < len(self.tokens) and not t.whitespace_ else None
             for i, t in enumerate(self.tokens)
         )
+        self._where: dict[str, list[int]] | None = None
+
+    def where(self, words: frozenset[str]) -> list[int]:
+        """Positions whose text, lemma or joined pair is one of `words` (indexed once)."""
+        if self._where is None:
+            index: dict[str, list[int]] = {}
+            for i in range(len(self.tokens)):
+                for key in {self.lower[i], self.lemma[i], self.joined[i]}:
+                    if key is not None:
+                        index.setdefault(key, []).append(i)
+            self._where = index
+        found: set[int] = set()
+        for w in words:
+            found.update(self._where.get(w, ()))
+        return sorted(found)
 
     def __len__(self) -> int:
         return len(self.tokens)

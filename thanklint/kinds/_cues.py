@@ -111,8 +111,7 @@ def find(cue: Cue, words, *, negatable: bool = True) -> list[tuple[int, int]]:
     w = words if isinstance(words, Words) else Words(words)
     first = cue.steps[0]
     if first.op == "word" and not first.optional:  # only try where the first word stands
-        starts = [i for i in range(len(w)) if w.lower[i] in first.values or w.lemma[i] in first.values
-                  or (w.joined[i] is not None and w.joined[i] in first.values)]  # fmt: skip
+        starts = w.where(first.values)
     else:
         starts = range(len(w))
     spells_negation = any(s.op == "word" and s.values & _NEGATORS for s in cue.steps)

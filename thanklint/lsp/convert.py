@@ -119,7 +119,8 @@ def score_diagnostic(report, lines: Lines) -> t.Diagnostic:
 
 
 def score_lens(report, lines: Lines, uri: str) -> t.CodeLens:
-    return t.CodeLens(range=_top(lines), command=t.Command(title=score_title(report), command=EXPLAIN_SCORE, arguments=[uri]))
+    command = t.Command(title=score_title(report), command=EXPLAIN_SCORE, arguments=[uri])
+    return t.CodeLens(range=_top(lines), command=command)
 
 
 def score_explanation(report) -> str:
@@ -179,8 +180,9 @@ def fix_actions(f: Finding, diag: t.Diagnostic, lines: Lines, uri: str, version:
 
 
 def add_word_action(word: str, diag: t.Diagnostic, uri: str) -> t.CodeAction:
-    return t.CodeAction(title=f"Add “{word}” to the vocabulary", kind=t.CodeActionKind.QuickFix, diagnostics=[diag],
-                        command=t.Command(title=f"Add “{word}” to the vocabulary", command=ADD_WORD, arguments=[word, uri]))  # fmt: skip
+    title = f"Add “{word}” to the vocabulary"
+    command = t.Command(title=title, command=ADD_WORD, arguments=[word, uri])
+    return t.CodeAction(title=title, kind=t.CodeActionKind.QuickFix, diagnostics=[diag], command=command)
 
 
 def control_line(rule: str, markdown: bool) -> str:

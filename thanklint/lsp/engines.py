@@ -24,11 +24,7 @@ log = logging.getLogger(__name__)
 
 def _key(linter) -> tuple:
     g = linter.config.grammar
-    disabled = set(g.disabled_rules)
-    for r in linter.rules:
-        if r.kind.name == "proofread":
-            disabled.update(i for ids in r.params.disable.values() for i in ids)
-    return (g.engine, g.languagetool_url, g.timeout, frozenset(disabled))
+    return (g.engine, g.languagetool_url, g.timeout, linter.engine_disabled_rules())
 
 
 def _languagetool_wanted(choice: str, url: str | None) -> bool:
@@ -178,8 +174,7 @@ class Engines:
             eng = self._by_key.get(key)
             if eng is None:
                 eng = self._by_key[key] = SharedEngine(*key[:3], key[3], on_change=lambda m: self.on_change(m))
-        # Linter opens its engine lazily into `_grammar`; pre-filling it makes it use ours.
-        linter._grammar.update(engine=eng, why="")
+        linter.use_engine(eng)
         return eng
 
     def all(self) -> list[SharedEngine]:

@@ -10,8 +10,9 @@ Checks run in one lint thread, never on the event loop. Changes are debounced on
 leading edge (the first change after a pause is checked at once; later ones within
 the debounce, or while a check runs, fold into one check of the newest text), at most
 one check per document runs at a time, and a result is published only if the
-document has not changed since (a stale result never replaces a newer one). spaCy and the grammar engine are loaded in that thread at start-up, while the
-client initializes.
+document has not changed since (a stale result never replaces a newer one). spaCy
+and the grammar engine are loaded in that thread at start-up, while the client
+initializes.
 
 Initialization options (all optional), flat or under "thanklint":
     score        "lens" | "diagnostic" | "both" | "off"   (default: lens when the client
@@ -44,7 +45,7 @@ from thanklint.lsp.engines import Engines
 
 log = logging.getLogger("thanklint.lsp")
 
-LANGUAGES = frozenset({"plaintext", "text", "markdown", "email", "mail", "eml"})
+LANGUAGES = frozenset({"plaintext", "text", "markdown", "email", "mail", "eml", "message"})
 SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".eml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 CONFIG_FILES = frozenset({"thanklint.toml", "pyproject.toml", ".thanklint-words"})
@@ -94,11 +95,14 @@ class ThanklintServer(LanguageServer):
         score = opts.get("score", "auto")
         if score == "auto":
             score = "lens" if getattr(params.capabilities.text_document, "code_lens", None) else "diagnostic"
-        globs = opts.get("globs") or ()
+        globs = opts.get("globs") if isinstance(opts.get("globs"), list) else ()
+        try:
+            debounce = max(0.0, float(opts.get("debounceMs", 50))) / 1000
+        except (TypeError, ValueError):
+            debounce = 0.05
         self.options = Options(score=score if score in ("lens", "diagnostic", "both", "off") else "both",
-                               globs=tuple(g for g in globs if isinstance(g, str)),
-                               debounce=max(0.0, float(opts.get("debounceMs", 50))) / 1000)  # fmt: skip
-        if params.process_id:
+                               globs=tuple(g for g in globs if isinstance(g, str)), debounce=debounce)  # fmt: skip
+        if params.process_id and _alive(params.process_id):  # (not in our PID namespace: don't watch)
             _watch_parent(params.process_id, self)
 
     @property
@@ -358,6 +362,16 @@ def _supports(ls: LanguageServer, dotted: str) -> bool:
     return bool(node)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass
+    return True
+
+
 def _watch_parent(pid: int, ls: ThanklintServer) -> None:
     """LSP: exit when the client process is gone, even if nobody closes stdin."""
 
@@ -366,14 +380,10 @@ def _watch_parent(pid: int, ls: ThanklintServer) -> None:
 
         while not ls._stopped:
             time.sleep(2)
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
+            if not _alive(pid):
                 log.warning("the editor (pid %s) is gone: exiting", pid)
                 ls.stop_all()
                 os._exit(0)
-            except PermissionError:
-                pass
 
     threading.Thread(target=watch, name="thanklint-parent-watch", daemon=True).start()
 
