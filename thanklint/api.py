@@ -53,60 +53,52 @@ class Linter:
     def use_engine(self, eng) -> None:
         """Check with an engine opened elsewhere (the language server shares one); the
         caller keeps ownership and closes it."""
-        self._grammar.update(engine=eng, why="", borrowed=True)
+        from thanklint.proofreader import Proofreader
 
-    # -- grammar engine: opened on first use, once per Linter, closed by close() ----------
+        self._grammar.update(proofreader=Proofreader.borrowed(eng), why="")
+
+    # -- grammar engine: opened on first use, once per Linter (or per run), closed by close()
     def _proofreading_rules(self) -> list[Rule]:
         return [r for r in self.rules if r.kind.name == "proofread"]
 
-    def grammar_engine(self):
-        """The open engine, or None with the reason in `grammar_status`."""
-        if "engine" not in self._grammar:
-            self._grammar["engine"], self._grammar["why"] = None, ""
+    def proofreader(self):
+        """The run's Proofreader (opening its engine in the background), or None when
+        no grammar check is wanted; `grammar_status` then says why."""
+        if "proofreader" not in self._grammar:
             g = self.config.grammar
+            self._grammar["proofreader"], self._grammar["why"] = None, ""
             if not self._proofreading_rules():
                 self._grammar["why"] = "no grammar or spelling rule enabled"
             elif g.engine == "off":
                 self._grammar["why"] = "grammar engine off"
             else:
-                from thanklint.grammar import GrammarUnavailable, open_engine
+                from thanklint.proofreader import Proofreader
 
-                try:
-                    self._grammar["engine"] = open_engine(g.engine, url=g.languagetool_url, timeout=g.timeout,
-                                                          disabled_rules=self.engine_disabled_rules())  # fmt: skip
-                except GrammarUnavailable as e:
-                    self._grammar["why"] = str(e)
-            if self._grammar["engine"] is None and g.require and self._proofreading_rules():
-                raise ThanklintError(f"a grammar engine is required but none can run: {self._grammar['why']}")
-        return self._grammar["engine"]
+                self._grammar["proofreader"] = Proofreader(g.engine, url=g.languagetool_url, timeout=g.timeout,
+                                                           disabled=self.engine_disabled_rules())  # fmt: skip
+        return self._grammar["proofreader"]
+
+    def grammar_engine(self):
+        """The open engine, or None (waits for it to open)."""
+        p = self.proofreader()
+        eng = p.wait() if p is not None else None
+        if eng is None and self.config.grammar.require and self._proofreading_rules():
+            raise ThanklintError(f"a grammar engine is required but none can run: {self._why()}")
+        return eng
+
+    def _why(self) -> str:
+        p = self._grammar.get("proofreader")
+        return p.why if p is not None else self._grammar.get("why", "")
 
     @property
     def grammar_status(self) -> str:
         eng = self.grammar_engine()
-        return eng.name if eng is not None else f"skipped ({self._grammar['why']})"
-
-    def _proofread(self, n: note.Note):
-        eng = self.grammar_engine()
-        if eng is None:
-            return None, self._grammar["why"]
-        from dataclasses import replace as _replace
-
-        from thanklint.grammar import GrammarUnavailable
-
-        start = n.content_start
-        try:
-            matches = eng.check(n.text[start:])
-        except GrammarUnavailable as e:
-            # A dead or hung engine would cost a timeout per note: stop using it for this run.
-            self.close()
-            self._grammar.update(engine=None, why=f"{eng.name} stopped answering: {e}")
-            return None, self._grammar["why"]
-        return [_replace(m, offset=m.offset + start) for m in matches], ""
+        return eng.name if eng is not None else f"skipped ({self._why()})"
 
     def close(self) -> None:
-        eng = self._grammar.get("engine")
-        if eng is not None and not self._grammar.get("borrowed"):
-            eng.close()
+        p = self._grammar.get("proofreader")
+        if p is not None:
+            p.close()
 
     def __enter__(self) -> "Linter":
         return self
@@ -135,31 +127,20 @@ class Linter:
         return ctx.merged(flags) if flags else ctx
 
     def check(self, notes: list[note.Note], flags: Context | None = None) -> list[Report]:
-        """Lint parsed notes; their NLP runs in one nlp.pipe batch."""
-        proofreader = None
-        pool = None
-        if self._proofreading_rules() and self.grammar_engine() is not None:
-            # The engine checks the notes in a worker thread while spaCy parses them here:
-            # LanguageTool answers from its own process, Harper releases the GIL. One worker,
-            # so the engine sees one call at a time (Harper's Linter is not thread-safe). The
-            # engine is opened above, in this thread: a JVM started from a short-lived thread
-            # would die with it.
-            from concurrent.futures import ThreadPoolExecutor
-
-            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="thanklint-grammar")
-            pending = {id(n): pool.submit(self._proofread, n) for n in notes}
-            proofreader = lambda n: pending[id(n)].result()  # noqa: E731
+        """Lint parsed notes: their NLP runs in one nlp.pipe batch while the grammar
+        engine checks them in its own thread."""
+        p = self.proofreader()
+        proofread = None
+        if p is not None:
+            pending = {id(n): p.submit(n.text[n.content_start :], n.content_start) for n in notes}
+            proofread = lambda n: pending[id(n)].result()  # noqa: E731
         elif self._proofreading_rules():
-            proofreader = self._proofread
-        try:
-            if self.uses_nlp:
-                analyses = nlp.analyse_many(notes, self.needs, proofreader=proofreader)
-            else:
-                analyses = [nlp.Analysis(n, None, proofreader) for n in notes]
-            return self._report(analyses, flags, proofreader is not None)
-        finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+            proofread = lambda n: (None, self._why())  # noqa: E731
+        if self.uses_nlp:
+            analyses = nlp.analyse_many(notes, self.needs, proofreader=proofread)
+        else:
+            analyses = [nlp.Analysis(n, None, proofread) for n in notes]
+        return self._report(analyses, flags, proofread is not None)
 
     def _report(self, analyses, flags: Context | None, proofreading: bool) -> list[Report]:
         nlp_name = nlp.describe(self.needs) if self.uses_nlp else "none"

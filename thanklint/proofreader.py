@@ -1,0 +1,90 @@
+"""The grammar engine of a run, in a worker thread of its own.
+
+The engine is opened in that thread as soon as a Linter needs it, so opening it
+(Harper's dictionary, LanguageTool's JVM) overlaps spaCy's load, and each note's
+check overlaps spaCy's parse of the notes. One thread, living until `close()`:
+the engine sees one call at a time (Harper's Linter is not thread-safe), and a
+JVM, which dies with the thread that started it (PR_SET_PDEATHSIG), lives exactly
+as long as the run.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
+
+
+class Proofreader:
+    def __init__(self, choice: str, *, url: str | None, timeout: float, disabled: frozenset[str]):
+        self.engine = None
+        self.why = ""
+        self._closed = False
+        self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix="thanklint-grammar")
+        self._opened = self._pool.submit(self._open, choice, url, timeout, disabled)
+
+    @classmethod
+    def borrowed(cls, engine) -> "Proofreader":
+        """Checks with an engine someone else opened and will close (the language server's)."""
+        p = cls.__new__(cls)
+        p.engine, p.why, p._closed, p._pool = engine, "", False, None
+        p._opened = _done(None)
+        return p
+
+    def _open(self, choice, url, timeout, disabled) -> None:
+        from thanklint.grammar import GrammarUnavailable, open_engine
+
+        try:
+            self.engine = open_engine(choice, url=url, timeout=timeout, disabled_rules=disabled)
+        except GrammarUnavailable as e:
+            self.why = str(e)
+
+    def submit(self, text: str, shift: int = 0) -> Future:
+        """The matches for `text` (offsets moved by `shift`), or (None, why) when no
+        engine could check it."""
+        if self._pool is None:
+            return _done(self._check(text, shift))
+        return self._pool.submit(self._check, text, shift)
+
+    def _check(self, text: str, shift: int):
+        from thanklint.grammar import GrammarUnavailable
+
+        eng = self.engine
+        if eng is None:
+            return None, self.why
+        try:
+            matches = eng.check(text)
+        except GrammarUnavailable as e:
+            # A dead or hung engine would cost a timeout for every note: stop using it.
+            self.engine, self.why = None, f"{eng.name} stopped answering: {e}"
+            if self._pool is not None:
+                eng.close()
+            return None, self.why
+        return [replace(m, offset=m.offset + shift) for m in matches] if shift else matches, ""
+
+    def wait(self):
+        """The open engine (waiting for it to open), or None; `why` says why not."""
+        self._opened.result()
+        return self.engine
+
+    @property
+    def status(self) -> str:
+        eng = self.wait()
+        return eng.name if eng is not None else f"skipped ({self.why})"
+
+    def close(self) -> None:
+        """Stop the engine this proofreader opened (a borrowed one stays open)."""
+        if self._closed or self._pool is None:
+            return
+        self._closed = True
+        self._pool.submit(self._close_engine)
+        self._pool.shutdown(wait=True)
+
+    def _close_engine(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
+
+
+def _done(value) -> Future:
+    f: Future = Future()
+    f.set_result(value)
+    return f
