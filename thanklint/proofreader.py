@@ -49,6 +49,8 @@ class Proofreader:
         from thanklint.grammar import GrammarUnavailable
 
         eng = self.engine
+        if self._closed:  # queued behind a close (Ctrl-C, an error): don't keep the run alive
+            return None, "the run was stopped"
         if eng is None:
             return None, self.why
         try:
@@ -75,7 +77,7 @@ class Proofreader:
         """Stop the engine this proofreader opened (a borrowed one stays open)."""
         if self._closed or self._pool is None:
             return
-        self._closed = True
+        self._closed = True  # checks still queued return at once
         self._pool.submit(self._close_engine)
         self._pool.shutdown(wait=True)
 
