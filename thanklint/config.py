@@ -114,11 +114,9 @@ def apply(cfg: Config, data: dict, where: str) -> Config:
         if key not in TOP_KEYS:
             raise ConfigError(f"{where}: unknown key '{key}' (known: {', '.join(TOP_KEYS)})")
     changes: dict = {}
+    base = Path(where).parent if Path(where).suffix == ".toml" else Path.cwd()  # paths are relative to their file
     if "packs" in data:
-        packs = data["packs"]
-        if not isinstance(packs, list) or not all(isinstance(p, str) for p in packs):
-            raise ConfigError(f"{where}: 'packs' must be a list of folder paths")
-        base = Path(where).parent if where not in ("flags", "<config>") else Path.cwd()
+        packs = _texts(data, "packs", where, "a list of folder paths")
         changes["packs"] = cfg.packs + tuple(str((base / p).resolve()) for p in packs)
     if "max_bytes" in data:
         v = data["max_bytes"]
@@ -135,17 +133,18 @@ def apply(cfg: Config, data: dict, where: str) -> Config:
     if "grammar" in data:
         changes["grammar"] = _grammar(cfg.grammar, data["grammar"], where)
     if "vocabulary" in data:
-        v = data["vocabulary"]
-        if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
-            raise ConfigError(f"{where}: 'vocabulary' must be a list of words")
-        changes["vocabulary"] = cfg.vocabulary + tuple(v)
+        changes["vocabulary"] = cfg.vocabulary + tuple(_texts(data, "vocabulary", where, "a list of words"))
     if "vocabulary_files" in data:
-        v = data["vocabulary_files"]
-        if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
-            raise ConfigError(f"{where}: 'vocabulary_files' must be a list of file paths")
-        base = Path(where).parent if where not in ("flags", "<config>") else Path.cwd()
-        changes["vocabulary_files"] = cfg.vocabulary_files + tuple(str((base / f).resolve()) for f in v)
+        files = _texts(data, "vocabulary_files", where, "a list of file paths")
+        changes["vocabulary_files"] = cfg.vocabulary_files + tuple(str((base / f).resolve()) for f in files)
     return replace(cfg, sources=cfg.sources + (where,), **changes)
+
+
+def _texts(data: dict, key: str, where: str, what: str) -> list[str]:
+    value = data[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be {what}")
+    return value
 
 
 def _grammar(current: Grammar, table, where: str) -> Grammar:

@@ -45,6 +45,14 @@ class Suggestion:
     span: Span
     safe: bool = False  # only safe replacements are applied by --fix
 
+    def title(self, limit: int = 80) -> str:
+        """What applying it does, in a few words: "Add: “…”", "Replace with “…”"."""
+        text = " ".join(self.text.split())
+        text = text if len(text) <= limit else text[: limit - 1] + "…"
+        if self.kind == "insert":
+            return f"Add: “{text}”"
+        return f"Replace with “{text}”" if text else "Remove it"
+
 
 @dataclass(frozen=True)
 class Finding:

@@ -108,13 +108,7 @@ def _finding(console: Console, f: Finding, lines: list[str]) -> None:
     under.append(" " * start + "^" * width, style=_SEV_STYLE[f.severity])
     console.print(under, overflow="ellipsis", no_wrap=True)
     for sug in f.suggestions[:3]:
-        if sug.kind == "insert":
-            text = f"add: “{sug.text.strip()}”"
-        elif sug.text:
-            text = f"replace with: “{sug.text}”"
-        else:
-            text = "remove it"
-        console.print(Padding(Text("suggestion: ", style="dim") + Text(text, style="green"), (0, 0, 0, 8)))
+        console.print(Padding(Text("suggestion: ", style="dim") + Text(sug.title(200), style="green"), (0, 0, 0, 8)))
 
 
 def _summary(console: Console, reports) -> None:

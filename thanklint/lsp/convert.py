@@ -157,24 +157,13 @@ def _edit(uri: str, version: int | None, edits: list[t.TextEdit], versioned: boo
     return t.WorkspaceEdit(changes={uri: edits})
 
 
-def _short(s: str, n: int = 60) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "…"
-
-
 def fix_actions(f: Finding, diag: t.Diagnostic, lines: Lines, uri: str, version: int | None,
                 versioned: bool) -> list[t.CodeAction]:  # fmt: skip
     """One action per suggestion: a replacement, or a sentence to insert."""
     out = []
     for i, s in enumerate(f.suggestions[:5]):
-        if s.kind == "insert":
-            title = f"Add: “{_short(s.text)}”"
-        elif s.text:
-            title = f"Replace with “{_short(s.text)}”"
-        else:
-            title = "Remove it"
         edit = t.TextEdit(range=lines.range(s.span), new_text=s.text)
-        out.append(t.CodeAction(title=title, kind=t.CodeActionKind.QuickFix, diagnostics=[diag],
+        out.append(t.CodeAction(title=s.title(60), kind=t.CodeActionKind.QuickFix, diagnostics=[diag],
                                 is_preferred=(i == 0 and s.safe), edit=_edit(uri, version, [edit], versioned)))  # fmt: skip
     return out
 
