@@ -12,9 +12,6 @@ from pathlib import Path
 
 from thanklint.__about__ import __version__
 
-NOTE_SUFFIXES = (".txt", ".md", ".eml")
-
-
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, exit 2, no usage dump
         self.exit(2, f"thanklint: {message} (see thanklint --help)\n")
@@ -26,17 +23,22 @@ def _parser() -> argparse.ArgumentParser:
         description="Check the thank-you note you are about to send after a job interview.",
         epilog="Other commands: 'thanklint rules [ID]' lists or explains the rules; "
         "'thanklint setup languagetool' builds a local LanguageTool server with Maven; "
-        "'thanklint lsp' is the language server for editors.",
+        "'thanklint lsp' is the language server for editors; "
+        "'thanklint config --show [PATH]' prints the resolved config and where each value came from.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="notes, folders or globs; '-' reads standard input")
     p.add_argument("--version", action="version", version=f"thanklint {__version__}")
-    p.add_argument("--format", choices=("text", "json", "line"), default="text", help="output format (default: text)")
+    p.add_argument("--format", choices=("text", "json", "line", "sarif", "github"), default="text",
+                   help="output format (default: text)")
     p.add_argument("--fail-under", type=int, metavar="SCORE", help="exit 1 when a note scores below SCORE")
     p.add_argument("--min-severity", choices=("info", "warning", "error"), default="info",
                    help="show findings of at least this severity")  # fmt: skip
     p.add_argument("--config", metavar="FILE", help="a thanklint.toml to read after the ones found")
     p.add_argument("--isolated", action="store_true", help="ignore user and project config files")
     p.add_argument("--encoding", metavar="NAME", help="read notes in this encoding instead of UTF-8")
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="check in N worker processes")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write .thanklint_cache/")
+    p.add_argument("-v", "--verbose", action="store_true", help="say how many notes came from the cache")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     fx = p.add_mutually_exclusive_group()
     fx.add_argument("--fix", action="store_true", help="apply safe fixes to the files (written atomically)")
@@ -46,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
                     help="auto (default): LanguageTool when a URL is set or a local install is found, else Harper")
     gr.add_argument("--languagetool-url", metavar="URL", help="a LanguageTool server to use (or THANKLINT_LANGUAGETOOL_URL)")
     gr.add_argument("--require-grammar", action="store_true", help="exit 2 when no grammar engine can run")
+    t = p.add_argument_group("templates")
+    t.add_argument("--template", action="store_true",
+                   help="the notes are templates: render their variables, then check (see docs/config.md)")
+    t.add_argument("--var", action="append", default=[], metavar="NAME=VALUE",
+                   help="a value to render a template variable with; repeatable")
     g = p.add_argument_group("context (wins over front matter and config)")
     g.add_argument("--company")
     g.add_argument("--interviewer", action="append", default=[], help="repeatable")
@@ -64,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] == "rules":
             return _rules_command(argv[1:])
+        if argv and argv[0] == "config":
+            return _config_command(argv[1:])
         if argv and argv[0] == "setup":
             return _setup_command(argv[1:])
         if argv and argv[0] == "lsp":
@@ -85,34 +94,6 @@ def main(argv: list[str] | None = None) -> int:
         raise
 
 
-def _expand(paths: list[str]) -> list[str]:
-    import glob
-
-    from thanklint.errors import InputError
-
-    out: list[str] = []
-    for raw in paths:
-        if raw == "-":
-            out.append(raw)
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in NOTE_SUFFIXES)
-            if not found:
-                raise InputError(f"{raw}: folder has no notes ({', '.join('*' + s for s in NOTE_SUFFIXES)})")
-            out.extend(found)
-        elif p.exists():
-            out.append(raw)
-        elif glob.has_magic(raw):
-            found = sorted(f for f in glob.glob(raw, recursive=True) if Path(f).is_file())
-            if not found:
-                raise InputError(f"{raw}: no file matches")
-            out.extend(found)
-        else:
-            raise InputError(f"{raw}: no such file or folder")
-    return out
-
-
 def _context(args):
     from thanklint.context import from_mapping
 
@@ -122,9 +103,25 @@ def _context(args):
     return from_mapping(flags, "command line")
 
 
+def _variables(pairs: list[str]) -> dict:
+    from thanklint.config import _name
+    from thanklint.errors import InputError
+
+    out = {}
+    for pair in pairs:
+        name, eq, value = pair.partition("=")
+        if not eq or not name.strip():
+            raise InputError(f"--var {pair!r}: write it as name=value")
+        out[_name(name)] = value
+    return out
+
+
 def _check(args) -> int:
+    from functools import lru_cache
+
+    from thanklint import cache as cachemod
     from thanklint import config as cfgmod
-    from thanklint.api import Linter, read_text
+    from thanklint import runner
     from thanklint.errors import InputError
     from thanklint.formatters import render
     from thanklint.model import Severity
@@ -135,49 +132,51 @@ def _check(args) -> int:
             print("thanklint: give a note to check, or '-' to read one from standard input", file=sys.stderr)
             return 2
         args.paths = ["-"]
+    if args.jobs < 1:
+        raise InputError("-j must be at least 1")
     flags = _context(args)
-    paths = _expand(args.paths)
+    variables = _variables(args.var)
 
-    # Notes under the same config share one Linter and one nlp.pipe batch.
-    groups: dict[tuple, tuple] = {}
-    engines: dict = {}  # one grammar engine per grammar setting for the whole run
-    failures: list[str] = []
+    @lru_cache(maxsize=None)
+    def folder_config(folder: str):
+        return _with_flags(cfgmod.load(Path(folder) / "x", explicit=args.config, isolated=args.isolated), args)
+
+    def config_for(path: Path):
+        return folder_config(str(path if path.is_dir() else path.parent))
+
+    paths = runner.expand(args.paths, config_for=config_for)
+    use_cache = not (args.no_cache or args.fix or args.diff)
+    cache = cachemod.Cache(Path(os.environ.get("THANKLINT_CACHE_DIR") or cachemod.FOLDER)) if use_cache else None
+    items, failures = [], []
     for path in paths:
-        cfg = _with_flags(cfgmod.load(None if path == "-" else Path(path), explicit=args.config, isolated=args.isolated),
-                          args)  # fmt: skip
-        key = (cfg.sources, args.config)
-        if key not in groups:
-            groups[key] = (Linter.create(cfg, engines=engines), [])
-        linter, notes = groups[key]
+        cfg = folder_config(".") if path == "-" else config_for(Path(path))
         name = "<stdin>" if path == "-" else path
+        item = runner.Item(name, cfg, runner.is_template(path, cfg, args.template))
         try:
-            raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-            text, codec, bom = read_text(raw, name=name, max_bytes=linter.config.max_bytes, encoding=args.encoding)
-            notes.append(linter.parse(text, path=name, encoding=codec, bom=bom))
+            item.raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
         except OSError as e:
             failures.append(f"{name}: {e.strerror}")
-        except InputError as e:
-            failures.append(str(e))
-    reports = []
-    diffs: list[str] = []
-    try:
-        for linter, notes in groups.values():
-            if not notes:
-                continue
-            checked = linter.check(notes, flags)
-            if args.fix or args.diff:
-                checked = [_fix(linter, n, r, flags, write=args.fix, diffs=diffs) for n, r in zip(notes, checked)]
-            reports.extend(checked)
-    finally:
-        for linter, _ in groups.values():
-            linter.close()
-    if args.diff:
-        sys.stdout.write("".join(diffs))
-        for msg in failures:
-            print(f"thanklint: {msg}", file=sys.stderr)
-        return 2 if failures else (1 if diffs else 0)
-    order = {p if p != "-" else "<stdin>": i for i, p in enumerate(paths)}
-    reports.sort(key=lambda r: order.get(r.path, 0))
+            continue
+        if cache is not None and cfg.cache and path != "-":
+            extra = repr((name, item.template, flags, sorted(variables.items()), args.encoding))
+            item.key = cachemod.key(item.raw, cfg, extra)
+        items.append(item)
+    opts = runner.Options(flags=flags, template=args.template, variables=variables, encoding=args.encoding,
+                          jobs=args.jobs, cache=cache, progress=runner.progress_bar())  # fmt: skip
+    reports, more = runner.check(items, opts)
+    failures += more
+    if args.verbose:
+        hits = cache.hits if cache is not None else 0
+        print(f"thanklint: {len(reports)} checked: {hits} from the cache, {len(reports) - hits} analysed",
+              file=sys.stderr)  # fmt: skip
+    if args.fix or args.diff:
+        diffs: list[str] = []
+        reports = _fix_all(items, reports, flags, args, diffs)
+        if args.diff:
+            sys.stdout.write("".join(diffs))
+            for msg in failures:
+                print(f"thanklint: {msg}", file=sys.stderr)
+            return 2 if failures else (1 if diffs else 0)
 
     minimum = Severity(args.min_severity).rank
     reports = [_filter(r, minimum) for r in reports]
@@ -195,6 +194,33 @@ def _check(args) -> int:
     if args.fail_under is not None:
         short = short or any(r.score.points < args.fail_under for r in reports)
     return 1 if short else 0
+
+
+def _fix_all(items, reports, flags, args, diffs: list[str]):
+    """--fix / --diff on plain notes; a template is left alone (its findings come
+    from the rendered text, and a fix there is not a fix of the template)."""
+    from thanklint.api import Linter, read_text
+
+    by_path = {it.path: it for it in items}
+    out, linters, engines = [], {}, {}
+    try:
+        for report in reports:
+            item = by_path.get(report.path)
+            if item is None or item.template or report.path == "<stdin>":
+                out.append(report)
+                continue
+            k = repr(item.config)
+            if k not in linters:
+                linters[k] = Linter.create(item.config, engines=engines)
+            linter = linters[k]
+            text, codec, bom = read_text(item.raw, name=item.path, max_bytes=item.config.max_bytes,
+                                         encoding=args.encoding)  # fmt: skip
+            note = linter.parse(text, path=item.path, encoding=codec, bom=bom)
+            out.append(_fix(linter, note, report, flags, write=args.fix, diffs=diffs))
+    finally:
+        for linter in linters.values():
+            linter.close()
+    return out
 
 
 def _fix(linter, note, report, flags, *, write: bool, diffs: list[str]):
@@ -263,6 +289,25 @@ def _rules_command(argv: list[str]) -> int:
     if args.rule not in rules:
         raise ConfigError(f"no rule '{args.rule}' (known: {', '.join(sorted(rules))})")
     sys.stdout.write(docgen.render_rule(rules[args.rule]))
+    return 0
+
+
+def _config_command(argv: list[str]) -> int:
+    p = _Parser(prog="thanklint config", description="Show the config a note would be checked with.")
+    p.add_argument("--show", action="store_true", required=True, help="print the resolved config and its sources")
+    p.add_argument("path", nargs="?", default=".", metavar="PATH", help="a note or folder (default: here)")
+    p.add_argument("--config", metavar="FILE")
+    p.add_argument("--isolated", action="store_true")
+    args = p.parse_args(argv)
+    from thanklint import config as cfgmod
+    from thanklint.api import Linter
+
+    start = Path(args.path)
+    cfg = cfgmod.load(start if start.is_file() else start / "x", explicit=args.config, isolated=args.isolated)
+    linter = Linter.create(cfg)  # validates the rule settings, as a check would
+    enabled = {r.id: r for r in linter.rules}
+    rules = [(enabled.get(r.id, r), r.id in enabled) for r in linter.ruleset.rules]
+    sys.stdout.write(cfgmod.show(cfg, rules))
     return 0
 
 

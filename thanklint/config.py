@@ -5,7 +5,7 @@ This module is the only one that reads config files."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from thanklint.context import Context, from_mapping
@@ -17,9 +17,28 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 RULE_KEYS = ("enabled", "severity", "weight")
-TOP_KEYS = ("packs", "max_bytes", "context", "rules", "grammar", "vocabulary", "vocabulary_files")
+TOP_KEYS = ("packs", "max_bytes", "context", "rules", "grammar", "vocabulary", "vocabulary_files", "template",
+            "include", "exclude", "cache", "duplicate")
 GRAMMAR_KEYS = {"engine": str, "languagetool_url": str, "require": bool, "timeout": (int, float), "disabled_rules": list}
 ENGINES = ("auto", "languagetool", "harper", "off")
+TEMPLATE_KEYS = ("enabled", "paths", "variables", "samples", "syntaxes")
+# How a template names a variable: one capture group, the variable's name.
+SYNTAXES = (
+    r"\{\{\s*([A-Za-z_][\w -]{0,40}?)\s*\}\}",  # {{company}}
+    r"(?<![{\w])\{([A-Za-z_][\w]{0,40})\}(?!\})",  # {company}
+    r"\[([A-Za-z][\w -]{0,40})\](?!\()",  # [Company] (not a Markdown link)
+    r"<([A-Za-z][\w -]{0,30})>",  # <Company> (an e-mail address has @ or a dot)
+)
+NOTE_GLOBS = ("*.txt", "*.md", "*.eml")  # what a folder is searched for
+
+
+@dataclass(frozen=True)
+class Template:
+    enabled: bool = False  # every note is a template (--template)
+    paths: tuple[str, ...] = ()  # globs of notes that are templates, relative to the config file
+    variables: tuple[str, ...] = ()  # the names a template may use
+    samples: dict = field(default_factory=dict)  # name -> value used to render
+    syntaxes: tuple[str, ...] = SYNTAXES
 
 
 @dataclass(frozen=True)
@@ -42,6 +61,14 @@ class Config:
     vocabulary: tuple[str, ...] = ()  # words the spelling rule never flags
     vocabulary_files: tuple[str, ...] = ()  # files of such words, one a line (absolute paths)
     sources: tuple[str, ...] = ()  # the files that were read, in order
+    template: Template = field(default_factory=Template)
+    include: tuple[str, ...] = NOTE_GLOBS  # file globs a folder is searched for
+    exclude: tuple[str, ...] = ()  # globs of files and folders to skip (relative to the config file)
+    base: str = ""  # the folder of the nearest project config: include/exclude/paths are relative to it
+    cache: bool = True  # keep results in .thanklint_cache/ beside the project config
+    origins: dict = field(default_factory=dict)  # dotted key -> the file that set it (config --show)
+    # two notes to one company at least this similar (0–1) get a `duplicate` warning; 0 turns it off
+    duplicate: float = 0.9
 
     def words(self) -> tuple[str, ...]:
         """The vocabulary, with the words of every vocabulary file that exists."""
@@ -137,7 +164,83 @@ def apply(cfg: Config, data: dict, where: str) -> Config:
     if "vocabulary_files" in data:
         files = _texts(data, "vocabulary_files", where, "a list of file paths")
         changes["vocabulary_files"] = cfg.vocabulary_files + tuple(str((base / f).resolve()) for f in files)
-    return replace(cfg, sources=cfg.sources + (where,), **changes)
+    for key in ("include", "exclude"):
+        if key in data:
+            changes[key] = tuple(_texts(data, key, where, "a list of file globs"))
+            changes["base"] = str(base.resolve())
+    if "cache" in data:
+        if not isinstance(data["cache"], bool):
+            raise ConfigError(f"{where}: 'cache' must be true or false")
+        changes["cache"] = data["cache"]
+    if "duplicate" in data:
+        v = data["duplicate"]
+        if v is False:
+            v = 0.0
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= 1:
+            raise ConfigError(f"{where}: 'duplicate' must be a similarity from 0 to 1 (or false)")
+        changes["duplicate"] = float(v)
+    if "template" in data:
+        changes["template"] = _template(cfg.template, data["template"], where, base)
+    origins = {**cfg.origins, **{k: where for k in _leaves(data)}}
+    return replace(cfg, sources=cfg.sources + (where,), origins=origins, **changes)
+
+
+def _leaves(data: dict, prefix: str = ""):
+    """Dotted keys of a table's values ("rules.length.max_words"), for config --show."""
+    for key, value in data.items():
+        if isinstance(value, dict) and value:
+            yield from _leaves(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}"
+
+
+def _template(current: Template, table, where: str, base: Path) -> Template:
+    import re
+
+    if isinstance(table, bool):  # `template = true`: every note under this config is a template
+        return replace(current, enabled=table)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: 'template' must be true/false or a table")
+    changes: dict = {}
+    for key, value in table.items():
+        if key not in TEMPLATE_KEYS:
+            raise ConfigError(f"{where}: unknown key 'template.{key}' (known: {', '.join(TEMPLATE_KEYS)})")
+        if key == "enabled":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: 'template.enabled' must be true or false")
+            changes[key] = value
+        elif key == "samples":
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise ConfigError(f"{where}: 'template.samples' must be a table of texts (name = \"value\")")
+            changes[key] = {**current.samples, **{_name(k): v for k, v in value.items()}}
+        else:
+            items = _texts(table, key, where, "a list of texts") if isinstance(value, list) else None
+            if items is None:
+                raise ConfigError(f"{where}: 'template.{key}' must be a list of texts")
+            if key == "variables":
+                changes[key] = tuple(dict.fromkeys(_name(v) for v in items))
+            elif key == "paths":
+                changes[key] = current.paths + tuple(str(base.resolve() / p) for p in items)
+            else:
+                for pat in items:
+                    try:
+                        groups = re.compile(pat).groups
+                    except re.error as e:
+                        raise ConfigError(f"{where}: 'template.syntaxes': {pat!r} is not a valid pattern ({e})") from None
+                    if groups != 1:
+                        raise ConfigError(f"{where}: 'template.syntaxes': {pat!r} needs exactly one (group): the name")
+                changes[key] = tuple(items)
+    unknown = [k for k in changes.get("samples", {}) if k not in changes.get("variables", current.variables)]
+    if unknown and (changes.get("variables") or current.variables):
+        raise ConfigError(f"{where}: 'template.samples.{unknown[0]}' is not in template.variables")
+    return replace(current, **changes)
+
+
+def _name(text: str) -> str:
+    """A variable's name as compared: "Company Name", "company-name" and "company_name" are one."""
+    import re
+
+    return re.sub(r"[\s-]+", "_", text.strip()).lower()
 
 
 def _texts(data: dict, key: str, where: str, what: str) -> list[str]:
@@ -207,3 +310,58 @@ def load(note_path: Path | None = None, *, explicit: str | None = None, isolated
         if words and str(words) not in cfg.vocabulary_files:
             cfg = replace(cfg, vocabulary_files=cfg.vocabulary_files + (str(words),), sources=cfg.sources + (str(words),))
     return cfg
+
+
+def show(cfg: Config, rules=()) -> str:
+    """The resolved config as TOML-like lines, each with the file it came from
+    ("default" when no file set it). `rules`: (rule, enabled) pairs with their
+    effective severity and weight."""
+
+    def origin(key: str) -> str:
+        parts = key.split(".")
+        for i in range(len(parts), 0, -1):
+            if ".".join(parts[:i]) in cfg.origins:
+                return cfg.origins[".".join(parts[:i])]
+        return "default"
+
+    def val(v) -> str:
+        if isinstance(v, (tuple, list)):
+            return "[" + ", ".join(val(x) for x in v) + "]"
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, str):
+            return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        if v is None:
+            return '""'
+        return str(v)
+
+    rows: list[tuple[str, str, str]] = []
+
+    def add(key: str, value) -> None:
+        rows.append((key, val(value), origin(key)))
+
+    for key in ("packs", "max_bytes", "vocabulary", "vocabulary_files", "include", "exclude", "cache", "duplicate"):
+        add(key, getattr(cfg, key))
+    for f in fields(cfg.context):
+        value = getattr(cfg.context, f.name)
+        if value:
+            add(f"context.{f.name}", value)
+    for f in fields(cfg.grammar):
+        add(f"grammar.{f.name}", getattr(cfg.grammar, f.name))
+    t = cfg.template
+    add("template.enabled", t.enabled)
+    add("template.paths", t.paths)
+    add("template.variables", t.variables)
+    for name, value in t.samples.items():
+        add(f"template.samples.{name}", value)
+    add("template.syntaxes", t.syntaxes)
+    for rule, enabled in rules:
+        add(f"rules.{rule.id}.enabled", enabled)
+        add(f"rules.{rule.id}.severity", rule.spec.severity.value)
+        add(f"rules.{rule.id}.weight", rule.spec.weight)
+        for key, value in cfg.rules.get(rule.id, {}).items():
+            if key not in RULE_KEYS:
+                add(f"rules.{rule.id}.{key}", value)
+    width = min(max(len(k) + len(v) for k, v, _ in rows) + 3, 64)  # long values push their comment right
+    head = "# files read: " + (", ".join(cfg.sources) or "none (built-in defaults)")
+    return head + "\n" + "".join(f"{(k + ' = ' + v).ljust(width)}  # {o}\n" for k, v, o in rows)

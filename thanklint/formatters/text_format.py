@@ -117,6 +117,14 @@ def _summary(console: Console, reports) -> None:
     console.print(Text(f"{len(reports)} notes, mean score {mean:.0f}", style="bold"))
     for r in worst:
         console.print(Text(f"  {r.score.points:>3}  {r.path}"))
+    failed: dict[str, int] = {}
+    for r in reports:
+        for res in r.results:
+            if res.status is Status.FAIL:
+                failed[res.rule] = failed.get(res.rule, 0) + 1
+    if failed:  # which rules a folder of templates most often misses
+        counts = ", ".join(f"{rule} {n}" for rule, n in sorted(failed.items(), key=lambda kv: (-kv[1], kv[0])))
+        console.print(Text(f"Rules failed: {counts}"))
 
 
 def _pts(x: float) -> str:
