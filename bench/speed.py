@@ -87,7 +87,7 @@ def main() -> int:
         print(f"(c) --version cold:           thanklint {t_ver * 1000:6.0f} ms   python -c pass {t_pass * 1000:6.0f} ms"
               f"   ratio {t_ver / t_pass:.2f}x  (target <= 3x)")  # fmt: skip
         load = f"import spacy; spacy.load({nlp.model_name()!r})"
-        cmd = exe + ["--isolated", "--grammar-engine", args.grammar_engine, "note.txt"]
+        cmd = exe + ["--isolated", "--no-cache", "--grammar-engine", args.grammar_engine, "note.txt"]
         t_note, t_spacy = _median_pair(_run(cmd, cwd), _run([sys.executable, "-c", load], cwd),
                                        args.repeat)  # fmt: skip
         print(f"(d) one note cold:            thanklint {t_note * 1000:6.0f} ms   spacy.load {t_spacy * 1000:6.0f} ms"
