@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from conftest import HARPER, REPO, run_cli
+from proctable import alive as _alive
+from proctable import processes
 from test_grammar_engines import _StallingServer
 
 from thanklint.grammar import languagetool as ltmod
@@ -169,26 +171,7 @@ def test_a_server_that_stops_answering_mid_run(tmp_path):
 
 
 def _java_children(pid: int) -> list[int]:
-    out = []
-    for d in Path("/proc").iterdir():
-        if not d.name.isdigit():
-            continue
-        try:
-            stat = (d / "stat").read_text()
-            cmd = (d / "cmdline").read_bytes()
-        except OSError:
-            continue
-        fields = stat.rsplit(")", 1)[1].split()
-        if fields[0] != "Z" and int(fields[1]) == pid and b"languagetool" in cmd.lower():
-            out.append(int(d.name))
-    return out
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
+    return [p.pid for p in processes() if p.ppid == pid and b"languagetool" in p.cmdline.lower()]
 
 
 needs_install = pytest.mark.skipif(ltmod.find_install() is None, reason="no local LanguageTool install")

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
+from proctable import alive, processes
 
 from thanklint.grammar import (
     DEFAULT_DISABLED_RULES,
@@ -265,28 +266,9 @@ def test_server_that_stops_answering_mid_run():
 # ------------------------------------------------------------------ LanguageTool, real
 
 
-def _jvm_alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            state = f.read().rsplit(")", 1)[1].split()[0]
-        return state != "Z"
-    except FileNotFoundError:
-        return False
-
-
 def _lt_jvms_on_port(port: int) -> list[int]:
-    found = []
-    for d in Path("/proc").iterdir():
-        if not d.name.isdigit():
-            continue
-        try:
-            cmd = (d / "cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if b"org.languagetool.server.HTTPServer" in cmd and str(port).encode() in cmd:
-            if _jvm_alive(int(d.name)):
-                found.append(int(d.name))
-    return found
+    return [p.pid for p in processes()
+            if b"org.languagetool.server.HTTPServer" in p.cmdline and str(port).encode() in p.cmdline.split(b"\0")]
 
 
 def _local_install() -> Path | None:
@@ -348,11 +330,11 @@ def test_local_languagetool_lifecycle(monkeypatch):
     assert eng.name.startswith("languagetool ") and "127.0.0.1" in eng.name
     server = eng._server
     pid, port = server.proc.pid, server.port
-    assert _jvm_alive(pid) and _lt_jvms_on_port(port) == [pid]
+    assert alive(pid) and _lt_jvms_on_port(port) == [pid]
     assert flagged(NOTE, eng.check(NOTE)).get("realy") is not None
     eng.close()
     eng.close()
-    assert not _jvm_alive(pid) and _lt_jvms_on_port(port) == []
+    assert not alive(pid) and _lt_jvms_on_port(port) == []
     with pytest.raises(GrammarUnavailable):
         eng.check(NOTE)
 
@@ -398,13 +380,13 @@ def test_no_jvm_left_when_python_is_killed(sig):
         line = child.stdout.readline()
         assert line, "child did not start LanguageTool"
         pid, port = map(int, line.split())
-        assert _jvm_alive(pid)
+        assert alive(pid)
         child.send_signal(sig)
         child.wait(20)
         deadline = time.monotonic() + 15
-        while _jvm_alive(pid) and time.monotonic() < deadline:
+        while alive(pid) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert not _jvm_alive(pid), f"JVM {pid} survived {sig.name} of its parent"
+        assert not alive(pid), f"JVM {pid} survived {sig.name} of its parent"
         assert _lt_jvms_on_port(port) == []
     finally:
         if child.poll() is None:
@@ -422,6 +404,6 @@ def test_local_languagetool_port_busy():
         srv = ltmod._LocalServer(_local_install(), port=busy.getsockname()[1])
         with pytest.raises(GrammarUnavailable, match="port busy"):
             srv.wait_ready(60)
-        assert not _jvm_alive(srv.proc.pid)
+        assert not alive(srv.proc.pid)
     finally:
         busy.close()

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from proctable import processes
 from lsprotocol import types as t
 from pygls.protocol import default_converter
 from pygls.uris import from_fs_path
@@ -177,16 +178,7 @@ def server_processes(marker: str) -> list[str]:
 
 
 def pids_with_cwd(root: Path) -> list[int]:
-    found = []
-    for d in Path("/proc").iterdir():
-        if not d.name.isdigit():
-            continue
-        try:
-            if Path(os.readlink(d / "cwd")) == root:
-                found.append(int(d.name))
-        except OSError:
-            continue
-    return found
+    return [p.pid for p in processes() if p.cwd == root]
 
 
 # -- one server for most tests ---------------------------------------------------------------

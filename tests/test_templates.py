@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import HARPER, REPO, run_cli
+from conftest import HARPER, run_cli
 
 ROOT_CONFIG = """\
 vocabulary = ["Northwind"]
