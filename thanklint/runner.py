@@ -221,22 +221,22 @@ def _portable(chunk):
 
 def _check_chunk(entries, flags, variables, linters=None, engines=None):
     """Lint notes that share a config; templates are rendered first and mapped back.
-    Returns (report, None) or (None, failure message) per note, in order."""
+    Returns (report, None) or (None, failure message) per note, in order. The caller
+    owns `linters` and closes them; without, the worker process's own are used."""
     from thanklint.api import Linter
 
-    own = linters is None
-    linters = {} if own else linters
-    engines = {} if engines is None else engines
+    if linters is None:  # in a worker process: its Linters (and engine) serve every chunk it takes
+        linters, engines = _WORKER["linters"], _WORKER["engines"]
     cfg = entries[0][1]
     k = repr(cfg)
     if k not in linters:
         linters[k] = Linter.create(cfg, engines=engines)
-    linter = linters[k]
-    try:
-        return _lint(linter, entries, flags, variables)
-    finally:
-        if own:
-            linter.close()
+    return _lint(linters[k], entries, flags, variables)
+
+
+# A -j worker's Linters live as long as the worker, so it starts one grammar engine (one
+# JVM) however many chunks it takes. The JVM dies with the worker (PR_SET_PDEATHSIG).
+_WORKER: dict = {"linters": {}, "engines": {}}
 
 
 def _lint(linter, entries, flags, variables):
