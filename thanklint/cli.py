@@ -161,17 +161,24 @@ def _check(args) -> int:
             extra = repr((name, item.template, flags, sorted(variables.items()), args.encoding))
             item.key = cachemod.key(item.raw, cfg, extra)
         items.append(item)
+    fixing = args.fix or args.diff
     opts = runner.Options(flags=flags, template=args.template, variables=variables, encoding=args.encoding,
-                          jobs=args.jobs, cache=cache, progress=runner.progress_bar())  # fmt: skip
-    reports, more = runner.check(items, opts)
-    failures += more
+                          jobs=1 if fixing else args.jobs, cache=cache, progress=runner.progress_bar(),
+                          linters={} if fixing else None, engines={} if fixing else None)  # fmt: skip
+    try:
+        reports, more = runner.check(items, opts)
+        failures += more
+        if fixing:  # with the same Linters, so the grammar engine is not started twice
+            diffs: list[str] = []
+            reports = _fix_all(items, reports, flags, args, diffs, opts.linters, opts.engines)
+    finally:
+        for linter in (opts.linters or {}).values():
+            linter.close()
     if args.verbose:
         hits = cache.hits if cache is not None else 0
         print(f"thanklint: {len(reports)} checked: {hits} from the cache, {len(reports) - hits} analysed",
               file=sys.stderr)  # fmt: skip
-    if args.fix or args.diff:
-        diffs: list[str] = []
-        reports = _fix_all(items, reports, flags, args, diffs)
+    if fixing:
         if args.diff:
             sys.stdout.write("".join(diffs))
             for msg in failures:
@@ -196,30 +203,26 @@ def _check(args) -> int:
     return 1 if short else 0
 
 
-def _fix_all(items, reports, flags, args, diffs: list[str]):
+def _fix_all(items, reports, flags, args, diffs: list[str], linters: dict, engines: dict):
     """--fix / --diff on plain notes; a template is left alone (its findings come
-    from the rendered text, and a fix there is not a fix of the template)."""
+    from the rendered text, and a fix there is not a fix of the template). The
+    caller owns and closes `linters`."""
     from thanklint.api import Linter, read_text
 
     by_path = {it.path: it for it in items}
-    out, linters, engines = [], {}, {}
-    try:
-        for report in reports:
-            item = by_path.get(report.path)
-            if item is None or item.template or report.path == "<stdin>":
-                out.append(report)
-                continue
-            k = repr(item.config)
-            if k not in linters:
-                linters[k] = Linter.create(item.config, engines=engines)
-            linter = linters[k]
-            text, codec, bom = read_text(item.raw, name=item.path, max_bytes=item.config.max_bytes,
-                                         encoding=args.encoding)  # fmt: skip
-            note = linter.parse(text, path=item.path, encoding=codec, bom=bom)
-            out.append(_fix(linter, note, report, flags, write=args.fix, diffs=diffs))
-    finally:
-        for linter in linters.values():
-            linter.close()
+    out = []
+    for report in reports:
+        item = by_path.get(report.path)
+        if item is None or item.template or report.path == "<stdin>":
+            out.append(report)
+            continue
+        k = repr(item.config)
+        if k not in linters:
+            linters[k] = Linter.create(item.config, engines=engines)
+        text, codec, bom = read_text(item.raw, name=item.path, max_bytes=item.config.max_bytes,
+                                     encoding=args.encoding)  # fmt: skip
+        note = linters[k].parse(text, path=item.path, encoding=codec, bom=bom)
+        out.append(_fix(linters[k], note, report, flags, write=args.fix, diffs=diffs))
     return out
 
 

@@ -40,6 +40,8 @@ class Options:
     jobs: int = 1
     cache: object = None  # cache.Cache, or None
     progress: object = None  # callable(done, total), or None
+    linters: dict | None = None  # config repr -> Linter, kept by the caller (None: made and closed here)
+    engines: dict | None = None  # shared grammar engines for those Linters
 
 
 # -- finding the files -----------------------------------------------------------------
@@ -175,14 +177,16 @@ def check(items: list[Item], opts: Options) -> tuple[list, list[str]]:
             for chunk, fut in futures:
                 collect(chunk, fut.result())
     else:
-        engines: dict = {}
-        linters: dict = {}
+        own = opts.linters is None  # else the caller goes on with them (--fix) and closes them
+        linters = {} if own else opts.linters
+        engines = {} if own else opts.engines
         try:
             for chunk in chunks:
                 collect(chunk, _check_chunk(_portable(chunk), opts.flags, opts.variables, linters, engines))
         finally:
-            for linter in linters.values():
-                linter.close()
+            if own:
+                for linter in linters.values():
+                    linter.close()
     _duplicates(reports, letters, items)
     return [reports[i] for i in sorted(reports)], failures
 
