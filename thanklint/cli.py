@@ -119,7 +119,6 @@ def _variables(pairs: list[str]) -> dict:
 def _check(args) -> int:
     from functools import lru_cache
 
-    from thanklint import cache as cachemod
     from thanklint import config as cfgmod
     from thanklint import runner
     from thanklint.errors import InputError
@@ -146,7 +145,11 @@ def _check(args) -> int:
 
     paths = runner.expand(args.paths, config_for=config_for)
     use_cache = not (args.no_cache or args.fix or args.diff)
-    cache = cachemod.Cache(Path(os.environ.get("THANKLINT_CACHE_DIR") or cachemod.FOLDER)) if use_cache else None
+    cache = None
+    if use_cache:  # imported only then: hashing thanklint's own code is not free
+        from thanklint import cache as cachemod
+
+        cache = cachemod.Cache(Path(os.environ.get("THANKLINT_CACHE_DIR") or cachemod.FOLDER))
     items, failures = [], []
     for path in paths:
         cfg = folder_config(".") if path == "-" else config_for(Path(path))

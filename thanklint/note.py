@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from thanklint.errors import InputError
 from thanklint.model import Span
@@ -99,11 +100,11 @@ class Note:
         return i + 1, offset - self.line_starts[max(i, 0)] + 1
 
     # -- sections ------------------------------------------------------------------
-    @property
+    @cached_property  # a Note never changes: computed once, on first use
     def content_lines(self) -> tuple[Line, ...]:
         return tuple(ln for ln in self.lines if ln.start >= self.content_start and ln.text.strip())
 
-    @property
+    @cached_property  # a Note never changes: computed once, on first use
     def analysis_text(self) -> str:
         """The text given to the NLP layer: front matter and headers blanked out
         (newlines kept) so offsets stay those of `text`."""
@@ -136,8 +137,8 @@ class Note:
                 out.add(nxt)
         return frozenset(out)
 
-    @property
-    def body_paragraphs(self) -> list[tuple[int, int]]:
+    @cached_property  # a Note never changes: computed once, on first use
+    def body_paragraphs(self) -> tuple[tuple[int, int], ...]:
         """(start, end) of each body paragraph: blocks separated by blank lines."""
         paras: list[tuple[int, int]] = []
         cur: list[Line] = []
@@ -151,7 +152,7 @@ class Note:
                 cur = []
         if cur:
             paras.append((cur[0].start, cur[-1].end))
-        return paras
+        return tuple(paras)
 
     def in_placeholder(self, start: int, end: int) -> bool:
         return any(p.start < end and start < p.end for p in self.placeholders)
