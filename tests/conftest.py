@@ -104,6 +104,17 @@ def describe(report, rule_id: str | None = None) -> str:
     return "\n".join(lines)
 
 
+# A note with everything a good note has (context: CTX in test_score.py).
+STRONG_NOTE = (
+    "Dear Ms. Alvarez,\n\n"
+    "Thank you for taking the time to meet with me on Tuesday about the data analyst role. I especially enjoyed "
+    "hearing how your team rebuilt the weekly sales dashboard so that store managers see stock-outs before noon.\n\n"
+    "I'm excited about the chance to join Northwind. At Contoso I automated our inventory reporting in SQL and "
+    "Python, and that experience would help me contribute to the dashboard work from the start.\n\n"
+    "I look forward to hearing about the next steps.\n\n"
+    "Best regards,\nSam Okafor"
+)
+
 HARPER = ("--grammar-engine", "harper")  # the embedded engine: no Java, no network
 
 

@@ -10,17 +10,9 @@ import sys
 
 import pytest
 
-from conftest import HARPER, REPO, run_cli
+from conftest import HARPER, REPO, STRONG_NOTE, run_cli
 
-CLEAN = (
-    "Dear Ms. Alvarez,\n\n"
-    "Thank you for taking the time to meet with me on Tuesday about the data analyst role. I especially enjoyed "
-    "hearing how your team rebuilt the weekly sales dashboard so that store managers see stock-outs before noon.\n\n"
-    "I'm excited about the chance to join Northwind. At Contoso I automated our inventory reporting in SQL and "
-    "Python, and that experience would help me contribute to the dashboard work from the start.\n\n"
-    "I look forward to hearing about the next steps.\n\n"
-    "Best regards,\nSam Okafor\n"
-)
+CLEAN = STRONG_NOTE + "\n"
 # No thanks at all: gratitude is an error-severity rule.
 NO_THANKS = CLEAN.replace(
     "Thank you for taking the time to meet with me on Tuesday about the data analyst role. I especially enjoyed "

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import describe, result
+from conftest import STRONG_NOTE, describe, result
 from thanklint import engine, packs, score
 from thanklint.model import Finding, RuleResult, Severity, Span, Status
 
@@ -18,15 +18,7 @@ GRADES = sorted(PACK["grades"].items(), key=lambda g: -g[1])  # best first
 READY, READY_MIN = GRADES[0]
 
 CTX = {"company": "Northwind", "interviewer": ["Dana Alvarez"], "role": "Data Analyst", "sender": "Sam Okafor"}
-STRONG = (
-    "Dear Ms. Alvarez,\n\n"
-    "Thank you for taking the time to meet with me on Tuesday about the data analyst role. I especially enjoyed "
-    "hearing how your team rebuilt the weekly sales dashboard so that store managers see stock-outs before noon.\n\n"
-    "I'm excited about the chance to join Northwind. At Contoso I automated our inventory reporting in SQL and "
-    "Python, and that experience would help me contribute to the dashboard work from the start.\n\n"
-    "I look forward to hearing about the next steps.\n\n"
-    "Best regards,\nSam Okafor"
-)
+STRONG = STRONG_NOTE
 NO_THANKS = STRONG.replace(
     "Thank you for taking the time to meet with me on Tuesday about the data analyst role. I especially enjoyed "
     "hearing how your team",

@@ -60,7 +60,6 @@ class Cache:
     def __init__(self, folder: Path):
         self.folder = folder
         self.hits = 0
-        self.misses = 0
 
     def _path(self, k: str) -> Path:
         return self.folder / k[:2] / f"{k}.json"
@@ -71,7 +70,6 @@ class Cache:
             data = json.loads(self._path(k).read_text(encoding="utf-8"))
             report, meta = _report(data["report"]), list(data["meta"])
         except (OSError, ValueError, KeyError, TypeError):
-            self.misses += 1
             return None
         self.hits += 1
         return report, meta

@@ -72,7 +72,7 @@ def _at_line_edge(text: str, start: int, end: int) -> bool:
     )
 
 
-def _is_spelling(rule_id: str, category: str, issue_type: str) -> bool:
+def _is_spelling(rule_id: str) -> bool:
     # LanguageTool marks confusions (their/there, a/an, i/I) as issueType "misspelling" and
     # puts several in category TYPOS; only its spellers (unknown words) count as spelling here,
     # so that thanklint's "drop spelling findings on names" filter never hides a grammar error.
@@ -375,7 +375,7 @@ class LanguageToolEngine:
                 if isinstance(v, str) and v not in reps:
                     reps.append(v)
             issue = str(m.rule_issue_type or "")
-            spelling = _is_spelling(rid, cat, issue)
+            spelling = _is_spelling(rid)
             problem = text[start:end]
             if rid in _LAYOUT_RULES and _at_line_edge(text, start, end):
                 continue

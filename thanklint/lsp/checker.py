@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +28,6 @@ class Outcome:
     problem_kind: str = ""  # "input" | "config" | "internal"
     linter: Linter | None = None
     note: object | None = None  # the parsed Note (where the letter starts, for control lines)
-    seconds: float = 0.0
 
 
 def _stamp(cfg: cfgmod.Config) -> tuple:
@@ -76,7 +74,6 @@ class Checker:
             self._linters.clear()
 
     def check(self, uri: str, version: int | None, text: str, path: Path | None) -> Outcome:
-        t0 = time.perf_counter()
         name = str(path) if path else uri
         try:
             cfg = self.config_for(path)
@@ -95,7 +92,7 @@ class Checker:
             return Outcome(uri, version, text, problem=str(e), problem_kind="input", linter=linter)
         except ThanklintError as e:
             return Outcome(uri, version, text, problem=str(e), problem_kind="config", linter=linter)
-        return Outcome(uri, version, text, report, linter=linter, note=note, seconds=time.perf_counter() - t0)
+        return Outcome(uri, version, text, report, linter=linter, note=note)
 
     def warm_up(self, path: Path | None) -> None:
         """Load spaCy, open the grammar engine and run every rule once, so the first

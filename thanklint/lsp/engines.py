@@ -148,10 +148,6 @@ class SharedEngine:
         if self._harper is not None:
             self._harper.close()
 
-    def wait_languagetool(self, timeout: float | None = None) -> bool:
-        """True when LanguageTool answers (for tests and the benchmark)."""
-        return self._lt_done.wait(timeout) and self._lt is not None
-
 
 class Engines:
     """One SharedEngine per distinct grammar setting; all closed by `close()`."""
