@@ -10,6 +10,8 @@ from pathlib import Path
 
 from thanklint.context import Context, from_mapping
 from thanklint.errors import ConfigError
+from thanklint.files import Unreadable, read_bytes
+from thanklint.spec import weight_problem
 
 try:
     import tomllib
@@ -30,6 +32,9 @@ SYNTAXES = (
     r"<([A-Za-z][\w -]{0,30})>",  # <Company> (an e-mail address has @ or a dot)
 )
 NOTE_GLOBS = ("*.txt", "*.md", "*.eml")  # what a folder is searched for
+MAX_CONFIG_BYTES = 1_000_000  # a config file is a page of settings, not data
+MAX_WORDS_BYTES = 10_000_000  # a vocabulary file: about a million words
+MAX_TIMEOUT = 600.0  # seconds: grammar.timeout bounds every request to an engine
 
 
 @dataclass(frozen=True)
@@ -75,23 +80,32 @@ class Config:
         out = list(self.vocabulary)
         for path in self.vocabulary_files:
             try:
-                text = Path(path).read_text(encoding="utf-8")
+                text = read_bytes(path, MAX_WORDS_BYTES).decode("utf-8")
             except FileNotFoundError:
                 continue
-            except (OSError, UnicodeDecodeError) as e:
-                raise ConfigError(f"vocabulary file {path}: cannot be read ({e})") from None
+            except Unreadable as e:
+                raise ConfigError(f"vocabulary file {path} {e}") from None
+            except UnicodeDecodeError:
+                raise ConfigError(f"vocabulary file {path} is not UTF-8 text") from None
             out.extend(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
         return tuple(out)
 
 
-def _read(path: Path) -> dict:
+def _toml(path: Path) -> dict:
     try:
-        with path.open("rb") as f:
-            data = tomllib.load(f)
-    except OSError as e:
-        raise ConfigError(f"{path}: cannot be read ({e.strerror})") from None
+        return tomllib.loads(read_bytes(path, MAX_CONFIG_BYTES).decode("utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such file") from None
+    except Unreadable as e:
+        raise ConfigError(f"{path} {e}") from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {e.start + 1} cannot be decoded); save it as UTF-8") from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path}: not valid TOML: {e}") from None
+
+
+def _read(path: Path) -> dict:
+    data = _toml(path)
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("thanklint", {})
     return data
@@ -101,8 +115,8 @@ def _has_section(path: Path) -> bool:
     if path.name != "pyproject.toml":
         return True
     try:
-        return "thanklint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return "thanklint" in _toml(path).get("tool", {})
+    except ConfigError:
         return True  # let _read report it
 
 
@@ -121,10 +135,12 @@ WORDS_FILE = ".thanklint-words"  # one word a line; the editor's "add to vocabul
 
 
 def find_words_file(start: Path) -> Path | None:
-    """The nearest .thanklint-words, walking up from the note's folder."""
+    """The nearest .thanklint-words, walking up from the note's folder. Whatever
+    stands under that name counts, so that a FIFO or a folder there is reported
+    (Config.words) rather than silently passed over."""
     folder = start if start.is_dir() else start.parent
     for d in [folder.resolve(), *folder.resolve().parents]:
-        if (d / WORDS_FILE).is_file():
+        if (d / WORDS_FILE).exists():
             return d / WORDS_FILE
     return None
 
@@ -144,7 +160,7 @@ def apply(cfg: Config, data: dict, where: str) -> Config:
     base = Path(where).parent if Path(where).suffix == ".toml" else Path.cwd()  # paths are relative to their file
     if "packs" in data:
         packs = _texts(data, "packs", where, "a list of folder paths")
-        changes["packs"] = cfg.packs + tuple(str((base / p).resolve()) for p in packs)
+        changes["packs"] = cfg.packs + tuple(_pack_folder(p, base, where) for p in packs)
     if "max_bytes" in data:
         v = data["max_bytes"]
         if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
@@ -183,6 +199,30 @@ def apply(cfg: Config, data: dict, where: str) -> Config:
         changes["template"] = _template(cfg.template, data["template"], where, base)
     origins = {**cfg.origins, **{k: where for k in _leaves(data)}}
     return replace(cfg, sources=cfg.sources + (where,), origins=origins, **changes)
+
+
+def user_packs() -> Path:
+    """The user's own packs, shared by every project: ~/.config/thanklint/packs/NAME."""
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "thanklint" / "packs"
+
+
+def _pack_folder(entry: str, base: Path, where: str) -> str:
+    """A pack named in config is a folder inside the folder of that config file, or
+    a pack by name in user_packs(). Anything else (`../..`, an absolute path
+    elsewhere, a symlink that leads out) is refused: a config file that came with
+    a cloned project must not make thanklint read files from anywhere."""
+    root = base.resolve()
+    local = (root / entry).resolve()
+    if _plain_name(entry) and not local.exists() and (user_packs() / entry).is_dir():
+        return str(user_packs() / entry)
+    if local.is_relative_to(root):
+        return str(local)  # when it is missing, loading it says so
+    raise ConfigError(f"{where}: packs: '{entry}' is outside {root}; a pack must be a folder inside the config "
+                      f"file's folder, or a pack name in {user_packs()}")
+
+
+def _plain_name(entry: str) -> bool:
+    return entry not in ("", ".", "..") and "/" not in entry and "\\" not in entry
 
 
 def _leaves(data: dict, prefix: str = ""):
@@ -267,8 +307,8 @@ def _grammar(current: Grammar, table, where: str) -> Grammar:
                 raise ConfigError(f"{where}: 'grammar.disabled_rules' must be a list of engine rule ids")
             value = current.disabled_rules + tuple(value)
         if key == "timeout":
-            if value <= 0:
-                raise ConfigError(f"{where}: 'grammar.timeout' must be a positive number of seconds")
+            if not 0 < value <= MAX_TIMEOUT:  # false for nan too
+                raise ConfigError(f"{where}: 'grammar.timeout' must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}")
             value = float(value)
         changes[key] = value
     return replace(current, **changes)
@@ -285,6 +325,8 @@ def _merge_rules(current: dict, table, where: str) -> dict:
         elif isinstance(value, str) and value in ("error", "warning", "info"):
             entry["severity"] = value
         elif isinstance(value, dict):
+            if "weight" in value and (problem := weight_problem(value["weight"])):
+                raise ConfigError(f"{where}: rules.{rid}.weight {problem}")
             entry.update(value)
         else:
             raise ConfigError(f"{where}: rules.{rid} must be true/false, a severity, or a table of settings")

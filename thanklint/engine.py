@@ -8,7 +8,7 @@ from thanklint.context import Context
 from thanklint.errors import ConfigError, RuleFileError
 from thanklint.model import RuleResult, Severity, Status
 from thanklint.packs import RuleSet, bind
-from thanklint.spec import Rule
+from thanklint.spec import Rule, weight_problem
 
 
 def configure(ruleset: RuleSet, overrides: dict, vocabulary: tuple[str, ...] = (),
@@ -36,8 +36,8 @@ def configure(ruleset: RuleSet, overrides: dict, vocabulary: tuple[str, ...] = (
                 raise ConfigError(f"{sources.get(rule.id, 'config')}: rules.{rule.id}.severity must be error, warning or info") from None
         if "weight" in o:
             w = o.pop("weight")
-            if isinstance(w, bool) or not isinstance(w, (int, float)) or w < 0:
-                raise ConfigError(f"{sources.get(rule.id, 'config')}: rules.{rule.id}.weight must be a number of at least 0")
+            if problem := weight_problem(w):
+                raise ConfigError(f"{sources.get(rule.id, 'config')}: rules.{rule.id}.weight {problem}")
             spec = replace(spec, weight=float(w))
         if o:
             try:

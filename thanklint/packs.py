@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thanklint.errors import RuleFileError
+from thanklint.files import Unreadable, read_bytes
 from thanklint.kinds import registry
 from thanklint.spec import PackSpec, Rule, RuleSpec, build_params, pack_spec, rule_spec
 
 DEFAULT_PACK = "thankyou"
+MAX_RULE_BYTES = 1_000_000  # a rule file is a page of YAML; the cap keeps a runaway file from stalling the load
 
 
 @dataclass(frozen=True)
@@ -36,9 +38,11 @@ def _yaml(path: Path):
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-    except OSError as e:
-        raise RuleFileError(str(path), None, None, f"cannot be read ({e.strerror})") from None
+        return yaml.load(read_bytes(path, MAX_RULE_BYTES).decode("utf-8"), Loader=loader)
+    except FileNotFoundError:
+        raise RuleFileError(str(path), None, None, "no such file") from None
+    except Unreadable as e:
+        raise RuleFileError(str(path), None, None, str(e)) from None
     except UnicodeDecodeError:
         raise RuleFileError(str(path), None, None, "is not UTF-8 text") from None
     except yaml.YAMLError as e:

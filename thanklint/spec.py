@@ -4,6 +4,7 @@ the rule and the field."""
 from __future__ import annotations
 
 import dataclasses
+import math
 import types
 import typing
 from dataclasses import dataclass, field
@@ -56,6 +57,17 @@ _RULE_FIELDS = {
     "message": str, "suggestion": str, "why": str, "examples": dict, "cost": dict,
 }  # fmt: skip
 _RULE_REQUIRED = ("id", "name", "severity", "weight", "kind", "message", "why", "examples")
+MAX_WEIGHT = 100.0  # weights are relative (the score scales them to 100); this keeps them sane
+
+
+def _number(value: Any, low: float, high: float) -> bool:
+    """A finite number from `low` to `high` (YAML's .nan and .inf are floats too)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and low <= value <= high
+
+
+def weight_problem(value: Any) -> str | None:
+    """Why `value` cannot be a rule's weight, or None. Config overrides use it too."""
+    return None if _number(value, 0, MAX_WEIGHT) else f"must be a number from 0 to {MAX_WEIGHT:g}"
 
 
 def _check_type(path: str, rule: str | None, key: str, value: Any, want) -> None:
@@ -82,8 +94,8 @@ def rule_spec(data: Any, path: str, stem: str, pack: str) -> RuleSpec:
         severity = Severity(data["severity"])
     except ValueError:
         raise RuleFileError(path, rid, "severity", "must be error, warning or info") from None
-    if data["weight"] < 0:
-        raise RuleFileError(path, rid, "weight", "must not be negative")
+    if problem := weight_problem(data["weight"]):
+        raise RuleFileError(path, rid, "weight", problem)
     examples = data["examples"]
     for key in examples:
         if key not in ("good", "bad"):
@@ -135,6 +147,8 @@ def pack_spec(data: Any, path: str) -> PackSpec:
     grades = []
     for grade, minimum in data["grades"].items():
         _check_type(path, None, f"grades.{grade}", minimum, (int, float))
+        if not _number(minimum, 0, 100):
+            raise RuleFileError(path, None, f"grades.{grade}", "must be a score from 0 to 100")
         grades.append((str(grade), float(minimum)))
     grades.sort(key=lambda g: -g[1])
     names = [g for g, _ in grades]
@@ -164,8 +178,8 @@ def _costs(data: dict, path: str, rule: str | None, key: str) -> dict:
     for sev, value in data.items():
         if sev not in ("error", "warning", "info"):
             raise RuleFileError(path, rule, f"{key}.{sev}", "must be error, warning or info")
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise RuleFileError(path, rule, f"{key}.{sev}", "expected a number of at least 0")
+        if not _number(value, 0, 1):
+            raise RuleFileError(path, rule, f"{key}.{sev}", "expected a share of the weight from 0 to 1")
         out[sev] = float(value)
     return out
 
@@ -217,9 +231,9 @@ def _coerce(hint, value, path, rule, key):
             return None
         return _coerce(args[0], value, path, rule, key)
     if hint is float:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if _number(value, -math.inf, math.inf):
             return float(value)
-        raise RuleFileError(path, rule, key, "expected a number")
+        raise RuleFileError(path, rule, key, "expected a finite number")
     if hint in (int, str, bool):
         if isinstance(value, hint) and (hint is bool or not isinstance(value, bool)):
             return value

@@ -1,0 +1,43 @@
+"""Reading the small files thanklint is pointed at — config, vocabulary, rule files,
+cache entries — safely: only regular files, and never more than a cap. A FIFO, a
+device or a huge file under one of those names would otherwise block the checker
+or read without end."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+# Opening a FIFO for reading blocks until a writer comes; O_NONBLOCK opens it at once
+# (and changes nothing for a regular file), so fstat can refuse it.
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
+class Unreadable(Exception):
+    """`str(e)` is the reason, to follow the file's name: "is not a regular file"."""
+
+
+def read_bytes(path, limit: int) -> bytes:
+    """The bytes of the regular file `path`, at most `limit` of them. FileNotFoundError
+    passes through (some callers treat a missing file as empty); every other problem
+    is Unreadable."""
+    try:
+        fd = os.open(path, _FLAGS)
+    except FileNotFoundError:
+        raise
+    except OSError as e:
+        raise Unreadable(f"cannot be read ({e.strerror})") from None
+    with os.fdopen(fd, "rb") as f:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise Unreadable("is not a regular file")
+            data = f.read(limit + 1)
+        except OSError as e:
+            raise Unreadable(f"cannot be read ({e.strerror})") from None
+    if len(data) > limit:
+        raise Unreadable(f"is larger than {_size(limit)}")
+    return data
+
+
+def _size(n: int) -> str:
+    return f"{n // 1_000_000} MB" if n >= 1_000_000 and n % 1_000_000 == 0 else f"{n} bytes"
