@@ -2,20 +2,17 @@
 pressure, salary talk, apologies, negativity. Each group has its own message and
 matches by cue (on lemmas, see `_cues`) or by regular expression on the text.
 
-Regular expressions run one line at a time on lines of bounded length, so a
-user's pattern cannot make the checker hang on a huge paragraph."""
+Regular expressions run with a time budget (see `_regex`): a pattern that runs out
+of it is skipped, and the rule's detail names it."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from thanklint.kinds import kind
+from thanklint.kinds import _regex, kind
 from thanklint.kinds._common import finding, from_findings
 from thanklint.kinds._cues import compile_cue, find
 from thanklint.model import Severity, Suggestion
-
-MAX_LINE = 2000  # longer lines are checked in pieces of this size
 
 
 @dataclass(frozen=True)
@@ -33,10 +30,7 @@ class Group:
         for c in self.cues:
             compile_cue(c)
         for r in self.regex:
-            try:
-                re.compile(r)
-            except re.error as e:
-                raise ValueError(f"bad regular expression {r!r}: {e}") from None
+            _regex.compiled(r)
         if self.severity and self.severity not in ("error", "warning", "info"):
             raise ValueError("severity must be error, warning or info")
         if not (self.cues or self.regex):
@@ -49,19 +43,6 @@ class PatternParams:
     scope: str = "letter"  # letter (greeting, body, sign-off) | body
 
 
-def _regex_hits(text: str, start: int, end: int, pattern: re.Pattern):
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        for piece in range(pos, stop, MAX_LINE):
-            chunk = text[piece : min(stop, piece + MAX_LINE)]
-            for m in pattern.finditer(chunk):
-                if m.end() > m.start():
-                    yield piece + m.start(), piece + m.end()
-        pos = stop + 1
-
-
 @kind("pattern", params=PatternParams, needs=("lemmatizer",))
 def check_pattern(analysis, ctx, rule):
     note = analysis.note
@@ -69,12 +50,16 @@ def check_pattern(analysis, ctx, rule):
     start, end = (note.body_start, note.body_end) if p.scope == "body" else (note.content_start, len(note.text))
     findings, taken = [], []
     toks = analysis.tokens(start, end)
+    slow = []  # patterns that ran out of time
     for g in p.groups:
         spans: list[tuple[int, int]] = []
         for c in g.cues:
             spans.extend((toks[s].idx, toks[e - 1].idx + len(toks[e - 1])) for s, e in find(compile_cue(c), toks))
         for r in g.regex:
-            spans.extend(_regex_hits(note.text, start, end, re.compile(r)))
+            try:
+                spans.extend(_regex.hits(note.text, start, end, r))
+            except _regex.TooSlow:
+                slow.append(r)
         allow = {a.lower() for a in g.allow}
         for s, e in sorted(spans, key=lambda se: (se[0], -se[1])):  # the longest match at a place wins
             if note.text[s:e].lower() in allow or note.in_placeholder(s, e):
@@ -87,4 +72,11 @@ def check_pattern(analysis, ctx, rule):
             msg = g.message.replace("{match}", " ".join(note.text[s:e].split()))
             findings.append(finding(note, rule, s, e, msg, sugg, sev))
     findings.sort(key=lambda f: f.span.offset)
-    return from_findings(rule, findings)
+    return from_findings(rule, findings, _skipped(slow))
+
+
+def _skipped(slow: list[str]) -> str:
+    if not slow:
+        return ""
+    shown = ", ".join(repr(r if len(r) <= 40 else r[:39] + "…") for r in slow)
+    return f"skipped {shown}: ran over {_regex.BUDGET:g} s (a pattern that backtracks; rewrite it)"
