@@ -4,6 +4,7 @@ e-mail headers and flags (later wins)."""
 from __future__ import annotations
 
 import datetime as _dt
+import string
 from dataclasses import dataclass, fields, replace
 
 from thanklint.errors import ConfigError
@@ -25,6 +26,27 @@ class Context:
         out = [n for n in (self.company, self.sender) if n]
         out.extend(self.interviewer)
         return out
+
+    def fill(self, template: str) -> str:
+        """A rule's suggestion with the context's names put in. The company, team and
+        role read naturally without context ("your team"); a name to greet, a
+        signature or a topic cannot be guessed, so a template that needs one the
+        context lacks gives "" (no suggestion) — never a "[placeholder]" to paste."""
+        values = {
+            "company": self.company or "your company",
+            "team": f"the {self.company} team" if self.company else "your team",
+            "role": f"the {self.role} role" if self.role else "the role",
+            "interviewer": self.interviewer[0].split()[0] if self.interviewer else None,
+            "sender": self.sender,
+            "topic": self.topics[0] if self.topics else None,
+        }
+        try:
+            needed = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+        except ValueError:
+            return template
+        if any(values.get(name) is None for name in needed):
+            return ""
+        return template.format_map(values)
 
     def merged(self, other: "Context") -> "Context":
         """`other`'s values win where it has them."""

@@ -61,6 +61,7 @@ class Finding:
     message: str
     span: Span
     suggestions: tuple[Suggestion, ...] = ()
+    tag: str = ""  # what kind of problem, where a rule finds several ("wrong-company"); pack caps_grade keys on it
 
 
 @dataclass(frozen=True)

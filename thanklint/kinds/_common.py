@@ -1,5 +1,4 @@
-"""Helpers the kinds share: findings, where a missing sentence belongs, and the
-context's names in a rule's suggestion text."""
+"""Helpers the kinds share: findings, and where a missing sentence belongs."""
 
 from __future__ import annotations
 
@@ -11,35 +10,19 @@ from thanklint.spec import Rule
 WHERE = ("first-paragraph", "last-paragraph", "before-signoff", "top")
 
 
-def fill(template: str, ctx: Context) -> str:
-    """Put the context's names into a suggestion; read naturally without them."""
-    first = ctx.interviewer[0].split()[0] if ctx.interviewer else ""
-    values = {
-        "company": ctx.company or "your company",
-        "team": f"the {ctx.company} team" if ctx.company else "your team",
-        "role": f"the {ctx.role} role" if ctx.role else "the role",
-        "interviewer": first or "there",
-        "sender": ctx.sender or "Your Name",
-    }
-    try:
-        return template.format_map(values)
-    except (KeyError, ValueError, IndexError):
-        return template
-
-
 def finding(note: Note, rule: Rule, start: int, end: int, message: str | None = None,
-            suggestions: tuple[Suggestion, ...] = (), severity: Severity | None = None) -> Finding:  # fmt: skip
+            suggestions: tuple[Suggestion, ...] = (), severity: Severity | None = None, tag: str = "") -> Finding:  # fmt: skip
     if note.text[start:end].strip():  # never underline the blanks (or a CRLF's CR) around a finding
         start, end = _trim(note, start, end)
     return Finding(rule.id, severity or rule.spec.severity, message or rule.spec.message, note.span(start, end),
-                   suggestions)  # fmt: skip
+                   suggestions, tag)  # fmt: skip
 
 
 def missing(note: Note, rule: Rule, ctx: Context, where: str, detail: str = "") -> RuleResult:
     """A failed content rule: the finding points where the sentence should go and
     suggests one."""
     paras = note.body_paragraphs
-    text = fill(rule.spec.suggestion, ctx) if rule.spec.suggestion else ""
+    text = ctx.fill(rule.spec.suggestion) if rule.spec.suggestion else ""
     if where == "top" or not paras:
         start = note.greeting.start if note.greeting else _first_content(note)
         line = next((ln for ln in note.lines if ln.start <= start <= ln.end), None)

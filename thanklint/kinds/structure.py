@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from thanklint.kinds import kind
-from thanklint.kinds._common import fill, finding, from_findings, missing, passed
+from thanklint.kinds._common import finding, from_findings, missing, passed
 from thanklint.model import Suggestion
 
 
@@ -69,7 +69,7 @@ def check_greeting(analysis, ctx, rule):
         return passed(rule, f"found: “{g.text}”")
     sugg = ()
     if ctx.interviewer and p.replacement:
-        sugg = (Suggestion("replace", fill(p.replacement, ctx), note.span(g.start, g.end)),)
+        sugg = (Suggestion("replace", ctx.fill(p.replacement), note.span(g.start, g.end)),)
     return from_findings(rule, [finding(note, rule, g.start, g.end, p.generic_message or None, sugg)])
 
 
@@ -80,7 +80,7 @@ def check_signoff(analysis, ctx, rule):
         last = note.content_lines[-1] if note.content_lines else None
         if last is not None and last.words <= 4 and last.text.strip()[-1:] not in ".!?:" and len(note.content_lines) > 1:
             start = last.start + len(last.text) - len(last.text.lstrip())
-            text = fill(rule.spec.suggestion.split("\n")[0], ctx) if rule.spec.suggestion else ""
+            text = ctx.fill(rule.spec.suggestion.split("\n")[0]) if rule.spec.suggestion else ""
             sugg = (Suggestion("insert", text + "\n", note.span(start, start)),) if text else ()
             end = last.start + len(last.text.rstrip())
             return from_findings(rule, [finding(note, rule, start, end, p.bare_name_message or None, sugg)])
