@@ -7,6 +7,7 @@ of it is skipped, and the rule's detail names it."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from thanklint.kinds import _regex, kind
@@ -25,6 +26,7 @@ class Group:
     severity: str = ""
     replace: str | None = None  # a replacement to offer for every match ("" deletes)
     safe: bool = False  # the replacement is mechanical enough for --fix to apply
+    runs: bool = False  # matches with only blanks between are one finding of their own ("🎉🚀 👋")
 
     def __post_init__(self):
         for c in self.cues:
@@ -41,6 +43,7 @@ class Group:
 class PatternParams:
     groups: tuple[Group, ...]
     scope: str = "letter"  # letter (greeting, body, sign-off) | body
+    per_sentence: bool = False  # one finding per sentence for all its matches (except `runs` groups)
 
 
 @kind("pattern", params=PatternParams, needs=("lemmatizer",))
@@ -48,7 +51,7 @@ def check_pattern(analysis, ctx, rule):
     note = analysis.note
     p: PatternParams = rule.params
     start, end = (note.body_start, note.body_end) if p.scope == "body" else (note.content_start, len(note.text))
-    findings, taken = [], []
+    hits, taken = [], []  # hits: (start, end, group)
     toks = analysis.tokens(start, end)
     slow = []  # patterns that ran out of time
     for g in p.groups:
@@ -67,10 +70,8 @@ def check_pattern(analysis, ctx, rule):
             if any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
-            sev = Severity(g.severity) if g.severity else None
-            sugg = (Suggestion("replace", g.replace, note.span(s, e), g.safe),) if g.replace is not None else ()
-            msg = g.message.replace("{match}", " ".join(note.text[s:e].split()))
-            findings.append(finding(note, rule, s, e, msg, sugg, sev))
+            hits.append((s, e, g))
+    findings = [_finding(note, rule, members) for members in _bunches(analysis, p, sorted(hits, key=lambda h: h[0]))]
     findings.sort(key=lambda f: f.span.offset)
     return from_findings(rule, findings, _skipped(slow))
 
@@ -80,3 +81,50 @@ def _skipped(slow: list[str]) -> str:
         return ""
     shown = ", ".join(repr(r if len(r) <= 40 else r[:39] + "…") for r in slow)
     return f"skipped {shown}: ran over {_regex.BUDGET:g} s (a pattern that backtracks; rewrite it)"
+
+
+def _bunches(analysis, p: PatternParams, hits):
+    """Hits that make one finding: a run of a `runs` group; with `per_sentence`, all
+    other hits of one sentence (a line break ends a sentence, whatever the parser says)."""
+    text = analysis.note.text
+    sentence_of = {}
+    if p.per_sentence:
+        starts = [s.start_char for s in analysis.doc.sents]
+        sentence_of = {h[0]: bisect.bisect_right(starts, h[0]) for h in hits}
+    out: list[list] = []
+    for h in hits:
+        s, _, g = h
+        for bunch in reversed(out):  # the latest bunch of the same sort
+            if bunch[0][2].runs == g.runs:
+                break
+        else:
+            bunch = None
+        if bunch is not None:
+            gap = text[bunch[-1][1] : s]
+            if g.runs and bunch[-1][2] is g and not gap.strip():
+                bunch.append(h)
+                continue
+            if not g.runs and p.per_sentence and "\n" not in gap and sentence_of[bunch[0][0]] == sentence_of[s]:
+                bunch.append(h)
+                continue
+        out.append([h])
+    return out
+
+
+def _finding(note, rule, members):
+    """One finding for a bunch of hits: it underlines them all, says what each group
+    found (most severe first), and offers each hit's replacement."""
+    def sev(g):
+        return Severity(g.severity) if g.severity else rule.spec.severity
+
+    s, e = members[0][0], members[-1][1]
+    groups: dict = {}
+    for hs, he, g in members:
+        groups.setdefault(g.name, (g, []))[1].append(" ".join(note.text[hs:he].split()))
+    ranked = sorted(groups.values(), key=lambda gm: -sev(gm[0]).rank)
+    msg = " ".join(g.message.replace("{match}", "”, “".join(dict.fromkeys(m))) for g, m in ranked)
+    top = ranked[0][0]
+    sugg = tuple(Suggestion("replace", g.replace, note.span(hs, he), g.safe) for hs, he, g in members if g.replace is not None)
+    if top.runs and top.replace is not None:  # a run is replaced (deleted) as one
+        sugg = (Suggestion("replace", top.replace, note.span(s, e), top.safe),)
+    return finding(note, rule, s, e, msg, sugg, sev(top) if top.severity else None, top.name)
