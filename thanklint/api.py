@@ -182,7 +182,7 @@ def read_text(raw: bytes, *, name: str, max_bytes: int, encoding: str | None = N
             "(raise it with max_bytes in thanklint.toml)"
         )
     text, codec, bom = note.decode(raw, encoding, name)
-    if not text.strip():
+    if note.is_blank(text):
         raise InputError(f"{name} is empty")
     if len(text) > nlp.MAX_CHARS:
         raise InputError(f"{name} has {len(text):,} characters; a note can have at most {nlp.MAX_CHARS:,}")
@@ -198,15 +198,14 @@ def lint(text: str | bytes, *, context: Context | None = None, config: Config | 
         codec, bom = "utf-8", False
         if isinstance(text, bytes):
             text, codec, bom = read_text(text, name=path, max_bytes=linter.config.max_bytes)
-        elif not text.strip():
+        elif note.is_blank(text):
             raise InputError(f"{path} is empty")
         return linter.check([linter.parse(text, path=path, encoding=codec, bom=bom)], context)[0]
 
 
 def lint_path(path: str | Path, *, context: Context | None = None, config: Config | None = None) -> Report:
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as e:
-        raise InputError(f"{p}: {e.strerror}") from None
-    return lint(raw, context=context, config=config, path=str(p))
+    from thanklint.source import read_input
+
+    config = config or Config()
+    raw = read_input(str(path), max_bytes=config.max_bytes)
+    return lint(raw, context=context, config=config, path=str(path))

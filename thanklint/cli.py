@@ -124,6 +124,7 @@ def _check(args) -> int:
     from thanklint.errors import InputError
     from thanklint.formatters import render
     from thanklint.model import Severity
+    from thanklint.source import read_input
 
     if not args.paths:
         if sys.stdin.isatty():
@@ -156,9 +157,9 @@ def _check(args) -> int:
         name = "<stdin>" if path == "-" else path
         item = runner.Item(name, cfg, runner.is_template(path, cfg, args.template))
         try:
-            item.raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-        except OSError as e:
-            failures.append(f"{name}: {e.strerror}")
+            item.raw = read_input(path, max_bytes=cfg.max_bytes, name=name)
+        except InputError as e:
+            failures.append(str(e))
             continue
         if cache is not None and cfg.cache and path != "-":
             extra = repr((name, item.template, flags, sorted(variables.items()), args.encoding))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -186,6 +187,12 @@ def decode(raw: bytes, encoding: str | None = None, name: str = "input") -> tupl
             f"{name}: not UTF-8 (byte 0x{raw[e.start]:02x} at byte offset {e.start}); "
             "if it is in another encoding, pass --encoding (for example --encoding cp1252)"
         ) from None
+
+
+def is_blank(text: str) -> bool:
+    """Nothing a reader would see: whitespace and invisible format characters
+    (Unicode category Cf: zero-width spaces and joiners, U+2060, a stray BOM)."""
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
 
 
 def normalise_newlines(text: str) -> str:

@@ -72,6 +72,8 @@ def _walk(folder: Path, *, config_for) -> list[str]:
         dirnames[:] = sorted(n for n in dirnames if n not in SKIP_DIRS and not n.startswith("."))
         for name in sorted(filenames):
             f = d / name
+            if not f.is_file():  # a FIFO or device named x.txt would block or never end
+                continue
             cfg = config_for(f)
             if any(fnmatch.fnmatch(name, g) for g in cfg.include) and not _excluded(f, cfg):
                 found.append(str(f))
@@ -87,6 +89,12 @@ def expand(paths: list[str], *, config_for) -> list[str]:
             out.append(raw)
             continue
         p = Path(raw)
+        try:
+            p.stat()  # a name too long for the file system, a loop of links: say so, naming it
+        except FileNotFoundError:
+            pass
+        except OSError as e:
+            raise InputError(f"{raw}: {e.strerror}") from None
         if p.is_dir():
             found = _walk(p, config_for=config_for)
             if not found:
