@@ -294,6 +294,12 @@ def _split_lines(text: str) -> list[Line]:
     return out
 
 
+def _after(ln: Line, lines: list[Line]) -> int:
+    """Where the line after `ln` starts: past its newline, or the end of the text
+    when `ln` is the last line (no newline follows it)."""
+    return min(ln.end + 1, lines[-1].end)
+
+
 def _line_of(lines: list[Line], offset: int) -> Line:
     for ln in lines:
         if ln.start <= offset <= ln.end:
@@ -310,14 +316,14 @@ def _headers(lines: list[Line], start: int, keys: tuple[str, ...]) -> tuple[dict
             continue
         if not ln.text.strip():
             if headers:
-                end = ln.end + 1
+                end = _after(ln, lines)
                 continue
             continue
         m = _HEADER.match(ln.text.strip())
         if not m or m.group(1).lower() not in keys:
             break
         headers[m.group(1).lower()] = m.group(2).strip()
-        end = ln.end + 1
+        end = _after(ln, lines)
     return headers, end if headers else start
 
 
@@ -345,7 +351,7 @@ def _email_headers(lines: list[Line], path: str) -> tuple[dict, int]:
             f"{path}: the message body is {cte or ctype}-encoded; save the note as plain text "
             "(or the e-mail without encoding) to check it"
         )
-    return headers, ln.end + 1
+    return headers, _after(ln, lines)
 
 
 def _placeholders(text: str, start: int, patterns: tuple[str, ...]) -> tuple[Placeholder, ...]:
