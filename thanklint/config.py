@@ -344,9 +344,9 @@ def load(note_path: Path | None = None, *, explicit: str | None = None, isolated
             cfg = apply(cfg, _read(project), str(project))
     if explicit:
         p = Path(explicit)
-        if not p.is_file():
+        if not p.exists():
             raise ConfigError(f"--config {explicit}: no such file")
-        cfg = apply(cfg, _read(p), str(p))
+        cfg = apply(cfg, _read(p), str(p))  # _read refuses a FIFO or a folder
     if not isolated:
         words = find_words_file(note_path or Path.cwd())
         if words and str(words) not in cfg.vocabulary_files:
