@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import threading
+import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,45 +108,71 @@ class Checker:
         linter.check([linter.parse(sample, path=str(path / "warm-up.txt") if path else "warm-up.txt")])
 
 
-def vocabulary_target(path: Path | None, root: Path | None) -> Path:
-    """Where "add to vocabulary" writes: the first vocabulary file the config names,
-    else the nearest `.thanklint-words` the CLI would read, else a new one in the
-    workspace root (or the document's folder without a workspace)."""
-    start = path if path is not None else (root or Path.cwd())
+MAX_WORD = 64  # longer than any real word, short enough to be one
+
+
+class Refused(Exception):
+    """"Add to vocabulary" will not do this; the message says why, for the user."""
+
+
+def word_problem(word: object) -> str | None:
+    """Why `word` cannot go into a vocabulary file (one word a line), or None."""
+    if not isinstance(word, str) or not word:
+        return "no word was given"
+    if len(word) > MAX_WORD:
+        return f"a word of more than {MAX_WORD} characters"
+    if any(c.isspace() or unicodedata.category(c)[0] in "CZ" for c in word):
+        return f"{word!r} is not one word (it has a space, a line break or a control character)"
+    if word.startswith("#"):
+        return f"{word!r} would be read as a comment"
+    return None
+
+
+def vocabulary_target(path: Path, root: Path) -> Path:
+    """Where "add to vocabulary" writes for the note at `path`, inside the workspace
+    folder `root`: the first vocabulary file the config names, else the nearest
+    `.thanklint-words` the CLI would read, else a new one in `root`. Refused when that
+    file is outside `root` (a config or a symlink must not steer a click in the
+    editor into writing elsewhere) or its folder does not exist."""
     try:
-        cfg = cfgmod.load(start)
+        cfg = cfgmod.load(path)
     except ThanklintError:
         cfg = cfgmod.Config()
-    found = cfgmod.find_words_file(start)
+    found = cfgmod.find_words_file(path)
     named = [p for p in cfg.vocabulary_files if found is None or Path(p) != found]
-    if named:
-        return Path(named[0])
-    if found is not None:
-        return found
-    if root is not None and (path is None or _inside(path, root)):
-        return root / cfgmod.WORDS_FILE
-    return (path.parent if path is not None else Path.cwd()) / cfgmod.WORDS_FILE
+    target = Path(named[0]) if named else found or root / cfgmod.WORDS_FILE
+    if not _inside(target, root):
+        raise Refused(f"the vocabulary file {target} is outside the workspace folder {root}: add the word there by hand")
+    if not target.parent.is_dir():
+        raise Refused(f"the folder of the vocabulary file {target} does not exist")
+    if target.exists() and not target.is_file():
+        raise Refused(f"{target} is not a regular file")
+    return target
+
+
+def workspace_root(path: Path, roots: list[Path]) -> Path:
+    """The workspace folder that holds `path` once `..` and symlinks are resolved."""
+    for root in sorted((r.resolve() for r in roots), key=lambda r: -len(r.parts)):
+        if _inside(path, root):
+            return root
+    if not roots:
+        raise Refused("the editor declared no workspace folder to keep the vocabulary in")
+    raise Refused(f"{path} is not inside a workspace folder")
 
 
 def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
+    return path.resolve().is_relative_to(root.resolve())
 
 
 def add_word(target: Path, word: str) -> bool:
-    """Append `word` to the vocabulary file (created if needed). False when it is
-    already there."""
-    word = word.strip()
+    """Append `word` (checked by word_problem) to the vocabulary file, created if
+    needed. False when it is already there."""
     try:
         existing = target.read_text(encoding="utf-8")
     except FileNotFoundError:
         existing = ""
     if word in (w.strip() for w in existing.splitlines()):
         return False
-    target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("a", encoding="utf-8") as f:
         if existing and not existing.endswith("\n"):
             f.write("\n")

@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import fnmatch
+import json
 import logging
 import os
 import sys
@@ -35,12 +36,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lsprotocol import types as t
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcInvalidRequest
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from thanklint.__about__ import __version__
-from thanklint.lsp import convert
-from thanklint.lsp.checker import Checker, Outcome, add_word, vocabulary_target
+from thanklint.lsp import convert, framing
+from thanklint.lsp.checker import Checker, Outcome, Refused, add_word, vocabulary_target, word_problem, workspace_root
 from thanklint.lsp.engines import Engines
 
 log = logging.getLogger("thanklint.lsp")
@@ -86,6 +89,79 @@ class ThanklintServer(LanguageServer):
         self.options = Options()
         self.loop: asyncio.AbstractEventLoop | None = None
         self._stopped = False
+        self.shutdown_requested = False  # LSP: `exit` after `shutdown` is exit code 0, else 1
+
+    # -- transport ----------------------------------------------------------------------
+    def start_io(self, stdin=None, stdout=None) -> None:
+        """pygls's start_io, with a reader that survives bad framing (see framing.py)."""
+        self._stop_event = threading.Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        try:
+            asyncio.run(self._serve((stdin or sys.stdin.buffer).fileno()))
+        except BrokenPipeError:
+            log.error("the editor closed the connection")
+        except SystemExit:  # how pygls ends the loop on `exit`
+            pass
+        finally:
+            self.shutdown()
+
+    async def _serve(self, fd: int) -> None:
+        loop = asyncio.get_running_loop()
+        chunks: asyncio.Queue[bytes] = asyncio.Queue()
+
+        def pump() -> None:
+            # A daemon thread on the raw descriptor: a read still blocked at exit holds
+            # no lock and keeps no one waiting.
+            while True:
+                try:
+                    data = os.read(fd, 65536)
+                except OSError:
+                    data = b""
+                try:
+                    loop.call_soon_threadsafe(chunks.put_nowait, data)
+                except RuntimeError:  # the loop is gone
+                    return
+                if not data:
+                    return
+
+        threading.Thread(target=pump, name="thanklint-stdin", daemon=True).start()
+        framer = framing.Framer()
+        lost = False  # in a stretch of bad bytes: one fault, one message to the user
+        while not self._stop_event.is_set():
+            data = await chunks.get()
+            if not data:
+                return
+            for kind, value in framer.feed(data):
+                if kind == "error":
+                    if not lost:
+                        self.protocol_fault(f"ignored a malformed message from the editor: {value}")
+                    lost = True
+                else:
+                    lost = not self._handle(value)  # the bytes after a body that is not JSON are the same fault
+
+    def _handle(self, body: bytes) -> bool:
+        """False when the body is not JSON (the framing is likely off)."""
+        try:
+            raw = json.loads(body)
+        except ValueError as e:
+            self.protocol_fault(f"ignored a message from the editor that is not JSON: {e}")
+            return False
+        try:
+            self.protocol.handle_message(self.protocol.structure_message(raw))
+        except Exception as e:  # noqa: BLE001 — one bad message must not end the session
+            log.debug("bad message", exc_info=True)
+            if isinstance(raw, dict) and "id" in raw and "method" in raw:
+                # A request always gets an answer, or the client waits for ever.
+                # (pygls has no public call to send an error response.)
+                err = e if isinstance(e, JsonRpcException) else JsonRpcInvalidRequest()
+                self.protocol._send_response(raw["id"], None, err.to_response_error())
+            self.protocol_fault(f"ignored a message from the editor that is not valid JSON-RPC: {e!r}")
+        return True
+
+    def protocol_fault(self, message: str) -> None:
+        """The editor sent something unusable: say so where the user sees it."""
+        log.warning("%s", message)
+        self.window_show_message(t.ShowMessageParams(type=t.MessageType.Error, message=f"thanklint: {message}"))
 
     # -- settings ---------------------------------------------------------------------
     def configure(self, params: t.InitializeParams) -> None:
@@ -266,7 +342,8 @@ class ThanklintServer(LanguageServer):
             out.extend(convert.fix_actions(f, d, lines, doc.uri, o.version, versioned))
             if f.rule == "spelling" and f.span.length:
                 word = o.report.text[f.span.offset : f.span.offset + f.span.length]
-                out.append(convert.add_word_action(word, d, doc.uri))
+                if word_problem(word) is None:  # (the command would refuse it)
+                    out.append(convert.add_word_action(word, d, doc.uri))
             if o.note is not None:
                 out.append(convert.disable_action(f.rule, o.note, lines, d, doc.uri, o.version, versioned, doc.markdown))
         only = [getattr(k, "value", k) for k in params.context.only or ()]
@@ -292,22 +369,27 @@ class ThanklintServer(LanguageServer):
             return []
         return [convert.score_lens(o.report, convert.Lines(o.text, self.encoding), doc.uri)]
 
-    def add_word(self, word: str, uri: str) -> dict:
-        path = _path(uri)
-        target = vocabulary_target(path, self._root_for(path))
+    def add_word(self, word: object, uri: object) -> dict:
+        """Add one word to the vocabulary file of the workspace folder that holds the
+        note; anything else is refused (Refused says why)."""
+        problem = word_problem(word)
+        if problem:
+            raise Refused(problem)
+        path = _path(uri) if isinstance(uri, str) else None
+        if path is None:
+            raise Refused(f"{uri!r} is not a file")
+        real = path.resolve()
+        target = vocabulary_target(real, workspace_root(real, self._roots()))
         added = add_word(target, word)
         self.recheck_all()
         return {"file": str(target), "added": added}
 
-    def _root_for(self, path: Path | None) -> Path | None:
+    def _roots(self) -> list[Path]:
+        """The workspace folders the client declared (or its root)."""
         roots = [Path(p) for p in (to_fs_path(f.uri) for f in self.workspace.folders.values()) if p]
-        if self.workspace.root_path:
+        if not roots and self.workspace.root_path:
             roots.append(Path(self.workspace.root_path))
-        if path is not None:
-            for r in sorted(roots, key=lambda r: -len(str(r))):
-                if path.is_relative_to(r):
-                    return r
-        return roots[0] if roots else None
+        return roots
 
     # -- engines and lifecycle ---------------------------------------------------------------
     def _engine_changed(self, message: str) -> None:
@@ -330,7 +412,8 @@ class ThanklintServer(LanguageServer):
             try:
                 self.checker.warm_up(start)
             except Exception:  # noqa: BLE001 — the first real check will say what is wrong
-                log.exception("warm-up failed")
+                if not self._stopped:  # (an `exit` during warm-up is no failure)
+                    log.exception("warm-up failed")
 
         self.lint_pool.submit(run)
 
@@ -435,8 +518,17 @@ async def code_lens(ls: ThanklintServer, params: t.CodeLensParams) -> list[t.Cod
 
 
 @server.command(convert.ADD_WORD)
-def add_word_command(ls: ThanklintServer, word: str, uri: str) -> dict:
-    return ls.add_word(word, uri)
+def add_word_command(ls: ThanklintServer, *args) -> dict:
+    """Arguments: [word, uri]. A refusal is an error response and a window message."""
+    try:
+        if len(args) != 2:
+            raise Refused(f"it takes a word and a document URI, not {len(args)} arguments")
+        return ls.add_word(*args)
+    except (Refused, OSError) as e:
+        why = str(e) if isinstance(e, Refused) else f"{e.filename}: {e.strerror}"
+        message = f"thanklint: could not add the word to the vocabulary: {why}"
+        ls.window_show_message(t.ShowMessageParams(type=t.MessageType.Warning, message=message))
+        raise JsonRpcInvalidParams(message) from None
 
 
 @server.command(convert.EXPLAIN_SCORE)
@@ -449,6 +541,7 @@ def explain_score(ls: ThanklintServer, uri: str) -> None:
 
 @server.feature(t.SHUTDOWN)
 def shutdown(ls: ThanklintServer, *args) -> None:
+    ls.shutdown_requested = True
     ls.stop_all()
 
 
@@ -476,4 +569,5 @@ def main(argv: list[str] | None = None) -> int:
         server.start_io(sys.stdin.buffer, out)
     finally:
         server.stop_all()
-    return 0
+    # LSP: 0 only after a `shutdown` request; `exit` (or the end of stdin) without one is 1.
+    return 0 if server.shutdown_requested else 1
