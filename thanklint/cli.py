@@ -174,7 +174,7 @@ def _check(args) -> int:
         failures += more
         if fixing:  # with the same Linters, so the grammar engine is not started twice
             diffs: list[str] = []
-            reports = _fix_all(items, reports, flags, args, diffs, opts.linters, opts.engines)
+            reports = _fix_all(items, reports, flags, args, diffs, opts.linters, opts.engines, failures)
     finally:
         for linter in (opts.linters or {}).values():
             linter.close()
@@ -207,10 +207,12 @@ def _check(args) -> int:
     return 1 if short else 0
 
 
-def _fix_all(items, reports, flags, args, diffs: list[str], linters: dict, engines: dict):
+def _fix_all(items, reports, flags, args, diffs: list[str], linters: dict, engines: dict, failures: list[str]):
     """--fix / --diff on plain notes; a template is left alone (its findings come
-    from the rendered text, and a fix there is not a fix of the template). The
-    caller owns and closes `linters`."""
+    from the rendered text, and a fix there is not a fix of the template). A note
+    that cannot be written is left as it was and named in `failures`. The caller
+    owns and closes `linters`."""
+    from thanklint import fix
     from thanklint.api import Linter, read_text
 
     by_path = {it.path: it for it in items}
@@ -226,12 +228,17 @@ def _fix_all(items, reports, flags, args, diffs: list[str], linters: dict, engin
         text, codec, bom = read_text(item.raw, name=item.path, max_bytes=item.config.max_bytes,
                                      encoding=args.encoding)  # fmt: skip
         note = linters[k].parse(text, path=item.path, encoding=codec, bom=bom)
-        out.append(_fix(linters[k], note, report, flags, write=args.fix, diffs=diffs))
+        try:
+            out.append(_fix(linters[k], note, report, flags, write=args.fix, diffs=diffs, raw=item.raw))
+        except fix.NotWritten as e:
+            failures.append(str(e))
+            out.append(report)
     return out
 
 
-def _fix(linter, note, report, flags, *, write: bool, diffs: list[str]):
-    """Apply safe fixes until none is left (at most a few passes); write or diff."""
+def _fix(linter, note, report, flags, *, write: bool, diffs: list[str], raw: bytes):
+    """Apply safe fixes until none is left (at most a few passes); write or diff.
+    `raw`: the file's bytes as read; a file that changed since is not written."""
     from thanklint import fix
 
     if note.path == "<stdin>":
@@ -246,7 +253,7 @@ def _fix(linter, note, report, flags, *, write: bool, diffs: list[str]):
         report = linter.check([linter.parse(text, path=note.path, encoding=note.encoding, bom=note.bom)], flags)[0]
     if fixed_count:
         if write:
-            fix.write_atomic(Path(note.path), text, encoding=note.encoding, bom=note.bom)
+            fix.write_atomic(Path(note.path), text, encoding=note.encoding, bom=note.bom, expected=raw)
             print(f"thanklint: fixed {fixed_count} problem{'s' if fixed_count > 1 else ''} in {note.path}",
                   file=sys.stderr)  # fmt: skip
         else:
