@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from thanklint import context as ctxmod
-from thanklint import engine, nlp, note, packs, score
+from thanklint import classifier, engine, nlp, note, packs, score
 from thanklint.config import Config
 from thanklint.context import Context
 from thanklint.errors import InputError, ThanklintError
@@ -114,6 +114,10 @@ class Linter:
     def uses_nlp(self) -> bool:
         return any(r.kind.uses_nlp for r in self.rules)
 
+    @property
+    def uses_content_model(self) -> bool:
+        return any(getattr(r.params, "model", "") for r in self.rules)
+
     def parse(self, text: str, *, path: str = "<text>", encoding: str = "utf-8", bom: bool = False) -> note.Note:
         return note.parse(text, self.ruleset.pack.layout, path=path, encoding=encoding, bom=bom,
                           front_matter_loader=_front_matter(path), email=path.lower().endswith(".eml"))  # fmt: skip
@@ -138,12 +142,15 @@ class Linter:
             proofread = lambda n: (None, self._why())  # noqa: E731
         if self.uses_nlp:
             analyses = nlp.analyse_many(notes, self.needs, proofreader=proofread)
+            if self.uses_content_model:  # every body sentence of the batch in one pass
+                classifier.score_all(analyses)
         else:
             analyses = [nlp.Analysis(n, None, proofread) for n in notes]
         return self._report(analyses, flags, proofread is not None)
 
     def _report(self, analyses, flags: Context | None, proofreading: bool) -> list[Report]:
         nlp_name = nlp.describe(self.needs) if self.uses_nlp else "none"
+        content = classifier.describe() if self.uses_nlp and self.uses_content_model else "off"
         infos = tuple(RuleInfo(r.id, r.spec.name, r.spec.weight, r.spec.why) for r in self.rules)
         known = frozenset(r.id for r in self.ruleset.rules)
         reports = []
@@ -151,7 +158,7 @@ class Linter:
             ctx = self.context_for(a.note, flags)
             results, notices = engine.run(a, ctx, self.rules, known)
             sc = score.compute(results, self.rules, self.ruleset.pack)
-            engines = {"grammar": self.grammar_status if proofreading else "off", "nlp": nlp_name}
+            engines = {"grammar": self.grammar_status if proofreading else "off", "nlp": nlp_name, "content": content}
             reports.append(Report(a.note.path, a.note.text, sc, tuple(results), infos, engines, tuple(notices)))
         return reports
 

@@ -11,18 +11,21 @@ else is a miss (and the entry is written anew), never an error."""
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import hashlib
 import json
 import math
 import os
+import types
+import typing
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
 from thanklint.__about__ import __version__
 from thanklint.files import Unreadable, read_bytes
-from thanklint.model import Deduction, Finding, RuleResult, Score, Severity, Span, Status, Suggestion
-from thanklint.report import Report, RuleInfo
+from thanklint.report import Report
 
 FOLDER = ".thanklint_cache"
 FORMAT = "2"  # bump when the entry layout changes
@@ -46,11 +49,11 @@ def _packs_digest(folders: tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
-    """thanklint's own source: an editable install changes without a version bump,
-    and a stale hit would hide the change."""
+    """thanklint's own source and models: an editable install changes without a
+    version bump, and a stale hit would hide the change."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    for f in sorted(root.rglob("*.py")):
+    for f in sorted(root.rglob("*.py")) + sorted(root.glob("models/*/meta.json")):  # a retrained model too
         h.update(str(f.relative_to(root)).encode() + b"\0" + f.read_bytes())
     return h.hexdigest()
 
@@ -101,8 +104,10 @@ class Cache:
         try:
             raw = read_bytes(self._path(k), MAX_ENTRY_BYTES)
             data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
-            report = _report(_of(data, "report", dict))
-            meta = _meta(_of(data, "meta", list), report.text)
+            if not isinstance(data, dict) or not isinstance(data.get("meta"), list):
+                raise _Bad("entry")
+            report = _report(data.get("report"))
+            meta = _meta(data["meta"], report.text)
         except (OSError, Unreadable, ValueError, RecursionError, _Bad):  # RecursionError: JSON nested too deep
             return None
         self.hits += 1
@@ -130,7 +135,7 @@ class Cache:
             pass  # a read-only checkout still lints; it just is not faster next time
 
 
-# -- reading an entry back: every field checked, the way put() wrote it ---------------------
+# -- reading an entry back: built the way put() wrote it, every field checked ---------------
 
 
 class _Bad(Exception):
@@ -141,78 +146,68 @@ def _no_constant(name: str):
     raise _Bad(f"{name} in a cache entry")  # NaN and Infinity are never written
 
 
-def _of(d, key: str, kind):
-    """d[key], which must be a `kind` (a bool is not a number)."""
-    if not isinstance(d, dict) or key not in d:
-        raise _Bad(key)
-    value = d[key]
-    if not isinstance(value, kind) or (isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,))):
-        raise _Bad(key)
-    return value
+@lru_cache(maxsize=None)
+def _hints(cls) -> dict:
+    return typing.get_type_hints(cls)
 
 
-def _number(d, key: str) -> float:
-    value = _of(d, key, (int, float))
-    if not math.isfinite(value):  # json reads 1e999 as inf
-        raise _Bad(key)
-    return value
+def _build(hint, value):
+    """`value` (parsed JSON) as a `hint`: a dataclass of the report model, a tuple
+    of them, an enum, or a plain value. Led by the classes' own type hints, so a
+    field added to the model is read back (or refused) with no change here."""
+    if dataclasses.is_dataclass(hint):
+        if not isinstance(value, dict):
+            raise _Bad(hint.__name__)
+        kwargs = {f.name: _build(_hints(hint)[f.name], value[f.name]) for f in dataclasses.fields(hint) if f.name in value}
+        try:
+            return hint(**kwargs)
+        except TypeError:  # a field without a default is missing
+            raise _Bad(hint.__name__) from None
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise _Bad(str(hint))
+        return tuple(_build(typing.get_args(hint)[0], v) for v in value)
+    if origin in (typing.Union, types.UnionType):  # X | None
+        if value is None and type(None) in typing.get_args(hint):
+            return None
+        return _build(next(a for a in typing.get_args(hint) if a is not type(None)), value)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        if not isinstance(value, str):
+            raise _Bad(hint.__name__)
+        return hint(value)  # ValueError for a value it does not have
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise _Bad("number")  # json reads 1e999 as inf
+        return float(value)
+    if hint in (int, str, bool):
+        if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
+            raise _Bad(hint.__name__)
+        return value
+    if hint is dict:  # Report.engines: names to texts
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise _Bad("dict")
+        return dict(value)
+    raise _Bad(f"no reader for {hint}")  # a model field of a new kind: a miss until it is taught
 
 
-def _texts(items) -> tuple[str, ...]:
-    if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
-        raise _Bad("texts")
-    return tuple(items)
-
-
-def _span(d, text: str, lines: int) -> Span:
-    line, column, end_line, end_column, offset, length = (
-        _of(d, k, int) for k in ("line", "column", "end_line", "end_column", "offset", "length"))  # fmt: skip
-    if not (1 <= line <= end_line <= lines and column >= 1 and end_column >= 1 and offset >= 0 and length >= 0
-            and offset + length <= len(text)):  # fmt: skip
-        raise _Bad("span")
-    return Span(line, column, end_line, end_column, offset, length)
-
-
-def _suggestion(d, text: str, lines: int) -> Suggestion:
-    kind = _of(d, "kind", str)
-    if kind not in ("replace", "insert"):
+def _report(d) -> Report:
+    """A Report from an entry; _Bad or ValueError when anything is missing, of the
+    wrong type, or out of range for the report's own text."""
+    report = _build(Report, d)
+    lines = report.text.count("\n") + 1
+    spans = [s for f in report.findings for s in (f.span, *(x.span for x in f.suggestions))]
+    for s in spans:
+        if not (1 <= s.line <= s.end_line <= lines and s.column >= 1 and s.end_column >= 1 and s.offset >= 0
+                and s.length >= 0 and s.offset + s.length <= len(report.text)):  # fmt: skip
+            raise _Bad("a span outside the text")
+    if any(x.kind not in ("replace", "insert") for f in report.findings for x in f.suggestions):
         raise _Bad("suggestion kind")
-    return Suggestion(kind, _of(d, "text", str), _span(_of(d, "span", dict), text, lines), _of(d, "safe", bool))
-
-
-def _finding(d, text: str, lines: int) -> Finding:
-    sugg = tuple(_suggestion(s, text, lines) for s in _of(d, "suggestions", list))
-    return Finding(_of(d, "rule", str), Severity(_of(d, "severity", str)), _of(d, "message", str),
-                   _span(_of(d, "span", dict), text, lines), sugg)  # fmt: skip
-
-
-def _result(d, text: str, lines: int) -> RuleResult:
-    findings = tuple(_finding(f, text, lines) for f in _of(d, "findings", list))
-    return RuleResult(_of(d, "rule", str), Status(_of(d, "status", str)), findings, _of(d, "detail", str),
-                      _of(d, "absent", bool))  # fmt: skip
-
-
-def _report(d: dict) -> Report:
-    """A Report from an entry; _Bad or ValueError (an unknown status or severity)
-    when anything is missing, of the wrong type or out of range."""
-    text = _of(d, "text", str)
-    lines = text.count("\n") + 1
-    results = tuple(_result(r, text, lines) for r in _of(d, "results", list))
-    rules = tuple(RuleInfo(_of(i, "id", str), _of(i, "name", str), _number(i, "weight"), _of(i, "why", str))
-                  for i in _of(d, "rules", list))  # fmt: skip
-    if not {r.rule for r in results} <= {i.id for i in rules}:
+    if not {r.rule for r in report.results} <= {i.id for i in report.rules}:
         raise _Bad("a result without its rule")  # the formatters look each one up
-    sc = _of(d, "score", dict)
-    points = _of(sc, "points", int)
-    if not 0 <= points <= 100:
+    if not 0 <= report.score.points <= 100:
         raise _Bad("points")
-    deductions = tuple(Deduction(_of(x, "rule", str), _number(x, "points"), _of(x, "reason", str))
-                       for x in _of(sc, "deductions", list))  # fmt: skip
-    engines = _of(d, "engines", dict)
-    if not all(isinstance(v, str) for v in engines.values()):
-        raise _Bad("engines")
-    return Report(_of(d, "path", str), text, Score(points, _of(sc, "grade", str), deductions), results, rules,
-                  dict(engines), _texts(_of(d, "notices", list)))  # fmt: skip
+    return report
 
 
 def _meta(meta: list, text: str) -> list:

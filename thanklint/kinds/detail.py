@@ -5,7 +5,9 @@ reference cue ("you mentioned …", "hearing about …", "the tour you gave"), o
 noun phrase that belongs to the reader ("your requirements for relocation").
 It does not count when it is generic ("the role", "your team", "our conversation"),
 part of the job title or the company's name, an unfilled slot ("[specific topic]"),
-or about the candidate ("as we discussed, my background …").
+or about the candidate ("as we discussed, my background …"). The content model
+judges each sentence too (see `_content` for how the two combine); the report
+quotes the sentence that carries the detail.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 
 from thanklint.kinds import kind
 from thanklint.kinds._common import WHERE, missing, passed
+from thanklint.kinds._content import carrier, check_model_params, quote
 from thanklint.kinds._cues import compile_cue, find
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "our", "myself"})
@@ -28,8 +31,12 @@ class DetailParams:
     title_words: tuple[str, ...] = ()  # heads whose modifiers only name the job or the employer
     missing_at: str = "first-paragraph"
     topic_overlap: float = 0.6  # share of a context topic's content words that must appear
+    model: str = ""  # the content model's label for this element ("": cues only)
+    threshold: float = 0.5  # a sentence the model rates at least this carries the element
+    veto: float = 0.0  # a cue's detail does not count in a sentence the model rates below this
 
     def __post_init__(self):
+        check_model_params(self.model, self.threshold, self.veto)
         for c in self.cues + self.strong_cues:
             compile_cue(c)
         if self.missing_at not in WHERE:
@@ -82,7 +89,8 @@ def _about_self(tok, stop: set[int]) -> bool:
     return False
 
 
-def find_details(analysis, params: DetailParams, ctx) -> list[str]:
+def find_details(analysis, params: DetailParams, ctx) -> list[int]:
+    """The indices of the body sentences in which a detail was found."""
     note, doc = analysis.note, analysis.doc
     generic = set(params.generic)
     excluded = _excluded_nouns(doc, note, params, ctx)
@@ -100,31 +108,34 @@ def find_details(analysis, params: DetailParams, ctx) -> list[str]:
     cues = [compile_cue(c) for c in params.cues]
     strong = [compile_cue(c) for c in params.strong_cues]
     owners = set(params.owners)
-    found: list[str] = []
-    for toks in analysis.sentence_tokens():
-        for cue in strong:
-            if find(cue, toks):
-                found.append(" ".join(t.text for t in toks))
-        for cue in cues:
-            for s, e in find(cue, toks):
-                stop = {t.i for t in toks[s:e]}
-                hits = [t for t in toks[s : s + 30] if content(t, stop)]
-                if hits:
-                    found.append(" ".join(t.text for t in hits))
-        for tok in toks:
-            if tok.lower_ in owners and tok.dep_ == "poss":
-                owned = tok.head
-                if _is_the_employer(owned):
-                    continue
-                region = list(owned.subtree)
-                nxt = owned.doc[owned.i + 1] if owned.i + 1 < len(owned.doc) else None
-                if nxt is not None and nxt.dep_ == "prep":  # "your notes | on pacing …", attached higher up
-                    region += list(nxt.subtree)
-                stop = {owned.i} | ({nxt.i} if nxt is not None else set())
-                hits = [t for t in region if content(t, stop)]
-                if hits:
-                    found.append(" ".join(t.text for t in hits))
+    found: list[int] = []
+    for n, toks in enumerate(analysis.sentence_tokens()):
+        if _has_detail(toks, strong, cues, owners, content):
+            found.append(n)
     return found
+
+
+def _has_detail(toks, strong, cues, owners, content) -> bool:
+    if any(find(cue, toks) for cue in strong):
+        return True
+    for cue in cues:
+        for s, e in find(cue, toks):
+            stop = {t.i for t in toks[s:e]}
+            if any(content(t, stop) for t in toks[s : s + 30]):
+                return True
+    for tok in toks:
+        if tok.lower_ in owners and tok.dep_ == "poss":
+            owned = tok.head
+            if _is_the_employer(owned):
+                continue
+            region = list(owned.subtree)
+            nxt = owned.doc[owned.i + 1] if owned.i + 1 < len(owned.doc) else None
+            if nxt is not None and nxt.dep_ == "prep":  # "your notes | on pacing …", attached higher up
+                region += list(nxt.subtree)
+            stop = {owned.i} | ({nxt.i} if nxt is not None else set())
+            if any(content(t, stop) for t in region):
+                return True
+    return False
 
 
 def topics_mentioned(analysis, topics: tuple[str, ...], overlap: float) -> list[str]:
@@ -151,8 +162,8 @@ def check_detail(analysis, ctx, rule):
             rest = [t for t in ctx.topics if t not in named]
             more = f"; not mentioned: {', '.join(rest)}" if rest else ""
             return passed(rule, f"mentioned: {', '.join(named)}{more}")
-    details = find_details(analysis, p, ctx)
-    if details:
-        return passed(rule, f"found: “{details[0][:60]}”")
+    best = carrier(analysis, p, find_details(analysis, p, ctx))
+    if best is not None:
+        return passed(rule, f"found: “{quote(analysis.note, analysis.sentence_tokens()[best])}”")
     detail = f"topics you could mention: {', '.join(ctx.topics)}" if ctx.topics else ""
     return missing(analysis.note, rule, ctx, p.missing_at, detail)

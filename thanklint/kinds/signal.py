@@ -1,6 +1,7 @@
 """`signal`: a wanted element is present — thanks, interest, fit, a forward-looking
 close. Cues are matched on lemmas within sentences (see `_cues`), so "thanked",
-"thanks" and "thank you" are one cue, and negated cues do not count."""
+"thanks" and "thank you" are one cue, and negated cues do not count; the content
+model judges each sentence too (see `_content` for how the two combine)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 
 from thanklint.kinds import kind
 from thanklint.kinds._common import WHERE, missing, passed
+from thanklint.kinds._content import carrier, check_model_params, quote
 from thanklint.kinds._cues import compile_cue, find
 
 
@@ -18,8 +20,12 @@ class SignalParams:
     scope: str = "body"  # body | letter (greeting and sign-off too)
     missing_at: str = "first-paragraph"
     skip_placeholders: bool = False  # a cue inside an unfilled slot does not count
+    model: str = ""  # the content model's label for this element ("": cues only)
+    threshold: float = 0.5  # a sentence the model rates at least this carries the element
+    veto: float = 0.0  # a cue match does not count in a sentence the model rates below this
 
     def __post_init__(self):
+        check_model_params(self.model, self.threshold, self.veto)
         for c in self.cues + self.exclude:
             compile_cue(c)
         if self.scope not in ("body", "letter"):
@@ -28,14 +34,18 @@ class SignalParams:
             raise ValueError(f"missing_at must be one of {', '.join(WHERE)}")
 
 
-def signal_matches(analysis, params: SignalParams) -> list[str]:
-    """The sentence fragments in which a cue was found."""
+def _range(note, params: SignalParams) -> tuple[int, int]:
+    return (note.body_start, note.body_end) if params.scope == "body" else (note.content_start, len(note.text))
+
+
+def signal_matches(analysis, params: SignalParams) -> list[int]:
+    """The indices of the sentences (of the rule's scope) in which a cue was found."""
     note = analysis.note
-    start, end = (note.body_start, note.body_end) if params.scope == "body" else (note.content_start, len(note.text))
+    start, end = _range(note, params)
     cues = [compile_cue(c) for c in params.cues]
     excludes = [compile_cue(c) for c in params.exclude]
     hits = []
-    for toks in analysis.sentence_tokens(start, end):
+    for n, toks in enumerate(analysis.sentence_tokens(start, end)):
         banned = {i for ex in excludes for s, e in find(ex, toks, negatable=False) for i in range(s, e)}
         for cue in cues:
             for s, e in find(cue, toks):
@@ -43,7 +53,7 @@ def signal_matches(analysis, params: SignalParams) -> list[str]:
                     continue
                 if params.skip_placeholders and note.in_placeholder(toks[s].idx, toks[e - 1].idx + 1):
                     continue
-                hits.append(note.text[toks[0].idx : toks[-1].idx + len(toks[-1])])
+                hits.append(n)
                 break
             else:
                 continue
@@ -53,12 +63,8 @@ def signal_matches(analysis, params: SignalParams) -> list[str]:
 
 @kind("signal", params=SignalParams, needs=("lemmatizer", "parser"))
 def check_signal(analysis, ctx, rule):
-    hits = signal_matches(analysis, rule.params)
-    if hits:
-        return passed(rule, f"found: “{_short(hits[0])}”")
+    start, end = _range(analysis.note, rule.params)
+    best = carrier(analysis, rule.params, signal_matches(analysis, rule.params), start, end)
+    if best is not None:
+        return passed(rule, f"found: “{quote(analysis.note, analysis.sentence_tokens(start, end)[best])}”")
     return missing(analysis.note, rule, ctx, rule.params.missing_at)
-
-
-def _short(text: str, n: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"

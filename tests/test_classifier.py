@@ -1,0 +1,144 @@
+"""The content model: paraphrases the cue lists missed, evidence that quotes the
+right sentence, the model shipped in the package, reproducible training, and its
+version in the JSON report."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import HARPER, REPO, result, run_cli
+
+NOTE = "Hi Dana,\n\nThank you for your time today. {}\n\nBest,\nSam"
+
+
+def _quote(report, rule_id: str) -> str | None:
+    """The sentence a passing rule quotes as its evidence (None when it fails)."""
+    res = result(report, rule_id)
+    if res.status.value != "pass":
+        return None
+    assert res.detail.startswith("found: “"), res.detail
+    return res.detail[len("found: “") :].rstrip("”").rstrip("…")
+
+
+@pytest.mark.parametrize(
+    "rule_id, sentence",
+    [
+        ("interest", "I'm energized about the possibility of contributing to EA's content pipeline."),
+        ("interest", "It reinforced why this role is the one I most want to make my next move into."),
+        ("interest", "I am very motivated to join Tiki."),
+        ("specific-detail", "I loved getting to know your son Jake."),
+        ("specific-detail", "It was fascinating to see how the lab triages incoming samples."),
+    ],
+)
+def test_a_paraphrase_is_recognised_and_quoted(lint_text, rule_id, sentence):
+    quote = _quote(lint_text(NOTE.format(sentence)), rule_id)
+    assert quote is not None, f"{rule_id} missed: {sentence}"
+    assert sentence.startswith(quote), f"{rule_id} quoted {quote!r}, not {sentence!r}"
+
+
+def test_hoping_to_be_considered_is_interest(lint_text):
+    # from the issue's unseen notes; the corpus has few sentences like it
+    sentence = "I very much hope you consider me."
+    assert _quote(lint_text(NOTE.format(sentence)), "interest") == sentence
+
+
+@pytest.mark.parametrize(
+    "rule_id, text, right",
+    [
+        # a cue ("working together") in the opening sentence; the close comes later
+        ("closing", "Hi Dana,\n\nThank you for talking with me about working together on the data team. "
+                    "I am keen to join Northwind.\n\nI look forward to hearing from you.\n\nBest,\nSam",
+         "I look forward to hearing from you."),
+        ("interest", None, "I'm excited about the chance to join Northwind."),  # conftest.STRONG_NOTE
+        ("qualifications", "Hi Dana,\n\nThank you for the interview. I really really need this job, I've been "
+                           "unemployed for eight months. I have six years of experience running payroll for "
+                           "three hundred staff.\n\nBest,\nSam",
+         "I have six years of experience running payroll for three hundred staff."),
+        ("closing", "Hi Dana,\n\nThank you for the interview. I look forward to hearing from you about the next "
+                    "steps. Please let me know by tomorrow because I have another offer.\n\nBest,\nSam",
+         "I look forward to hearing from you about the next steps."),
+    ],
+    ids=["closing-not-the-opening", "interest-not-the-experience", "qualifications-not-the-need",
+         "closing-not-the-pressure"],
+)
+def test_the_evidence_is_the_right_sentence(lint_text, rule_id, text, right):
+    from conftest import STRONG_NOTE
+
+    quote = _quote(lint_text(text or STRONG_NOTE), rule_id)
+    assert quote is not None and right.startswith(quote), f"{rule_id} quoted {quote!r}, want {right!r}"
+
+
+def test_the_model_off_in_config_is_the_cue_list_alone(tmp_path):
+    """`model: ""` switches the model off for a rule; the paraphrase is then missed."""
+    (tmp_path / "thanklint.toml").write_text('[rules]\ninterest = { model = "" }\n', encoding="utf-8")
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE.format("I am very motivated to join Tiki."), encoding="utf-8")
+    out = json.loads(run_cli("--format", "json", *HARPER, str(note), cwd=tmp_path).stdout)
+    rules = {r["id"]: r["status"] for r in out["files"][0]["rules"]}
+    assert rules["interest"] == "fail"
+
+
+def test_the_model_ships_in_the_package_and_loads_from_anywhere(tmp_path):
+    code = ("from thanklint import classifier; import thanklint, pathlib; "
+            "print(pathlib.Path(thanklint.__file__).parent in classifier.MODEL_DIR.parents, classifier.describe())")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    inside, _, version = out.stdout.strip().partition(" ")
+    assert inside == "True" and version.startswith("thanklint-content 1 ("), out.stdout
+    size = sum(f.stat().st_size for f in (REPO / "thanklint" / "models" / "content").rglob("*") if f.is_file())
+    assert size < 4_000_000, f"the content model is {size:,} bytes"
+
+
+def test_the_json_report_names_the_content_model(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE.format("I look forward to hearing from you."), encoding="utf-8")
+    proc = run_cli("--format", "json", *HARPER, str(note))
+    engine = json.loads(proc.stdout)["files"][0]["engine"]
+    from thanklint import classifier
+
+    assert engine["content"] == classifier.describe()
+
+
+SMALL = [
+    (["thank", "you", "for", "your", "time"], {"gratitude"}),
+    (["i", "appreciate", "the", "tour"], {"gratitude"}),
+    (["i", "be", "excited", "to", "join", "-propn-"], {"interest"}),
+    (["i", "would", "love", "to", "join", "the", "team"], {"interest"}),
+    (["you", "mention", "the", "new", "billing", "system"], {"specific-detail"}),
+    (["hear", "about", "the", "mentoring", "program", "be", "great"], {"specific-detail"}),
+    (["i", "have", "-num-", "year", "of", "experience"], {"qualifications"}),
+    (["my", "background", "in", "logistics", "fit"], {"qualifications"}),
+    (["i", "look", "forward", "to", "hear", "from", "you"], {"closing"}),
+    (["please", "let", "i", "know", "if", "you", "need", "anything"], {"closing"}),
+    (["best", "regard"], set()),
+    (["the", "weather", "be", "nice"], set()),
+]
+
+
+def test_training_is_reproducible():
+    from spacy.tokens import Doc
+
+    from thanklint.train import train
+
+    probe = [["thank", "you", "so", "much"], ["i", "be", "eager", "to", "join"], ["i", "look", "forward"]]
+
+    def predictions():
+        model = train(SMALL, epochs=5)
+        docs = [Doc(model.vocab, words=w) for w in probe]
+        return [d.cats for d in model.get_pipe("textcat_multilabel").pipe(docs)]
+
+    first, second = predictions(), predictions()
+    assert first == second
+    assert first[0]["gratitude"] > first[0]["closing"]  # it learned something, too
+
+
+def test_a_missing_corpus_is_one_line_and_exit_2(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "thanklint.train", "--data", str(tmp_path), "--out", str(tmp_path / "m")],
+                          capture_output=True, text=True, timeout=120, cwd=REPO)  # fmt: skip
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1 and "cannot read the corpus" in proc.stderr
+    assert not (tmp_path / "m").exists()

@@ -1,0 +1,38 @@
+"""How a content rule combines the content model with its cue list.
+
+A sentence carries the element when the model rates it at least `threshold`, or
+when a cue matches in it and the model does not clearly disagree (rates it at
+least `veto`). The cues stay the readable, user-editable layer: a pack can add a
+cue, and it counts unless the model is confident the sentence says something else.
+Of the sentences that carry the element, the one the model rates highest is the
+evidence the report quotes. With `model: ""` the rule uses its cues alone (the
+first sentence a cue matches in).
+"""
+
+from __future__ import annotations
+
+from thanklint import classifier
+
+
+def check_model_params(label: str, threshold: float, veto: float) -> None:
+    if label and label not in classifier.LABELS:
+        raise ValueError(f"model must be one of {', '.join(classifier.LABELS)} (or empty for cues only)")
+    if not (0 <= veto <= 1 and 0 < threshold <= 1):
+        raise ValueError("threshold must be in (0, 1] and veto in [0, 1]")
+
+
+def carrier(analysis, params, cue_sentences: list[int], start: int | None = None, end: int | None = None) -> int | None:
+    """Index (in analysis.sentence_tokens(start, end)) of the sentence that carries
+    the element, or None."""
+    if not params.model:
+        return cue_sentences[0] if cue_sentences else None
+    probs = [s[params.model] for s in classifier.sentence_scores(analysis, start, end)]
+    cued = set(cue_sentences)
+    ok = [i for i, p in enumerate(probs) if p >= params.threshold or (i in cued and p >= params.veto)]
+    return max(ok, key=lambda i: probs[i]) if ok else None
+
+
+def quote(note, toks, n: int = 60) -> str:
+    """The sentence of `toks`, on one line, shortened to `n` characters."""
+    text = " ".join(note.text[toks[0].idx : toks[-1].idx + len(toks[-1])].split())
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -1,0 +1,263 @@
+"""Train the content model: `python -m thanklint.train`.
+
+Reads the labelled sentences in rules/thankyou/data/ (sentences.jsonl, and
+notes.jsonl for each note's text and source site), splits them by SOURCE SITE into
+train and test (a site's notes are all on one side, so the test figures are for
+writers the model never saw), trains a spaCy textcat_multilabel on the train split
+and writes it to thanklint/models/content. The test split is what
+bench/content.py measures the shipped model on.
+
+Deterministic: fixed seeds and a fixed order, so retraining gives the same model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import random
+import sys
+from pathlib import Path
+
+from thanklint import classifier
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "rules" / "thankyou" / "data"
+VERSION = 1  # bump when the features or the architecture change
+TEST_SHARE = 0.3  # of the published sites, held out for testing
+WRITTEN = "written"  # the site of notes written for the corpus: always trained on
+# Benchmark and test notes: a corpus note that shares text with one of them is never
+# trained on (the corpus is gathered from the same web pages as the benchmark).
+HELD_OUT = (ROOT.parent / "shared" / "bench" / "notes" / "real-dev.jsonl", ROOT / "tests" / "notes" / "labelled.jsonl")
+OVERLAP = 0.2  # share of a note's 8-word shingles found in one held-out note (stock phrases share < 0.1)
+CONFIG = {
+    "model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": 2,
+              "no_output_layer": False, "length": 2**16},
+    "threshold": 0.5,
+}  # fmt: skip
+EPOCHS = 20
+BATCH = 16
+DROPOUT = 0.2
+SEED = 0
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def split_sites(notes: list[dict]) -> set[str]:
+    """The test sites: the first TEST_SHARE of the published sites, ordered by a hash
+    of their name (deterministic, and unrelated to the notes' content)."""
+    sites = sorted({n["site"] for n in notes if n["site"] != WRITTEN})
+    sites.sort(key=lambda s: hashlib.sha256(s.encode()).hexdigest())
+    return set(sites[: math.ceil(len(sites) * TEST_SHARE)])
+
+
+def _shingles(text: str) -> set[str]:
+    w = text.lower().split()
+    return {" ".join(w[i : i + 8]) for i in range(len(w) - 7)}
+
+
+def held_out_copies(notes: list[dict], held_out=HELD_OUT) -> set[str]:
+    """Ids of corpus notes that share text with a benchmark or test note."""
+    others = [_shingles(n["text"]) for p in held_out if p.is_file() for n in read_jsonl(p)]
+    out = set()
+    for n in notes:
+        mine = _shingles(n["text"])
+        if mine and any(len(mine & o) / len(mine) >= OVERLAP for o in others):
+            out.add(n["id"])
+    return out
+
+
+def sentence_words(notes: list[dict], sentences: list[dict]) -> list:
+    """Each labelled sentence as thanklint's Words, parsed inside its note (as at
+    checking time); a sentence not found verbatim in its note is parsed alone."""
+    from thanklint import nlp
+
+    model = nlp.load()
+    by_note: dict[str, list[dict]] = {}
+    for s in sentences:
+        by_note.setdefault(s["note"], []).append(s)
+    texts = {n["id"]: n["text"] for n in notes}
+    out: dict[int, object] = {}
+    ids = [nid for nid in by_note if nid in texts]
+    for nid, doc in zip(ids, model.pipe((texts[i] for i in ids), batch_size=32)):
+        cursor = 0
+        for s in sorted(by_note[nid], key=lambda s: s["i"]):
+            at = doc.text.find(s["text"], cursor)
+            if at < 0:
+                continue
+            cursor = at + len(s["text"])
+            toks = [t for t in doc if at <= t.idx < cursor and not t.is_space]
+            if toks:
+                out[id(s)] = nlp.Words(toks)
+    alone = [s for s in sentences if id(s) not in out]
+    for s, doc in zip(alone, model.pipe((s["text"] for s in alone), batch_size=64)):
+        out[id(s)] = nlp.Words(t for t in doc if not t.is_space)
+    return [out[id(s)] for s in sentences]
+
+
+def train(examples: list[tuple[list[str], set[str]]], seed: int = SEED, epochs: int = EPOCHS):
+    """A blank English pipeline with a trained textcat_multilabel. `examples`:
+    (features, labels) pairs."""
+    import spacy
+    from spacy.tokens import Doc
+    from spacy.training import Example
+    from spacy.util import fix_random_seed, minibatch
+
+    fix_random_seed(seed)
+    model = spacy.blank("en")
+    tc = model.add_pipe(classifier.PIPE, config=CONFIG)
+    for label in classifier.LABELS:
+        tc.add_label(label)
+    data = [Example.from_dict(Doc(model.vocab, words=f), {"cats": {lb: float(lb in labels) for lb in classifier.LABELS}})
+            for f, labels in examples]  # fmt: skip
+    optimizer = model.initialize(lambda: data)
+    rng = random.Random(seed)
+    order = list(range(len(data)))
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for batch in minibatch(order, size=BATCH):
+            model.update([data[i] for i in batch], sgd=optimizer, drop=DROPOUT)
+    return model
+
+
+def corpus_hash(*paths: Path) -> str:
+    h = hashlib.sha256(json.dumps({"version": VERSION, "config": CONFIG, "epochs": EPOCHS, "batch": BATCH,
+                                   "dropout": DROPOUT, "seed": SEED}, sort_keys=True).encode())  # fmt: skip
+    for p in paths:
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def load_corpus(data: Path = DATA):
+    """(notes, sentences, test sites)."""
+    notes = read_jsonl(data / "notes.jsonl")
+    sentences = read_jsonl(data / "sentences.jsonl")
+    return notes, sentences, split_sites(notes)
+
+
+def sentence_prf(model, words, sentences) -> dict[str, tuple[float, float, float, int]]:
+    scores = classifier.score(words, model)
+    out = {}
+    for lb in classifier.LABELS:
+        pairs = [(lb in s["labels"], sc[lb] >= 0.5) for s, sc in zip(sentences, scores)]
+        tp = sum(g and p for g, p in pairs)
+        fp = sum(p and not g for g, p in pairs)
+        fn = sum(g and not p for g, p in pairs)
+        prec, rec = tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0
+        out[lb] = (prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0, tp + fn)
+    return out
+
+
+FOLDS = 4
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+VETOES = (0.0, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2)
+
+
+def tune(notes: list[dict], sentences: list[dict], words: list, train_idx: list[int]) -> dict[str, tuple]:
+    """Each content rule's (threshold, veto, F1, missing precision) from site-grouped
+    cross-validation on the train split: every note is scored by a model that did
+    not see its site, and judged at note level as the rule would judge it."""
+    from thanklint import nlp
+    from thanklint.api import Linter
+    from thanklint.config import Config, Grammar
+    from thanklint.context import Context
+    from thanklint.kinds.detail import find_details
+    from thanklint.kinds.signal import signal_matches
+
+    linter = Linter.create(Config(grammar=Grammar(engine="off")))
+    rules = {r.id: r for r in linter.rules if r.id in classifier.LABELS}
+    site = {n["id"]: n["site"] for n in notes}
+    in_train = {sentences[i]["note"] for i in train_idx}
+    rows = [n for n in notes if n["id"] in in_train]
+    gold = {n["id"]: set() for n in rows}
+    for i in train_idx:
+        gold[sentences[i]["note"]].update(sentences[i]["labels"])
+    sites = sorted({site[n["id"]] for n in rows}, key=lambda s: hashlib.sha256(s.encode()).hexdigest())
+    fold = {s: k % FOLDS for k, s in enumerate(sites)}
+    analyses = nlp.analyse_many([linter.parse(n["text"], path=n["id"]) for n in rows], linter.needs)
+    probs: dict[str, list[dict]] = {}
+    for k in range(FOLDS):
+        model = train([(classifier.features(words[i]), set(sentences[i]["labels"]))
+                       for i in train_idx if fold[site[sentences[i]["note"]]] != k])  # fmt: skip
+        held = [a for a in analyses if fold[site[a.note.path]] == k]
+        scores = iter(classifier.score([w for a in held for w in a.sentence_tokens()], model))
+        for a in held:
+            probs[a.note.path] = [next(scores) for _ in a.sentence_tokens()]
+    out = {}
+    for rid, rule in rules.items():
+        cued = {a.note.path: set(find_details(a, rule.params, Context()) if rule.kind.name == "detail"
+                                 else signal_matches(a, rule.params)) for a in analyses}  # fmt: skip
+        best = None
+        for t in THRESHOLDS:
+            for v in VETOES:
+                pairs = []
+                for a in analyses:
+                    ps = [s[rid] for s in probs[a.note.path]]
+                    said = any(p >= t or (i in cued[a.note.path] and p >= v) for i, p in enumerate(ps))
+                    pairs.append((rid in gold[a.note.path], said))
+                tp = sum(g and p for g, p in pairs)
+                fp = sum(p and not g for g, p in pairs)
+                fn = sum(g and not p for g, p in pairs)
+                tn = len(pairs) - tp - fp - fn
+                f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+                miss = tn / (tn + fn) if tn + fn else 1.0
+                cand = (round(f1, 3), round(miss, 3), t, v)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+        out[rid] = (best[2], best[3], best[0], best[1])
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m thanklint.train", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DATA, help="folder with notes.jsonl and sentences.jsonl")
+    ap.add_argument("--out", type=Path, default=classifier.MODEL_DIR)
+    ap.add_argument("--tune", action="store_true",
+                    help="also suggest each rule's threshold and veto (cross-validation on the train split)")
+    args = ap.parse_args(argv)
+    try:
+        notes, sentences, test_sites = load_corpus(args.data)
+    except (OSError, json.JSONDecodeError, KeyError) as e:
+        print(f"thanklint.train: cannot read the corpus in {args.data}: {e}", file=sys.stderr)
+        return 2
+    site = {n["id"]: n["site"] for n in notes}
+    copies = held_out_copies(notes)
+    words = sentence_words(notes, sentences)
+    train_idx = [i for i, s in enumerate(sentences)
+                 if site.get(s["note"]) not in test_sites and s["note"] not in copies]  # fmt: skip
+    test_idx = [i for i, s in enumerate(sentences) if site.get(s["note"]) in test_sites]
+    model = train([(classifier.features(words[i]), set(sentences[i]["labels"])) for i in train_idx])
+
+    published = sorted({n["site"] for n in notes if n["site"] != WRITTEN})
+    model.meta["name"] = "thanklint_content"
+    model.meta["version"] = f"{VERSION}.0.0"
+    model.meta["thanklint"] = {
+        "version": VERSION,
+        "hash": corpus_hash(args.data / "notes.jsonl", args.data / "sentences.jsonl"),
+        "train_sentences": len(train_idx),
+        "test_sites": sorted(test_sites),
+        "not_trained_on": sorted(copies),
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    model.to_disk(args.out)
+    print(f"{len(notes)} notes, {len(sentences)} sentences; {len(published)} published sites, "
+          f"{len(test_sites)} held out ({len(test_idx)} sentences); {len(copies)} notes not trained on "
+          f"(copies of benchmark or test notes): {', '.join(sorted(copies)) or '-'}")  # fmt: skip
+    print(f"model: {args.out} ({model.meta['thanklint']['hash'][:12]})")
+    if test_idx:
+        print("sentence level, held-out sites, threshold 0.5:")
+        for lb, (p, r, f, n) in sentence_prf(model, [words[i] for i in test_idx], [sentences[i] for i in test_idx]).items():
+            print(f"  {lb:15} n+={n:4d}  P {p:.2f}  R {r:.2f}  F1 {f:.2f}")
+    if args.tune:
+        print(f"suggested rule params ({FOLDS}-fold cross-validation by site on the train split, note level):")
+        for rid, (t, v, f1, miss) in tune(notes, sentences, words, train_idx).items():
+            print(f"  {rid:15} threshold: {t}  veto: {v}   (F1 {f1:.2f}, missing precision {miss:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
