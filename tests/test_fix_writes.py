@@ -1,8 +1,10 @@
 """How `thanklint --fix` writes a note: through a symbolic link, never splitting hard
-links, keeping owner, group and mode, refusing a read-only folder with one line, and
-leaving no temp file after SIGTERM (and none that outlives the next run after SIGKILL).
+links, keeping owner, group and mode (or leaving the note, with a message, when it
+cannot), refusing a read-only folder with one line, and leaving no temp file after
+SIGTERM (and none that outlives the next run after SIGKILL).
 
-The real CLI as a subprocess. The grammar engine is off: the fix under test is the
+The real CLI as a subprocess. The tests run as root here; a child that must meet
+permissions as a user would runs as root without the matching capabilities. The grammar engine is off: the fix under test is the
 tone rule's "!!!" → "!", and the engine would only make each run slower.
 """
 
@@ -73,25 +75,45 @@ def test_owner_group_and_mode_are_kept(fixed):
     assert (st.st_uid, st.st_gid, st.st_mode & 0o7777) == (1000, 1000, 0o640)
 
 
+def _without(*caps: int):
+    """A preexec_fn: drop `caps` from the capability bounding set, so that the child,
+    though uid 0, lacks those powers of root after exec, as any user would."""
+
+    def drop() -> None:
+        libc = ctypes.CDLL(None, use_errno=True)
+        for cap in caps:
+            if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+    return drop
+
+
+CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 0, 1, 2
+
+
+@pytest.mark.skipif(not ROOT, reason="giving a file to another user needs root")
+def test_an_owner_that_cannot_be_kept_leaves_the_note_with_a_message(tmp_path):
+    note = tmp_path / "theirs.txt"
+    note.write_bytes(NOTE)
+    os.chown(note, 1000, 1000)
+    proc = subprocess.run([sys.executable, "-m", "thanklint", *ARGS, "theirs.txt"], capture_output=True,
+                          cwd=tmp_path, env=_env(tmp_path), timeout=120, preexec_fn=_without(CAP_CHOWN))  # fmt: skip
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == "thanklint: theirs.txt: not fixed: cannot keep its owner and group (1000:1000)\n"
+    assert note.read_bytes() == NOTE and (note.stat().st_uid, note.stat().st_gid) == (1000, 1000)
+    assert temp_files(tmp_path) == []
+
+
 # -- a folder the user cannot write ------------------------------------------------------
-def _like_any_user() -> None:
-    """In the child, before exec: root passes every permission check (CAP_DAC_OVERRIDE);
-    drop that from the capability bounding set, so that the child, though uid 0, meets
-    the folder's permissions as any user would."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
-        if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
-            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
-
-
 def test_a_read_only_folder_is_one_line_exit_2_and_the_note_unchanged(tmp_path):
     d = tmp_path / "locked"
     d.mkdir()
     (d / "note.txt").write_bytes(NOTE)
     d.chmod(0o555)
+    # root passes any permission check (CAP_DAC_OVERRIDE); without it, uid 0 meets the mode
     try:
         proc = subprocess.run([sys.executable, "-m", "thanklint", *ARGS, "note.txt"], capture_output=True, cwd=d,
-                              env=_env(d), timeout=120, preexec_fn=_like_any_user if ROOT else None)  # fmt: skip
+                              env=_env(d), timeout=120, preexec_fn=_without(CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH) if ROOT else None)  # fmt: skip
     finally:
         d.chmod(0o755)
     assert proc.returncode == 2
