@@ -11,6 +11,8 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+import time
 
 import pytest
 
@@ -98,3 +100,87 @@ def test_zero_width_characters_inside_a_note_are_still_checked(tmp_path):
     proc = run_cli("note.txt", "--format", "json", *HARPER, cwd=tmp_path, timeout=TIMEOUT)
     assert proc.returncode in (0, 1), proc.stderr.decode()
     assert json.loads(proc.stdout)["files"][0]["score"] >= 85
+
+
+# -- what the engines and spaCy are given ------------------------------------------------
+
+HEAR = STRONG_NOTE.replace("I look forward to hearing about the next steps.",
+                           "I look forward to hear from you, and I am looking forward to hear about the next steps.")  # fmt: skip
+LONG_WORD = STRONG_NOTE.replace("Thank you for taking", "Thank you " + "a" * 100_000 + " for taking")
+
+
+def _max_note() -> bytes:
+    """A note of exactly 1,000,000 bytes (the default max_bytes): a real note with its
+    body repeated, then its close and sign-off."""
+    parts = STRONG_NOTE.split("\n\n")  # greeting, body paragraphs, close, sign-off
+    head, body, tail = parts[0] + "\n\n", "\n\n".join(parts[1:-2]) + "\n\n", "\n\n".join(parts[-2:]) + "\n"
+    text = head + body * ((1_000_000 - len(head) - len(tail)) // len(body))
+    text += " " * (1_000_000 - len(text) - len(tail)) + tail
+    data = text.encode()
+    assert len(data) == 1_000_000  # the note is ASCII: one byte a character
+    return data
+
+
+def _run_measured(*args: str, cwd, timeout: float):
+    """The real CLI: (exit code, stdout, stderr, seconds, peak RSS in MB of that process)."""
+    env = {**os.environ, "NO_COLOR": "1", "XDG_CONFIG_HOME": str(cwd / ".no-user-config")}
+    env.pop("THANKLINT_LANGUAGETOOL_URL", None)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        proc = subprocess.Popen([sys.executable, "-m", "thanklint", *args], stdin=subprocess.DEVNULL,
+                                stdout=out, stderr=err, cwd=cwd, env=env)  # fmt: skip
+        while True:  # wait4: the child's own resource usage, which Popen.wait does not give
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - start > timeout:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                pytest.fail(f"thanklint {' '.join(args)} still running after {timeout} s")
+            time.sleep(0.05)
+        seconds = time.monotonic() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return proc.returncode, out.read(), err.read(), seconds, usage.ru_maxrss / 1024
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_harper_prints_do_not_reach_stdout(tmp_path, fmt):
+    # harper-py 0.2.0 prints "gerund_form: -hearing- -- verb: -hear-" on its fd 1 for this phrase
+    (tmp_path / "note.txt").write_text(HEAR, encoding="utf-8")
+    proc = run_cli("note.txt", "--format", fmt, "--no-cache", *HARPER, cwd=tmp_path, timeout=TIMEOUT)
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    out = json.loads(proc.stdout)  # all of it: one stray line makes this fail
+    if fmt == "json":
+        found = {f["rule"] for f in out["files"][0]["findings"]}
+    else:
+        found = {r["ruleId"] for r in out["runs"][0]["results"]}
+    assert "grammar" in found, found  # Harper did check the phrase
+    assert b"gerund_form" not in proc.stdout + proc.stderr
+
+
+def test_a_100000_letter_word_is_checked_without_crashing(tmp_path):
+    (tmp_path / "note.txt").write_text(LONG_WORD, encoding="utf-8")
+    code, out, err, seconds, rss = _run_measured("note.txt", "--format", "json", "--no-cache", *HARPER,
+                                                 cwd=tmp_path, timeout=120)  # fmt: skip
+    assert code in (0, 1), err.decode()
+    report = json.loads(out)["files"][0]
+    assert report["engine"]["grammar"].startswith("harper")
+    spelling = [f for f in report["findings"] if f["rule"] == "spelling"]
+    assert spelling == [], spelling  # the blanked word is not reported as a misspelling
+    assert rss < 1024, f"peak RSS {rss:.0f} MB"
+
+
+def test_a_note_at_the_size_limit_finishes_in_bounded_time_and_memory(tmp_path):
+    (tmp_path / "max.txt").write_bytes(_max_note())
+    code, out, err, seconds, rss = _run_measured("max.txt", "--format", "json", "--no-cache", *HARPER,
+                                                 cwd=tmp_path, timeout=120)  # fmt: skip
+    # Before the fix: 464 s and 4.5 GB. The timeout is generous for a shared CI machine;
+    # on an idle 2-core machine it takes about 10 s (a one-paragraph note: about 6 s).
+    assert code in (0, 1), err.decode()
+    assert rss < 1024, f"peak RSS {rss:.0f} MB"
+    report = json.loads(out)["files"][0]
+    length = next(r for r in report["rules"] if r["id"] == "length")
+    assert length["status"] == "fail" and int(length["detail"].split()[0]) > 100_000  # every word counted
+    print(f"1,000,000-byte note: {seconds:.1f} s, peak RSS {rss:.0f} MB")

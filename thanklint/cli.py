@@ -64,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    own_process = argv is None  # not a test calling main() in-process with its own capture
     argv = sys.argv[1:] if argv is None else argv
     if argv == ["--version"]:  # answered before anything else is imported: editors call it often
         print(f"thanklint {__version__}")
@@ -79,11 +80,17 @@ def main(argv: list[str] | None = None) -> int:
             from thanklint.lsp.server import main as lsp_main
 
             return lsp_main(argv[1:])
-        return _check(_parser().parse_args(argv))
+        if own_process:
+            _claim_stdout()
+        code = _check(_parser().parse_args(argv))
+        sys.stdout.flush()  # a reader that left ('| head') is met here, not at interpreter exit
+        return code
     except KeyboardInterrupt:
         print("thanklint: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        if own_process:  # the reader left ('| head'): what is still buffered goes nowhere, silently
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as e:  # noqa: BLE001 — user errors get one line; bugs keep their traceback
         from thanklint.errors import ThanklintError
@@ -92,6 +99,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"thanklint: {e}", file=sys.stderr)
             return 2
         raise
+
+
+def _claim_stdout() -> None:
+    """Print the report on a private copy of stdout, out of reach of native prints
+    (Harper's debugging lines) that would corrupt --format json or sarif."""
+    import io
+
+    from thanklint.stdio import claim_stdout
+
+    old = sys.stdout
+    sys.stdout = io.TextIOWrapper(claim_stdout(), encoding=old.encoding, errors=old.errors,
+                                  line_buffering=old.line_buffering)  # fmt: skip
 
 
 def _context(args):
@@ -195,7 +214,7 @@ def _check(args) -> int:
         color = {"always": True, "never": False}.get(args.color)
         if color is None:
             color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        width = None if not sys.stdout.isatty() else os.get_terminal_size().columns
+        width = None if not sys.stdout.isatty() else os.get_terminal_size(sys.stdout.fileno()).columns
         sys.stdout.write(render(args.format, reports, color=color, width=width))
     for msg in failures:
         print(f"thanklint: {msg}", file=sys.stderr)

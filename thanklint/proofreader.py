@@ -40,7 +40,11 @@ class Proofreader:
 
     def submit(self, text: str, shift: int = 0) -> Future:
         """The matches for `text` (offsets moved by `shift`), or (None, why) when no
-        engine could check it."""
+        engine could check it. Only the part the rules judge is sent (see
+        nlp.ANALYSED_CHARS): an engine's time and memory grow with the text."""
+        from thanklint.nlp import analysed_end
+
+        text = text[: analysed_end(text)]
         if self._pool is None:
             return _done(self._check(text, shift))
         return self._pool.submit(self._check, text, shift)

@@ -45,6 +45,7 @@ from thanklint.__about__ import __version__
 from thanklint.lsp import convert, framing
 from thanklint.lsp.checker import Checker, Outcome, Refused, add_word, vocabulary_target, word_problem, workspace_root
 from thanklint.lsp.engines import Engines
+from thanklint.stdio import claim_stdout
 
 log = logging.getLogger("thanklint.lsp")
 
@@ -559,10 +560,9 @@ def main(argv: list[str] | None = None) -> int:
     level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
     handler = logging.FileHandler(args.log_file) if args.log_file else logging.StreamHandler(sys.stderr)
     logging.basicConfig(level=level, handlers=[handler], format="%(asctime)s %(name)s %(levelname)s: %(message)s")
-    # The protocol owns stdout: keep a private handle on it, and send anything else that
-    # prints (a library, a native warning) to stderr.
-    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    # The protocol owns stdout: keep a private handle on it (native prints go to /dev/null,
+    # see thanklint/stdio.py), and send anything Python prints (a library) to stderr.
+    out = claim_stdout()
     sys.stdout = sys.stderr
     server.warm_up(Path.cwd())
     try:
