@@ -22,7 +22,7 @@ STRONG = STRONG_NOTE
 NO_THANKS = STRONG.replace(
     "Thank you for taking the time to meet with me on Tuesday about the data analyst role. I especially enjoyed "
     "hearing how your team",
-    "We met on Tuesday about the data analyst role. You described how your team",
+    "On Tuesday you described how your team",
 )
 WITH_SLOT = STRONG.replace("on Tuesday", "on [day of interview]")
 MESSY = (
@@ -48,13 +48,17 @@ def test_a_strong_note_is_ready_to_send(lint_text):
     assert report.score.grade == READY
 
 
-def test_missing_gratitude_loses_exactly_its_weight_share(lint_text):
+def test_missing_gratitude_loses_its_weight_share_and_the_top_grade(lint_text):
     report = lint_text(NO_THANKS, CTX)
     failed = [r.rule for r in report.results if r.status is Status.FAIL]
     assert failed == ["gratitude"], f"expected only gratitude to fail:\n{describe(report)}"
     share = 100 * _weights(report)["gratitude"] / _counted_total(report)
-    assert report.lost("gratitude") == pytest.approx(share)
-    assert report.score.points == round(100 - share)
+    weight_share, cap = [d for d in report.score.deductions if d.rule == "gratitude"]
+    assert weight_share.points == pytest.approx(share)
+    assert round(100 - share) >= READY_MIN  # the weight alone would leave it "Ready to send" …
+    # … but a note with no thanks is at best the next grade (pack caps_grade), at its top
+    assert PACK["caps_grade"]["gratitude"] == report.score.grade != READY
+    assert report.score.points == READY_MIN - 1 and report.score.grade in cap.reason
 
 
 def test_a_placeholder_is_never_ready_to_send(lint_text):
@@ -105,16 +109,19 @@ def test_an_error_finding_costs_more_than_a_warning(lint_text):
 
 
 def _two_rule_score(fail_weight: float, pass_weight: float):
-    """Only gratitude (absent, loses all its weight) and tone (passes) are enabled, so
-    the score is exactly 100 * pass_weight / (fail_weight + pass_weight)."""
+    """Only interest (absent, loses all its weight) and tone (passes) are enabled, so
+    the score is exactly 100 * pass_weight / (fail_weight + pass_weight). Interest is
+    a content rule whose absence caps no grade (pack caps_grade), so the thresholds
+    alone decide the grade."""
     ruleset = packs.load()
-    overrides = {r.id: {"enabled": False} for r in ruleset.rules if r.id not in ("gratitude", "tone")}
-    overrides["gratitude"] = {"weight": fail_weight}
+    assert "interest" not in ruleset.pack.caps_grade
+    overrides = {r.id: {"enabled": False} for r in ruleset.rules if r.id not in ("interest", "tone")}
+    overrides["interest"] = {"weight": fail_weight}
     overrides["tone"] = {"weight": pass_weight}
     rules = engine.configure(ruleset, overrides)
     span = Span(1, 1, 1, 2, 0, 1)
     results = [
-        RuleResult("gratitude", Status.FAIL, (Finding("gratitude", Severity.ERROR, "no thanks", span),), absent=True),
+        RuleResult("interest", Status.FAIL, (Finding("interest", Severity.WARNING, "no interest", span),), absent=True),
         RuleResult("tone", Status.PASS),
     ]
     return score.compute(results, rules, ruleset.pack)

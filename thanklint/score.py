@@ -3,11 +3,15 @@
 A rule whose element is absent (no thanks at all) loses its whole weight. Otherwise
 each finding costs a share of its rule's weight (by severity, from the pack or the
 rule), and a rule never loses more than its weight — so a messy paragraph cannot
-sink a note below what its other rules earn. Skipped rules do not count either way."""
+sink a note below what its other rules earn. Skipped rules do not count either way.
+
+Then the grade policy: a note with a problem an interviewer would notice (the pack's
+`caps_grade`: a placeholder, a wrong name, a tone slip, …) gets at best the grade
+the pack names for it, and its score comes down to that grade's top."""
 
 from __future__ import annotations
 
-from thanklint.model import Deduction, RuleResult, Score, Status
+from thanklint.model import Deduction, RuleResult, Score, Severity, Status
 from thanklint.spec import PackSpec, Rule
 
 
@@ -31,14 +35,34 @@ def compute(results: list[RuleResult], rules: tuple[Rule, ...], pack: PackSpec) 
     exact = 100 - sum(d.points for d in deductions)
     points = round(exact)
     grade = _grade(points, pack)
-    for res in counted:
-        cap = pack.blocking.get(res.rule)
-        if cap and res.status is Status.FAIL and _rank(grade, pack) < _rank(cap, pack):
-            capped = min(points, int(dict(pack.grades)[_better(cap, pack)]) - 1)
-            if capped < points:  # measured from the exact score, so the deductions add up
-                deductions.append(Deduction(res.rule, exact - capped, f"a note that fails {res.rule} is at best “{cap}”"))
-            points, grade, exact = capped, cap, capped
+    cap = _cap(counted, pack)
+    if cap and _rank(grade, pack) < _rank(cap[0], pack):
+        best, rule, why = cap
+        capped = int(dict(pack.grades)[_better(best, pack)]) - 1  # the top of the capped grade
+        # measured from the exact score, so the deductions add up
+        deductions.append(Deduction(rule, exact - capped, f"{why} keeps a note at best “{best}”"))
+        points, grade = capped, best
     return Score(points, grade, tuple(deductions))
+
+
+def _cap(results: list[RuleResult], pack: PackSpec) -> tuple[str, str, str] | None:
+    """The worst grade cap (pack `caps_grade`) the note's problems call for, as
+    (grade, rule, the problem in a few words); None when nothing caps it. An info
+    finding is a hint, not a problem, so it never caps."""
+    worst = None
+    for res in results:
+        if res.status is not Status.FAIL:
+            continue
+        problems = [f for f in res.findings if f.severity is not Severity.INFO]
+        keys = []
+        if res.absent or problems:
+            keys.append((res.rule, f"no {res.rule}" if res.absent else f"a {res.rule} finding"))
+        keys += [(f"{res.rule}/{f.tag}", f"{f.tag.replace('-', ' ')} ({res.rule})") for f in problems if f.tag]
+        for key, what in keys:
+            grade = pack.caps_grade.get(key)
+            if grade is not None and (worst is None or _rank(grade, pack) > _rank(worst[0], pack)):
+                worst = (grade, res.rule, what)
+    return worst
 
 
 def _reason(res: RuleResult) -> str:

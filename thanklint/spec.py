@@ -46,7 +46,7 @@ class PackSpec:
     description: str
     grades: tuple[tuple[str, float], ...]  # (grade, minimum score), best first
     costs: dict  # severity -> points a finding costs (capped at the rule's weight)
-    blocking: dict  # rule id -> the best grade a note failing it can get
+    caps_grade: dict  # "rule" or "rule/tag" -> the best grade a note with that problem can get (score.py)
     layout: Layout
     order: tuple[str, ...] = ()
     path: str = ""
@@ -128,7 +128,7 @@ def _examples(items: Any, path: str, rule: str, key: str) -> tuple[Example, ...]
 
 
 _PACK_FIELDS = {"name": str, "version": str, "description": str, "grades": dict, "costs": dict,
-                "blocking": dict, "layout": dict, "order": list}  # fmt: skip
+                "caps_grade": dict, "layout": dict, "order": list}  # fmt: skip
 _LAYOUT_FIELDS = {"salutations": "salutations", "valedictions": "valedictions",
                   "placeholders": "placeholder_patterns", "header_keys": "header_keys", "titles": "titles"}  # fmt: skip
 
@@ -152,9 +152,12 @@ def pack_spec(data: Any, path: str) -> PackSpec:
         grades.append((str(grade), float(minimum)))
     grades.sort(key=lambda g: -g[1])
     names = [g for g, _ in grades]
-    for rid, grade in data.get("blocking", {}).items():
+    for key, grade in data.get("caps_grade", {}).items():
+        if not isinstance(key, str) or not key.strip("/") or key.count("/") > 1:
+            raise RuleFileError(path, None, f"caps_grade.{key}",
+                                "a key is a rule id, or a rule id and a finding tag: consistency/wrong-company")  # fmt: skip
         if grade not in names:
-            raise RuleFileError(path, None, f"blocking.{rid}", f"'{grade}' is not a grade (known: {', '.join(names)})")
+            raise RuleFileError(path, None, f"caps_grade.{key}", f"'{grade}' is not a grade (known: {', '.join(names)})")
     layout_data = data.get("layout", {})
     layout_kwargs = {}
     for key, value in layout_data.items():
@@ -168,7 +171,7 @@ def pack_spec(data: Any, path: str) -> PackSpec:
     costs = _costs(data.get("costs", {}), path, None, "costs")
     return PackSpec(
         name=data["name"], version=str(data.get("version", "0")), description=data.get("description", ""),
-        grades=tuple(grades), costs=costs, blocking=dict(data.get("blocking", {})),
+        grades=tuple(grades), costs=costs, caps_grade=dict(data.get("caps_grade", {})),
         layout=Layout(**layout_kwargs), order=tuple(str(x) for x in data.get("order", [])), path=path,
     )  # fmt: skip
 

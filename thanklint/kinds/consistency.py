@@ -1,24 +1,32 @@
 """`consistency`: the names in the note agree with the context and with each other.
 
 - a near-miss of the company or an interviewer ("Northwinds", "Alvares") is an
-  error with the right spelling offered;
-- a greeting that names someone who is not an interviewer is an error;
+  error with the right spelling offered; a name that differs only in accents
+  ("Nguyen" for "Nguyễn") is an info finding that offers the exact spelling;
+- a greeting that names someone who is not an interviewer is an error — but
+  addressees that are no one's name ("Hiring Manager", "Search Committee") are
+  left to the greeting rule;
 - another organisation addressed as the employer ("excited to join Fabrikam") is a
   likely leftover from another note — unless the sentence is about the candidate's
-  past ("At Contoso I led …").
-Without a context company the note's own employer mentions must agree.
+  past ("At Contoso I led …");
+- a role named in the note ("the Marketing Coordinator position") that shares no
+  word with the context's role.
+Without a context company the note's own employer mentions must agree. Each
+finding's tag says which slip it is; the pack's caps_grade keys on it.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from thanklint.kinds import kind
 from thanklint.kinds._common import finding, from_findings
 from thanklint.kinds._cues import compile_cue, find
-from thanklint.model import Suggestion
+from thanklint.model import Severity, Suggestion
 
 _SUFFIX = re.compile(r"(?i)[\s,]+(inc|llc|ltd|corp|co|gmbh|plc|group|company)\.?$")
 
@@ -27,15 +35,20 @@ _SUFFIX = re.compile(r"(?i)[\s,]+(inc|llc|ltd|corp|co|gmbh|plc|group|company)\.?
 class ConsistencyParams:
     employer_cues: tuple[str, ...]  # an organisation right after one of these is addressed as the employer
     past_cues: tuple[str, ...]  # a sentence with one of these is about the candidate's past
+    addressees: tuple[str, ...] = ()  # greetings' words that name no one ("hiring manager"): never a wrong name
+    role_cues: tuple[str, ...] = ()  # "the ~4 role|position": the words between name a role
+    role_modifiers: tuple[str, ...] = ()  # words in a role mention that say nothing about which role ("open", "senior")
     similarity: float = 0.8  # at or above: a near-miss spelling of a known name
     near_miss_message: str = "“{found}” does not match “{expected}” from the context."
     other_org_message: str = "“{found}” is addressed as the employer, but this note is for {expected}."
     greeting_message: str = "The greeting names {found}, but the interviewer is {expected}."
     case_message: str = "Write the name as “{expected}”."
+    accents_message: str = "The interviewer writes the name “{expected}”."
     mixed_message: str = "This note addresses both {first} and {found} as the employer."
+    role_message: str = "“{found}” — but the role you interviewed for is {expected}."
 
     def __post_init__(self):
-        for c in self.employer_cues + self.past_cues:
+        for c in self.employer_cues + self.past_cues + self.role_cues:
             compile_cue(c)
         if not 0.5 <= self.similarity < 1:
             raise ValueError("similarity must be between 0.5 and 1")
@@ -44,6 +57,12 @@ class ConsistencyParams:
 def _norm(name: str) -> str:
     name = re.sub(r"['’]s\b", "", name.strip(" .,;:!?\"'’"))
     return _SUFFIX.sub("", name).strip().lower()
+
+
+def _fold(word: str) -> str:
+    """"Nguyễn" → "nguyen": names match without accents and case."""
+    decomposed = unicodedata.normalize("NFKD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _same_org(a: str, b: str) -> bool:
@@ -85,8 +104,8 @@ def _near_misses(analysis, names: list[str], threshold: float):
         t = re.sub(r"['’]s$", "", tok.text)
         if len(t) < 4 or not t[0].isupper() or t in words or analysis.note.in_placeholder(tok.idx, tok.idx + 1):
             continue
-        best = max(words, key=lambda w: _ratio(t, w), default=None)
-        if best and _ratio(t, best) >= threshold and t.lower() != best.lower():
+        best = max(words, key=lambda w: _ratio(_fold(t), _fold(w)), default=None)
+        if best and _ratio(_fold(t), _fold(best)) >= threshold and t.lower() != best.lower():
             out.append((tok.idx, tok.idx + len(t), t, best))
     return out
 
@@ -109,7 +128,9 @@ def _case_slips(analysis, company: str | None, interviewers: tuple[str, ...]):
     return out
 
 
-def _greeting_names(note) -> list[tuple[int, int, str]]:
+def _greeting_names(note, addressees: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """The capitalised words of the greeting after the salutation, less titles and
+    addressees that name no one ("Dear Hiring Manager,")."""
     g = note.greeting
     if g is None:
         return []
@@ -119,8 +140,11 @@ def _greeting_names(note) -> list[tuple[int, int, str]]:
         if low.startswith(s):
             skip = len(s)
             break
+    rest = g.text[skip:]
+    for a in sorted(addressees, key=len, reverse=True):  # blanked out, so offsets stay
+        rest = re.sub(rf"(?i)\b{re.escape(a)}\b", lambda m: " " * len(m.group(0)), rest)
     out = []
-    for m in re.finditer(r"[^\W\d_][\w'’-]*", g.text[skip:]):
+    for m in re.finditer(r"[^\W\d_][\w'’-]*", rest):
         w = m.group(0)
         if w.lower() in note.layout.titles or not w[0].isupper() or note.in_placeholder(g.start + skip + m.start(), g.start + skip + m.end()):
             continue
@@ -134,28 +158,33 @@ def check_consistency(analysis, ctx, rule):
     findings = []
     flagged: set[int] = set()
 
-    def add(start, end, msg, replacement=None, safe=False):
+    def add(start, end, msg, tag, replacement=None, safe=False, severity=None):
         if start in flagged:
             return
         flagged.add(start)
         sugg = (Suggestion("replace", replacement, note.span(start, end), safe),) if replacement else ()
-        findings.append(finding(note, rule, start, end, msg, sugg))
+        findings.append(finding(note, rule, start, end, msg, sugg, severity, tag))
 
     known = ctx.names()
     for s, e, expected in _case_slips(analysis, ctx.company, ctx.interviewer):
-        add(s, e, p.case_message.format(expected=expected), expected, safe=True)
+        add(s, e, p.case_message.format(expected=expected), "name-case", expected, safe=True)
     exact = {w.lower() for n in known for w in re.findall(r"[^\W\d_][\w'’-]+", n)}  # the sender's own name too
     for s, e, found, expected in _near_misses(analysis, [n for n in [ctx.company, *ctx.interviewer] if n], p.similarity):
         if found.lower() in exact:
             continue
-        add(s, e, p.near_miss_message.format(found=found, expected=expected), expected)
+        if _fold(found) == _fold(expected):  # only the accents differ: the reader will not mind, the writer may
+            add(s, e, p.accents_message.format(found=found, expected=expected), "name-accents", expected,
+                severity=Severity.INFO)  # fmt: skip
+        else:
+            add(s, e, p.near_miss_message.format(found=found, expected=expected), "misspelt-name", expected)
 
     if ctx.interviewer:
-        iv_words = {w.lower() for n in ctx.interviewer for w in re.findall(r"[^\W\d_][\w'’-]*", n)}
-        for s, e, w in _greeting_names(note):
-            if w.lower() not in iv_words and w.lower() not in {x.lower() for x in known}:
+        iv_words = {_fold(w) for n in ctx.interviewer for w in re.findall(r"[^\W\d_][\w'’-]*", n)}
+        others = {_fold(x) for x in known}
+        for s, e, w in _greeting_names(note, p.addressees):
+            if _fold(w) not in iv_words and _fold(w) not in others:
                 expected = " or ".join(ctx.interviewer)
-                add(s, e, p.greeting_message.format(found=w, expected=expected))
+                add(s, e, p.greeting_message.format(found=w, expected=expected), "wrong-interviewer")
 
     orgs = _employer_orgs(analysis, p)
     if ctx.company:
@@ -164,13 +193,57 @@ def check_consistency(analysis, ctx, rule):
                 continue
             if _ratio(_norm(ent.text), _norm(ctx.company)) >= p.similarity:
                 continue  # a near-miss is reported above, word by word
-            add(ent.start_char, ent.end_char, p.other_org_message.format(found=ent.text, expected=ctx.company), ctx.company)
+            msg = p.other_org_message.format(found=ent.text, expected=ctx.company)
+            add(ent.start_char, ent.end_char, msg, "wrong-company", ctx.company)
     else:
         employers = [ent for ent, addressed, about_past in orgs if addressed and not about_past]
         if employers:
             for ent in employers[1:]:
                 if not _same_org(ent.text, employers[0].text):
-                    add(ent.start_char, ent.end_char, p.mixed_message.format(first=employers[0].text, found=ent.text))
+                    msg = p.mixed_message.format(first=employers[0].text, found=ent.text)
+                    add(ent.start_char, ent.end_char, msg, "mixed-employers")
+    if ctx.role:
+        for s, e in _other_roles(analysis, p, ctx):
+            msg = p.role_message.format(found=note.text[s:e], expected=ctx.role)
+            add(s, e, msg, "wrong-role", ctx.role)
     findings.sort(key=lambda f: f.span.offset)
     detail = "" if ctx.company or ctx.interviewer else "no company or interviewer given: checked the note against itself"
     return from_findings(rule, findings, detail)
+
+
+def _other_roles(analysis, p, ctx) -> list[tuple[int, int]]:
+    """Spans of role mentions ("the Marketing Coordinator position") that share no
+    word with the context's role, outside sentences about the candidate's past.
+    Words agree when they share their first four letters ("engineering", "Engineer")."""
+    note = analysis.note
+    modifiers = {_fold(m) for m in p.role_modifiers}
+
+    def words(text):
+        return [w for w in (_fold(x) for x in re.findall(r"[^\W\d_]+", text)) if w not in modifiers]
+
+    def agree(a, b):
+        return a == b or len(os.path.commonprefix([a, b])) >= 4
+
+    role = words(ctx.role)
+    own = {_fold(w) for n in ctx.names() for w in re.findall(r"[^\W\d_]+", n)}  # "the Northwind role"
+    cues = [compile_cue(c) for c in p.role_cues]
+    past = [compile_cue(c) for c in p.past_cues]
+    out = []
+    for toks in analysis.sentence_tokens(note.content_start, len(note.text)):
+        if any(find(c, toks, negatable=False) for c in past):
+            continue
+        for c in cues:
+            for i, j in find(c, toks, negatable=False):
+                between = toks.tokens[i + 1 : j - 1]
+                if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") and t.text not in "-–/," for t in between):
+                    continue  # not a title: the gap ran across other words ("your story about opening")
+                inner = [t for t in between if t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
+                if not inner:
+                    continue
+                s, e = inner[0].idx, inner[-1].idx + len(inner[-1])
+                named = words(note.text[s:e])
+                if not named or note.in_placeholder(s, e) or any(w in own for w in named):
+                    continue
+                if not any(agree(a, b) for a in named for b in role):
+                    out.append((s, e))
+    return out

@@ -8,12 +8,16 @@ of it is skipped, and the rule's detail names it."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from thanklint.kinds import _regex, kind
 from thanklint.kinds._common import finding, from_findings
 from thanklint.kinds._cues import compile_cue, find
 from thanklint.model import Severity, Suggestion
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ def _skipped(slow: list[str]) -> str:
 
 def _bunches(analysis, p: PatternParams, hits):
     """Hits that make one finding: a run of a `runs` group; with `per_sentence`, all
-    other hits of one sentence (a line break ends a sentence, whatever the parser says)."""
+    other hits of one sentence (a blank line ends a sentence, whatever the parser says)."""
     text = analysis.note.text
     sentence_of = {}
     if p.per_sentence:
@@ -104,7 +108,8 @@ def _bunches(analysis, p: PatternParams, hits):
             if g.runs and bunch[-1][2] is g and not gap.strip():
                 bunch.append(h)
                 continue
-            if not g.runs and p.per_sentence and "\n" not in gap and sentence_of[bunch[0][0]] == sentence_of[s]:
+            same_sentence = sentence_of.get(bunch[0][0]) == sentence_of.get(s) and not _BLANK_LINE.search(gap)
+            if not g.runs and p.per_sentence and same_sentence:
                 bunch.append(h)
                 continue
         out.append([h])
