@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import select
 import subprocess
 import sys
 import tempfile
@@ -184,3 +186,90 @@ def test_a_note_at_the_size_limit_finishes_in_bounded_time_and_memory(tmp_path):
     length = next(r for r in report["rules"] if r["id"] == "length")
     assert length["status"] == "fail" and int(length["detail"].split()[0]) > 100_000  # every word counted
     print(f"1,000,000-byte note: {seconds:.1f} s, peak RSS {rss:.0f} MB")
+
+
+# -- the language server: a raw JSON-RPC session, so every byte of its stdout is checked --
+
+
+def _frame(msg: dict) -> bytes:
+    body = json.dumps(msg).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+_HEADER = re.compile(rb"Content-Length: (\d+)\r\n(?:Content-Type: [^\r\n]*\r\n)?\r\n")
+
+
+def _messages(data: bytes) -> tuple[list[dict], bytes]:
+    """Strictly parsed JSON-RPC frames, and the incomplete rest. Anything that is not a
+    frame (a stray native print) fails the test."""
+    out, i = [], 0
+    while i < len(data):
+        m = _HEADER.match(data, i)
+        if m is None:
+            assert b"Content-Length: ".startswith(data[i : i + 16]), f"not JSON-RPC at byte {i}: {data[i : i + 80]!r}"
+            break
+        end = m.end() + int(m.group(1))
+        if end > len(data):
+            break
+        out.append(json.loads(data[m.end() : end]))
+        i = end
+    return out, data[i:]
+
+
+def _peak_rss_mb(pid: int) -> float:
+    for line in open(f"/proc/{pid}/status", encoding="ascii"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmHWM")
+
+
+def test_language_server_survives_huge_words_notes_and_harper_prints(tmp_path):
+    (tmp_path / "thanklint.toml").write_text('[grammar]\nengine = "harper"\n', encoding="utf-8")
+    docs = {"hear.txt": HEAR, "word.txt": LONG_WORD, "max.txt": _max_note().decode(), "after.txt": STRONG_NOTE}
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / ".no-user-config")}
+    env.pop("THANKLINT_LANGUAGETOOL_URL", None)
+    server = subprocess.Popen([sys.executable, "-m", "thanklint", "lsp"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=tmp_path, env=env)  # fmt: skip
+    uri = lambda name: (tmp_path / name).as_uri()  # noqa: E731
+    try:
+        send = [{"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                 "params": {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}},
+                {"jsonrpc": "2.0", "method": "initialized", "params": {}}]  # fmt: skip
+        for name, text in docs.items():
+            (tmp_path / name).write_text(text, encoding="utf-8")
+            send.append({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+                "uri": uri(name), "languageId": "plaintext", "version": 1, "text": text}}})  # fmt: skip
+        server.stdin.write(b"".join(_frame(m) for m in send))
+        server.stdin.flush()
+        published, data, messages = {}, b"", []
+        deadline = time.monotonic() + 180  # spaCy's load, four checks (one of 1 MB) on a shared machine
+        fd = server.stdout.fileno()
+        while len(published) < len(docs):
+            assert time.monotonic() < deadline, f"published only {sorted(published)}"
+            assert server.poll() is None, f"the server died (exit {server.returncode}) after {sorted(published)}"
+            ready, _, _ = select.select([fd], [], [], 1.0)
+            if ready:
+                data += os.read(fd, 1 << 20)
+                got, data = _messages(data)
+                messages += got
+                for m in got:
+                    if m.get("method") == "textDocument/publishDiagnostics":
+                        published[m["params"]["uri"].rsplit("/", 1)[-1]] = m["params"]["diagnostics"]
+        rss = _peak_rss_mb(server.pid)
+        print(f"language server, four notes (one of 1,000,000 bytes): {time.monotonic() - deadline + 180:.1f} s, "
+              f"peak RSS {rss:.0f} MB")
+        server.stdin.write(_frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}) +
+                           _frame({"jsonrpc": "2.0", "method": "exit"}))  # fmt: skip
+        rest, _ = server.communicate(timeout=TIMEOUT)  # flushes and closes its stdin
+        got, tail = _messages(data + rest)
+        assert tail == b""
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    codes = {name: {d.get("code") for d in ds} for name, ds in published.items()}
+    assert "grammar" in codes["hear.txt"], codes  # Harper checked it (and printed, to nowhere)
+    assert "spelling" not in codes["word.txt"] and "input" not in codes["word.txt"], codes
+    assert "length" in codes["max.txt"] and "input" not in codes["max.txt"], codes
+    assert "gratitude" not in codes["after.txt"], codes  # still checking, and right
+    assert rss < 1024, f"the server's peak RSS: {rss:.0f} MB"
