@@ -143,3 +143,22 @@ def test_the_topic_fills_the_detail_suggestion_through_the_cli():
     assert any("the weekly sales dashboard" in t for t in texts["specific-detail"]), texts
     assert any(t.startswith("Hi Dana") or t.startswith("Dear Dana") for t in texts["greeting"]), texts
     assert not any("[" in t for ts in texts.values() for t in ts), texts
+
+
+# -- `thanklint rules` says what a rule's weight is worth ----------------------------------
+
+
+def test_rules_lists_points_and_the_grade_caps():
+    from thanklint import packs
+
+    rules = packs.load().rules
+    total = sum(r.spec.weight for r in rules)
+    proc = run_cli("rules", timeout=60)
+    out = proc.stdout.decode()
+    assert proc.returncode == 0, proc.stderr.decode()
+    row = next(line.split() for line in out.splitlines() if line.startswith("consistency "))
+    weight = packs.load().get("consistency").spec.weight
+    assert row[2:4] == [f"{weight:g}", f"{100 * weight / total:.1f}"], row  # 15 → 10.7 of 100
+    assert f"weight × 100 / {total:g}" in out
+    caps = dict(line.split(maxsplit=1) for line in out.splitlines() if line.startswith("  consistency"))
+    assert caps["consistency/wrong-company"] == NEEDS_WORK and caps["consistency"] == ALMOST

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import sys
+import textwrap
 from pathlib import Path
 
 from thanklint.spec import Rule
@@ -50,10 +51,32 @@ def render_rule(rule: Rule) -> str:
     )
 
 
-def rule_list(rules) -> str:
+def rule_list(rules, pack) -> str:
+    """The rules with the points each is worth, and how weights, costs and the pack's
+    grade caps turn findings into a score (docs/scoring.md says it at length)."""
     width = max(len(r.id) for r in rules)
-    lines = [f"{r.id:<{width}}  {r.spec.severity.value:<7}  {r.spec.weight:>3g}  {r.spec.name}" for r in rules]
-    return "\n".join(lines) + "\n\nRun 'thanklint rules ID' for what a rule checks and why.\n"
+    total = sum(r.spec.weight for r in rules) or 1
+    head = f"{'id':<{width}}  {'severity':<8}  weight  points  name"
+    lines = [head] + [
+        f"{r.id:<{width}}  {r.spec.severity.value:<8}  {r.spec.weight:>6g}  {100 * r.spec.weight / total:>6.1f}  {r.spec.name}"
+        for r in rules
+    ]
+    costs = ", ".join(f"{sev} {share:.0%}" for sev, share in pack.costs.items())
+    grades = ", ".join(f"{g} ≥ {m:g}" for g, m in pack.grades if m > 0) + f", else {pack.grades[-1][0]}"
+    points = (
+        f"Points: a rule's weight as a share of 100 — weight × 100 / {total:g}, the weights of these rules added "
+        "up (a rule that is skipped, such as grammar with no engine, leaves its share to the others). A rule "
+        f"whose element is missing loses all its points; otherwise each finding costs a share of them ({costs}; "
+        "a rule file may set its own), never more than the rule's points."
+    )
+    ids = {r.id for r in rules}
+    caps = [f"  {key:<{width + 20}}  {grade}" for key, grade in pack.caps_grade.items() if key.split("/")[0] in ids]
+    return "\n".join([
+        *lines, "", textwrap.fill(points, 100), "",
+        textwrap.fill(f"Grades: {grades}. Whatever its score, a note with one of these problems (a rule's warning "
+                      "or error, or a finding of that tag) gets at best the grade beside it:", 100),
+        *caps, "", "Run 'thanklint rules ID' for what a rule checks and why; docs/scoring.md explains the score.", "",
+    ])  # fmt: skip
 
 
 def render_all(rules) -> dict[str, str]:
