@@ -16,7 +16,7 @@ import pytest
 from conftest import HARPER, REPO, run_cli
 from proctable import alive as _alive
 from proctable import processes
-from test_grammar_engines import _StallingServer
+from test_grammar_engines import _is_jvm, _StallingServer
 
 from thanklint.grammar import languagetool as ltmod
 
@@ -170,8 +170,21 @@ def test_a_server_that_stops_answering_mid_run(tmp_path):
 # -- the LanguageTool JVM's lifecycle, from the process table ------------------------------
 
 
+def descendants(pid: int) -> list:
+    """Every live process below `pid` (children, their children, ...)."""
+    table = list(processes())
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        kids = [p for p in table if p.ppid == parent]
+        found += kids
+        todo += [p.pid for p in kids]
+    return found
+
+
 def _java_children(pid: int) -> list[int]:
-    return [p.pid for p in processes() if p.ppid == pid and b"languagetool" in p.cmdline.lower()]
+    """The LanguageTool JVMs a run started (each is a child of its watchdog, a child of the run)."""
+    return [p.pid for p in descendants(pid) if _is_jvm(p)]
 
 
 needs_install = pytest.mark.skipif(ltmod.find_install() is None, reason="no local LanguageTool install")

@@ -179,7 +179,8 @@ def check(items: list[Item], opts: Options) -> tuple[list, list[str]]:
         from concurrent.futures import ProcessPoolExecutor
 
         # Each worker loads spaCy once and then takes chunks as it frees up.
-        with ProcessPoolExecutor(max_workers=min(opts.jobs, len(chunks))) as pool:
+        with ProcessPoolExecutor(max_workers=min(opts.jobs, len(chunks)), initializer=_worker_start,
+                                 initargs=(os.getpid(),)) as pool:  # fmt: skip
             futures = [(chunk, pool.submit(_check_chunk, _portable(chunk), opts.flags, opts.variables))
                        for chunk in chunks]  # fmt: skip
             for chunk, fut in futures:
@@ -247,8 +248,16 @@ def _check_chunk(entries, flags, variables, linters=None, engines=None):
 
 
 # A -j worker's Linters live as long as the worker, so it starts one grammar engine (one
-# JVM) however many chunks it takes. The JVM dies with the worker (PR_SET_PDEATHSIG).
+# JVM) however many chunks it takes. The JVM's watchdog stops it when the worker ends.
 _WORKER: dict = {"linters": {}, "engines": {}}
+
+
+def _worker_start(run: int) -> None:
+    """A -j worker ends as soon as the run does, however the run ends (SIGTERM and SIGKILL
+    included: a worker would otherwise wait for work forever, and keep its JVM)."""
+    from thanklint.grammar.watchdog import exit_with
+
+    exit_with(run)
 
 
 def _lint(linter, entries, flags, variables):

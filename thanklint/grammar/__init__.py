@@ -11,9 +11,12 @@ import os
 from dataclasses import dataclass
 from typing import Iterable, Protocol, runtime_checkable
 
+from thanklint.errors import ThanklintError
+
 __all__ = [
     "EngineMatch",
     "GrammarUnavailable",
+    "EngineMissing",
     "Engine",
     "open_engine",
     "merge_matches",
@@ -41,6 +44,15 @@ class EngineMatch:
 
 class GrammarUnavailable(Exception):
     """No engine can run (or one died). ``str(e)`` is a short human reason."""
+
+
+class EngineMissing(ThanklintError):
+    """The engine asked for by name is not installed or configured here.
+
+    Not a ``GrammarUnavailable``: a run does not skip grammar over it, it stops (exit 2), since
+    the user named an engine that can never answer; ``str(e)`` says how to get it. (``auto``
+    falls back to Harper instead.)
+    """
 
 
 @runtime_checkable
@@ -139,7 +151,8 @@ def open_engine(
 
     choice: auto|languagetool|harper. 'auto' -> LanguageTool when a URL is given (arg, or env
     THANKLINT_LANGUAGETOOL_URL) or a local install is found, else Harper. Raises
-    GrammarUnavailable with the reason if nothing can run ('off' is handled by the caller).
+    GrammarUnavailable with the reason if nothing can run ('off' is handled by the caller), and
+    EngineMissing when 'languagetool' is asked for but has no URL, install or Java.
     """
     choice = (choice or "auto").lower()
     if choice not in ("auto", "languagetool", "harper"):
@@ -162,7 +175,7 @@ def open_engine(
             return lt.open_languagetool(
                 url=url, disabled_rules=disabled_rules, timeout=timeout, language=language
             )
-        except GrammarUnavailable as e:
+        except (GrammarUnavailable, EngineMissing) as e:  # EngineMissing: an install but no Java
             if url:  # the user asked for that server: do not silently fall back
                 raise
             errors.append(f"languagetool: {e}")

@@ -2,9 +2,9 @@
 
 Checks go through the ``language-tool-python`` package (imported lazily), always as
 ``LanguageTool(language, remote_server=url)``: for a remote server the URL is the user's; for a
-local install thanklint starts ``org.languagetool.server.HTTPServer`` itself (own process group,
-PR_SET_PDEATHSIG, atexit) and hands its loopback URL over, so language-tool-python never downloads
-or starts a server. A small subclass (``_tool_class``) makes every request honour ``timeout``
+local install thanklint starts ``org.languagetool.server.HTTPServer`` itself, under a watchdog
+process (``watchdog.py``) that stops the JVM when thanklint ends, however it ends, and hands its
+loopback URL over, so language-tool-python never downloads or starts a server. A small subclass (``_tool_class``) makes every request honour ``timeout``
 with one try, so a dead or stalled server surfaces as ``GrammarUnavailable`` instead of a hang
 or retry loop.
 
@@ -35,13 +35,15 @@ import urllib.request
 from pathlib import Path
 from typing import Callable
 
-from . import DEFAULT_DISABLED_RULES, EngineMatch, GrammarUnavailable, merge_matches
+from . import DEFAULT_DISABLED_RULES, EngineMatch, EngineMissing, GrammarUnavailable, merge_matches
+from .watchdog import GRACE as WATCHDOG_GRACE
 
 HOME_ENV = "THANKLINT_LANGUAGETOOL_HOME"
 JAVA_OPTS_ENV = "THANKLINT_LANGUAGETOOL_JAVA_OPTS"
 SERVER_JAR = "languagetool-server.jar"
 MAIN_CLASS = "org.languagetool.server.HTTPServer"
 START_TIMEOUT = float(os.environ.get("THANKLINT_LANGUAGETOOL_START_TIMEOUT", "90"))
+WATCHDOG = Path(__file__).with_name("watchdog.py")
 
 # Rule ids whose single suggestion is a mechanical fix (plus every misspelling).
 _SAFE_RULES = frozenset(
@@ -260,8 +262,11 @@ def _unavailable(e: BaseException, base: str, timeout: float) -> GrammarUnavaila
         return GrammarUnavailable(f"cannot reach LanguageTool at {base}: {_short_reason(cause)}")
     if isinstance(e, RateLimitError):
         return GrammarUnavailable(f"LanguageTool at {base} refused the request: rate limit (HTTP 426)")
-    if isinstance(e, LanguageToolError) and cause is e:
-        # a non-JSON answer: LanguageTool's plain-text error (HTTP 400/500) or a foreign page
+    if isinstance(e, LanguageToolError) and (cause is e or isinstance(cause, ValueError)):
+        # a non-JSON answer (language-tool-python puts its body in the error): a web page is
+        # another kind of server; plain text is LanguageTool's own error (HTTP 400/500)
+        if str(e).lstrip()[:1] == "<":
+            return GrammarUnavailable(f"{base} is not a LanguageTool server (it answered a web page)")
         return GrammarUnavailable(f"LanguageTool at {base} answered an error: {_short_reason(e)}")
     if isinstance(cause, (requests.RequestException, OSError)):
         return GrammarUnavailable(f"LanguageTool at {base} failed: {_short_reason(cause)}")
@@ -439,28 +444,6 @@ def _stop_all() -> None:
 atexit.register(_stop_all)
 
 
-def _make_preexec(parent: int) -> Callable[[], None]:
-    def _preexec() -> None:  # runs in the child between fork and exec
-        _child_setup(parent)
-
-    return _preexec
-
-
-def _child_setup(parent: int) -> None:
-    os.setsid()  # own process group: Ctrl-C in the terminal does not reach it; killpg stops it
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            libc = ctypes.CDLL(None, use_errno=True)
-            PR_SET_PDEATHSIG = 1
-            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except Exception:
-            pass
-        if os.getppid() != parent:  # the parent died before prctl took effect
-            os._exit(1)
-
-
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -485,8 +468,9 @@ class _LocalServer:
         self.home = home
         java = java_executable()
         if java is None:
-            raise GrammarUnavailable(
-                f"LanguageTool install found at {home} but no Java (17+) on PATH or in JAVA_HOME"
+            raise EngineMissing(
+                f"LanguageTool is installed in {home} but Java (17+) is not on PATH or in "
+                "JAVA_HOME: install Java, or use --languagetool-url URL"
             )
         self.port = port or _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -498,7 +482,11 @@ class _LocalServer:
         cmd = [java, *opts, "-cp", cp, MAIN_CLASS, "--port", str(self.port)]
         kw: dict[str, object] = {}
         if os.name == "posix":
-            kw["preexec_fn"] = _make_preexec(os.getpid())
+            # The watchdog owns the JVM and stops it when this process ends. Nothing runs
+            # between fork and exec: Python there can deadlock on a lock another thread held
+            # at the fork (an import of spaCy's, say), hanging the run in Popen.
+            cmd = [sys.executable, "-I", "-S", str(WATCHDOG), str(os.getpid()), "--", *cmd]
+            kw["start_new_session"] = True  # Ctrl-C in the terminal reaches thanklint only
         else:  # pragma: no cover
             kw["creationflags"] = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
         try:
@@ -569,27 +557,15 @@ class _LocalServer:
             _LIVE.discard(self)
         p = self.proc
         if p.poll() is None:
+            p.terminate()  # the watchdog stops the JVM: SIGTERM, SIGKILL after its grace time
             try:
+                p.wait(timeout=WATCHDOG_GRACE + 2)
+            except subprocess.TimeoutExpired:  # pragma: no cover - a stuck watchdog
                 if os.name == "posix":
-                    os.killpg(p.pid, signal.SIGTERM)
-                else:  # pragma: no cover
-                    p.terminate()
-            except (ProcessLookupError, PermissionError):
-                pass
-            try:
-                p.wait(timeout=3)
-            except subprocess.TimeoutExpired:
-                try:
-                    if os.name == "posix":
-                        os.killpg(p.pid, signal.SIGKILL)
-                    else:  # pragma: no cover
-                        p.kill()
-                except (ProcessLookupError, PermissionError):
-                    pass
-                try:
-                    p.wait(timeout=5)
-                except subprocess.TimeoutExpired:  # pragma: no cover
-                    pass
+                    os.killpg(p.pid, signal.SIGKILL)  # the watchdog and the JVM: one group
+                else:
+                    p.kill()
+                p.wait(timeout=5)
         try:
             self._log.close()
         except Exception:
@@ -613,11 +589,15 @@ def open_languagetool(
     home = home or find_install()
     if home is None:
         where = os.environ.get(HOME_ENV) or str(default_install_dir())
-        raise GrammarUnavailable(
-            f"no LanguageTool install found (looked in {where}) and no URL configured"
+        raise EngineMissing(
+            f"LanguageTool is not installed (looked in {where}) and no server URL is set: "
+            f"run 'thanklint setup languagetool', or use --languagetool-url URL"
         )
     if not _is_install(home):
-        raise GrammarUnavailable(f"{home} is not a LanguageTool install (no {SERVER_JAR})")
+        raise EngineMissing(
+            f"{home} is not a LanguageTool install (no {SERVER_JAR}): "
+            "run 'thanklint setup languagetool', or use --languagetool-url URL"
+        )
     st = START_TIMEOUT if start_timeout is None else start_timeout
     for attempt in range(3):  # the free port may be taken between choosing and binding it
         server = _LocalServer(home)

@@ -5,9 +5,8 @@ A `Linter` opens its own engine on first use; the server instead hands each Lint
 `SharedEngine` (so a config reload does not start a second LanguageTool). With
 `engine = "auto"` and a LanguageTool URL or install, Harper answers at once while
 LanguageTool starts in a background thread; LanguageTool takes over when it
-answers. The thread that starts the JVM lives until the engine is closed, because
-the JVM's PR_SET_PDEATHSIG is tied to that thread: a short-lived starter thread
-would take the JVM with it when it ends.
+answers. (The JVM's watchdog stops it when the server process ends, whichever
+thread started it.)
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ import os
 import threading
 from typing import Callable
 
-from thanklint.grammar import GrammarUnavailable
+from thanklint.grammar import EngineMissing, GrammarUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +78,7 @@ class SharedEngine:
                 if self.choice != "auto":
                     raise
                 self._lt, self._lt_why = None, f"LanguageTool stopped answering: {e}"
+                lt.close()
                 log.warning("%s; using Harper", self._lt_why)
                 self._on_change(self._lt_why + "; using Harper")
         if self.choice == "languagetool":
@@ -119,7 +119,7 @@ class SharedEngine:
 
         try:
             eng = open_engine("languagetool", url=self.url, timeout=self.timeout, disabled_rules=self.disabled)
-        except GrammarUnavailable as e:
+        except (GrammarUnavailable, EngineMissing) as e:
             self._lt_why = f"languagetool: {e}"
             self._lt_done.set()
             log.warning("LanguageTool did not start: %s", e)
@@ -130,21 +130,24 @@ class SharedEngine:
             self._lt_done.set()
             log.exception("LanguageTool failed to start")
             return
-        if self._stop.is_set():
-            eng.close()
-            self._lt_done.set()
-            return
-        self._lt = eng
+        with self._lock:
+            stopped = self._stop.is_set()  # shut down while it started: nobody else will close it
+            if not stopped:
+                self._lt = eng
         self._lt_done.set()
-        self._on_change(f"{eng.name} is ready")
-        self._stop.wait()  # keep this thread (the JVM's parent) alive until close
-        self._lt = None
-        eng.close()
+        if stopped:
+            eng.close()
+        else:
+            self._on_change(f"{eng.name} is ready")
 
     def shutdown(self, timeout: float = 10.0) -> None:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout)
+        with self._lock:
+            lt, self._lt = self._lt, None
+        if lt is not None:
+            lt.close()
         if self._harper is not None:
             self._harper.close()
 
