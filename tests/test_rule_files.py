@@ -114,6 +114,12 @@ BROKEN = {
                        "params", "~"),
     "bad-weight-type": ("weather", GOOD_RULE.format(id="weather").replace("weight: 5", "weight: lots"),
                         "weight", "expected"),
+    # numbers must be finite and in range (YAML's .nan and .inf are floats)
+    "weight-nan": ("weather", GOOD_RULE.format(id="weather").replace("weight: 5", "weight: .nan"), "weight", "0 to 100"),
+    "weight-inf": ("weather", GOOD_RULE.format(id="weather").replace("weight: 5", "weight: .inf"), "weight", "0 to 100"),
+    "cost-nan": ("weather", GOOD_RULE.format(id="weather") + "cost:\n  warning: .nan\n", "cost.warning", "0 to 1"),
+    "float-param-nan": ("weather", GOOD_RULE.format(id="weather").replace("  cues:", "  threshold: .nan\n  cues:"),
+                        "params.threshold", "finite"),
     "bad-regex-in-group": ("manners", """\
         id: manners
         name: No shouting
@@ -131,6 +137,23 @@ BROKEN = {
           good: ["Hi Dana,\\n\\nThank you.\\n\\nBest,\\nSam"]
           bad: ["Hi Dana,\\n\\nTHANK YOU.\\n\\nBest,\\nSam"]
         """, "params", ""),
+    "bad-backreference": ("manners", """\
+        id: manners
+        name: No echoes
+        severity: warning
+        weight: 5
+        kind: pattern
+        params:
+          groups:
+            - name: echo
+              message: Do not repeat.
+              regex: ['(a)\\2']
+        message: Say it once.
+        why: Once reads better.
+        examples:
+          good: ["Hi Dana,\\n\\nThank you.\\n\\nBest,\\nSam"]
+          bad: ["Hi Dana,\\n\\nThank you you.\\n\\nBest,\\nSam"]
+        """, "params.groups[1]", "bad regular expression"),
 }
 
 
