@@ -64,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _escape_unencodable_output()
     own_process = argv is None  # not a test calling main() in-process with its own capture
     argv = sys.argv[1:] if argv is None else argv
     if argv == ["--version"]:  # answered before anything else is imported: editors call it often
@@ -99,6 +100,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"thanklint: {e}", file=sys.stderr)
             return 2
         raise
+
+
+def _escape_unencodable_output() -> None:
+    """A character the output encoding lacks (an emoji under PYTHONIOENCODING=ascii)
+    is written in ASCII or as a backslash escape, not a crash."""
+    from thanklint.formatters._escape import PLAIN
+
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # not when a caller has swapped in a plain StringIO
+            stream.reconfigure(errors=PLAIN)
 
 
 def _claim_stdout() -> None:
@@ -215,7 +226,7 @@ def _check(args) -> int:
         if color is None:
             color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         width = None if not sys.stdout.isatty() else os.get_terminal_size(sys.stdout.fileno()).columns
-        sys.stdout.write(render(args.format, reports, color=color, width=width))
+        sys.stdout.write(render(args.format, reports, color=color, width=width, encoding=sys.stdout.encoding))
     for msg in failures:
         print(f"thanklint: {msg}", file=sys.stderr)
     if failures:

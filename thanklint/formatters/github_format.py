@@ -1,15 +1,19 @@
 """GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`, one a
 finding, which the runner turns into annotations on the pull request's diff.
 Property values escape % CR LF : and , and the message % CR LF — what the runner
-unescapes; anything else would cut the command short."""
+unescapes; anything else would cut the command short. Other control characters
+are shown escaped: the runner's log would act on them as a terminal does."""
 
 from __future__ import annotations
+
+from thanklint.formatters._escape import visible
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text)
 
 
 def _prop(text: str) -> str:

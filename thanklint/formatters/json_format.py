@@ -40,5 +40,6 @@ def report_dict(report) -> dict:
 
 
 def render(reports, **_options) -> str:
+    # ASCII only (\u escapes): valid whatever the output encoding, and no note text acts on a terminal
     return json.dumps({"version": __version__, "files": [report_dict(r) for r in reports]},
-                      ensure_ascii=False, indent=2) + "\n"  # fmt: skip
+                      ensure_ascii=True, indent=2) + "\n"  # fmt: skip

@@ -91,4 +91,5 @@ def render(reports, **_options) -> str:
             "results": results,
         }],
     }  # fmt: skip
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    # ASCII only (\u escapes): valid whatever the output encoding, and no note text acts on a terminal
+    return json.dumps(log, ensure_ascii=True, indent=2) + "\n"
