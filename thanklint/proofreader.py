@@ -3,9 +3,7 @@
 The engine is opened in that thread as soon as a Linter needs it, so opening it
 (Harper's dictionary, LanguageTool's JVM) overlaps spaCy's load, and each note's
 check overlaps spaCy's parse of the notes. One thread, living until `close()`:
-the engine sees one call at a time (Harper's Linter is not thread-safe), and a
-JVM, which dies with the thread that started it (PR_SET_PDEATHSIG), lives exactly
-as long as the run.
+the engine sees one call at a time (Harper's Linter is not thread-safe).
 """
 
 from __future__ import annotations
