@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
 import fnmatch
 import json
 import logging
@@ -551,7 +552,7 @@ def exit_(ls: ThanklintServer, *args) -> None:
     ls.stop_all()
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:  # (it ends the process: os._exit)
     p = argparse.ArgumentParser(prog="thanklint lsp", description="The thanklint language server, on stdin/stdout.")
     p.add_argument("--stdio", action="store_true", help="accepted for clients that pass it; stdio is the only transport")
     p.add_argument("--log-file", metavar="FILE", help="write the server's log here instead of stderr")
@@ -570,4 +571,11 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.stop_all()
     # LSP: 0 only after a `shutdown` request; `exit` (or the end of stdin) without one is 1.
-    return 0 if server.shutdown_requested else 1
+    code = 0 if server.shutdown_requested else 1
+    # End now: the lint thread may still be loading spaCy or checking a note, which cannot
+    # be stopped midway, and the interpreter would wait for it (seconds) while the editor
+    # waits for us. It writes nothing. The atexit handlers (the log's flush, the stop of
+    # any LanguageTool JVM still alive) run first; only the wait for the thread is skipped.
+    atexit._run_exitfuncs()
+    sys.stderr.flush()
+    os._exit(code)
