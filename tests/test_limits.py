@@ -80,7 +80,8 @@ def test_file_over_the_limit_is_refused_with_the_limit(tmp_path):
     (tmp_path / "long.txt").write_text(STRONG_NOTE * 10, encoding="utf-8")
     proc = run_cli("long.txt", *HARPER, cwd=tmp_path, timeout=TIMEOUT)
     assert proc.returncode == 2
-    assert "long.txt is over the 2,000-byte limit" in _one_message(proc.stderr)
+    size = len((STRONG_NOTE * 10).encode())
+    assert f"long.txt is {size:,} bytes, over the 2,000-byte limit" in _one_message(proc.stderr)
 
 
 def test_name_too_long_is_one_message(tmp_path):

@@ -30,19 +30,24 @@ def read_input(path: str, *, max_bytes: int, name: str | None = None) -> bytes:
     except OSError as e:
         raise InputError(f"{name}: {e.strerror or e}") from None
     if len(data) > max_bytes:
-        raise InputError(
-            f"{name} is over the {max_bytes:,}-byte limit for a note (raise it with max_bytes in thanklint.toml)"
-        )
+        raise _too_big(name, max_bytes)
     return data
 
 
 def _read_file(path: str, name: str, max_bytes: int) -> bytes:
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     with open(fd, "rb", closefd=True) as f:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise InputError(f"{name}: not a regular file ({_kind(mode)}); give a note saved as a file")
-        return f.read(max_bytes + 1)
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{name}: not a regular file ({_kind(st.st_mode)}); give a note saved as a file")
+        if st.st_size > max_bytes:  # said with its size, and not read at all
+            raise _too_big(name, max_bytes, st.st_size)
+        return f.read(max_bytes + 1)  # + 1: a file that grew since is still caught
+
+
+def _too_big(name: str, max_bytes: int, size: int | None = None) -> InputError:
+    what = f"is {size:,} bytes, over" if size is not None else "is over"
+    return InputError(f"{name} {what} the {max_bytes:,}-byte limit for a note (raise it with max_bytes in thanklint.toml)")
 
 
 def _kind(mode: int) -> str:
