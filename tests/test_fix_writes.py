@@ -1,7 +1,8 @@
 """How `thanklint --fix` writes a note: through a symbolic link, never splitting hard
 links, keeping owner, group and mode (or leaving the note, with a message, when it
-cannot), refusing a read-only folder with one line, and leaving no temp file after
-SIGTERM (and none that outlives the next run after SIGKILL).
+cannot), refusing a read-only folder with one line, never overwriting an edit made
+during the check, and leaving no temp file after SIGTERM (and none that outlives the
+next run after SIGKILL).
 
 The real CLI as a subprocess. The tests run as root here; a child that must meet
 permissions as a user would runs as root without the matching capabilities. The grammar engine is off: the fix under test is the
@@ -194,3 +195,33 @@ def test_a_temp_file_left_by_sigkill_is_removed_by_the_next_fix(tmp_path):
     assert b"fixed 1 problem in note.txt" in proc.stderr, proc.stderr.decode()
     assert temp_files(tmp_path) == [".note.txt.zzzz9999.thanklint", ".other.txt.abcd1234.thanklint"]
     assert (tmp_path / "note.txt").read_bytes() == FIXED
+
+
+# -- an edit made while the note is being checked -------------------------------------------
+# A person's edit cannot be timed into the seconds between the read and the write, so the
+# CLI runs with the input reader wrapped: right after reading note.txt it appends a line
+# to the file, as an editor saving meanwhile would. Everything else is the real CLI.
+EDITED_CLI = r"""
+import sys
+import thanklint.source as source
+real_read = source.read_input
+def read_input(path, **kw):
+    data = real_read(path, **kw)
+    if path == "note.txt":
+        with open(path, "ab") as f:
+            f.write(b"P.S. written meanwhile\n")
+    return data
+source.read_input = read_input
+from thanklint.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_note_edited_during_the_check_is_not_overwritten(tmp_path):
+    (tmp_path / "note.txt").write_bytes(NOTE)
+    proc = subprocess.run([sys.executable, "-c", EDITED_CLI, *ARGS, "note.txt"], capture_output=True, cwd=tmp_path,
+                          env=_env(tmp_path), timeout=120)  # fmt: skip
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == "thanklint: note.txt: not fixed: it changed while it was being checked\n"
+    assert (tmp_path / "note.txt").read_bytes() == NOTE + b"P.S. written meanwhile\n"
+    assert temp_files(tmp_path) == []
