@@ -70,8 +70,9 @@ class Framer:
     def _body(self):
         n = self.need
         stop = min(n, len(self.buf))
-        m = _NEXT_HEADER.search(self.buf, max(0, self.scanned - 64), stop)
-        if m is not None:  # the next message starts inside this one: its length was too large
+        # (up to 64 bytes past the body: a header may start inside it and end after it)
+        m = _NEXT_HEADER.search(self.buf, max(0, self.scanned - 64), min(n + 64, len(self.buf)))
+        if m is not None and m.start() < n:  # the next message starts inside this one: its length was too large
             self.need = None
             return self._skip(m.start(), f"Content-Length {n} runs into the next message (the body has {m.start()} bytes)")
         self.scanned = stop
