@@ -257,3 +257,17 @@ def test_a_broken_rule_file_still_reads_as_before(tmp_path):
     folder.mkdir()
     (folder / "latin.yaml").write_bytes(textwrap.dedent("id: latin\nname: caf\xe9\n").encode("latin-1"))
     _refused(_check(proj), "latin.yaml", "not UTF-8")
+
+
+# -- template syntaxes are user patterns too --------------------------------------------
+
+
+def test_a_backtracking_template_syntax_is_a_clear_error_not_a_hang(tmp_path):
+    note = STRONG_NOTE.replace("before noon.", "before noon " + "a" * 40 + "b.")
+    proj = _project(tmp_path, "[template]\nenabled = true\nsyntaxes = ['((?:a|a)+)$']\n", note=note)
+    _refused(_check(proj), "template.syntaxes", "(?:a|a)+", "ran over")
+
+
+def test_a_template_syntax_that_does_not_compile_names_the_key(tmp_path):
+    proj = _project(tmp_path, "[template]\nsyntaxes = ['{{(unclosed']\n")
+    _refused(_check(proj), "thanklint.toml", "template.syntaxes", "bad regular expression")

@@ -235,7 +235,7 @@ def _leaves(data: dict, prefix: str = ""):
 
 
 def _template(current: Template, table, where: str, base: Path) -> Template:
-    import re
+    from thanklint.kinds._regex import compiled
 
     if isinstance(table, bool):  # `template = true`: every note under this config is a template
         return replace(current, enabled=table)
@@ -264,9 +264,9 @@ def _template(current: Template, table, where: str, base: Path) -> Template:
             else:
                 for pat in items:
                     try:
-                        groups = re.compile(pat).groups
-                    except re.error as e:
-                        raise ConfigError(f"{where}: 'template.syntaxes': {pat!r} is not a valid pattern ({e})") from None
+                        groups = compiled(pat).groups  # the engine template.slots runs them with
+                    except ValueError as e:
+                        raise ConfigError(f"{where}: 'template.syntaxes': {e}") from None
                     if groups != 1:
                         raise ConfigError(f"{where}: 'template.syntaxes': {pat!r} needs exactly one (group): the name")
                 changes[key] = tuple(items)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import re
 from dataclasses import dataclass, replace
 
 from thanklint.model import Finding, Span, Status, Suggestion
@@ -75,10 +74,17 @@ class Rendered:
 
 def slots(text: str, syntaxes: tuple[str, ...]) -> list[Slot]:
     from thanklint.config import _name
+    from thanklint.errors import ConfigError
+    from thanklint.kinds import _regex  # user patterns: with a time budget
 
     found: list[Slot] = []
     for pat in syntaxes:
-        for m in re.finditer(pat, text):
+        try:
+            found_here = _regex.matches(pat, text)
+        except _regex.TooSlow:
+            raise ConfigError(f"template.syntaxes: {pat!r} ran over {_regex.BUDGET:g} s on a note; "
+                              "rewrite it without nested repetition") from None
+        for m in found_here:
             if any(s.start < m.end() and m.start() < s.end for s in found):
                 continue
             found.append(Slot(m.start(), m.end(), _name(m.group(1)), m.group(0)))

@@ -1,7 +1,7 @@
-"""Regular expressions from rule files, run so that none can hang the checker.
+"""Regular expressions from rule files and config, run so that none can hang the checker.
 
 Python's `re` backtracks without limit: `(a|a)+$` against a line of forty a's runs
-for hours. Rule files are data that users write, so their patterns run on the
+for hours. Rule files and config are data that users write, so their patterns run on the
 `regex` engine — `re`'s syntax, lookaround and backreferences included (the bundled
 rules use lookahead, which a non-backtracking engine such as RE2 refuses) — with a
 time budget. A pattern that runs out of it raises TooSlow, and the rule says so."""
@@ -32,6 +32,18 @@ def compiled(source: str):
         return regex.compile(source)
     except regex.error as e:
         raise ValueError(f"bad regular expression {source!r}: {e}") from None
+
+
+def matches(source: str, text: str) -> list:
+    """Every match of `source` in the whole of `text` (for patterns whose groups
+    matter, such as template syntaxes). Raises TooSlow."""
+    if source in _SLOW:
+        raise TooSlow(source)
+    try:
+        return list(compiled(source).finditer(text, timeout=BUDGET))
+    except TimeoutError:
+        _SLOW.add(source)
+        raise TooSlow(source) from None
 
 
 def hits(text: str, start: int, end: int, source: str) -> list[tuple[int, int]]:
