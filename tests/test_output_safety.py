@@ -132,3 +132,11 @@ def test_an_ascii_terminal_gets_ascii(tmp_path, fmt):
 def test_the_c_locale_does_not_crash(tmp_path):
     proc = _check(tmp_path, UNICODE_NOTE, env={"LC_ALL": "C", "LANG": "C"})
     assert _underlined(proc.stdout.decode("utf-8"), 3) == ["🙂", "[Company]"]
+
+
+def test_an_error_message_shows_the_file_name_escaped(tmp_path):
+    (tmp_path / HOSTILE_NAME).write_bytes(b"")
+    proc = run_cli("--no-cache", "--isolated", str(tmp_path / HOSTILE_NAME), timeout=60)
+    err = proc.stderr.decode("utf-8")
+    assert proc.returncode == 2
+    assert err == f"thanklint: {tmp_path}/note\\x1b[2J.txt is empty\n"

@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         from thanklint.errors import ThanklintError
 
         if isinstance(e, ThanklintError):
-            print(f"thanklint: {e}", file=sys.stderr)
+            _say(str(e))
             return 2
         raise
 
@@ -110,6 +110,13 @@ def _escape_unencodable_output() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):  # not when a caller has swapped in a plain StringIO
             stream.reconfigure(errors=PLAIN)
+
+
+def _say(message: str) -> None:
+    """A message on stderr; the control characters of a file name in it are shown, not obeyed."""
+    from thanklint.formatters._escape import visible
+
+    print(f"thanklint: {visible(message)}", file=sys.stderr)
 
 
 def _claim_stdout() -> None:
@@ -216,7 +223,7 @@ def _check(args) -> int:
         if args.diff:
             sys.stdout.write("".join(diffs))
             for msg in failures:
-                print(f"thanklint: {msg}", file=sys.stderr)
+                _say(msg)
             return 2 if failures else (1 if diffs else 0)
 
     minimum = Severity(args.min_severity).rank
@@ -228,7 +235,7 @@ def _check(args) -> int:
         width = None if not sys.stdout.isatty() else os.get_terminal_size(sys.stdout.fileno()).columns
         sys.stdout.write(render(args.format, reports, color=color, width=width, encoding=sys.stdout.encoding))
     for msg in failures:
-        print(f"thanklint: {msg}", file=sys.stderr)
+        _say(msg)
     if failures:
         return 2
     short = any(f.severity is Severity.ERROR for r in reports for f in r.findings)
