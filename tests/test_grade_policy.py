@@ -107,6 +107,15 @@ def test_the_cli_reports_the_capped_grade_in_json(tmp_path):
     assert json.loads(proc.stdout)["files"][0]["grade"] == READY
 
 
+def test_a_name_without_accents_exits_0_through_the_cli():
+    text = S.replace("Dear Ms. Alvarez,", "Dear Ms. Nguyen,")
+    flags = ("--company", "Northwind", "--interviewer", "Nguyễn Thị Minh", "--role", "Data Analyst")
+    proc = run_cli("--format", "json", "--no-cache", *HARPER, *flags, "-", input=text.encode(), timeout=120)
+    assert proc.returncode == 0, proc.stdout.decode() + proc.stderr.decode()
+    (f,) = [f for f in json.loads(proc.stdout)["files"][0]["findings"] if f["rule"] == "consistency"]
+    assert f["severity"] == "info" and [s["text"] for s in f["suggestions"]] == ["Nguyễn"]
+
+
 # -- tone: one finding per sentence, one per run of emoji -----------------------------------
 
 
