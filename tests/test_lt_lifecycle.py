@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, STRONG_NOTE, run_cli
-from proctable import alive
+from proctable import alive, processes
 from test_grammar_cli import descendants
 from test_grammar_engines import _is_jvm, jvm_of
 
@@ -118,6 +118,73 @@ def test_a_jvm_started_from_a_thread_outlives_the_thread():
     finally:
         server.stop()
     assert _wait_gone([jvm, server.proc.pid], 5) == []
+
+
+# -- the watchdog (any command; no Java needed) -----------------------------------------------
+
+_OWNER = textwrap.dedent(
+    """
+    import os, subprocess, sys, time
+    from thanklint.grammar.languagetool import WATCHDOG
+    w = subprocess.Popen([sys.executable, "-I", "-S", str(WATCHDOG), str(os.getpid()), "--", "sleep", "60"],
+                         start_new_session=True)
+    print(w.pid, flush=True)
+    time.sleep(60)
+    """
+)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_the_watchdog_stops_its_command_when_its_owner_dies(sig):
+    owner = subprocess.Popen([sys.executable, "-c", _OWNER], stdout=subprocess.PIPE, cwd=REPO, env=_env())
+    try:
+        watchdog = int(owner.stdout.readline())
+        command = _child_of(watchdog)
+        owner.send_signal(sig)
+        owner.wait(10)
+        assert _wait_gone([watchdog, command], 5) == [], f"the command outlived {sig.name} of its owner"
+    finally:
+        if owner.poll() is None:
+            owner.kill()
+
+
+def test_a_command_dies_with_its_watchdog_even_on_sigkill():
+    watchdog = subprocess.Popen([sys.executable, "-I", "-S", str(ltmod.WATCHDOG), str(os.getpid()), "--", "sleep", "60"],
+                                start_new_session=True)  # fmt: skip
+    command = _child_of(watchdog.pid)
+    watchdog.kill()
+    watchdog.wait(10)
+    assert _wait_gone([command], 5) == [], "PR_SET_PDEATHSIG did not stop the command"
+
+
+def test_the_watchdog_exits_with_its_commands_status():
+    run = lambda *cmd: subprocess.run([sys.executable, "-I", "-S", str(ltmod.WATCHDOG), str(os.getpid()), "--", *cmd],  # noqa: E731
+                                      capture_output=True, timeout=30, start_new_session=True)  # fmt: skip
+    assert run("sh", "-c", "exit 7").returncode == 7
+    assert run("sh", "-c", "kill -9 $$").returncode == 128 + 9
+    missing = run("/no/such/java")
+    assert missing.returncode == 127 and b"cannot start /no/such/java" in missing.stderr
+
+
+def _child_of(pid: int) -> int:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        kids = [p.pid for p in processes() if p.ppid == pid]
+        if kids:
+            return kids[0]
+        time.sleep(0.02)
+    raise AssertionError(f"process {pid} started nothing")
+
+
+@pytest.mark.languagetool
+@needs_install
+def test_sigkill_of_the_watchdog_takes_the_jvm_with_it():
+    server = ltmod._LocalServer(ltmod.find_install())
+    jvm = jvm_of(server.proc.pid)
+    server.proc.kill()
+    server.proc.wait(10)
+    assert _wait_gone([jvm], 5) == [], "the JVM outlived its watchdog"
+    server.stop()
 
 
 # -- killing the run -----------------------------------------------------------------------
