@@ -9,8 +9,8 @@
 - another organisation addressed as the employer ("excited to join Fabrikam") is a
   likely leftover from another note — unless the sentence is about the candidate's
   past ("At Contoso I led …");
-- a role named in the note ("the Marketing Coordinator position") that shares no
-  word with the context's role.
+- a role named in the note with two words or more ("the Marketing Coordinator
+  position") that shares no word with the context's role (a warning by default).
 Without a context company the note's own employer mentions must agree. Each
 finding's tag says which slip it is; the pack's caps_grade keys on it.
 """
@@ -38,6 +38,7 @@ class ConsistencyParams:
     addressees: tuple[str, ...] = ()  # greetings' words that name no one ("hiring manager"): never a wrong name
     role_cues: tuple[str, ...] = ()  # "the ~4 role|position": the words between name a role
     role_modifiers: tuple[str, ...] = ()  # words in a role mention that say nothing about which role ("open", "senior")
+    role_severity: str = "warning"  # a role is matched by its words, a weaker signal than a name: not an error by default
     similarity: float = 0.8  # at or above: a near-miss spelling of a known name
     near_miss_message: str = "“{found}” does not match “{expected}” from the context."
     other_org_message: str = "“{found}” is addressed as the employer, but this note is for {expected}."
@@ -50,6 +51,8 @@ class ConsistencyParams:
     def __post_init__(self):
         for c in self.employer_cues + self.past_cues + self.role_cues:
             compile_cue(c)
+        if self.role_severity not in ("error", "warning", "info"):
+            raise ValueError("role_severity must be error, warning or info")
         if not 0.5 <= self.similarity < 1:
             raise ValueError("similarity must be between 0.5 and 1")
 
@@ -205,7 +208,7 @@ def check_consistency(analysis, ctx, rule):
     if ctx.role:
         for s, e in _other_roles(analysis, p, ctx):
             msg = p.role_message.format(found=note.text[s:e], expected=ctx.role)
-            add(s, e, msg, "wrong-role", ctx.role)
+            add(s, e, msg, "wrong-role", ctx.role, severity=Severity(p.role_severity))
     findings.sort(key=lambda f: f.span.offset)
     detail = "" if ctx.company or ctx.interviewer else "no company or interviewer given: checked the note against itself"
     return from_findings(rule, findings, detail)
@@ -242,8 +245,8 @@ def _other_roles(analysis, p, ctx) -> list[tuple[int, int]]:
                     continue
                 s, e = inner[0].idx, inner[-1].idx + len(inner[-1])
                 named = words(note.text[s:e])
-                if not named or note.in_placeholder(s, e) or any(w in own for w in named):
-                    continue
+                if len(named) < 2 or note.in_placeholder(s, e) or any(w in own for w in named):
+                    continue  # one word ("the UX role", "the nursing position") names an area as often as a role
                 if not any(agree(a, b) for a in named for b in role):
                     out.append((s, e))
     return out
