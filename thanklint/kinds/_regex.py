@@ -13,12 +13,21 @@ from functools import lru_cache
 
 import regex
 
-BUDGET = 1.0  # seconds one pattern may spend on one note (the bundled ones take ~0.1 s on a 1 MB note)
+# Seconds one pattern may spend on one note: BUDGET, plus one for every CHARS_PER_SECOND
+# characters. The bundled patterns search a 1 MB note in 0.1–1.5 s (the latter on a
+# machine loaded 5 times over), inside the 11 s it is allowed; a pattern that
+# backtracks without end blows its budget on a single line.
+BUDGET = 1.0
+CHARS_PER_SECOND = 100_000
 MAX_LINE = 2000  # longer lines are searched in pieces of this size
 
 # Patterns that ran out of time once in this process: a folder of notes pays for
-# each only once, instead of BUDGET per note.
+# each only once, instead of its budget per note.
 _SLOW: set[str] = set()
+
+
+def _budget(chars: int) -> float:
+    return BUDGET + chars / CHARS_PER_SECOND
 
 
 class TooSlow(Exception):
@@ -40,7 +49,7 @@ def matches(source: str, text: str) -> list:
     if source in _SLOW:
         raise TooSlow(source)
     try:
-        return list(compiled(source).finditer(text, timeout=BUDGET))
+        return list(compiled(source).finditer(text, timeout=_budget(len(text))))
     except TimeoutError:
         _SLOW.add(source)
         raise TooSlow(source) from None
@@ -52,7 +61,7 @@ def hits(text: str, start: int, end: int, source: str) -> list[tuple[int, int]]:
     if source in _SLOW:
         raise TooSlow(source)
     pattern = compiled(source)
-    deadline = time.monotonic() + BUDGET
+    deadline = time.monotonic() + _budget(end - start)
     out = []
     pos = start
     try:
