@@ -189,6 +189,19 @@ def test_a_note_at_the_size_limit_finishes_in_bounded_time_and_memory(tmp_path):
     print(f"1,000,000-byte note: {seconds:.1f} s, peak RSS {rss:.0f} MB")
 
 
+def test_two_notes_at_the_size_limit_are_compared_in_bounded_time(tmp_path):
+    # the cross-note `duplicate` check compared the whole letters with difflib: minutes
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.txt").write_bytes(_max_note())
+    (tmp_path / "notes" / "b.txt").write_bytes(_max_note().replace(b"Sam Okafor", b"Sam Okafo"))
+    code, out, err, seconds, rss = _run_measured("notes", "--company", "Northwind", "--format", "json", "--no-cache",
+                                                 *HARPER, cwd=tmp_path, timeout=180)  # fmt: skip
+    assert code in (0, 1), err.decode()
+    for report in json.loads(out)["files"]:
+        assert [f["rule"] for f in report["findings"]].count("duplicate") == 1, report["path"]
+    assert rss < 1024, f"peak RSS {rss:.0f} MB"
+
+
 # -- the language server: a raw JSON-RPC session, so every byte of its stdout is checked --
 
 
