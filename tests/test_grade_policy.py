@@ -131,6 +131,21 @@ def test_two_slips_in_one_sentence_are_one_finding(lint_text):
     assert f.severity.value == "error" and "another offer" in f.message and "let me know by" in f.message
 
 
+def test_tone_alone_still_finds_sentences(tmp_path):
+    # with every other rule off, nothing else asks for the parser that splits sentences
+    off = "\n".join(f"{r} = false" for r in ("gratitude", "interest", "specific-detail", "qualifications", "closing",
+                                                 "greeting", "signoff", "placeholder", "consistency", "length",
+                                                 "grammar", "spelling"))  # fmt: skip
+    (tmp_path / "thanklint.toml").write_text(f"[rules]\n{off}\n", encoding="utf-8")
+    text = "Hi Dana,\n\nThanks!!! It was awesome. I really need this job.\n\nBest,\nSam\n"
+    proc = run_cli("--format", "json", "--no-cache", "-", input=text.encode(), cwd=tmp_path, timeout=120)
+    assert proc.returncode == 1, proc.stderr.decode()
+    (out,) = json.loads(proc.stdout)["files"]
+    assert [r["id"] for r in out["rules"]] == ["tone"]
+    tone = out["findings"]
+    assert [f["column"] for f in tone] == [7, 18, 29], tone  # one per sentence
+
+
 # -- suggestions use the context and never a placeholder ------------------------------------
 
 

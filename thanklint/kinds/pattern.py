@@ -50,7 +50,7 @@ class PatternParams:
     per_sentence: bool = False  # one finding per sentence for all its matches (except `runs` groups)
 
 
-@kind("pattern", params=PatternParams, needs=("lemmatizer",))
+@kind("pattern", params=PatternParams, needs=("lemmatizer", "parser"))  # the parser: per_sentence
 def check_pattern(analysis, ctx, rule):
     note = analysis.note
     p: PatternParams = rule.params
