@@ -94,13 +94,24 @@ def _fields(s):
     return s.line, s.column, s.end_line, s.end_column, s.offset, s.length
 
 
+@st.composite
+def emails(draw) -> str:
+    """An .eml file: header lines (a folded one, maybe), a blank line, a note; or headers alone."""
+    headers = draw(st.lists(st.sampled_from(HEADERS + ["Subject: Thank you,\n  Dana", "Content-Type: text/plain"]),
+                            min_size=1, max_size=4))  # fmt: skip
+    eol = draw(st.sampled_from(["\n", "\r\n"]))
+    body = draw(st.sampled_from(["", eol]) | notes().map(lambda t: eol + t))
+    return eol.join(headers) + eol + body
+
+
 @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-@given(notes())
-def test_every_span_lies_inside_the_note(lint_text, text):
+@given(notes().map(lambda t: (t, "note.txt")) | emails().map(lambda t: (t, "note.eml")))
+def test_every_span_lies_inside_the_note(lint_text, example):
     from thanklint.errors import ThanklintError
 
+    text, path = example
     try:
-        report = lint_text(text)
+        report = lint_text(text, path=path)
     except ThanklintError:  # empty, or front matter that is not YAML or names no context key: a clear message
         reject()
     assert report.engines.get("grammar", "").startswith("harper")
@@ -138,6 +149,6 @@ def test_cli_json_spans_lie_inside_the_notes(tmp_path, batch):
     bad = {p: t for p, t in texts.items() if p not in {f["path"] for f in out["files"]}}
     assert not bad, f"not checked: {bad!r}\n{proc.stderr.decode()}"
     for file in out["files"]:
-        spans = [(f["rule"], f["line"], f["column"], f["end_line"], f["end_column"], f["offset"], f["length"])
-                 for f in file["findings"]]  # fmt: skip
+        spans = [(f["rule"], *(s[k] for k in ("line", "column", "end_line", "end_column", "offset", "length")))
+                 for f in file["findings"] for s in (f, *f["suggestions"])]  # fmt: skip
         assert span_problems(texts[file["path"]], spans) == [], repr(texts[file["path"]])
