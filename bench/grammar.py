@@ -18,13 +18,16 @@ Data is read from ../shared/bench relative to the repo root (never copied into t
 (c) Speed: LanguageTool start-up, one warm note; Harper construction and per note.
 (d) Noise (``--only noise``): grammar and spelling findings per note on the published notes
     labelled ``errors: false`` and ``placeholder: false``, each finding printed.
+(d2) Clean (``--only clean``, thanklint-* engines): grammar and spelling findings per note on
+    the project's own clean notes: tests/notes/labelled.jsonl labelled ``errors: false`` (checked
+    with their context) and rules/thankyou/data/notes.jsonl presented as good, each printed.
 (e) Throughput (``--only throughput``, needs LanguageTool): 200 notes through one server —
     thanklint's whole run (grammar engine languagetool) against LanguageTool's own /v2/check
     (sequential urllib POSTs of the same texts, same disabled rules), with thanklint's run with
     the grammar engine off and thanklint's LanguageToolEngine alone to show where time goes.
 
-Engines: ``harper`` and ``languagetool`` are the raw engines (thanklint's default-disabled engine
-rules off unless ``--raw``; no name filter); ``thanklint-harper`` and ``thanklint-languagetool``
+Engines: ``harper`` and ``languagetool`` are the raw engines (the engine rules the default pack
+disables are off unless ``--raw``; no name filter); ``thanklint-harper`` and ``thanklint-languagetool``
 are thanklint's default pipeline after filtering: one ``Linter`` per engine (default rules,
 ``Grammar(engine=...)``, LanguageTool on the same server as the raw engine), texts checked in
 batches with ``Linter.check``, and the ``grammar`` and ``spelling`` rules' findings returned as
@@ -44,7 +47,6 @@ import statistics
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Protocol, Sequence
@@ -398,6 +400,44 @@ def noise(name: str, check, *, out: Callable[[str], object] = print) -> dict[str
     return {"notes": n, "per_note": len(items) / n if n else 0.0, "findings": items}
 
 
+def clean_sets() -> dict[str, list[tuple[str, str, dict | None]]]:
+    """The project's own clean notes: (id, text, context or None) per set."""
+    def rows(p: Path) -> list[dict]:
+        return [json.loads(line) for line in p.read_text("utf-8").splitlines() if line.strip()]
+
+    labelled = [(r["id"], r["text"], r.get("context"))
+                for r in rows(REPO / "tests" / "notes" / "labelled.jsonl") if not r["labels"].get("errors")]
+    published = [(r["id"], r["text"], None)
+                 for r in rows(REPO / "rules" / "thankyou" / "data" / "notes.jsonl") if r["presented_as"] == "good"]
+    return {"labelled": labelled, "published-good": published}
+
+
+def clean(check, *, out: Callable[[str], object] = print) -> dict[str, object]:
+    """Grammar and spelling findings per note on the project's own clean notes (thanklint-* only:
+    the labelled notes are checked with their context, as a user would)."""
+    from thanklint import context as ctxmod
+
+    res: dict[str, object] = {}
+    for set_name, items in clean_sets().items():
+        check.engine_matches.clear()
+        found = []
+        for nid, text, ctx in items:
+            n = check.linter.parse(text, path=nid)
+            flags = ctxmod.from_mapping(ctx, nid) if ctx else None
+            r = check.linter.check([n], flags)[0]
+            for h in check.hits(n, r):
+                found.append((nid, h, text[h.offset:h.offset + h.length], r.engines.get("language", "")))
+        k = len(items)
+        by = {kind: sum(1 for f in found if f[1].kind == kind) for kind in ("grammar", "spelling")}
+        out(f"  clean {set_name}: {k} notes, {len(found) / k:.2f} findings a note ({len(found)}: "
+            f"grammar {by['grammar']}, spelling {by['spelling']})")
+        for nid, h, word, lang in found:
+            out(f"    {nid[:34]:<34} {h.kind:<8} {word!r:<22} {h.rule_id:<24} {lang:<16} {h.message[:80]}")
+        res[set_name] = {"notes": k, "per_note": len(found) / k, "grammar": by["grammar"],
+                         "spelling": by["spelling"]}
+    return res
+
+
 # ----------------------------------------------------------------------------- throughput
 
 
@@ -492,6 +532,8 @@ def run_suite(name: str, check: Check, *, only: set[str], limit: int | None, wor
             f"flagged as anything {100 * r['flagged_any_kind']:.1f}%  ({time.monotonic() - t0:.0f} s)")
     if "noise" in only:
         res["noise"] = noise(name, check, out=out)
+    if "clean" in only and isinstance(check, ThanklintCheck):
+        res["clean"] = clean(check, out=out)
     if "speed" in only:
         r = speed_per_note(check)
         res["speed"] = r
@@ -503,20 +545,11 @@ def run_suite(name: str, check: Check, *, only: set[str], limit: int | None, wor
 # ----------------------------------------------------------------------------- main
 
 
-@contextmanager
-def _engine_defaults(raw: bool):
-    """With ``raw``, engines built inside see no default-disabled rules (thanklint's own engines,
-    built outside, keep them)."""
-    from thanklint.grammar import DEFAULT_DISABLED_RULES
+def pack_disabled(raw: bool = False) -> frozenset[str]:
+    """The engine rules the default pack switches off (rules/thankyou/grammar.yaml), or none."""
+    from thanklint.api import Linter
 
-    saved = dict(DEFAULT_DISABLED_RULES)
-    if raw:
-        for k in DEFAULT_DISABLED_RULES:
-            DEFAULT_DISABLED_RULES[k] = ()
-    try:
-        yield
-    finally:
-        DEFAULT_DISABLED_RULES.update(saved)
+    return frozenset() if raw else Linter.create().engine_disabled_rules()
 
 
 def _warm_note_ms(check: Check, repeat: int = 10) -> float:
@@ -538,11 +571,11 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--languagetool-url", default=None)
     ap.add_argument("--languagetool-home", default=None, type=Path)
     ap.add_argument("--only", default="jfleg,spelling,speed",
-                    help="comma list of jfleg, spelling, noise, speed, throughput")
+                    help="comma list of jfleg, spelling, noise, clean, speed, throughput")
     ap.add_argument("--limit", type=int, default=None, help="first N items of each set (quick run)")
     ap.add_argument("--workers", type=int, default=2, help="parallel requests to LanguageTool")
     ap.add_argument("--raw", action="store_true",
-                    help="do not disable thanklint's default-disabled engine rules (raw engines only)")
+                    help="do not switch off the engine rules the default pack disables (raw engines only)")
     ap.add_argument("--throughput-notes", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=3, help="rounds for the throughput figures")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
@@ -568,9 +601,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     if {"languagetool", "thanklint-languagetool"} & set(names) or "throughput" in only:
         t0 = time.perf_counter()
         try:
-            with _engine_defaults(a.raw):
-                lt_eng = lt.open_languagetool(url=a.languagetool_url, home=a.languagetool_home,
-                                              timeout=60.0)
+            lt_eng = lt.open_languagetool(url=a.languagetool_url, home=a.languagetool_home,
+                                          timeout=60.0, disabled_rules=pack_disabled(a.raw))
         except GrammarUnavailable as e:
             print(f"languagetool: skipped ({e})")
         else:
@@ -585,8 +617,7 @@ def main(argv: Iterable[str] | None = None) -> int:
                 from thanklint.grammar.harper import HarperEngine
 
                 t0 = time.perf_counter()
-                with _engine_defaults(a.raw):
-                    eng = HarperEngine()
+                eng = HarperEngine(disabled_rules=pack_disabled(a.raw))
                 start = time.perf_counter() - t0
                 print(f"{eng.name} (raw engine{', nothing disabled' if a.raw else ''}): "
                       f"construction {start:.2f} s")

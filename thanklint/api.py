@@ -40,10 +40,10 @@ class Linter:
 
     def engine_disabled_rules(self) -> frozenset[str]:
         """Engine rule ids to switch off: the config's and the grammar/spelling rules'."""
-        disabled = set(self.config.grammar.disabled_rules)
-        for r in self._proofreading_rules():
-            disabled.update(i for ids in r.params.disable.values() for i in ids)
-        return frozenset(disabled)
+        rules = self._proofreading_rules()
+        disabled = {i for r in rules for ids in r.params.disable.values() for i in ids}
+        disabled -= {i for r in rules for i in r.params.enable}  # `[rules] grammar = { enable = [...] }`
+        return frozenset(disabled | set(self.config.grammar.disabled_rules))
 
     def _grammar_key(self) -> tuple:
         g = self.config.grammar

@@ -20,7 +20,6 @@ __all__ = [
     "Engine",
     "open_engine",
     "merge_matches",
-    "DEFAULT_DISABLED_RULES",
     "URL_ENV",
 ]
 
@@ -62,65 +61,6 @@ class Engine(Protocol):
     def check(self, text: str) -> list[EngineMatch]: ...
 
     def close(self) -> None: ...
-
-
-# Engine rules that misfire on thank-you notes, disabled unless the caller re-enables them.
-# Ids are the engines' own (LanguageTool rule or category ids; Harper rule names as in
-# ``harper.Linter().get_default_lint_config()``). Keep as data: the lead may move this to rules/.
-DEFAULT_DISABLED_RULES: dict[str, tuple[str, ...]] = {
-    "languagetool": (
-        # (WHITESPACE_RULE stays on, but its matches at line starts/ends are dropped in
-        # languagetool.py: indents and trailing blanks from mail clients are not errors)
-        # signature lines ("Best,\nKyle Chang") have no final full stop
-        "PUNCTUATION_PARAGRAPH_END",
-        # typographic apostrophes ("4Apps’ goals") and template placeholders ("[Company]")
-        "EN_UNPAIRED_QUOTES",
-        "EN_UNPAIRED_BRACKETS",
-        "EN_QUOTES",
-        "DASH_RULE",
-        # brand names: "4Apps" -> "4 Apps"
-        "SPACE_BETWEEN_NUMBER_AND_WORD",
-        # date header lines ("October 7, 2025\nSarah"): fire on 4 of 32 published notes
-        "MISSING_COMMA_AFTER_YEAR",
-        # comma before "and" in compound sentences: pedantic, fires on well-written notes
-        "COMMA_COMPOUND_SENTENCE",
-        # "I ... I ... I": a style matter thanklint judges with rules of its own
-        "ENGLISH_WORD_REPEAT_BEGINNING_RULE",
-    ),
-    "harper": (
-        # brand / proper-noun casing lists: fire on company and product names in notes
-        "AmazonNames",
-        "AppleNames",
-        "AzureNames",
-        "GoogleNames",
-        "MetaNames",
-        "MicrosoftNames",
-        "JetpackNames",
-        "TumblrNames",
-        "PocketCastsNames",
-        "DayOneNames",
-        "CompaniesProductsAndTrademarks",
-        "ProperNouns",
-        "OrthographicConsistency",  # "github" -> "GitHub", company spellings of their own
-        "NotablePlaces",
-        "UnitedOrganizations",
-        "UpdatePlaceNames",
-        "NationalCapitals",
-        "Canada",
-        # style, not errors; thanklint has its own style rules or they misfire on notes
-        "LongSentences",
-        "OxfordComma",
-        "SendAnEmailTo",
-        "UseEllipsisCharacter",
-        "Dashes",
-        "NoFrenchSpaces",  # two spaces after a full stop is a typing habit, not an error
-        "NumericRangeEnDash",  # phone numbers "745-5247" -> en dash (and marked safe!)
-        "RoadMap",  # "roadmap" -> "road map": the one-word form is standard in tech notes
-        "BoringWords",
-        "ExpandMemoryShorthands",
-        "ExpandTimeShorthands",
-    ),
-}
 
 
 def merge_matches(matches: Iterable[EngineMatch]) -> list[EngineMatch]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import DEFAULT_DISABLED_RULES, EngineMatch, GrammarUnavailable, merge_matches
+from . import EngineMatch, GrammarUnavailable, merge_matches
 
 # Harper's cost grows with the length of a word it does not know. Measured with harper-py
 # 0.2.0 on a 2-core machine: a word of n random letters takes ~4 ms and ~0.45 MB per
@@ -66,9 +66,7 @@ class HarperEngine:
             self._linter = harper.Linter(_DIALECTS.get(language, 0))
         except Exception as e:  # pragma: no cover - native construction failure
             raise GrammarUnavailable(f"harper failed to start: {e}") from e
-        self.disabled_rules = frozenset(DEFAULT_DISABLED_RULES["harper"]) | frozenset(
-            disabled_rules
-        )
+        self.disabled_rules = frozenset(disabled_rules)  # the pack's list (rules/thankyou/grammar.yaml)
         known = self._linter.get_default_lint_config()
         cfg: dict[str, bool | None] = {k: None for k in known}
         for r in self.disabled_rules:

@@ -35,7 +35,7 @@ import urllib.request
 from pathlib import Path
 from typing import Callable
 
-from . import DEFAULT_DISABLED_RULES, EngineMatch, EngineMissing, GrammarUnavailable, merge_matches
+from . import EngineMatch, EngineMissing, GrammarUnavailable, merge_matches
 from .watchdog import GRACE as WATCHDOG_GRACE
 
 HOME_ENV = "THANKLINT_LANGUAGETOOL_HOME"
@@ -312,9 +312,7 @@ class LanguageToolEngine:
         self.url = _base_url(url)
         self.language = language
         self.timeout = timeout
-        self.disabled_rules = frozenset(DEFAULT_DISABLED_RULES["languagetool"]) | frozenset(
-            disabled_rules
-        )
+        self.disabled_rules = frozenset(disabled_rules)  # the pack's list (rules/thankyou/grammar.yaml)
         self._tool = self._call(self._open_tool)
         if version is None:
             version = self._probe_version()

@@ -20,6 +20,7 @@ from thanklint.model import Suggestion
 class ProofreadParams:
     category: str  # grammar | spelling
     disable: dict  # engine name -> engine rule ids that misfire on notes (off for the engine)
+    enable: tuple[str, ...] = ()  # engine rule ids the user turns back on (config)
     name_labels: tuple[str, ...] = ("PERSON", "ORG", "PRODUCT", "GPE", "NORP", "FAC", "WORK_OF_ART", "EVENT", "LOC")
     vocabulary: tuple[str, ...] = ()  # words never flagged (config `vocabulary`, vocabulary files)
     max_suggestions: int = 3
@@ -32,6 +33,8 @@ class ProofreadParams:
         for engine, ids in self.disable.items():
             if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
                 raise ValueError(f"disable.{engine} must be a list of engine rule ids")
+        if not isinstance(self.enable, (list, tuple)) or not all(isinstance(i, str) for i in self.enable):
+            raise ValueError("enable must be a list of engine rule ids")
 
 
 def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]) -> bool:
@@ -72,10 +75,10 @@ def check_proofread(analysis, ctx, rule):
             continue
         if p.category == "spelling" and _is_name(analysis, m.offset, m.end, p, names):
             continue
-        reps = [r for r in m.replacements[: p.max_suggestions]]
+        # `safe`: the engine layer is certain of the first replacement (grammar/combine.py)
         sugg = tuple(
-            Suggestion("replace", r, note.span(m.offset, m.end), safe=m.safe and len(m.replacements) == 1)
-            for r in reps
+            Suggestion("replace", r, note.span(m.offset, m.end), safe=m.safe and i == 0)
+            for i, r in enumerate(m.replacements[: p.max_suggestions])
         )
         findings.append(finding(note, rule, m.offset, m.end, m.message, sugg))
     return from_findings(rule, findings)
