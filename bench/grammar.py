@@ -18,9 +18,6 @@ Data is read from ../shared/bench relative to the repo root (never copied into t
 (c) Speed: LanguageTool start-up, one warm note; Harper construction and per note.
 (d) Noise (``--only noise``): grammar and spelling findings per note on the published notes
     labelled ``errors: false`` and ``placeholder: false``, each finding printed.
-(d2) Clean (``--only clean``, thanklint-* engines): grammar and spelling findings per note on
-    the project's own clean notes: tests/notes/labelled.jsonl labelled ``errors: false`` (checked
-    with their context) and rules/thankyou/data/notes.jsonl presented as good, each printed.
 (e) Throughput (``--only throughput``, needs LanguageTool): 200 notes through one server —
     thanklint's whole run (grammar engine languagetool) against LanguageTool's own /v2/check
     (sequential urllib POSTs of the same texts, same disabled rules), with thanklint's run with
@@ -400,44 +397,6 @@ def noise(name: str, check, *, out: Callable[[str], object] = print) -> dict[str
     return {"notes": n, "per_note": len(items) / n if n else 0.0, "findings": items}
 
 
-def clean_sets() -> dict[str, list[tuple[str, str, dict | None]]]:
-    """The project's own clean notes: (id, text, context or None) per set."""
-    def rows(p: Path) -> list[dict]:
-        return [json.loads(line) for line in p.read_text("utf-8").splitlines() if line.strip()]
-
-    labelled = [(r["id"], r["text"], r.get("context"))
-                for r in rows(REPO / "tests" / "notes" / "labelled.jsonl") if not r["labels"].get("errors")]
-    published = [(r["id"], r["text"], None)
-                 for r in rows(REPO / "rules" / "thankyou" / "data" / "notes.jsonl") if r["presented_as"] == "good"]
-    return {"labelled": labelled, "published-good": published}
-
-
-def clean(check, *, out: Callable[[str], object] = print) -> dict[str, object]:
-    """Grammar and spelling findings per note on the project's own clean notes (thanklint-* only:
-    the labelled notes are checked with their context, as a user would)."""
-    from thanklint import context as ctxmod
-
-    res: dict[str, object] = {}
-    for set_name, items in clean_sets().items():
-        check.engine_matches.clear()
-        found = []
-        for nid, text, ctx in items:
-            n = check.linter.parse(text, path=nid)
-            flags = ctxmod.from_mapping(ctx, nid) if ctx else None
-            r = check.linter.check([n], flags)[0]
-            for h in check.hits(n, r):
-                found.append((nid, h, text[h.offset:h.offset + h.length], r.engines.get("language", "")))
-        k = len(items)
-        by = {kind: sum(1 for f in found if f[1].kind == kind) for kind in ("grammar", "spelling")}
-        out(f"  clean {set_name}: {k} notes, {len(found) / k:.2f} findings a note ({len(found)}: "
-            f"grammar {by['grammar']}, spelling {by['spelling']})")
-        for nid, h, word, lang in found:
-            out(f"    {nid[:34]:<34} {h.kind:<8} {word!r:<22} {h.rule_id:<24} {lang:<16} {h.message[:80]}")
-        res[set_name] = {"notes": k, "per_note": len(found) / k, "grammar": by["grammar"],
-                         "spelling": by["spelling"]}
-    return res
-
-
 # ----------------------------------------------------------------------------- throughput
 
 
@@ -532,8 +491,6 @@ def run_suite(name: str, check: Check, *, only: set[str], limit: int | None, wor
             f"flagged as anything {100 * r['flagged_any_kind']:.1f}%  ({time.monotonic() - t0:.0f} s)")
     if "noise" in only:
         res["noise"] = noise(name, check, out=out)
-    if "clean" in only and isinstance(check, ThanklintCheck):
-        res["clean"] = clean(check, out=out)
     if "speed" in only:
         r = speed_per_note(check)
         res["speed"] = r
@@ -571,7 +528,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--languagetool-url", default=None)
     ap.add_argument("--languagetool-home", default=None, type=Path)
     ap.add_argument("--only", default="jfleg,spelling,speed",
-                    help="comma list of jfleg, spelling, noise, clean, speed, throughput")
+                    help="comma list of jfleg, spelling, noise, speed, throughput")
     ap.add_argument("--limit", type=int, default=None, help="first N items of each set (quick run)")
     ap.add_argument("--workers", type=int, default=2, help="parallel requests to LanguageTool")
     ap.add_argument("--raw", action="store_true",
