@@ -4,9 +4,9 @@ Checks go through the ``language-tool-python`` package (imported lazily), always
 ``LanguageTool(language, remote_server=url)``: for a remote server the URL is the user's; for a
 local install thanklint starts ``org.languagetool.server.HTTPServer`` itself, under a watchdog
 process (``watchdog.py``) that stops the JVM when thanklint ends, however it ends, and hands its
-loopback URL over, so language-tool-python never downloads or starts a server. A small subclass (``_tool_class``) makes every request honour ``timeout``
-with one try, so a dead or stalled server surfaces as ``GrammarUnavailable`` instead of a hang
-or retry loop.
+loopback URL over, so language-tool-python never downloads or starts a server. A small subclass
+(``_tool_class``) makes every request honour ``timeout`` with one try, so a dead or stalled
+server surfaces as ``GrammarUnavailable`` instead of a hang or retry loop.
 
 Local installs are looked up in this order:
   1. env ``THANKLINT_LANGUAGETOOL_HOME``
