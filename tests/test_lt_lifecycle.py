@@ -148,9 +148,13 @@ def test_the_watchdog_stops_its_command_when_its_owner_dies(sig):
             owner.kill()
 
 
+def _watched(*cmd: str) -> list[str]:
+    """`cmd` under a watchdog owned by this test process."""
+    return [sys.executable, "-I", "-S", str(ltmod.WATCHDOG), str(os.getpid()), "--", *cmd]
+
+
 def test_a_command_dies_with_its_watchdog_even_on_sigkill():
-    watchdog = subprocess.Popen([sys.executable, "-I", "-S", str(ltmod.WATCHDOG), str(os.getpid()), "--", "sleep", "60"],
-                                start_new_session=True)  # fmt: skip
+    watchdog = subprocess.Popen(_watched("sleep", "60"), start_new_session=True)
     command = _child_of(watchdog.pid)
     watchdog.kill()
     watchdog.wait(10)
@@ -158,8 +162,7 @@ def test_a_command_dies_with_its_watchdog_even_on_sigkill():
 
 
 def test_the_watchdog_exits_with_its_commands_status():
-    run = lambda *cmd: subprocess.run([sys.executable, "-I", "-S", str(ltmod.WATCHDOG), str(os.getpid()), "--", *cmd],  # noqa: E731
-                                      capture_output=True, timeout=30, start_new_session=True)  # fmt: skip
+    run = lambda *cmd: subprocess.run(_watched(*cmd), capture_output=True, timeout=30)  # noqa: E731
     assert run("sh", "-c", "exit 7").returncode == 7
     assert run("sh", "-c", "kill -9 $$").returncode == 128 + 9
     missing = run("/no/such/java")
@@ -199,7 +202,8 @@ def _start_run(tmp_path: Path, notes: int, *args: str) -> subprocess.Popen:
         (folder / f"note{i:03d}.txt").write_text(TYPO.replace("Dana", f"Dana {i}"), encoding="utf-8")
     # output to files, not pipes: a full pipe would stall the run while the test watches it
     out, err = (tmp_path / "out.json").open("wb"), (tmp_path / "err.txt").open("wb")
-    cmd = [sys.executable, "-m", "thanklint", "--grammar-engine", "languagetool", "--format", "json", *args, str(folder)]
+    cmd = [sys.executable, "-m", "thanklint", "--grammar-engine", "languagetool", "--format", "json", *args,
+           str(folder)]  # fmt: skip
     return subprocess.Popen(cmd, cwd=tmp_path, env=_env(**QUICK_JVM, NO_COLOR="1"), stdout=out, stderr=err)
 
 
