@@ -73,12 +73,25 @@ class HarperEngine:
             if r in known:
                 cfg[r] = False
         self._linter.set_lint_config(cfg)
+        self._config = cfg
+        self._dialect = _DIALECTS.get(language, 0)
         self.name = f"harper {_version()}"
         self._closed = False
 
-    def check(self, text: str) -> list[EngineMatch]:
+    def _use_dialect(self, language: str) -> None:
+        """Switch the dictionary to `language` (en-US, en-GB, en-AU, en-CA, en-IN): ~50 ms.
+        The switch builds a new inner linter with the default lint config, so ours is set again."""
+        d = _DIALECTS.get(language, 0)
+        if d != self._dialect:
+            self._linter.dialect = self._harper.Dialect(d)
+            self._linter.set_lint_config(self._config)
+            self._dialect = d
+
+    def check(self, text: str, language: str | None = None) -> list[EngineMatch]:
         if self._closed:
             raise GrammarUnavailable("harper engine is closed")
+        if language:
+            self._use_dialect(language)
         blanked = [m.span() for m in _LONG_RUN.finditer(text)]
         if blanked:
             text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)

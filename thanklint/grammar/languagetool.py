@@ -35,6 +35,8 @@ import urllib.request
 from pathlib import Path
 from typing import Callable
 
+from thanklint.dialect import LANGUAGETOOL
+
 from . import EngineMatch, EngineMissing, GrammarUnavailable, merge_matches
 from .watchdog import GRACE as WATCHDOG_GRACE
 
@@ -215,9 +217,12 @@ def _tool_class() -> type:
         def _query_server(self, url, params=None, num_tries=2, *args, **kwargs):  # type: ignore[no-untyped-def]
             return super()._query_server(url, params, 1, *args, **kwargs)
 
-        def check(self, text: str) -> list:
+        def check(self, text: str, language: str | None = None) -> list:
             url = urllib.parse.urljoin(self._url, "check")
-            response = self._query_server(url, self._create_params(text), method="post")
+            params = self._create_params(text)
+            if language:  # the note's variant (thanklint/dialect.py), one server for them all
+                params["language"] = language
+            response = self._query_server(url, params, method="post")
             if isinstance(response, dict) and isinstance(response.get("software"), dict):
                 self.software = response["software"]
             with _MATCH_LOCK:
@@ -310,7 +315,7 @@ class LanguageToolEngine:
         self._closed = False
         self._tool = None
         self.url = _base_url(url)
-        self.language = language
+        self.language = LANGUAGETOOL.get(language, language)
         self.timeout = timeout
         self.disabled_rules = frozenset(disabled_rules)  # the pack's list (rules/thankyou/grammar.yaml)
         self._tool = self._call(self._open_tool)
@@ -353,14 +358,16 @@ class LanguageToolEngine:
         finally:
             tool._TIMEOUT = self.timeout
 
-    def check(self, text: str) -> list[EngineMatch]:
+    def check(self, text: str, language: str | None = None) -> list[EngineMatch]:
+        """`language`: a thanklint variant (en-US, en-GB, en-AU, en-CA, en-IN) for this text."""
         if self._closed:
             raise GrammarUnavailable("LanguageTool engine is closed")
         if self._server is not None:
             self._server.ensure_alive()
         if not text.strip():
             return []
-        matches = self._call(lambda: self._tool.check(text))
+        lt_lang = LANGUAGETOOL.get(language or "", language)
+        matches = self._call(lambda: self._tool.check(text, lt_lang))
         to_cp = _utf16_to_cp(text)
         to_u16 = _cp_to_utf16(text)
         out: list[EngineMatch] = []

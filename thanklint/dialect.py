@@ -1,0 +1,134 @@
+"""Which English a note is written in (en-US, en-GB, …), told from its own spellings.
+
+A note that writes "organisation" and "colour" is British, not misspelt: with `language = "auto"`
+(the default) the grammar engine checks it as en-GB. The evidence is the note's words found in
+rules/thankyou/data/dialect-pairs.tsv (British/American pairs). A note with both kinds gets one
+finding about the mix instead of a misspelling per word (see proofreader.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+VARIANTS = ("en-US", "en-GB", "en-AU", "en-CA", "en-IN")
+CHOICES = ("auto", *VARIANTS)
+
+# LanguageTool 6.6 has en-US, en-GB, en-AU, en-CA, en-NZ and en-ZA (/v2/languages), no en-IN:
+# Indian English spells as British does, -ize included, which en-GB accepts.
+LANGUAGETOOL = {"en-US": "en-US", "en-GB": "en-GB", "en-AU": "en-AU", "en-CA": "en-CA", "en-IN": "en-GB"}
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class Spelling:
+    start: int
+    end: int
+    word: str
+    other: str  # the same word in the other variant
+
+
+@dataclass(frozen=True)
+class Dialect:
+    code: str  # the variant the engine checks with
+    how: str  # "detected" | "configured" | "default" (auto, and no regional spelling)
+    british: tuple[Spelling, ...] = ()
+    american: tuple[Spelling, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} ({self.how})"
+
+    @property
+    def mixed(self) -> bool:
+        """Both variants' spellings in a note whose variant was detected."""
+        return self.how == "detected" and bool(self.british) and bool(self.american)
+
+    @property
+    def minority(self) -> tuple[Spelling, ...]:
+        """The spellings of the variant the note uses less (nothing unless mixed)."""
+        if not self.mixed:
+            return ()
+        return self.american if self.code != "en-US" else self.british
+
+
+@lru_cache(maxsize=1)
+def _pairs() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """(british word -> (american, class), american word -> (british, class))."""
+    from thanklint.packs import rules_root
+
+    gb: dict[str, tuple[str, str]] = {}
+    us: dict[str, tuple[str, str]] = {}
+    path = rules_root() / "thankyou" / "data" / "dialect-pairs.tsv"
+    for line in path.read_text("utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        b, a, cls = line.split("\t")
+        gb[b] = (a, cls)
+        us[a] = (b, cls)
+    return gb, us
+
+
+def _match_case(word: str, like: str) -> str:
+    return word.capitalize() if like[:1].isupper() else word
+
+
+def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...]]:
+    """The note's British and American spellings. An -ize word beside British -our/-re/-ll
+    spellings is Oxford (or Canadian) spelling, not American."""
+    gb, us = _pairs()
+    british: list[Spelling] = []
+    american: list[tuple[Spelling, str]] = []
+    for m in _WORD.finditer(text):
+        w = m.group().lower()
+        if w in gb:
+            british.append(Spelling(m.start(), m.end(), m.group(), _match_case(gb[w][0], m.group())))
+        elif w in us:
+            american.append((Spelling(m.start(), m.end(), m.group(), _match_case(us[w][0], m.group())), us[w][1]))
+    oxford = any(gb[s.word.lower()][1] != "ise" for s in british)
+    return tuple(british), tuple(s for s, cls in american if not (oxford and cls == "ise"))
+
+
+def choose(language: str, text: str) -> Dialect:
+    """The variant to check `text` with: the configured one, or (auto) the one most of its
+    regional spellings belong to — en-US when it has none, and at a tie the first one's."""
+    british, american = spellings(text)
+    if language != "auto":
+        return Dialect(language, "configured", british, american)
+    if not british and not american:
+        return Dialect("en-US", "default")
+    if len(british) != len(american):
+        code = "en-GB" if len(british) > len(american) else "en-US"
+    else:
+        code = "en-GB" if british[0].start < american[0].start else "en-US"
+    return Dialect(code, "detected", british, american)
+
+
+def mix_message(d: Dialect) -> str:
+    """One sentence for a job seeker on a note that mixes British and American spelling."""
+    def words(sp: tuple[Spelling, ...]) -> str:
+        seen = list(dict.fromkeys(f"'{s.word}'" for s in sp))
+        return ", ".join(seen[:4]) + (" …" if len(seen) > 4 else "")
+
+    major, minor = ("British", "American") if d.code != "en-US" else ("American", "British")
+    fixes = ", ".join(list(dict.fromkeys(f"'{s.word}' → '{s.other}'" for s in d.minority))[:4])
+    return (
+        f"The note mixes British ({words(d.british)}) and American ({words(d.american)}) spelling; "
+        f"most of it is {major}, so make the {minor} words match: {fixes}."
+    )
+
+
+def spelling_message(word: str, replacements: tuple[str, ...], code: str) -> str:
+    """A misspelling named, with the best suggestion: "'recieve' is misspelled; did you mean
+    'receive'?" A word that is right in the other variant says so."""
+    gb, us = _pairs()
+    w = word.lower()
+    if code == "en-US" and w in gb:
+        return f"'{word}' is the British spelling; in American English (en-US) it is '{_match_case(gb[w][0], word)}'."
+    if code != "en-US" and w in us:
+        return f"'{word}' is the American spelling; in {code} it is '{_match_case(us[w][0], word)}'."
+    if replacements and replacements[0]:
+        return f"'{word}' is misspelled; did you mean '{replacements[0]}'?"
+    return f"'{word}' looks misspelled: check its spelling."
