@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
                     help="auto (default): LanguageTool when a URL is set or a local install is found, else Harper")
     gr.add_argument("--languagetool-url", metavar="URL", help="a LanguageTool server to use (or THANKLINT_LANGUAGETOOL_URL)")
     gr.add_argument("--require-grammar", action="store_true", help="exit 2 when no grammar engine can run")
+    gr.add_argument("--language", choices=("auto", "en-US", "en-GB", "en-AU", "en-CA", "en-IN"),
+                    help="the notes' English; auto (default): told from each note's own spellings")
     t = p.add_argument_group("templates")
     t.add_argument("--template", action="store_true",
                    help="the notes are templates: render their variables, then check (see docs/config.md)")
@@ -308,7 +310,7 @@ def _with_flags(cfg, args):
         g = replace(g, languagetool_url=args.languagetool_url)
     if args.require_grammar:
         g = replace(g, require=True)
-    return replace(cfg, grammar=g)
+    return replace(cfg, grammar=g, language=args.language or cfg.language)
 
 
 def _filter(report, minimum: int):

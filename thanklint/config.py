@@ -20,7 +20,7 @@ except ModuleNotFoundError:  # Python 3.10
 
 RULE_KEYS = ("enabled", "severity", "weight")
 TOP_KEYS = ("packs", "max_bytes", "context", "rules", "grammar", "vocabulary", "vocabulary_files", "template",
-            "include", "exclude", "cache", "duplicate")
+            "include", "exclude", "cache", "duplicate", "language")
 GRAMMAR_KEYS = {"engine": str, "languagetool_url": str, "require": bool, "timeout": (int, float), "disabled_rules": list}
 ENGINES = ("auto", "languagetool", "harper", "off")
 TEMPLATE_KEYS = ("enabled", "paths", "variables", "samples", "syntaxes")
@@ -74,6 +74,7 @@ class Config:
     origins: dict = field(default_factory=dict)  # dotted key -> the file that set it (config --show)
     # two notes to one company at least this similar (0–1) get a `duplicate` warning; 0 turns it off
     duplicate: float = 0.9
+    language: str = "auto"  # the notes' English: en-US, en-GB, en-AU, en-CA, en-IN; auto = from their spellings
 
     def words(self) -> tuple[str, ...]:
         """The vocabulary, with the words of every vocabulary file that exists."""
@@ -197,6 +198,8 @@ def apply(cfg: Config, data: dict, where: str) -> Config:
         changes["duplicate"] = float(v)
     if "template" in data:
         changes["template"] = _template(cfg.template, data["template"], where, base)
+    if "language" in data:
+        changes["language"] = language(data["language"], where)
     origins = {**cfg.origins, **{k: where for k in _leaves(data)}}
     return replace(cfg, sources=cfg.sources + (where,), origins=origins, **changes)
 
@@ -287,6 +290,15 @@ def _texts(data: dict, key: str, where: str, what: str) -> list[str]:
     value = data[key]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: '{key}' must be {what}")
+    return value
+
+
+def language(value, where: str) -> str:
+    """A `language` setting (config or --language), checked."""
+    from thanklint.dialect import CHOICES
+
+    if value not in CHOICES:
+        raise ConfigError(f"{where}: 'language' must be one of {', '.join(CHOICES)}")
     return value
 
 
@@ -382,7 +394,8 @@ def show(cfg: Config, rules=()) -> str:
     def add(key: str, value) -> None:
         rows.append((key, val(value), origin(key)))
 
-    for key in ("packs", "max_bytes", "vocabulary", "vocabulary_files", "include", "exclude", "cache", "duplicate"):
+    for key in ("packs", "max_bytes", "vocabulary", "vocabulary_files", "include", "exclude", "cache", "duplicate",
+                "language"):
         add(key, getattr(cfg, key))
     for f in fields(cfg.context):
         value = getattr(cfg.context, f.name)
