@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from thanklint import context as ctxmod
-from thanklint import classifier, engine, nlp, note, packs, score
+from thanklint import classifier, dialect, engine, nlp, note, packs, score
 from thanklint.config import Config
 from thanklint.context import Context
 from thanklint.errors import InputError, ThanklintError
@@ -135,8 +135,9 @@ class Linter:
         engine checks them in its own thread."""
         p = self.proofreader()
         proofread = None
+        variants = {id(n): dialect.choose(self.config.language, n.text[n.content_start :]) for n in notes}
         if p is not None:
-            pending = {id(n): p.submit(n.text[n.content_start :], n.content_start) for n in notes}
+            pending = {id(n): p.submit(n.text[n.content_start :], n.content_start, variants[id(n)]) for n in notes}
             proofread = lambda n: pending[id(n)].result()  # noqa: E731
         elif self._proofreading_rules():
             proofread = lambda n: (None, self._why())  # noqa: E731
@@ -146,9 +147,9 @@ class Linter:
                 classifier.score_all(analyses)
         else:
             analyses = [nlp.Analysis(n, None, proofread) for n in notes]
-        return self._report(analyses, flags, proofread is not None)
+        return self._report(analyses, flags, proofread is not None, variants)
 
-    def _report(self, analyses, flags: Context | None, proofreading: bool) -> list[Report]:
+    def _report(self, analyses, flags: Context | None, proofreading: bool, variants: dict) -> list[Report]:
         nlp_name = nlp.describe(self.needs) if self.uses_nlp else "none"
         content = classifier.describe() if self.uses_nlp and self.uses_content_model else "off"
         infos = tuple(RuleInfo(r.id, r.spec.name, r.spec.weight, r.spec.why) for r in self.rules)
@@ -159,6 +160,8 @@ class Linter:
             results, notices = engine.run(a, ctx, self.rules, known)
             sc = score.compute(results, self.rules, self.ruleset.pack)
             engines = {"grammar": self.grammar_status if proofreading else "off", "nlp": nlp_name, "content": content}
+            if proofreading:  # the English the engine checked the note in: "en-GB (detected)"
+                engines["language"] = variants[id(a.note)].label
             reports.append(Report(a.note.path, a.note.text, sc, tuple(results), infos, engines, tuple(notices)))
         return reports
 

@@ -4,12 +4,21 @@ The engine is opened in that thread as soon as a Linter needs it, so opening it
 (Harper's dictionary, LanguageTool's JVM) overlaps spaCy's load, and each note's
 check overlaps spaCy's parse of the notes. One thread, living until `close()`:
 the engine sees one call at a time (Harper's Linter is not thread-safe).
+
+Each note is checked in its English variant (thanklint/dialect.py). A note that mixes
+British and American spelling gets one finding about the mix, and its minority
+spellings are not also reported as misspellings; every spelling message names the word.
 """
 
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
+
+from thanklint import dialect as dialects
+from thanklint.grammar import EngineMatch
+
+MIXED_DIALECT = "THANKLINT_MIXED_DIALECT"  # the rule id of the one finding on a mixed note
 
 
 class Proofreader:
@@ -36,18 +45,20 @@ class Proofreader:
         except GrammarUnavailable as e:
             self.why = str(e)
 
-    def submit(self, text: str, shift: int = 0) -> Future:
+    def submit(self, text: str, shift: int = 0, variant: "dialects.Dialect | None" = None) -> Future:
         """The matches for `text` (offsets moved by `shift`), or (None, why) when no
-        engine could check it. Only the part the rules judge is sent (see
-        nlp.ANALYSED_CHARS): an engine's time and memory grow with the text."""
+        engine could check it; `variant`: the note's English (default en-US). Only the
+        part the rules judge is sent (see nlp.ANALYSED_CHARS): an engine's time and
+        memory grow with the text."""
         from thanklint.nlp import analysed_end
 
         text = text[: analysed_end(text)]
+        variant = variant or dialects.Dialect("en-US", "default")
         if self._pool is None:
-            return _done(self._check(text, shift))
-        return self._pool.submit(self._check, text, shift)
+            return _done(self._check(text, shift, variant))
+        return self._pool.submit(self._check, text, shift, variant)
 
-    def _check(self, text: str, shift: int):
+    def _check(self, text: str, shift: int, variant: "dialects.Dialect"):
         from thanklint.grammar import GrammarUnavailable
 
         eng = self.engine
@@ -56,13 +67,14 @@ class Proofreader:
         if eng is None:
             return None, self.why
         try:
-            matches = eng.check(text)
+            matches = eng.check(text, language=variant.code)
         except GrammarUnavailable as e:
             # A dead or hung engine would cost a timeout for every note: stop using it.
             self.engine, self.why = None, f"{eng.name} stopped answering: {e}"
             if self._pool is not None:
                 eng.close()
             return None, self.why
+        matches = _spelling(text, matches, variant)
         return [replace(m, offset=m.offset + shift) for m in matches] if shift else matches, ""
 
     def wait(self):
@@ -86,6 +98,25 @@ class Proofreader:
     def _close_engine(self) -> None:
         if self.engine is not None:
             self.engine.close()
+
+
+def _spelling(text: str, matches: list, variant: "dialects.Dialect") -> list:
+    """Spelling messages that name the word; on a note of mixed spelling, one match for
+    the mix in place of the engine's matches on its minority-variant words."""
+    minority = variant.minority
+    taken = {(s.start, s.end) for s in minority}
+    out = []
+    for m in matches:
+        if m.kind != "spelling":
+            out.append(m)
+        elif (m.offset, m.end) not in taken:
+            word = text[m.offset : m.end]
+            out.append(replace(m, message=dialects.spelling_message(word, m.replacements, variant.code)))
+    if minority:
+        first = minority[0]
+        out.append(EngineMatch(first.start, first.end - first.start, dialects.mix_message(variant),
+                               (first.other,), "spelling", MIXED_DIALECT, False))  # fmt: skip
+    return sorted(out, key=lambda m: m.offset)
 
 
 def _done(value) -> Future:
