@@ -186,3 +186,22 @@ def test_rules_lists_points_and_the_grade_caps():
     assert f"weight × 100 / {total:g}" in out
     caps = dict(line.split(maxsplit=1) for line in out.splitlines() if line.startswith("  consistency"))
     assert caps["consistency/wrong-company"] == NEEDS_WORK and caps["consistency"] == ALMOST
+
+
+def test_a_cap_for_a_rule_the_pack_lacks_is_a_clear_error(tmp_path):
+    house = tmp_path / "house"
+    house.mkdir()
+    (house / "pack.yaml").write_text(
+        "name: house\ngrades: {Ready to send: 85, Almost there: 70, Needs work: 0}\n"
+        "caps_grade: {house-tone: Almost there, house-tnoe: Needs work}\n", encoding="utf-8")  # fmt: skip
+    (house / "house-tone.yaml").write_text(yaml.safe_dump({
+        "id": "house-tone", "name": "House tone", "severity": "warning", "weight": 5, "kind": "pattern",
+        "params": {"groups": [{"name": "hype", "message": "“{match}” is hype.", "cues": ["rockstar"]}]},
+        "message": "No hype.", "why": "House style.",
+        "examples": {"good": ["Hi Dana,\n\nThank you.\n\nBest,\nSam"], "bad": ["Hi Dana,\n\nI am a rockstar.\n\nBest,\nSam"]},
+    }), encoding="utf-8")  # fmt: skip
+    (tmp_path / "thanklint.toml").write_text('packs = ["house"]\n', encoding="utf-8")
+    proc = run_cli("rules", cwd=tmp_path, timeout=60)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and err.count("\n") == 1 and "Traceback" not in err, err
+    assert "pack.yaml" in err and "caps_grade.house-tnoe" in err and "no rule 'house-tnoe'" in err, err

@@ -74,6 +74,10 @@ def load_pack(folder: Path) -> tuple[PackSpec | None, list[Rule]]:
         rules.append(bind(rule_spec(_yaml(path), str(path), path.stem, name)))
     if not rules:
         raise RuleFileError(str(folder), None, None, "has no rule files (*.yaml)")
+    ids = {r.id for r in rules}
+    for key in pack.caps_grade if pack else ():  # a typo would silently cap nothing
+        if key.split("/")[0] not in ids:
+            raise RuleFileError(str(meta), None, f"caps_grade.{key}", f"no rule '{key.split('/')[0]}' in this pack")
     return pack, rules
 
 
