@@ -19,6 +19,7 @@ CHOICES = ("auto", *VARIANTS)
 # Indian English spells as British does, -ize included, which en-GB accepts.
 LANGUAGETOOL = {"en-US": "en-US", "en-GB": "en-GB", "en-AU": "en-AU", "en-CA": "en-CA", "en-IN": "en-GB"}
 
+MIXED = "THANKLINT_MIXED_DIALECT"  # the engine rule id of the one finding on a mixed note
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -89,6 +90,12 @@ def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...]]:
             american.append((Spelling(m.start(), m.end(), m.group(), _match_case(us[w][0], m.group())), us[w][1]))
     oxford = any(gb[s.word.lower()][1] != "ise" for s in british)
     return tuple(british), tuple(s for s, cls in american if not (oxford and cls == "ise"))
+
+
+def regional(word: str) -> bool:
+    """A spelling of one variant that the other spells differently ("colour", "color")."""
+    gb, us = _pairs()
+    return word.lower() in gb or word.lower() in us
 
 
 def choose(language: str, text: str) -> Dialect:

@@ -18,8 +18,6 @@ from dataclasses import replace
 from thanklint import dialect as dialects
 from thanklint.grammar import EngineMatch
 
-MIXED_DIALECT = "THANKLINT_MIXED_DIALECT"  # the rule id of the one finding on a mixed note
-
 
 class Proofreader:
     def __init__(self, choice: str, *, url: str | None, timeout: float, disabled: frozenset[str]):
@@ -115,7 +113,7 @@ def _spelling(text: str, matches: list, variant: "dialects.Dialect") -> list:
     if minority:
         first = minority[0]
         out.append(EngineMatch(first.start, first.end - first.start, dialects.mix_message(variant),
-                               (first.other,), "spelling", MIXED_DIALECT, False))  # fmt: skip
+                               (first.other,), "spelling", dialects.MIXED, False))  # fmt: skip
     return sorted(out, key=lambda m: m.offset)
 
 

@@ -3,14 +3,19 @@ one category — `grammar` or `spelling` — with the engine's replacements as
 suggestions.
 
 Spelling matches are dropped on names: spaCy entities, proper nouns the parser
-trusts, words capitalised mid-sentence, the context's names, the user's vocabulary
-and words inside placeholders. A linter that flags "Okonkwo" gets switched off."""
+trusts, words capitalised mid-sentence, capitalised words in the greeting, the
+sign-off and the signature below it, capitalised words with diacritics, the
+context's names, the user's vocabulary and words inside placeholders. A linter that
+flags "Okonkwo" gets switched off. So are ordinary words of a job's field
+("melanogaster", "non-specialists"): a lower-case word that English text uses often
+(wordfreq) is not reported."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from thanklint import dialect
 from thanklint.kinds import kind
 from thanklint.kinds._common import finding, from_findings, skipped
 from thanklint.model import Suggestion
@@ -24,6 +29,11 @@ class ProofreadParams:
     name_labels: tuple[str, ...] = ("PERSON", "ORG", "PRODUCT", "GPE", "NORP", "FAC", "WORK_OF_ART", "EVENT", "LOC")
     vocabulary: tuple[str, ...] = ()  # words never flagged (config `vocabulary`, vocabulary files)
     max_suggestions: int = 3
+    # wordfreq Zipf frequencies (log10 of uses per billion words): a flagged lower-case word at
+    # least this common is a word, not a misspelling; 0 turns the check off (measured: spelling.yaml)
+    common_zipf: float = 0.0
+    # ... or at least this common and no rarer than the engine's best suggestion
+    known_zipf: float = 0.0
     vocabulary_lower: frozenset = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -50,6 +60,10 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
         return True
     if not any(c.isupper() for c in word):
         return False
+    if any(not c.isascii() for c in word if c.isalpha()):
+        return True  # "Siobhán", "Nguyễn": no English word both is capitalised and has diacritics
+    if _in_frame(note, start):
+        return True
     for tok in analysis.tokens(start, end) or ():
         if tok.ent_type_ in p.name_labels:
             return True
@@ -57,6 +71,37 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
         if not sentence_start or tok.pos_ == "PROPN":
             return True  # "Okonkwo", "Brightline": a capitalised word mid-sentence is a name
     return False
+
+
+def _in_frame(note, start: int) -> bool:
+    """In the greeting ("Dear Ms. Ó Briain,"), or from the valediction on ("Best regards,\n
+    Aviral\nSenior Analyst, Quorvex"): there a capitalised word is a name or a title, and
+    the name line starts a "sentence", so the parser cannot be trusted to say so."""
+    g, s = note.greeting, note.signoff
+    if g is not None and g.start <= start < g.end:
+        return True
+    return s is not None and start >= s.valediction.start
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency  # lazily: ~1.5 s to load its English list
+
+    return zipf_frequency(word, "en")
+
+
+def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
+    """A lower-case word English text uses often enough to be a word of some field, not a
+    misspelling. Common misspellings are common too ("definately": 2.9), so the bars are
+    measured on Norvig's misspellings (spelling.yaml)."""
+    if not p.common_zipf or word != word.lower() or not any(c.isalpha() for c in word):
+        return False
+    if dialect.regional(word):  # "colour" in an en-US note: the variant's call, not frequency's
+        return False
+    z = _zipf(word)
+    if z >= p.common_zipf:
+        return True
+    best = replacements[0] if replacements else ""
+    return bool(p.known_zipf) and z >= p.known_zipf and (not best or z >= _zipf(best))
 
 
 @kind("proofread", params=ProofreadParams, needs=("tagger", "parser", "ner"))
@@ -73,8 +118,11 @@ def check_proofread(analysis, ctx, rule):
             continue
         if note.in_placeholder(m.offset, m.end):
             continue
-        if p.category == "spelling" and _is_name(analysis, m.offset, m.end, p, names):
-            continue
+        if p.category == "spelling" and m.rule_id != dialect.MIXED:  # the mix is no misspelling claim
+            if _is_name(analysis, m.offset, m.end, p, names):
+                continue
+            if _field_word(note.text[m.offset : m.end], m.replacements, p):
+                continue
         # `safe`: the engine layer is certain of the first replacement (grammar/combine.py)
         sugg = tuple(
             Suggestion("replace", r, note.span(m.offset, m.end), safe=m.safe and i == 0)
