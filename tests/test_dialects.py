@@ -1,0 +1,135 @@
+"""English variants: a note's own spellings choose the dictionary (auto), `language` and
+--language set it, the report says which, and a note that mixes British and American
+spelling gets one finding about the mix — through the real CLI, Harper and LanguageTool."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import HARPER, run_cli
+from test_grammar_cli import _languagetool_args
+
+from thanklint import dialect
+
+BRITISH = (
+    "Dear Ms. Hughes,\n\nThank you for meeting me yesterday. I enjoyed hearing how your organisation "
+    "will recognise the realisation of reorganising the synchronisation work, and how the colour "
+    "scheme of the new centre came about.\n\nI look forward to hearing from you.\n\nBest regards,\nAviral\n"
+)
+AMERICAN = (
+    "Dear Ms. Hughes,\n\nThank you for meeting me yesterday. I enjoyed hearing how your organization "
+    "will recognize the color scheme of the new center and how the team traveled to analyze it.\n\n"
+    "I look forward to hearing from you.\n\nBest regards,\nSam\n"
+)
+# British -our and -re with -ize: Oxford (or Canadian) spelling, not a mix
+OXFORD = "Thank you. Your organization's colour scheme and the theatre were a delight; I realized why."
+MIXED = (
+    "Dear Ms. Hughes,\n\nThank you for meeting me yesterday. I enjoyed hearing how your organisation "
+    "will recognise the colour scheme of the new centre, and the color of the lobby.\n\n"
+    "I look forward to hearing from you.\n\nBest regards,\nSam\n"
+)
+
+
+# -- detection ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        (BRITISH, "en-GB (detected)"),
+        (AMERICAN, "en-US (detected)"),
+        (OXFORD, "en-GB (detected)"),
+        ("Thank you for your time yesterday.", "en-US (default)"),
+    ],
+)
+def test_the_variant_is_told_from_the_notes_spellings(text, label):
+    d = dialect.choose("auto", text)
+    assert d.label == label
+    assert not d.mixed
+
+
+def test_a_configured_variant_wins_over_the_spellings():
+    assert dialect.choose("en-AU", AMERICAN).label == "en-AU (configured)"
+    assert not dialect.choose("en-US", MIXED).mixed  # the mix finding is for auto only
+
+
+def test_a_mixed_note_names_its_minority_spellings():
+    d = dialect.choose("auto", MIXED)
+    assert d.code == "en-GB" and d.mixed
+    assert [s.word for s in d.minority] == ["color"]
+    assert "'color' → 'colour'" in dialect.mix_message(d)
+
+
+# -- through the CLI ----------------------------------------------------------------------
+
+
+def _by_path(proc) -> dict:
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    return {f["path"]: f for f in json.loads(proc.stdout)["files"]}
+
+
+def _spelling(f: dict) -> list[dict]:
+    return [x for x in f["findings"] if x["rule"] == "spelling"]
+
+
+def _write(tmp_path):
+    for name, text in (("gb.txt", BRITISH), ("us.txt", AMERICAN), ("mixed.txt", MIXED)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+
+def _check_variants(files: dict) -> None:
+    gb, us, mixed = files["gb.txt"], files["us.txt"], files["mixed.txt"]
+    assert gb["engine"]["language"] == "en-GB (detected)"
+    assert _spelling(gb) == []
+    assert us["engine"]["language"] == "en-US (detected)"
+    assert _spelling(us) == []
+    assert mixed["engine"]["language"] == "en-GB (detected)"
+    [mix] = _spelling(mixed)  # one finding for the mix, none on 'color' as a misspelling
+    assert "mixes British" in mix["message"] and "'color' → 'colour'" in mix["message"], mix
+    assert MIXED[mix["offset"] : mix["offset"] + mix["length"]] == "color"
+
+
+def test_variants_with_harper(tmp_path):
+    _write(tmp_path)
+    _check_variants(_by_path(run_cli("--format", "json", *HARPER, "gb.txt", "us.txt", "mixed.txt", cwd=tmp_path)))
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_variants_with_languagetool(tmp_path):
+    _write(tmp_path)
+    args = _languagetool_args()
+    files = _by_path(run_cli("--format", "json", *args, "gb.txt", "us.txt", "mixed.txt", cwd=tmp_path, timeout=300))
+    assert files["gb.txt"]["engine"]["grammar"].startswith("languagetool")
+    _check_variants(files)
+
+
+def test_language_en_us_reports_british_spellings_by_name(tmp_path):
+    (tmp_path / "gb.txt").write_text(BRITISH, encoding="utf-8")
+    f = _by_path(run_cli("--format", "json", *HARPER, "--language", "en-US", "gb.txt", cwd=tmp_path))["gb.txt"]
+    assert f["engine"]["language"] == "en-US (configured)"
+    messages = [x["message"] for x in _spelling(f)]
+    assert "'organisation' is the British spelling; in American English (en-US) it is 'organization'." in messages
+
+
+def test_language_from_config_and_shown_in_the_text_report(tmp_path):
+    (tmp_path / "thanklint.toml").write_text('language = "en-GB"\n', encoding="utf-8")
+    (tmp_path / "us.txt").write_text(AMERICAN, encoding="utf-8")
+    proc = run_cli(*HARPER, "us.txt", cwd=tmp_path)
+    out = proc.stdout.decode()
+    assert "language: en-GB (configured)" in out, out
+    assert "'color' is the American spelling; in en-GB it is 'colour'." in out, out
+
+
+@pytest.mark.parametrize("how", ["config", "flag"])
+def test_an_unknown_language_is_a_one_line_error(tmp_path, how):
+    (tmp_path / "us.txt").write_text(AMERICAN, encoding="utf-8")
+    if how == "config":
+        (tmp_path / "thanklint.toml").write_text('language = "fr-FR"\n', encoding="utf-8")
+        proc = run_cli(*HARPER, "us.txt", cwd=tmp_path)
+    else:
+        proc = run_cli(*HARPER, "--language", "fr-FR", "us.txt", cwd=tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert "Traceback" not in err and "en-GB" in err, err
