@@ -238,7 +238,7 @@ def _other_roles(analysis, p, ctx) -> list[tuple[int, int]]:
         for c in cues:
             for i, j in find(c, toks, negatable=False):
                 between = toks.tokens[i + 1 : j - 1]
-                if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") and t.text not in "-–/," for t in between):
+                if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") and t.text not in ("-", "–", "/", ",") for t in between):
                     continue  # not a title: the gap ran across other words ("your story about opening")
                 inner = [t for t in between if t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
                 if not inner:

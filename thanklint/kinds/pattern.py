@@ -132,4 +132,4 @@ def _finding(note, rule, members):
     sugg = tuple(Suggestion("replace", g.replace, note.span(hs, he), g.safe) for hs, he, g in members if g.replace is not None)
     if top.runs and top.replace is not None:  # a run is replaced (deleted) as one
         sugg = (Suggestion("replace", top.replace, note.span(s, e), top.safe),)
-    return finding(note, rule, s, e, msg, sugg, sev(top) if top.severity else None, top.name)
+    return finding(note, rule, s, e, msg, sugg, sev(top), top.name)
