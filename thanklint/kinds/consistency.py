@@ -44,7 +44,7 @@ class ConsistencyParams:
     other_org_message: str = "“{found}” is addressed as the employer, but this note is for {expected}."
     greeting_message: str = "The greeting names {found}, but the interviewer is {expected}."
     case_message: str = "Write the name as “{expected}”."
-    accents_message: str = "The interviewer writes the name “{expected}”."
+    accents_message: str = "“{found}” is written “{expected}”."
     mixed_message: str = "This note addresses both {first} and {found} as the employer."
     role_message: str = "“{found}” — but the role you interviewed for is {expected}."
 
