@@ -126,6 +126,17 @@ def test_the_subject_only_note(lint_text):
     assert all(f.span.offset <= 8 and f.span.column <= 9 for f in report.findings)
 
 
+def test_a_header_only_note_through_the_cli():
+    """The probe's case: 25 characters on stdin, findings once reported at offset 26."""
+    text = "Subject: Thanks an Thank "
+    proc = run_cli("--format", "json", "--no-cache", "--isolated", *HARPER, "-", input=text.encode(), timeout=60)
+    findings = json.loads(proc.stdout)["files"][0]["findings"]
+    assert findings, proc.stderr.decode()
+    spans = [(f["rule"], f["line"], f["column"], f["end_line"], f["end_column"], f["offset"], f["length"])
+             for f in findings]  # fmt: skip
+    assert span_problems(text, spans) == []
+
+
 # Notes the CLI reads from files: one with no words is refused as empty, a leading BOM is
 # dropped when the bytes are decoded, a NUL byte makes it a binary file (refused too).
 _FILE_NOTES = notes(sentences=1).map(lambda t: t.lstrip("\ufeff").replace("\x00", ""))
