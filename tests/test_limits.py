@@ -189,6 +189,20 @@ def test_a_note_at_the_size_limit_finishes_in_bounded_time_and_memory(tmp_path):
     print(f"1,000,000-byte note: {seconds:.1f} s, peak RSS {rss:.0f} MB")
 
 
+def test_past_the_judged_part_only_the_length_rule_counts(lint_text):
+    from thanklint.nlp import ANALYSED_CHARS
+
+    filler = "I enjoyed the conversation about the warehouse. " * (ANALYSED_CHARS // 48 + 10)
+    text = STRONG_NOTE.replace("weekly sales dashboard", "weekly sales dashbord").replace(
+        "I look forward", filler + "The lst dashbord was grate. I look forward")  # fmt: skip
+    report = lint_text(text)
+    misspelt = [text[f.span.offset : f.span.offset + f.span.length] for r in report.results if r.rule == "spelling"
+                for f in r.findings]  # fmt: skip
+    assert misspelt == ["dashbord"], misspelt  # the one early in the note; none past the cut
+    length = next(r for r in report.results if r.rule == "length")
+    assert int(length.detail.split()[0]) > ANALYSED_CHARS // 7, length.detail  # every word counted
+
+
 def test_two_notes_at_the_size_limit_are_compared_in_bounded_time(tmp_path):
     # the cross-note `duplicate` check compared the whole letters with difflib: minutes
     (tmp_path / "notes").mkdir()
