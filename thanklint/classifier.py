@@ -8,7 +8,8 @@ sentence becomes a short Doc of its features — lower-case lemmas, with names a
 numbers folded to one token each ("excited to join -propn-"), so a paraphrase
 with an unseen inflection or company name still looks like the ones it learned;
 the few words after a negation are marked ("not not:interested"), so "I am not
-interested in relocating" does not look like interest.
+interested in relocating" does not look like interest; a template slot is one
+token ("about -slot-"), whatever its words.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "nothing", "hardly"})
 NEGATION_SCOPE = 3  # words after a negator that it marks (up to punctuation)
+_OPEN, _CLOSE = frozenset({"[", "{", "{{", "<"}), frozenset({"]", "}", "}}", ">"})
 LABELS = ("gratitude", "interest", "specific-detail", "qualifications", "closing")
 MODEL_DIR = Path(__file__).parent / "models" / "content"
 PIPE = "textcat_multilabel"
@@ -33,7 +35,16 @@ def features(words: "Words") -> list[str]:
     """What the model sees of a sentence (the same at training and checking time)."""
     out = []
     negated = 0  # words left in the current negation's scope
+    slot = False  # inside a template slot: "[specific topic]" is no detail
     for tok, lower, lemma, pos in zip(words.tokens, words.lower, words.lemma, words.pos):
+        if lower in _OPEN:
+            slot = True
+            continue
+        if slot:
+            if lower in _CLOSE:
+                slot = False
+                out.append("-slot-")
+            continue
         if tok.is_punct or tok.is_space:
             negated = 0
             continue
