@@ -69,11 +69,11 @@ class SharedEngine:
             return h.name + (" (LanguageTool starting)" if not self._lt_done.is_set() else "")
         return "languagetool (starting)" if not self._lt_done.is_set() else "none"
 
-    def check(self, text: str) -> list:
+    def check(self, text: str, language: str | None = None) -> list:
         lt = self._lt
         if lt is not None:
             try:
-                return lt.check(text)
+                return lt.check(text, language)
             except GrammarUnavailable as e:
                 if self.choice != "auto":
                     raise
@@ -88,11 +88,11 @@ class SharedEngine:
                     raise GrammarUnavailable("the language server is shutting down")
             if self._lt is None:
                 raise GrammarUnavailable(self._lt_why or "LanguageTool did not start")
-            return self._lt.check(text)
+            return self._lt.check(text, language)
         h = self._harper_engine()
         if h is None:
             raise GrammarUnavailable("; ".join(w for w in (self._harper_why, self._lt_why) if w))
-        return h.check(text)
+        return h.check(text, language)
 
     def close(self) -> None:  # the hub closes the real engines
         pass
