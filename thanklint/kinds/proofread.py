@@ -32,7 +32,7 @@ class ProofreadParams:
     # wordfreq Zipf frequencies (log10 of uses per billion words): a flagged lower-case word at
     # least this common is a word, not a misspelling; 0 turns the check off (measured: spelling.yaml)
     common_zipf: float = 0.0
-    # ... or at least this common and no rarer than the engine's best suggestion
+    # ... or at least this common and no rarer than any of the engine's suggestions shown
     known_zipf: float = 0.0
     vocabulary_lower: frozenset = field(init=False, repr=False, compare=False)
 
@@ -100,8 +100,9 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     z = _zipf(word)
     if z >= p.common_zipf:
         return True
-    best = replacements[0] if replacements else ""
-    return bool(p.known_zipf) and z >= p.known_zipf and (not best or z >= _zipf(best))
+    # the first few guesses, not just the first: LanguageTool's first guess for "thi" is a rare word
+    guesses = [r for r in replacements[: p.max_suggestions] if r]
+    return bool(p.known_zipf) and z >= p.known_zipf and all(z >= _zipf(g) for g in guesses)
 
 
 @kind("proofread", params=ProofreadParams, needs=("tagger", "parser", "ner"))
