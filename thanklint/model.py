@@ -62,6 +62,7 @@ class Finding:
     span: Span
     suggestions: tuple[Suggestion, ...] = ()
     tag: str = ""  # what kind of problem, where a rule finds several ("wrong-company"); pack caps_grade keys on it
+    place: str = ""  # for a missing element: where its sentence belongs (a kinds._common.WHERE value)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from thanklint.context import Context
 from thanklint.model import Finding, RuleResult, Severity, Status, Suggestion
 from thanklint.note import Note
@@ -39,7 +41,8 @@ def missing(note: Note, rule: Rule, ctx: Context, where: str, detail: str = "") 
         insert_at, insert = end, (" " + text if text else "")
     start, end = _trim(note, start, end)
     suggestions = (Suggestion("insert", insert, note.span(insert_at, insert_at)),) if insert else ()
-    return RuleResult(rule.id, Status.FAIL, (finding(note, rule, start, end, suggestions=suggestions),), detail, absent=True)
+    found = replace(finding(note, rule, start, end, suggestions=suggestions), place=where if paras else "top")
+    return RuleResult(rule.id, Status.FAIL, (found,), detail, absent=True)
 
 
 def _first_content(note: Note) -> int:
