@@ -28,8 +28,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="notes, folders or globs; '-' reads standard input")
     p.add_argument("--version", action="version", version=f"thanklint {__version__}")
-    p.add_argument("--format", choices=("text", "json", "line", "sarif", "github"), default="text",
-                   help="output format (default: text)")
+    from thanklint.formatters import FORMATS
+
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
     p.add_argument("--fail-under", type=int, metavar="SCORE", help="exit 1 when a note scores below SCORE")
     p.add_argument("--min-severity", choices=("info", "warning", "error"), default="info",
                    help="show findings of at least this severity")  # fmt: skip
@@ -223,7 +225,7 @@ def _check(args) -> int:
               file=sys.stderr)  # fmt: skip
     if fixing:
         if args.diff:
-            sys.stdout.write("".join(diffs))
+            _emit("".join(diffs), args.output, paths)
             for msg in failures:
                 _say(msg)
             return 2 if failures else (1 if diffs else 0)
@@ -235,7 +237,10 @@ def _check(args) -> int:
         if color is None:
             color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         width = None if not sys.stdout.isatty() else os.get_terminal_size(sys.stdout.fileno()).columns
-        sys.stdout.write(render(args.format, reports, color=color, width=width, encoding=sys.stdout.encoding))
+        if args.output:  # a file gets the report as it would look piped: no colour, default width, UTF-8
+            color, width = False, None
+        encoding = "utf-8" if args.output else sys.stdout.encoding
+        _emit(render(args.format, reports, color=color, width=width, encoding=encoding), args.output, paths)
     for msg in failures:
         _say(msg)
     if failures:
@@ -244,6 +249,32 @@ def _check(args) -> int:
     if args.fail_under is not None:
         short = short or any(r.score.points < args.fail_under for r in reports)
     return 1 if short else 0
+
+
+def _emit(text: str, output: str | None, inputs: list[str]) -> None:
+    """The report on stdout, or in the file `output`, replaced in one rename so a reader
+    never sees half a report; a note being checked is never overwritten."""
+    if not output:
+        sys.stdout.write(text)
+        return
+    import secrets
+
+    from thanklint.errors import InputError
+
+    target = Path(os.path.realpath(output))
+    if target.exists() and any(p != "-" and os.path.exists(p) and os.path.samefile(p, target) for p in inputs):
+        raise InputError(f"--output {output}: that is a note being checked; choose another file")
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask decides, as for any new file
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise InputError(f"--output {output}: cannot write it: {e.strerror or e}") from None
 
 
 def _fix_all(items, reports, flags, args, diffs: list[str], linters: dict, engines: dict, failures: list[str]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = ("text", "json", "line", "sarif", "github")
+FORMATS = ("text", "json", "line", "sarif", "github", "html")
 
 
 def render(name: str, reports, **options) -> str:
