@@ -31,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     from thanklint.formatters import FORMATS
 
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("--column-unit", choices=("char", "byte", "screen"),
+                   help="what --format line's columns count: char (default, code points), byte (UTF-8, for "
+                        "Vim's quickfix) or screen (display columns, for Emacs compile)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
     p.add_argument("--fail-under", type=int, metavar="SCORE", help="exit 1 when a note scores below SCORE")
     p.add_argument("--min-severity", choices=("info", "warning", "error"), default="info",
@@ -175,6 +178,8 @@ def _check(args) -> int:
         args.paths = ["-"]
     if args.jobs < 1:
         raise InputError("-j must be at least 1")
+    if args.column_unit and args.format != "line":
+        raise InputError("--column-unit applies to --format line only")
     flags = _context(args)
     variables = _variables(args.var)
 
@@ -240,7 +245,8 @@ def _check(args) -> int:
         if args.output:  # a file gets the report as it would look piped: no colour, default width, UTF-8
             color, width = False, None
         encoding = "utf-8" if args.output else sys.stdout.encoding
-        _emit(render(args.format, reports, color=color, width=width, encoding=encoding), args.output, paths)
+        _emit(render(args.format, reports, color=color, width=width, encoding=encoding,
+                     column_unit=args.column_unit or "char"), args.output, paths)
     for msg in failures:
         _say(msg)
     if failures:
