@@ -220,7 +220,9 @@ def _check(args) -> int:
         failures += more
         if fixing:  # with the same Linters, so the grammar engine is not started twice
             diffs: list[str] = []
-            reports = _fix_all(items, reports, flags, args, diffs, opts.linters, opts.engines, failures)
+            fixed = _fix_all(items, reports, flags, args, diffs, opts.linters, opts.engines, failures)
+            # --fix reports the notes as written; --diff wrote nothing: it reports (and exits for) them as they are
+            reports = fixed if args.fix else reports
     finally:
         for linter in (opts.linters or {}).values():
             linter.close()
@@ -228,16 +230,11 @@ def _check(args) -> int:
         hits = cache.hits if cache is not None else 0
         print(f"thanklint: {len(reports)} checked: {hits} from the cache, {len(reports) - hits} analysed",
               file=sys.stderr)  # fmt: skip
-    if fixing:
-        if args.diff:
-            _emit("".join(diffs), args.output, paths)
-            for msg in failures:
-                _say(msg)
-            return 2 if failures else (1 if diffs else 0)
-
     minimum = Severity(args.min_severity).rank
     reports = [_filter(r, minimum) for r in reports]
-    if reports:
+    if args.diff:  # the diff is the output; the exit code is the check's
+        _emit("".join(diffs), args.output, paths)
+    elif reports:
         color = {"always": True, "never": False}.get(args.color)
         if color is None:
             color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -347,7 +344,10 @@ def _with_flags(cfg, args):
         g = replace(g, languagetool_url=args.languagetool_url)
     if args.require_grammar:
         g = replace(g, require=True)
-    return replace(cfg, grammar=g, language=args.language or cfg.language)
+    given = {"grammar.engine": args.grammar_engine, "grammar.languagetool_url": args.languagetool_url,
+             "grammar.require": args.require_grammar, "language": args.language}  # fmt: skip
+    origins = {**cfg.origins, **{key: "command line" for key, v in given.items() if v}}  # for config --show
+    return replace(cfg, grammar=g, language=args.language or cfg.language, origins=origins)
 
 
 def _filter(report, minimum: int):
@@ -378,22 +378,36 @@ def _rules_command(argv: list[str]) -> int:
         return 0
     if args.rule not in rules:
         raise ConfigError(f"no rule '{args.rule}' (known: {', '.join(sorted(rules))})")
-    sys.stdout.write(docgen.render_rule(rules[args.rule]))
+    from thanklint import rule_page
+
+    tty = sys.stdout.isatty()
+    width = os.get_terminal_size(sys.stdout.fileno()).columns if tty else None
+    sys.stdout.write(rule_page.render(docgen.render_rule(rules[args.rule]), width=width,
+                                      color=tty and "NO_COLOR" not in os.environ))  # fmt: skip
     return 0
 
 
 def _config_command(argv: list[str]) -> int:
-    p = _Parser(prog="thanklint config", description="Show the config a note would be checked with.")
+    p = _Parser(prog="thanklint config", description="Show the config a note would be checked with.",
+                epilog="Give the PATH and flags of a check (--config, --company, --grammar-engine, …) to see "
+                       "what that check would use; PATH is a note or folder (default: here).")  # fmt: skip
     p.add_argument("--show", action="store_true", required=True, help="print the resolved config and its sources")
-    p.add_argument("path", nargs="?", default=".", metavar="PATH", help="a note or folder (default: here)")
-    p.add_argument("--config", metavar="FILE")
-    p.add_argument("--isolated", action="store_true")
-    args = p.parse_args(argv)
+    own, rest = p.parse_known_args(argv)
+    args = _parser().parse_args(rest)  # a check's own flags, so the two cannot drift apart
+    from dataclasses import replace
+
     from thanklint import config as cfgmod
     from thanklint.api import Linter
+    from thanklint.errors import InputError
 
-    start = Path(args.path)
+    if len(args.paths) > 1:
+        raise InputError("config --show takes one note or folder")
+    start = Path(args.paths[0] if args.paths else ".")
     cfg = cfgmod.load(start if start.is_file() else start / "x", explicit=args.config, isolated=args.isolated)
+    cfg = _with_flags(cfg, args)
+    flags = _context(args)
+    given = {f"context.{k}": "command line" for k, v in vars(flags).items() if v}
+    cfg = replace(cfg, context=cfg.context.merged(flags), origins={**cfg.origins, **given})
     linter = Linter.create(cfg)  # validates the rule settings, as a check would
     enabled = {r.id: r for r in linter.rules}
     rules = [(enabled.get(r.id, r), r.id in enabled) for r in linter.ruleset.rules]
