@@ -75,6 +75,13 @@ def test_endless_stdin_stops_at_the_limit(tmp_path):
     assert "max_bytes" in msg
 
 
+def test_closed_stdin_is_one_message(tmp_path):
+    proc = subprocess.run(f"{sys.executable} -m thanklint - --grammar-engine harper 0<&-", shell=True,
+                          capture_output=True, cwd=tmp_path, timeout=TIMEOUT)  # fmt: skip
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert _one_message(proc.stderr) == "thanklint: <stdin>: standard input is closed"
+
+
 def test_file_over_the_limit_is_refused_with_the_limit(tmp_path):
     (tmp_path / "thanklint.toml").write_text("max_bytes = 2000\n", encoding="utf-8")
     (tmp_path / "long.txt").write_text(STRONG_NOTE * 10, encoding="utf-8")

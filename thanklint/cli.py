@@ -171,7 +171,7 @@ def _check(args) -> int:
     from thanklint.source import read_input
 
     if not args.paths:
-        if sys.stdin.isatty():
+        if sys.stdin is None or sys.stdin.isatty():  # nothing to read: fd 0 closed, or a terminal
             _parser().print_usage(sys.stderr)
             print("thanklint: give a note to check, or '-' to read one from standard input", file=sys.stderr)
             return 2

@@ -24,6 +24,8 @@ def read_input(path: str, *, max_bytes: int, name: str | None = None) -> bytes:
     name = name or ("<stdin>" if path == STDIN else path)
     try:
         if path == STDIN:
+            if sys.stdin is None:  # started with fd 0 closed
+                raise InputError(f"{name}: standard input is closed")
             data = sys.stdin.buffer.read(max_bytes + 1)
         else:
             data = _read_file(path, name, max_bytes)
