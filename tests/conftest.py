@@ -17,6 +17,11 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 RULES = REPO / "rules"
 
+# The suite's runs (in-process and the CLI subprocesses, which inherit this) start their own
+# LanguageTool and stop it when they end, as before the shared server (idle_timeout 0): a
+# shared server would outlive the suite. tests/test_shared_server.py sets its own.
+os.environ.setdefault("THANKLINT_LANGUAGETOOL_IDLE_TIMEOUT", "0")
+
 
 def pytest_addoption(parser):
     parser.addoption(

@@ -75,7 +75,8 @@ class Linter:
                 from thanklint.proofreader import Proofreader
 
                 self._grammar["proofreader"] = Proofreader(g.engine, url=g.languagetool_url, timeout=g.timeout,
-                                                           disabled=self.engine_disabled_rules())  # fmt: skip
+                                                           disabled=self.engine_disabled_rules(),
+                                                           idle_timeout=g.idle_timeout)  # fmt: skip
         return self._grammar["proofreader"]
 
     def grammar_engine(self):

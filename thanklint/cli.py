@@ -84,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
             return _config_command(argv[1:])
         if argv and argv[0] == "setup":
             return _setup_command(argv[1:])
+        if argv and argv[0] == "server":
+            from thanklint.grammar.shared_server import command as server_command
+
+            return server_command(argv[1:])
         if argv and argv[0] == "lsp":
             from thanklint.lsp.server import main as lsp_main
 

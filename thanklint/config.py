@@ -21,7 +21,8 @@ except ModuleNotFoundError:  # Python 3.10
 RULE_KEYS = ("enabled", "severity", "weight")
 TOP_KEYS = ("packs", "max_bytes", "context", "rules", "grammar", "vocabulary", "vocabulary_files", "template",
             "include", "exclude", "cache", "duplicate", "language")
-GRAMMAR_KEYS = {"engine": str, "languagetool_url": str, "require": bool, "timeout": (int, float), "disabled_rules": list}
+GRAMMAR_KEYS = {"engine": str, "languagetool_url": str, "require": bool, "timeout": (int, float), "disabled_rules": list,
+                "idle_timeout": (int, float)}
 ENGINES = ("auto", "languagetool", "harper", "off")
 TEMPLATE_KEYS = ("enabled", "paths", "variables", "samples", "syntaxes")
 # How a template names a variable: one capture group, the variable's name.
@@ -35,6 +36,7 @@ NOTE_GLOBS = ("*.txt", "*.md", "*.eml")  # what a folder is searched for
 MAX_CONFIG_BYTES = 1_000_000  # a config file is a page of settings, not data
 MAX_WORDS_BYTES = 10_000_000  # a vocabulary file: about a million words
 MAX_TIMEOUT = 600.0  # seconds: grammar.timeout bounds every request to an engine
+MAX_IDLE = 7 * 86400.0  # seconds: a week; grammar.idle_timeout
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,9 @@ class Grammar:
     require: bool = False  # exit 2 when no engine can run, instead of skipping grammar and spelling
     timeout: float = 10.0
     disabled_rules: tuple[str, ...] = ()  # engine rule ids to switch off, on top of the pack's
+    # seconds the shared local LanguageTool server waits unused before it stops; 0: one JVM per
+    # run; None: env THANKLINT_LANGUAGETOOL_IDLE_TIMEOUT, else 15 min (grammar/shared_server.py)
+    idle_timeout: float | None = None
 
 
 @dataclass(frozen=True)
@@ -321,6 +326,10 @@ def _grammar(current: Grammar, table, where: str) -> Grammar:
         if key == "timeout":
             if not 0 < value <= MAX_TIMEOUT:  # false for nan too
                 raise ConfigError(f"{where}: 'grammar.timeout' must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}")
+            value = float(value)
+        if key == "idle_timeout":
+            if not 0 <= value <= MAX_IDLE:  # false for nan too
+                raise ConfigError(f"{where}: 'grammar.idle_timeout' must be a number of seconds from 0 (no shared server) to {MAX_IDLE:g}")
             value = float(value)
         changes[key] = value
     return replace(current, **changes)

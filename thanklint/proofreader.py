@@ -20,12 +20,13 @@ from thanklint.grammar import EngineMatch
 
 
 class Proofreader:
-    def __init__(self, choice: str, *, url: str | None, timeout: float, disabled: frozenset[str]):
+    def __init__(self, choice: str, *, url: str | None, timeout: float, disabled: frozenset[str],
+                 idle_timeout: float | None = None):  # fmt: skip
         self.engine = None
         self.why = ""
         self._closed = False
         self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix="thanklint-grammar")
-        self._opened = self._pool.submit(self._open, choice, url, timeout, disabled)
+        self._opened = self._pool.submit(self._open, choice, url, timeout, disabled, idle_timeout)
 
     @classmethod
     def borrowed(cls, engine) -> "Proofreader":
@@ -35,11 +36,11 @@ class Proofreader:
         p._opened = _done(None)
         return p
 
-    def _open(self, choice, url, timeout, disabled) -> None:
+    def _open(self, choice, url, timeout, disabled, idle_timeout) -> None:
         from thanklint.grammar import GrammarUnavailable, open_engine
 
         try:
-            self.engine = open_engine(choice, url=url, timeout=timeout, disabled_rules=disabled)
+            self.engine = open_engine(choice, url=url, timeout=timeout, disabled_rules=disabled, idle_timeout=idle_timeout)
         except GrammarUnavailable as e:
             self.why = str(e)
 

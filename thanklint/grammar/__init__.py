@@ -86,6 +86,7 @@ def open_engine(
     disabled_rules: frozenset[str] = frozenset(),
     timeout: float = 10.0,
     language: str = "en-US",
+    idle_timeout: float | None = None,
 ) -> Engine:
     """Open a grammar engine.
 
@@ -106,14 +107,16 @@ def open_engine(
 
     if choice == "languagetool":
         return lt.open_languagetool(
-            url=url, disabled_rules=disabled_rules, timeout=timeout, language=language
+            url=url, disabled_rules=disabled_rules, timeout=timeout, language=language,
+            idle_timeout=idle_timeout,
         )
     # auto
     errors: list[str] = []
     if url or lt.find_install() is not None:
         try:
             return lt.open_languagetool(
-                url=url, disabled_rules=disabled_rules, timeout=timeout, language=language
+                url=url, disabled_rules=disabled_rules, timeout=timeout, language=language,
+                idle_timeout=idle_timeout,
             )
         except (GrammarUnavailable, EngineMissing) as e:  # EngineMissing: an install but no Java
             if url:  # the user asked for that server: do not silently fall back

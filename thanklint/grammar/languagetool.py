@@ -464,6 +464,29 @@ def java_executable() -> str | None:
     return shutil.which("java")
 
 
+def java_or_missing(home: Path) -> str:
+    java = java_executable()
+    if java is None:
+        raise EngineMissing(
+            f"LanguageTool is installed in {home} but Java (17+) is not on PATH or in "
+            "JAVA_HOME: install Java, or use --languagetool-url URL"
+        )
+    return java
+
+
+def jvm_command(java: str, home: Path, port: int) -> list[str]:
+    """The LanguageTool HTTP server of ``home`` on 127.0.0.1:``port`` (its default: loopback only)."""
+    cp = str(home / SERVER_JAR)
+    if (home / "libs").is_dir():
+        cp += os.pathsep + str(home / "libs" / "*")
+    opts = os.environ.get(JAVA_OPTS_ENV, "-Xms64m -Xmx1g -XX:+UseSerialGC").split()
+    return [java, *opts, "-cp", cp, MAIN_CLASS, "--port", str(port)]
+
+
+def port_busy(log: str) -> bool:
+    return "BindException" in log or "already in use" in log
+
+
 class _PortBusy(GrammarUnavailable):
     pass
 
@@ -471,20 +494,11 @@ class _PortBusy(GrammarUnavailable):
 class _LocalServer:
     def __init__(self, home: Path, *, port: int | None = None) -> None:
         self.home = home
-        java = java_executable()
-        if java is None:
-            raise EngineMissing(
-                f"LanguageTool is installed in {home} but Java (17+) is not on PATH or in "
-                "JAVA_HOME: install Java, or use --languagetool-url URL"
-            )
+        java = java_or_missing(home)
         self.port = port or _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._log = tempfile.TemporaryFile(prefix="thanklint-lt-")
-        cp = str(home / SERVER_JAR)
-        if (home / "libs").is_dir():
-            cp += os.pathsep + str(home / "libs" / "*")
-        opts = os.environ.get(JAVA_OPTS_ENV, "-Xms64m -Xmx1g -XX:+UseSerialGC").split()
-        cmd = [java, *opts, "-cp", cp, MAIN_CLASS, "--port", str(self.port)]
+        cmd = jvm_command(java, home, self.port)
         kw: dict[str, object] = {}
         if os.name == "posix":
             # The watchdog owns the JVM and stops it when this process ends. Nothing runs
@@ -523,8 +537,7 @@ class _LocalServer:
         while True:
             rc = self.proc.poll()
             if rc is not None:
-                full = self.log_tail(10_000)
-                if "BindException" in full or "already in use" in full:
+                if port_busy(self.log_tail(10_000)):
                     self.stop()
                     raise _PortBusy(
                         f"LanguageTool server could not listen on 127.0.0.1:{self.port} "
@@ -585,8 +598,11 @@ def open_languagetool(
     timeout: float = 10.0,
     language: str = "en-US",
     start_timeout: float | None = None,
+    idle_timeout: float | None = None,
 ) -> LanguageToolEngine:
-    """A remote server when ``url`` is given, else a JVM started from a local install."""
+    """A remote server when ``url`` is given, else the local install's server: the user's
+    shared one (shared_server.py) when ``idle_timeout`` (``[grammar] idle_timeout``, see
+    ``shared_server.idle_timeout``) is above 0, else a JVM of this run's own."""
     if url:
         return LanguageToolEngine(
             url, disabled_rules=disabled_rules, timeout=timeout, language=language
@@ -604,6 +620,18 @@ def open_languagetool(
             "run 'thanklint setup languagetool', or use --languagetool-url URL"
         )
     st = START_TIMEOUT if start_timeout is None else start_timeout
+    from . import shared_server
+
+    idle = shared_server.idle_timeout(idle_timeout)
+    if idle > 0:
+        shared = shared_server.find_or_start(home, idle, st)
+        version = _install_version(home)
+        eng = LanguageToolEngine(shared.url, disabled_rules=disabled_rules, timeout=timeout, language=language,
+                                 version=version, server=shared)  # fmt: skip
+        eng.name = f"languagetool {version} ({'started' if shared.started else 'warm'})"
+        if shared.started:
+            eng._warm_up(st)  # see below
+        return eng
     for attempt in range(3):  # the free port may be taken between choosing and binding it
         server = _LocalServer(home)
         try:

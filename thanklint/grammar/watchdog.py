@@ -1,6 +1,7 @@
-"""A watchdog process: starts a command, owns it, and stops it when its owner goes.
+"""A watchdog process: starts a command, owns it, and stops it when it is no longer wanted.
 
     python -I -S watchdog.py OWNER_PID -- COMMAND [ARG...]
+    python -I -S watchdog.py --shared STATE_FILE STATE_JSON -- COMMAND [ARG...]
 
 thanklint runs this file as a script (``-I -S``: the standard library only, nothing of thanklint
 or site-packages, so it is up in milliseconds) with ``start_new_session=True``, which runs no
@@ -8,21 +9,26 @@ Python between fork and exec. The watchdog is single-threaded, so it may do what
 parent must not: it starts COMMAND with PR_SET_PDEATHSIG set in the child, so that COMMAND dies
 with the watchdog however the watchdog ends (even SIGKILL).
 
-COMMAND is stopped (SIGTERM, then SIGKILL after ``GRACE`` seconds) when
-  * OWNER_PID, the watchdog's parent, exits for any reason (a pidfd polled; ``getppid()``
-    polling where there is no pidfd);
-  * the watchdog gets SIGTERM, SIGINT or SIGHUP.
+COMMAND is stopped (SIGTERM, then SIGKILL after ``GRACE`` seconds) when the watchdog gets
+SIGTERM, SIGINT or SIGHUP, and
+  * (owner mode) OWNER_PID, the watchdog's parent, exits for any reason (a pidfd polled;
+    ``getppid()`` polling where there is no pidfd);
+  * (shared mode, the per-user LanguageTool server of shared_server.py: no owner, it outlives
+    the run that started it) STATE_FILE is removed or replaced, the install named in the state
+    changes, or nobody used the server for ``idle_timeout`` seconds: clients touch STATE_FILE's
+    mtime on each use. The watchdog writes STATE_FILE itself (STATE_JSON plus its own pid,
+    mode 0600) before COMMAND starts, and removes it when it ends, so a state file on disk
+    always names a live watchdog or one that is about to remove it.
 When COMMAND ends by itself, the watchdog exits with its status (128 + N for signal N), so the
 owner sees COMMAND's death as the watchdog's.
 
 ``exit_with(pid)`` gives a worker process an owner watch of its own, in a thread.
-
-(A per-user LanguageTool server shared by several runs, a later issue, would extend ``_wait``
-with more owners and an idle timer.)
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import select
 import signal
@@ -31,6 +37,7 @@ import time
 
 GRACE = 3.0  # seconds COMMAND gets to exit after SIGTERM
 POLL = 0.2  # seconds between checks where there is no pidfd
+TICK = 1.0  # seconds between a shared watchdog's looks at its state file
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
@@ -76,23 +83,85 @@ def _spawn(cmd: list[str]) -> int:
     os._exit(127)
 
 
-def _wait(owner: int, owner_fd: int | None, child: int, stop_fd: int) -> int | None:
-    """Block until ``child`` ends (its wait status), or until ``owner`` ends or a stop signal
-    arrives on ``stop_fd`` (None)."""
+def _wait(child: int, stop_fd: int, unwanted, watch_fd: int | None = None, tick: float | None = None) -> int | None:
+    """Block until ``child`` ends (its wait status), or until a stop signal arrives on
+    ``stop_fd``, ``watch_fd`` (a pidfd) becomes readable or ``unwanted()`` is true (None).
+    ``unwanted`` is asked every ``tick`` seconds (None: only when an fd is ready)."""
     child_fd = _pidfd(child)  # not reaped before we wait: the pid is still the child's
-    if owner_fd is not None and child_fd is not None:
-        poller = select.poll()
-        for fd in (owner_fd, child_fd, stop_fd):
-            poller.register(fd, select.POLLIN)
-        if child_fd in {fd for fd, _ in poller.poll()}:
-            return os.waitpid(child, 0)[1]
-        return None
+    if child_fd is None:
+        tick = POLL if tick is None else min(tick, POLL)
+    fds = [fd for fd in (watch_fd, child_fd, stop_fd) if fd is not None]
     while True:
+        ready = select.select(fds, [], [], tick)[0]
         pid, status = os.waitpid(child, os.WNOHANG)
         if pid:
             return status
-        if os.getppid() != owner or select.select([stop_fd], [], [], POLL)[0]:
+        if stop_fd in ready or (watch_fd is not None and watch_fd in ready) or unwanted():
             return None
+
+
+class _Shared:
+    """The state file of a shared server (see the module docstring)."""
+
+    def __init__(self, path: str, state: dict) -> None:
+        self.path = path
+        self.idle = float(state["idle_timeout"])
+        self.jar, self.jar_mtime = state["jar"], state["jar_mtime_ns"]
+        self.lock = os.path.join(os.path.dirname(path), state["lock"])
+        tmp = f"{path}.{os.getpid()}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            json.dump({**state, "pid": os.getpid(), "started": time.time()}, f)
+        os.replace(tmp, path)
+        self.inode = os.stat(path).st_ino
+
+    def _mine(self) -> os.stat_result | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return st if st.st_ino == self.inode else None
+
+    def unwanted(self) -> bool:
+        st = self._mine()
+        if st is None:  # removed ('thanklint server stop', a user) or replaced
+            return True
+        try:
+            if os.stat(self.jar).st_mtime_ns != self.jar_mtime:
+                return True  # the install was rebuilt or updated: the next run starts the new one
+        except OSError:
+            return True  # the install is gone
+        if self.idle > 0 and time.time() - st.st_mtime > self.idle:
+            return self._idle_under_lock()
+        return False
+
+    def _idle_under_lock(self) -> bool:
+        # under the clients' lock, so that a run that has just found the server (and touched
+        # the state) is not left with a server that stops under it
+        try:
+            fd = os.open(self.lock, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            return True
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # a client holds it: look again at the next tick
+            os.close(fd)
+            return False
+        try:
+            st = self._mine()
+            if st is not None and time.time() - st.st_mtime <= self.idle:
+                return False
+            self.remove()
+            return True
+        finally:
+            os.close(fd)  # releases the lock
+
+    def remove(self) -> None:
+        if self._mine() is not None:
+            try:
+                os.unlink(self.path)
+            except FileNotFoundError:
+                pass
 
 
 def _stop(child: int) -> int:
@@ -108,12 +177,19 @@ def _stop(child: int) -> int:
     return os.waitpid(child, 0)[1]
 
 
+USAGE = "usage: watchdog.py OWNER_PID -- COMMAND [ARG...] | watchdog.py --shared STATE_FILE STATE_JSON -- COMMAND [ARG...]"
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) < 3 or argv[1] != "--" or not argv[0].isdigit():
-        print("usage: watchdog.py OWNER_PID -- COMMAND [ARG...]", file=sys.stderr)
+    shared: _Shared | None = None
+    if len(argv) >= 5 and argv[0] == "--shared" and argv[3] == "--":
+        cmd = argv[4:]
+    elif len(argv) >= 3 and argv[1] == "--" and argv[0].isdigit():
+        owner, cmd = int(argv[0]), argv[2:]
+        owner_fd = _owner_fd(owner)
+    else:
+        print(USAGE, file=sys.stderr)
         return 2
-    owner, cmd = int(argv[0]), argv[2:]
-    owner_fd = _owner_fd(owner)
     # A stop signal only writes its number to a pipe that _wait polls. Set up before COMMAND
     # starts, so that none is missed and none interrupts the bookkeeping; exec resets the
     # handlers in the child, and the pipe is close-on-exec.
@@ -122,8 +198,15 @@ def main(argv: list[str]) -> int:
     signal.set_wakeup_fd(stop_w)
     for s in STOP_SIGNALS:
         signal.signal(s, lambda signum, frame: None)
+    if argv[0] == "--shared":
+        shared = _Shared(argv[1], json.loads(argv[2]))
     child = _spawn(cmd)
-    status = _wait(owner, owner_fd, child, stop_r)
+    if shared is not None:
+        status = _wait(child, stop_r, shared.unwanted, tick=TICK)
+        shared.remove()  # before the JVM stops: no client finds a dying server
+    else:
+        gone = lambda: os.getppid() != owner  # noqa: E731
+        status = _wait(child, stop_r, gone, watch_fd=owner_fd, tick=None if owner_fd is not None else POLL)
     if status is None:
         status = _stop(child)
     code = os.waitstatus_to_exitcode(status)

@@ -5,8 +5,10 @@ A `Linter` opens its own engine on first use; the server instead hands each Lint
 `SharedEngine` (so a config reload does not start a second LanguageTool). With
 `engine = "auto"` and a LanguageTool URL or install, Harper answers at once while
 LanguageTool starts in a background thread; LanguageTool takes over when it
-answers. (The JVM's watchdog stops it when the server process ends, whichever
-thread started it.)
+answers. That is the user's shared LanguageTool server (grammar/shared_server.py),
+warm when a run or another editor started it, unless `[grammar] idle_timeout` is 0:
+then the JVM is the server process's own, and its watchdog stops it when the server
+process ends, whichever thread started it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ log = logging.getLogger(__name__)
 
 def _key(linter) -> tuple:
     g = linter.config.grammar
-    return (g.engine, g.languagetool_url, g.timeout, linter.engine_disabled_rules())
+    return (g.engine, g.languagetool_url, g.timeout, linter.engine_disabled_rules(), g.idle_timeout)
 
 
 def _languagetool_wanted(choice: str, url: str | None) -> bool:
@@ -42,8 +44,9 @@ class SharedEngine:
     the `Engines` hub owns the engines."""
 
     def __init__(self, choice: str, url: str | None, timeout: float, disabled: frozenset[str],
-                 on_change: Callable[[str], None]) -> None:  # fmt: skip
+                 on_change: Callable[[str], None], idle_timeout: float | None = None) -> None:  # fmt: skip
         self.choice, self.url, self.timeout, self.disabled = choice, url, timeout, disabled
+        self.idle_timeout = idle_timeout
         self._on_change = on_change
         self._harper = None
         self._harper_why = ""
@@ -118,7 +121,8 @@ class SharedEngine:
         from thanklint.grammar import open_engine
 
         try:
-            eng = open_engine("languagetool", url=self.url, timeout=self.timeout, disabled_rules=self.disabled)
+            eng = open_engine("languagetool", url=self.url, timeout=self.timeout, disabled_rules=self.disabled,
+                              idle_timeout=self.idle_timeout)  # fmt: skip
         except (GrammarUnavailable, EngineMissing) as e:
             self._lt_why = f"languagetool: {e}"
             self._lt_done.set()
@@ -172,7 +176,7 @@ class Engines:
                 return None
             eng = self._by_key.get(key)
             if eng is None:
-                eng = self._by_key[key] = SharedEngine(*key[:3], key[3], on_change=lambda m: self.on_change(m))
+                eng = self._by_key[key] = SharedEngine(*key[:4], on_change=lambda m: self.on_change(m), idle_timeout=key[4])
         linter.use_engine(eng)
         return eng
 
