@@ -101,7 +101,7 @@ def test_fix_round_trip_keeps_bom_crlf_emoji_and_no_final_newline(tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + MESSY.encode("utf-8"))
     path.chmod(0o640)
     diff = run_cli(*HARPER, "--diff", "note.txt", cwd=tmp_path)
-    assert diff.returncode == 1, diff.stderr.decode()
+    assert diff.returncode == 0, diff.stderr.decode()  # as a check of it exits: warnings only, no error
     assert b"-Thank you for the the tour" in diff.stdout and b"+Thank you for the tour" in diff.stdout
     assert path.read_bytes() == b"\xef\xbb\xbf" + MESSY.encode("utf-8"), "--diff wrote to the file"
 
