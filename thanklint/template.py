@@ -151,8 +151,7 @@ def map_report(report, rendered: Rendered, declared: tuple[str, ...]):
         if f.rule == "placeholder" and slot is not None:
             near = difflib.get_close_matches(slot.name, declared, n=1)
             hint = f"; did you mean “{near[0]}”?" if near else ""
-            known = ", ".join(declared) or "none"
-            msg = f"“{slot.text}” is not a declared template variable (declared: {known}){hint}"
+            msg = _undeclared(slot, declared) + hint
             if near:
                 fixed = slot.text.replace(slot.text.strip("{}[]<> "), near[0], 1) if slot.name != near[0] else slot.text
                 sugg = (Suggestion("replace", fixed, sp),) + sugg
@@ -186,7 +185,7 @@ def add_unknown(report, slots_: list[Slot], rule, declared: tuple[str, ...], res
     for u in slots_:
         la, lb = bisect.bisect_right(starts, u.start) - 1, bisect.bisect_right(starts, u.end) - 1
         sp = Span(la + 1, u.start - starts[la] + 1, lb + 1, u.end - starts[lb] + 1, u.start, u.end - u.start)
-        msg = f"“{u.text}” is not a declared template variable (declared: {', '.join(declared) or 'none'})"
+        msg = _undeclared(u, declared)
         new.append(Finding("placeholder", rule.spec.severity, msg, sp))
     results = []
     for res in report.results:
@@ -194,3 +193,10 @@ def add_unknown(report, slots_: list[Slot], rule, declared: tuple[str, ...], res
             res = replace(res, status=Status.FAIL, findings=res.findings + tuple(new))
         results.append(res)
     return replace(report, results=tuple(results), score=rescore(results))
+
+
+def _undeclared(slot, declared) -> str:
+    """The message for a variable the template uses but nothing declares: the two ways to declare it."""
+    known = ", ".join(declared) or "none"
+    return (f"“{slot.text}” is not a declared template variable (declared: {known}); declare it with "
+            f"--var {slot.name}=VALUE or under [template] variables in thanklint.toml")
