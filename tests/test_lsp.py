@@ -436,7 +436,9 @@ async def test_score_as_diagnostic_without_code_lens_and_globs(tmp_path):
         ds = await published(c, uri)
         score = [d for d in ds if d.code == "score"]
         assert len(score) == 1 and score[0].severity == t.DiagnosticSeverity.Information
-        assert score[0].range == t.Range(t.Position(0, 0), t.Position(0, 0))  # covers no text
+        # covers no text: only the first line's break ("Dear Ms. Rivera," is 16 units); eglot
+        # would widen a zero-width range to the whole line
+        assert score[0].range == t.Range(t.Position(0, 16), t.Position(1, 0))
         assert score[0].message.startswith("Score 9") and "· 3 to fix" in score[0].message
         # a configured glob brings in a file of a language the server does not know
         other = open_note(c, root / "drafts" / "acme.note", EMOJI, language="thanks")

@@ -86,3 +86,8 @@ class Score:
     points: int
     grade: str
     deductions: tuple[Deduction, ...] = field(default_factory=tuple)
+
+
+def shown_points(x: float) -> str:
+    """Points as every report shows them: whole, or to one decimal (7.1, not 7.14286)."""
+    return f"{x:.0f}" if abs(x - round(x)) < 0.05 else f"{x:.1f}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from lsprotocol import types as t
 
-from thanklint.model import Finding, Severity, Span
+from thanklint.model import Finding, Severity, Span, shown_points
 
 SOURCE = "thanklint"
 ADD_WORD = "thanklint.addWord"
@@ -112,9 +112,13 @@ def _top(lines: Lines) -> t.Range:
 
 
 def score_diagnostic(report, lines: Lines) -> t.Diagnostic:
-    """The score as an information diagnostic on the first line, zero width so it
-    covers no text."""
-    return t.Diagnostic(range=_top(lines), message=score_title(report), severity=t.DiagnosticSeverity.Information,
+    """The score as an information diagnostic on the first line, over its line break
+    only, so it covers no text: a zero-width range will not do, as eglot widens one to
+    the whole line ("Hi Dana,"). A note of one line gets the zero-width range at 0:0."""
+    where = _top(lines)
+    if len(lines.lines) > 1:
+        where = t.Range(t.Position(0, units(lines.lines[0], lines.encoding)), t.Position(1, 0))
+    return t.Diagnostic(range=where, message=score_title(report), severity=t.DiagnosticSeverity.Information,
                         code="score", source=SOURCE)  # fmt: skip
 
 
@@ -126,7 +130,7 @@ def score_lens(report, lines: Lines, uri: str) -> t.CodeLens:
 def score_explanation(report) -> str:
     sc = report.score
     head = f"{sc.points}/100 · {sc.grade}"
-    lost = [f"−{d.points:g} {d.rule}: {d.reason}" for d in sc.deductions]
+    lost = [f"−{shown_points(d.points)} {d.rule}: {d.reason}" for d in sc.deductions]
     return head + ("\n" + "\n".join(lost) if lost else " · no points lost")
 
 

@@ -144,10 +144,10 @@ class SharedEngine:
         else:
             self._on_change(f"{eng.name} is ready")
 
-    def shutdown(self, timeout: float = 10.0) -> None:
+    def shutdown(self) -> None:
+        # No wait for a LanguageTool still starting (seconds of JVM start): its thread sees
+        # the stop when it is up and closes it; one still starting at exit dies with its watchdog.
         self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
         with self._lock:
             lt, self._lt = self._lt, None
         if lt is not None:

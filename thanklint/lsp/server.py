@@ -428,7 +428,10 @@ class ThanklintServer(LanguageServer):
             if doc.timer:
                 doc.timer.cancel()
         self.lint_pool.shutdown(wait=False, cancel_futures=True)
-        self.engines.close()
+        # in the background, so `shutdown` is answered at once: a JVM takes seconds to stop;
+        # one still running at exit is stopped by the atexit handlers main() runs
+        self.closing = threading.Thread(target=self.engines.close, name="thanklint-engines-close", daemon=True)
+        self.closing.start()
 
 
 def _path(uri: str) -> Path | None:
@@ -570,6 +573,7 @@ def main(argv: list[str] | None = None) -> int:  # (it ends the process: os._exi
         server.start_io(sys.stdin.buffer, out)
     finally:
         server.stop_all()
+        server.closing.join(5)  # let a JVM stop before we end (its watchdog stops it if not)
     # LSP: 0 only after a `shutdown` request; `exit` (or the end of stdin) without one is 1.
     code = 0 if server.shutdown_requested else 1
     # End now: the lint thread may still be loading spaCy or checking a note, which cannot
