@@ -1,0 +1,262 @@
+"""The shared local LanguageTool server (thanklint/grammar/shared_server.py): one per user,
+found again by later runs, trusted only when it is really ours, stopped by its watchdog when
+idle, when its state file goes or when the install changes; `thanklint server status|stop|start`.
+
+Each test has its own XDG_RUNTIME_DIR (tmp_path) and stops what it started. The watchdog tests
+run `sleep` under a shared watchdog (no Java needed); the end-to-end test needs the local
+install (THANKLINT_LANGUAGETOOL_HOME) and skips with the reason without one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import REPO, run_cli
+from proctable import alive, processes
+from test_grammar_engines import _is_jvm
+
+from thanklint.grammar import languagetool as ltmod
+from thanklint.grammar import shared_server as ss
+
+IDLE = ss.IDLE_ENV
+
+
+def _env(tmp_path: Path, **extra: str) -> dict:
+    return {"XDG_RUNTIME_DIR": str(tmp_path / "run"), **extra}
+
+
+@pytest.fixture
+def runtime(tmp_path, monkeypatch):
+    """This test's own XDG_RUNTIME_DIR (0700), also for in-process calls."""
+    d = tmp_path / "run"
+    d.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(d))
+    return d
+
+
+def _wait(pred, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if pred():
+            return True
+        time.sleep(0.05)
+    return pred()
+
+
+# -- the shared watchdog, over `sleep` --------------------------------------------------------
+
+
+def _start_shared(state_dir: Path, jar: Path, idle: float, token: str = "t0k3n") -> subprocess.Popen:
+    """A shared watchdog running `sleep 60`, started from a process that exits at once (as a
+    run that starts the server does)."""
+    state = {"port": 9, "token": token, "install": str(jar.parent), "version": "6.6", "jar": str(jar),
+             "jar_mtime_ns": jar.stat().st_mtime_ns, "idle_timeout": idle, "lock": ss.LOCK}  # fmt: skip
+    cmd = [sys.executable, "-I", "-S", str(ltmod.WATCHDOG), "--shared", str(state_dir / ss.STATE), json.dumps(state),
+           "--", "sleep", "60"]  # fmt: skip
+    starter = ("import subprocess, sys; p = subprocess.Popen(sys.argv[1:], start_new_session=True, "
+               "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); print(p.pid)")
+    out = subprocess.run([sys.executable, "-c", starter, *cmd], capture_output=True, text=True, timeout=30, check=True)
+    pid = int(out.stdout)
+    assert _wait(lambda: (state_dir / ss.STATE).exists(), 10), "the watchdog wrote no state file"
+    return pid
+
+
+def _sleep_child(pid: int) -> int:
+    def kids() -> list[int]:
+        return [p.pid for p in processes() if p.ppid == pid and p.cmdline.startswith(b"sleep\0")]
+
+    assert _wait(kids, 10), f"watchdog {pid} runs no command"
+    return kids()[0]
+
+
+@pytest.fixture
+def fake_install(tmp_path):
+    jar = tmp_path / "lt" / ltmod.SERVER_JAR
+    jar.parent.mkdir()
+    jar.write_bytes(b"not a jar")
+    return jar
+
+
+def _kill(*pids: int) -> None:
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def test_the_shared_watchdog_outlives_its_starter_and_writes_a_private_state(runtime, fake_install):
+    d = ss.state_dir()
+    pid = _start_shared(d, fake_install, idle=60)
+    try:
+        child = _sleep_child(pid)
+        state = json.loads((d / ss.STATE).read_text())
+        mode = stat.S_IMODE(os.stat(d / ss.STATE).st_mode)
+        assert state["pid"] == pid and state["token"] == "t0k3n" and mode == 0o600, (state, oct(mode))
+        assert stat.S_IMODE(os.stat(d).st_mode) == 0o700
+        time.sleep(1.5)  # a few of its looks at the state
+        assert alive(pid) and alive(child), "the shared server died with the run that started it"
+    finally:
+        _kill(pid)
+
+
+@pytest.mark.parametrize("how", ["state removed", "install changed", "idle"])
+def test_the_shared_watchdog_stops_its_command(runtime, fake_install, how):
+    d = ss.state_dir()
+    pid = _start_shared(d, fake_install, idle=2 if how == "idle" else 60)
+    try:
+        child = _sleep_child(pid)
+        if how == "state removed":
+            (d / ss.STATE).unlink()
+        elif how == "install changed":
+            os.utime(fake_install, ns=(0, fake_install.stat().st_mtime_ns + 10**9))
+        else:
+            # used for a while (each use touches the state): it stays
+            for _ in range(3):
+                time.sleep(1)
+                os.utime(d / ss.STATE)
+            assert alive(pid), "stopped while in use"
+        assert _wait(lambda: not alive(pid) and not alive(child), 8), f"still running after '{how}'"
+        assert not (d / ss.STATE).exists(), "the state outlived the server"
+    finally:
+        _kill(pid)
+
+
+def test_server_stop_and_status_over_a_running_watchdog(runtime, tmp_path, fake_install):
+    pid = _start_shared(ss.state_dir(), fake_install, idle=60)
+    try:
+        st = run_cli("server", "status", env=_env(tmp_path))
+        assert st.returncode == 0 and f"pid      {pid}".encode() in st.stdout and b": running" in st.stdout, st
+        stop = run_cli("server", "stop", env=_env(tmp_path))
+        assert stop.returncode == 0 and f"stopped (pid {pid})".encode() in stop.stdout, stop
+        assert not alive(pid)
+        again = run_cli("server", "status", env=_env(tmp_path))
+        assert again.returncode == 0 and b"not running" in again.stdout, again
+    finally:
+        _kill(pid)
+
+
+# -- trust -----------------------------------------------------------------------------------
+
+
+def test_a_state_naming_someone_elses_process_is_not_trusted(runtime, tmp_path):
+    # a live process that is not our watchdog (no token on its command line) under the pid
+    other = subprocess.Popen(["sleep", "60"])
+    try:
+        d = ss.state_dir()
+        fd = os.open(d / ss.STATE, os.O_WRONLY | os.O_CREAT, 0o600)
+        os.write(fd, json.dumps({"pid": other.pid, "port": 9, "token": "f00", "install": "/x", "version": "6.6",
+                                 "idle_timeout": 60}).encode())  # fmt: skip
+        os.close(fd)
+        st = run_cli("server", "status", env=_env(tmp_path))
+        assert st.returncode == 0 and b"not running" in st.stdout, st
+        stop = run_cli("server", "stop", env=_env(tmp_path))
+        assert stop.returncode == 0 and b"not running" in stop.stdout, stop
+        assert other.poll() is None, "'server stop' killed a process that is not its server"
+        assert not (d / ss.STATE).exists(), "the stale state stayed"
+    finally:
+        other.kill()
+        other.wait()
+
+
+def test_a_state_file_others_may_write_is_not_read(runtime, fake_install):
+    d = ss.state_dir()
+    pid = _start_shared(d, fake_install, idle=60)
+    try:
+        assert ss.status() is not None
+        os.chmod(d / ss.STATE, 0o666)
+        assert ss.status() is None, "a state file anyone may write was trusted"
+    finally:
+        _kill(pid)
+
+
+@pytest.mark.parametrize("mode", [0o755, 0o777])
+def test_a_state_dir_others_may_enter_is_refused(tmp_path, mode):
+    run = tmp_path / "run"
+    (run / "thanklint").mkdir(parents=True)
+    os.chmod(run / "thanklint", mode)
+    r = run_cli("server", "status", env=_env(tmp_path))
+    assert r.returncode == 2 and r.stderr.count(b"\n") == 1 and b"not a private directory" in r.stderr, r
+    assert b"Traceback" not in r.stderr
+
+
+def test_without_xdg_runtime_dir_the_state_is_in_a_private_temp_dir(tmp_path, monkeypatch):
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)  # gettempdir() reads TMPDIR again
+    d = ss.state_dir()
+    assert d == tmp_path / f"thanklint-{os.getuid()}" and stat.S_IMODE(os.stat(d).st_mode) == 0o700
+
+
+@pytest.mark.parametrize("value", ["-1", "\"soon\"", "1e9"])
+def test_a_bad_idle_timeout_is_a_one_line_config_error(tmp_path, value):
+    (tmp_path / "thanklint.toml").write_text(f"[grammar]\nidle_timeout = {value}\n", encoding="utf-8")
+    (tmp_path / "note.txt").write_text("Hi Dana,\n\nThank you.\n\nBest,\nSam\n", encoding="utf-8")
+    r = run_cli("--grammar-engine", "harper", "note.txt", cwd=tmp_path, env=_env(tmp_path))
+    assert r.returncode == 2 and r.stderr.count(b"\n") == 1 and b"idle_timeout" in r.stderr, r
+
+
+def test_server_start_with_idle_timeout_0_says_there_is_nothing_to_start(tmp_path):
+    r = run_cli("server", "start", cwd=tmp_path, env=_env(tmp_path, **{IDLE: "0"}))
+    assert r.returncode == 2 and b"idle_timeout is 0" in r.stderr and r.stderr.count(b"\n") == 1, r
+
+
+# -- the real server ---------------------------------------------------------------------------
+
+needs_install = pytest.mark.skipif(
+    ltmod.find_install() is None,
+    reason="no local LanguageTool install (THANKLINT_LANGUAGETOOL_HOME): 'thanklint setup languagetool'",
+)
+TYPO = "Hi Dana,\n\nThank you for the demo of the kubectl plugin your team wrote. I enjoyed it alot.\n\nBest,\nSam\n"
+START = os.environ.get("THANKLINT_LANGUAGETOOL_START_TIMEOUT", "240")
+
+
+def _run(tmp_path: Path, name: str, idle: str) -> subprocess.Popen:
+    note = tmp_path / f"{name}.txt"
+    note.write_text(TYPO.replace("Dana", name), encoding="utf-8")
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(tmp_path / "run"), IDLE: idle, "NO_COLOR": "1",
+           "THANKLINT_LANGUAGETOOL_START_TIMEOUT": START, "XDG_CONFIG_HOME": str(tmp_path / "no-config")}  # fmt: skip
+    env.pop("THANKLINT_LANGUAGETOOL_URL", None)
+    cmd = [sys.executable, "-m", "thanklint", "--no-cache", "--grammar-engine", "languagetool", "--format", "json",
+           str(note)]  # fmt: skip
+    return subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+@pytest.mark.languagetool
+@needs_install
+def test_two_runs_at_once_share_one_server_that_stops_when_idle(runtime, tmp_path):
+    watchdog_pid = None
+    try:
+        runs = [_run(tmp_path, name, idle="20") for name in ("Ana", "Bo")]
+        outs = [r.communicate(timeout=float(START) + 120) for r in runs]
+        engines = []
+        for r, (out, err) in zip(runs, outs):
+            assert r.returncode in (0, 1), err.decode()[-2000:]
+            f = json.loads(out)["files"][0]
+            engines.append(f["engine"]["grammar"])
+            assert any("alot" in json.dumps(res) for res in f["results"]), "LanguageTool found no misspelling"
+        assert sorted(e.rsplit(" ", 1)[-1] for e in engines) == ["(started)", "(warm)"], engines
+        state = ss.status()
+        assert state is not None and state["answers"], "no shared server after the runs"
+        watchdog_pid = state["pid"]
+        assert len([p for p in processes() if p.ppid == watchdog_pid and _is_jvm(p)]) == 1
+        assert ss.status()["idle_seconds"] < 20
+        # nobody uses it: its watchdog stops it and removes the state
+        assert _wait(lambda: not alive(watchdog_pid), 20 + 15), "the idle server did not stop"
+        assert not (runtime / "thanklint" / ss.STATE).exists()
+        assert [p for p in processes() if p.ppid == watchdog_pid] == []
+    finally:
+        subprocess.run([sys.executable, "-m", "thanklint", "server", "stop"], cwd=REPO, timeout=60,
+                       env={**os.environ, "XDG_RUNTIME_DIR": str(runtime)}, capture_output=True)  # fmt: skip
+        if watchdog_pid:
+            _kill(watchdog_pid)
