@@ -542,6 +542,249 @@ def run_suite(name: str, check: Check, *, only: set[str], limit: int | None, wor
     return res
 
 
+# ----------------------------------------------------------------------------- calibration (issue 9)
+#
+#   python bench/grammar.py --calibrate [--languagetool-url URL | --languagetool-home DIR]
+#
+# runs both raw engines (the pack's disabled rules off) once over JFLEG dev and test and the
+# Norvig sets, writes each engine rule's measured figures to rules/thankyou/data/engine-rules.yaml
+# (what thanklint/grammar/combine.py reads) and prints the combined verdict's curve on dev and
+# test and the share of right fixes among those --fix would apply.
+
+CALIBRATION = REPO / "rules" / "thankyou" / "data" / "engine-rules.yaml"
+CURVE = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+MAX_CALIBRATION_FF = 0.05  # keep_alone: the lowest p whose dev false flags stay under this (the target)
+
+
+def _jfleg_lines(split: str) -> tuple[list[str], list[list[str]]]:
+    src = [detokenise(s) for s in (DATA / "jfleg" / f"{split}.src").read_text("utf-8").splitlines()]
+    refs = [[detokenise(r) for r in (DATA / "jfleg" / f"{split}.ref{k}").read_text("utf-8").splitlines()]
+            for k in range(4)]
+    return src, [list(rs) for rs in zip(*refs)]
+
+
+def _fix_right(text: str, m, rep: str, refs: list[str]) -> bool:
+    """The replacement, with the words either side of it, appears in a correction."""
+    a, b = m.offset, m.offset + m.length
+    left = text[:a].rstrip().rfind(" ") + 1 if text[:a].strip() else 0
+    nxt = text.find(" ", b + 1) if b < len(text) and text[b:b + 1] == " " else text.find(" ", b)
+    right = len(text) if nxt < 0 else nxt
+    frag = " ".join((text[left:a] + rep + text[b:right]).split())
+    return any(f" {frag} " in f" {r} " for r in refs)
+
+
+def _overlaps(m, others) -> list:
+    return [o for o in others if o.offset == m.offset or (o.offset < m.offset + m.length and m.offset < o.offset + o.length)]
+
+
+def _rule_figures(dev_src, dev_refs, runs: dict, norvig_cases_) -> dict:
+    """engine -> rule -> [right, wrong, fixes_right, fixes] on JFLEG dev and the Norvig sets.
+
+    right/wrong count a rule's matches that the other engine does not overlap: the filter keeps or
+    drops exactly those on the rule's figure (both engines on one span are kept anyway). The
+    pseudo-engine "both" holds agreements: "agree-spelling"/"agree-grammar" count fixes where
+    both engines put the same replacement first on the same span."""
+    fig: dict[str, dict[str, list[int]]] = {e: {} for e in (*runs, "both")}
+
+    def row(e: str, rid: str) -> list[int]:
+        return fig[e].setdefault(rid, [0, 0, 0, 0])
+
+    def fix(e: str, rid: str, ok: bool) -> None:
+        row(e, rid)[3] += 1
+        row(e, rid)[2] += ok
+
+    (e1, r1), (e2, r2) = runs.items()
+    for i, (text, refs) in enumerate(zip(dev_src, dev_refs)):
+        for e, other in ((e1, e2), (e2, e1)):
+            s, r = runs[e]["dev_src"][i], runs[e]["dev_ref"][i]
+            ref_keys = {(m.rule_id, refs[0][m.offset:m.offset + m.length]) for m in r}
+            for m in r:
+                if not _overlaps(m, runs[other]["dev_ref"][i]):
+                    row(e, m.rule_id)[1] += 1
+            for m in s:
+                if not _overlaps(m, runs[other]["dev_src"][i]):
+                    row(e, m.rule_id)[0] += (m.rule_id, text[m.offset:m.offset + m.length]) not in ref_keys
+                if len(m.replacements) == 1:
+                    fix(e, m.rule_id, _fix_right(text, m, m.replacements[0], refs))
+        for m in r1["dev_src"][i]:
+            for o in r2["dev_src"][i]:
+                if (m.offset, m.length) == (o.offset, o.length) and m.replacements[:1] == o.replacements[:1] != ():
+                    fix("both", f"agree-{m.kind}", _fix_right(text, m, m.replacements[0], refs))
+    a = len(NORVIG_PREFIX)
+    for i, (right, wrong) in enumerate(norvig_cases_):
+        on = {e: [m for m in runs[e]["norvig"][i] if m.offset < a + len(wrong) and m.offset + m.length > a]
+              for e in runs}
+        for e, ms in on.items():
+            for m in ms:
+                if len(m.replacements) == 1:
+                    fix(e, m.rule_id, m.replacements[0].lower() == right.lower())  # Norvig's words are lower case
+        for m in on[e1]:
+            for o in on[e2]:
+                if (m.offset, m.length) == (o.offset, o.length) and m.replacements[:1] == o.replacements[:1] != ():
+                    fix("both", f"agree-{m.kind}", m.replacements[0].lower() == right.lower())
+    return fig
+
+
+def _verdicts(texts: list[str], runs: dict[str, list], cal) -> list[list]:
+    from thanklint.grammar import combine
+
+    out = []
+    for i, t in enumerate(texts):
+        by = {e: runs[e][i] for e in runs}
+        if len(by) == 2:
+            out.append(combine.combine(t, by, cal))
+        else:
+            (e, ms), = by.items()
+            out.append(combine.vet(t, ms, e, cal))
+    return out
+
+
+def _flag_shares(pairs_idx, src_v, ref_v) -> tuple[float, float]:
+    n = len(pairs_idx)
+    return (sum(1 for i in pairs_idx if src_v[i]) / n, sum(1 for i in pairs_idx if ref_v[i]) / n)
+
+
+def _save_runs(path: Path, sets: dict, runs: dict) -> None:
+    from dataclasses import asdict
+
+    path.write_text(json.dumps({"texts": sets, "runs": {e: {k: [[asdict(m) for m in ms] for ms in v]
+                                                            for k, v in r.items()} for e, r in runs.items()}}))
+
+
+def _load_runs(path: Path, sets: dict) -> dict:
+    """Raw matches saved by an earlier --calibrate --cache run, if they were of the same texts
+    (the engines' disabled rules are the caller's business: delete the file after changing them)."""
+    from thanklint.grammar import EngineMatch
+
+    data = json.loads(path.read_text())
+    if data["texts"] != sets:
+        return {}
+    off = pack_disabled()  # rules switched off since the file was written (by rule id, not category)
+    return {e: {k: [[EngineMatch(**{**m, "replacements": tuple(m["replacements"])}) for m in ms
+                     if m["rule_id"] not in off] for ms in v]
+                for k, v in r.items()} for e, r in data["runs"].items()}
+
+
+def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = None,
+              out: Callable[[str], object] = print) -> dict:
+    import yaml
+
+    from thanklint.grammar import combine
+    from thanklint.grammar.harper import HarperEngine
+
+    h_eng = HarperEngine(disabled_rules=pack_disabled())
+    engines = {"languagetool": lt_eng.check, "harper": h_eng.check}
+    dev_src, dev_refs = _jfleg_lines("dev")
+    test_src, test_refs = _jfleg_lines("test")
+    cases = norvig_cases()
+    ntexts = [norvig_text(w) for _, w in cases]
+    sets = {"dev_src": dev_src, "dev_ref": [r[0] for r in dev_refs], "test_src": test_src,
+            "test_ref": [r[0] for r in test_refs], "norvig": ntexts}
+    runs: dict[str, dict[str, list]] = _load_runs(cache, sets) if cache and cache.exists() else {}
+    for e, check in engines.items():
+        if e in runs:
+            continue
+        t0 = time.monotonic()
+        runs[e] = {k: _map(check, v, workers if e == "languagetool" else 1) for k, v in sets.items()}
+        out(f"  {e}: {sum(len(v) for v in sets.values())} texts checked in {time.monotonic() - t0:.0f} s")
+    h_eng.close()
+    if cache:
+        _save_runs(cache, sets, runs)
+
+    figures = _rule_figures(dev_src, dev_refs, runs, cases)
+
+    def cal_at(p: float):
+        rules = tuple(((e, rid), combine.RuleStats(*row)) for e, rows in figures.items() for rid, row in rows.items())
+        return combine.Calibration(keep_alone=p, rules=rules)
+
+    # the curve: recall and false flags of the combined verdict at several p, dev and test
+    pairs = {split: [i for i, (s, r) in enumerate(zip(src, refs)) if s.split() != r[0].split()]
+             for split, src, refs in (("dev", dev_src, dev_refs), ("test", test_src, test_refs))}
+    table: dict[str, dict] = {}
+
+    def measure(label: str, split: str, src_v, ref_v) -> None:
+        rec, ff = _flag_shares(pairs[split], src_v, ref_v)
+        table.setdefault(label, {})[split] = {"recall": rec, "false_flags": ff}
+
+    for split in ("dev", "test"):
+        for e in engines:  # each engine alone, everything it flags
+            measure(e, split, runs[e][f"{split}_src"], runs[e][f"{split}_ref"])
+        both_src = [[*a, *b] for a, b in zip(runs["languagetool"][f"{split}_src"], runs["harper"][f"{split}_src"])]
+        both_ref = [[*a, *b] for a, b in zip(runs["languagetool"][f"{split}_ref"], runs["harper"][f"{split}_ref"])]
+        measure("either", split, both_src, both_ref)
+        for p in (*CURVE, 1.01):  # 1.01: agreement only
+            cal = cal_at(p)
+            v = {k: _verdicts(sets[f"{split}_{k}"], {e: runs[e][f"{split}_{k}"] for e in engines}, cal)
+                 for k in ("src", "ref")}
+            measure("agree only" if p > 1 else f"p={p:.2f}", split, v["src"], v["ref"])
+    ok = [p for p in CURVE if table[f"p={p:.2f}"]["dev"]["false_flags"] <= MAX_CALIBRATION_FF]
+    keep_alone = min(ok) if ok else 1.01
+    out(f"  JFLEG: share of erroneous sentences flagged / share of their corrections flagged "
+        f"(dev n={len(pairs['dev'])}, test n={len(pairs['test'])})")
+    for label, row in table.items():
+        mark = "  <- keep_alone (lowest p with dev false flags <= "  \
+               f"{100 * MAX_CALIBRATION_FF:.0f}%)" if label == f"p={keep_alone:.2f}" else ""
+        out(f"    {label:<13} dev {100 * row['dev']['recall']:5.1f}% / {100 * row['dev']['false_flags']:4.1f}%"
+            f"   test {100 * row['test']['recall']:5.1f}% / {100 * row['test']['false_flags']:4.1f}%{mark}")
+
+    # fixes --fix would apply on the Norvig sets: single engines vetted, and combined
+    cal = cal_at(keep_alone)
+    a = len(NORVIG_PREFIX)
+    fixes: dict[str, dict] = {}
+    for label, eng_runs in (("harper", {"harper": runs["harper"]["norvig"]}),
+                            ("languagetool", {"languagetool": runs["languagetool"]["norvig"]}),
+                            (combine.NAME, {e: runs[e]["norvig"] for e in engines})):
+        applied = right = 0
+        wrong_examples = []
+        for (r, w), t, ms in zip(cases, ntexts, _verdicts(ntexts, eng_runs, cal)):
+            for m in ms:
+                if m.safe and m.offset < a + len(w) and m.end > a:
+                    applied += 1
+                    right += m.replacements[0].lower() == r
+                    if m.replacements[0].lower() != r:
+                        wrong_examples.append(f"{w}->{m.replacements[0]} ({r})")
+        fixes[label] = {"applied": applied, "right": right, "cases": len(cases)}
+        out(f"  --fix on Norvig ({len(cases)} misspellings), {label}: applies {applied}, "
+            f"right {right} ({_pct(right, applied).strip()})" + (f"; wrong: {', '.join(wrong_examples[:8])}"
+                                                                 if wrong_examples else ""))
+    # the extra time of both engines on a typical note (warm; LanguageTool runs in its own thread)
+    h2 = HarperEngine(disabled_rules=pack_disabled())
+    both = combine.CombinedEngine(lt_eng, h2, cal)
+    times = {"harper": _warm_note_ms(h2.check), "languagetool": _warm_note_ms(lt_eng.check),
+             combine.NAME: _warm_note_ms(both.check)}
+    both._pool.shutdown()
+    h2.close()
+    out("  one warm note (bench/typical-note.txt), median of 10: " + ", ".join(f"{k} {v:.1f} ms" for k, v in times.items())
+        + f"; both cost {times[combine.NAME] - times['languagetool']:+.1f} ms over LanguageTool alone")
+    certain = [f"{e}:{rid}" for (e, rid), _ in cal.rules if cal.fix_certain(e, rid)]
+    out(f"  rules whose single replacements are certain (>= {cal.certain_fixes:.0%} of >= {cal.min_fixes}): "
+        + (", ".join(certain) or "none"))
+    if write:
+        _write_calibration(figures, keep_alone, cal)
+        out(f"  wrote {CALIBRATION.relative_to(REPO)}")
+    return {"table": table, "keep_alone": keep_alone, "fixes": fixes, "certain_rules": certain,
+            "warm_note_ms": times}
+
+
+def _write_calibration(figures: dict, keep_alone: float, cal) -> None:
+    lines = [
+        "# Engine rules measured on JFLEG dev and Norvig's spelling sets (benchmark data, not shipped).",
+        "# Written by `python bench/grammar.py --calibrate`; read by thanklint/grammar/combine.py.",
+        "#   rule: [right, wrong, fixes_right, fixes]",
+        "#   right: matches on dev sentences that their correction (ref0) removes; wrong: matches on",
+        "#   the corrections. fixes: single replacements on dev and Norvig; fixes_right: those that",
+        "#   give the correction's words (any of the 4 references) or Norvig's right word.",
+        f"keep_alone: {keep_alone}      # one engine alone: kept when its rule's smoothed precision >= this",
+        f"certain_fixes: {cal.certain_fixes}   # --fix applies a rule's single replacement when right this often",
+        f"min_fixes: {cal.min_fixes}          #   over at least this many measured fixes",
+    ]
+    for e in sorted(figures):
+        lines.append(f"{e}:")
+        for rid, row in sorted(figures[e].items()):
+            lines.append(f"  {json.dumps(rid)}: [{', '.join(str(x) for x in row)}]")
+    CALIBRATION.write_text("\n".join(lines) + "\n", "utf-8")
+
+
 # ----------------------------------------------------------------------------- main
 
 
@@ -566,7 +809,7 @@ def _warm_note_ms(check: Check, repeat: int = 10) -> float:
 def main(argv: Iterable[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--engines", default="harper,languagetool",
-                    help="comma list: harper, languagetool, thanklint-harper, thanklint-languagetool, "
+                    help="comma list: harper, languagetool, thanklint-harper, thanklint-languagetool, thanklint-both, "
                          "and any EXTRA_CHECKS names")
     ap.add_argument("--languagetool-url", default=None)
     ap.add_argument("--languagetool-home", default=None, type=Path)
@@ -579,6 +822,11 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--throughput-notes", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=3, help="rounds for the throughput figures")
     ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="--calibrate: keep the engines' raw matches in this file and reuse them")
+    ap.add_argument("--calibrate", action="store_true",
+                    help="measure each engine rule on JFLEG dev and Norvig, write "
+                         "rules/thankyou/data/engine-rules.yaml, print the combined curve (needs LanguageTool)")
     a = ap.parse_args(list(argv) if argv is not None else None)
     only = set(a.only.split(","))
     if not DATA.is_dir():
@@ -590,7 +838,7 @@ def main(argv: Iterable[str] | None = None) -> int:
 
     names = [e.strip() for e in a.engines.split(",") if e.strip()]
     for name in names:
-        if name not in ("harper", "languagetool", "thanklint-harper", "thanklint-languagetool") \
+        if name not in ("harper", "languagetool", "thanklint-harper", "thanklint-languagetool", "thanklint-both") \
                 and name not in EXTRA_CHECKS:
             print(f"unknown engine {name!r}", file=sys.stderr)
             return 2
@@ -598,7 +846,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     # One LanguageTool server for the whole run: the raw engine owns it (or the user's URL);
     # thanklint-languagetool and the throughput figures use the same server.
     lt_eng, lt_start = None, 0.0
-    if {"languagetool", "thanklint-languagetool"} & set(names) or "throughput" in only:
+    if {"languagetool", "thanklint-languagetool", "thanklint-both"} & set(names) or "throughput" in only or a.calibrate:
         t0 = time.perf_counter()
         try:
             lt_eng = lt.open_languagetool(url=a.languagetool_url, home=a.languagetool_home,
@@ -610,6 +858,17 @@ def main(argv: Iterable[str] | None = None) -> int:
             how = "connect" if a.languagetool_url else "JVM start-up incl. warm-up check"
             print(f"{lt_eng.name}: {how} {lt_start:.2f} s")
 
+    if a.calibrate:
+        if lt_eng is None:
+            print("--calibrate needs LanguageTool (--languagetool-url or --languagetool-home)", file=sys.stderr)
+            return 2
+        try:
+            r = calibrate(lt_eng, workers=a.workers, cache=a.cache)
+        finally:
+            lt_eng.close()
+        if a.json:
+            a.json.write_text(json.dumps(r, indent=2))
+        return 0
     results = []
     try:
         for name in names:
@@ -639,9 +898,9 @@ def main(argv: Iterable[str] | None = None) -> int:
                           f"{r['warm_note_ms']:.1f} ms")
             elif name.startswith("thanklint-"):
                 engine = name.split("-", 1)[1]
-                if engine == "languagetool" and lt_eng is None:
+                if engine in ("languagetool", "both") and lt_eng is None:
                     continue
-                tc = ThanklintCheck(engine, languagetool_url=lt_eng.url if engine == "languagetool" else None)
+                tc = ThanklintCheck(engine, languagetool_url=lt_eng.url if engine in ("languagetool", "both") else None)
                 print(f"{tc.name}: Linter + engine + spaCy start-up {tc.startup_s:.2f} s")
                 try:
                     r = run_suite(name, tc, only=only, limit=a.limit, workers=1)

@@ -344,7 +344,7 @@ def test_languagetool_disabled_rules(lt_engine):
 @needs_install
 def test_local_languagetool_lifecycle(monkeypatch):
     monkeypatch.delenv("THANKLINT_LANGUAGETOOL_URL", raising=False)
-    eng = open_engine("auto")
+    eng = open_engine("languagetool")
     assert eng.name.startswith("languagetool ") and "127.0.0.1" in eng.name
     server = eng._server
     watchdog, port = server.proc.pid, server.port
@@ -426,3 +426,73 @@ def test_local_languagetool_port_busy():
         assert not alive(srv.proc.pid)
     finally:
         busy.close()
+
+
+# -- style is not grammar (issue 9) --------------------------------------------------------
+
+# Each sentence carries one style opinion an engine used to report as grammar; the engine rule
+# behind it is off in the pack's data (rules/thankyou/grammar.yaml), with its reason.
+STYLE_CASES = {
+    "It was a top notch interview.": "EN_COMPOUNDS",  # LanguageTool: hyphenation
+    "The process felt stress free.": "EN_COMPOUNDS",
+    "I liked the multi touch demo.": "EN_COMPOUNDS",
+    "If it would help, I can send samples.": "CONDITIONAL_CLAUSE",  # "Consider removing 'would'"
+    "I have a passion for data.": "MassNouns",  # Harper
+    "I enjoyed the payments ledger discussion.": "POSSESSIVE_APOSTROPHE",
+    "I liked hearing how the lab triages bugs.": "MassNouns",
+    "The team seemed legit.": "ExpandLegitimate",
+}
+
+
+@pytest.mark.parametrize("text", list(STYLE_CASES))
+def test_style_opinions_are_not_grammar_with_harper(harper_engine, text):
+    assert [m for m in harper_engine.check(text) if m.kind == "grammar"] == []
+
+
+@pytest.mark.languagetool
+@pytest.mark.parametrize("text", list(STYLE_CASES))
+def test_style_opinions_are_not_grammar_with_languagetool(text):
+    eng = _pack_lt()
+    assert [(m.rule_id, text[m.offset : m.end]) for m in eng.check(text) if m.kind == "grammar"] == []
+
+
+_LT: dict = {}
+
+
+def _pack_lt():
+    """One LanguageTool engine with the pack's disabled rules, for the module (closed at exit)."""
+    if "eng" not in _LT:
+        url = os.environ.get("THANKLINT_LANGUAGETOOL_URL")
+        if not url and _local_install() is None:
+            pytest.skip("no THANKLINT_LANGUAGETOOL_URL and no local LanguageTool install")
+        _LT["eng"] = open_engine("languagetool", url=url, timeout=60.0, disabled_rules=PACK_OFF)
+        import atexit
+
+        atexit.register(_LT["eng"].close)
+    return _LT["eng"]
+
+
+def test_each_style_rule_is_off_in_the_pack_and_can_be_turned_back_on():
+    from thanklint.config import Config
+
+    assert set(STYLE_CASES.values()) <= PACK_OFF
+    on = Linter.create(Config(rules={"grammar": {"enable": ["MassNouns", "EN_COMPOUNDS"]}}))
+    assert {"MassNouns", "EN_COMPOUNDS"}.isdisjoint(on.engine_disabled_rules())
+    assert "CONDITIONAL_CLAUSE" in on.engine_disabled_rules()
+
+
+def test_a_style_rule_turned_back_on_in_config_reports_again(tmp_path):
+    from conftest import HARPER, run_cli
+
+    note = "Hi Dana,\n\nThank you for the tour. I have a passion for data.\n\nBest,\nSam\n"
+    (tmp_path / "note.txt").write_text(note, encoding="utf-8")
+
+    def grammar_words() -> list[str]:
+        proc = run_cli("--format", "json", *HARPER, "note.txt", cwd=tmp_path)
+        assert proc.returncode in (0, 1), proc.stderr.decode()
+        fs = json.loads(proc.stdout)["files"][0]["findings"]
+        return [note[f["offset"] : f["offset"] + f["length"]] for f in fs if f["rule"] == "grammar"]
+
+    assert grammar_words() == []
+    (tmp_path / "thanklint.toml").write_text('[rules]\ngrammar = { enable = ["MassNouns"] }\n', encoding="utf-8")
+    assert grammar_words() == ["a passion"]

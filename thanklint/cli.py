@@ -49,8 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     fx.add_argument("--fix", action="store_true", help="apply safe fixes to the files (written atomically)")
     fx.add_argument("--diff", action="store_true", help="show the safe fixes as a unified diff; write nothing")
     gr = p.add_argument_group("grammar and spelling")
-    gr.add_argument("--grammar-engine", choices=("auto", "languagetool", "harper", "off"),
-                    help="auto (default): LanguageTool when a URL is set or a local install is found, else Harper")
+    gr.add_argument("--grammar-engine", choices=("auto", "languagetool", "harper", "both", "off"),
+                    help="auto (default): both LanguageTool and Harper, one verdict, when a LanguageTool URL "
+                         "is set or a local install is found, else Harper")
     gr.add_argument("--languagetool-url", metavar="URL", help="a LanguageTool server to use (or THANKLINT_LANGUAGETOOL_URL)")
     gr.add_argument("--require-grammar", action="store_true", help="exit 2 when no grammar engine can run")
     gr.add_argument("--language", choices=("auto", "en-US", "en-GB", "en-AU", "en-CA", "en-IN"),

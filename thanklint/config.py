@@ -23,7 +23,7 @@ TOP_KEYS = ("packs", "max_bytes", "context", "rules", "grammar", "vocabulary", "
             "include", "exclude", "cache", "duplicate", "language")
 GRAMMAR_KEYS = {"engine": str, "languagetool_url": str, "require": bool, "timeout": (int, float), "disabled_rules": list,
                 "idle_timeout": (int, float)}
-ENGINES = ("auto", "languagetool", "harper", "off")
+ENGINES = ("auto", "languagetool", "harper", "both", "off")
 TEMPLATE_KEYS = ("enabled", "paths", "variables", "samples", "syntaxes")
 # How a template names a variable: one capture group, the variable's name.
 SYNTAXES = (

@@ -90,42 +90,61 @@ def open_engine(
 ) -> Engine:
     """Open a grammar engine.
 
-    choice: auto|languagetool|harper. 'auto' -> LanguageTool when a URL is given (arg, or env
-    THANKLINT_LANGUAGETOOL_URL) or a local install is found, else Harper. Raises
-    GrammarUnavailable with the reason if nothing can run ('off' is handled by the caller), and
-    EngineMissing when 'languagetool' is asked for but has no URL, install or Java.
+    choice: auto|languagetool|harper|both. 'both' -> LanguageTool and Harper, one verdict
+    (combine.py); 'auto' -> both when a LanguageTool URL is given (arg, or env
+    THANKLINT_LANGUAGETOOL_URL) or a local install is found, else Harper. A single engine's
+    `safe` is vetted against the measured fix precision too. Raises GrammarUnavailable with the
+    reason if nothing can run ('off' is handled by the caller), and EngineMissing when
+    'languagetool' or 'both' is asked for but LanguageTool has no URL, install or Java.
     """
+    from . import combine
+
     choice = (choice or "auto").lower()
-    if choice not in ("auto", "languagetool", "harper"):
-        raise GrammarUnavailable(f"unknown grammar engine {choice!r} (auto, languagetool, harper)")
+    if choice not in ("auto", "languagetool", "harper", "both"):
+        raise GrammarUnavailable(f"unknown grammar engine {choice!r} (auto, languagetool, harper, both)")
     url = url or _env_url()
-    if choice == "harper":
+    cal = combine.calibration()
+
+    def harper() -> Engine:
         from .harper import HarperEngine
 
         return HarperEngine(disabled_rules=disabled_rules, language=language)
+
+    def both(lt_engine: Engine) -> Engine:
+        try:
+            return combine.CombinedEngine(lt_engine, harper(), cal)
+        except GrammarUnavailable:
+            if choice == "auto":  # no Harper here: LanguageTool alone
+                return combine.Vetted(lt_engine, cal)
+            lt_engine.close()
+            raise
+        except BaseException:
+            lt_engine.close()
+            raise
+
+    if choice == "harper":
+        return combine.Vetted(harper(), cal)
     from . import languagetool as lt
 
+    def languagetool() -> Engine:
+        return lt.open_languagetool(url=url, disabled_rules=disabled_rules, timeout=timeout, language=language,
+                                    idle_timeout=idle_timeout)  # fmt: skip
+
     if choice == "languagetool":
-        return lt.open_languagetool(
-            url=url, disabled_rules=disabled_rules, timeout=timeout, language=language,
-            idle_timeout=idle_timeout,
-        )
+        return combine.Vetted(languagetool(), cal)
+    if choice == "both":
+        return both(languagetool())
     # auto
     errors: list[str] = []
     if url or lt.find_install() is not None:
         try:
-            return lt.open_languagetool(
-                url=url, disabled_rules=disabled_rules, timeout=timeout, language=language,
-                idle_timeout=idle_timeout,
-            )
+            return both(languagetool())
         except (GrammarUnavailable, EngineMissing) as e:  # EngineMissing: an install but no Java
             if url:  # the user asked for that server: do not silently fall back
                 raise
             errors.append(f"languagetool: {e}")
     try:
-        from .harper import HarperEngine
-
-        return HarperEngine(disabled_rules=disabled_rules, language=language)
+        return combine.Vetted(harper(), cal)
     except GrammarUnavailable as e:
         errors.append(f"harper: {e}")
     raise GrammarUnavailable("; ".join(errors) or "no grammar engine available")

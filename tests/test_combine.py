@@ -1,0 +1,152 @@
+"""Two engines, one verdict (thanklint/grammar/combine.py).
+
+The verdict's logic on matches built by hand with a calibration built by hand (the decisions
+must not move when the measured figures are regenerated), then the shipped verdict with the
+real engines on sentences written for this test: real errors kept, style opinions and sound
+sentences clean. LanguageTool: THANKLINT_LANGUAGETOOL_URL, else a local install
+(THANKLINT_LANGUAGETOOL_HOME), else those tests skip.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from thanklint.api import Linter
+from thanklint.grammar import EngineMatch, open_engine
+from thanklint.grammar import languagetool as ltmod
+from thanklint.grammar.combine import NAME, Calibration, CombinedEngine, RuleStats, calibration, combine
+
+CAL = Calibration(
+    keep_alone=0.7,
+    rules=(
+        (("languagetool", "PRECISE"), RuleStats(right=90, wrong=5, fixes_right=100, fixes=100)),
+        (("languagetool", "VAGUE"), RuleStats(right=10, wrong=10, fixes_right=5, fixes=10)),
+        (("harper", "LOOSE"), RuleStats(right=3, wrong=7, fixes_right=1, fixes=3)),
+        (("harper", "GOOD"), RuleStats(right=80, wrong=10, fixes_right=50, fixes=90)),
+    ),
+)
+
+
+def m(offset, length, rule, reps=("x",), kind="grammar", safe=True, message=None) -> EngineMatch:
+    return EngineMatch(offset, length, message or rule, tuple(reps), kind, rule, safe)
+
+
+TEXT = "I has enjoyed our talk about the the roadmap."
+
+
+def test_agreement_is_kept_even_from_imprecise_rules():
+    got = combine(TEXT, {"languagetool": [m(2, 3, "VAGUE")], "harper": [m(2, 3, "LOOSE")]}, CAL)
+    assert [g.rule_id for g in got] == ["VAGUE"]  # one finding, from the more precise rule
+
+
+def test_one_engine_alone_is_kept_only_when_its_rule_is_precise():
+    alone = {"languagetool": [m(2, 3, "VAGUE"), m(29, 7, "PRECISE")], "harper": [m(14, 3, "LOOSE")]}
+    assert [g.rule_id for g in combine(TEXT, alone, CAL)] == ["PRECISE"]
+    assert [g.rule_id for g in combine(TEXT, {"harper": [m(14, 3, "GOOD")], "languagetool": []}, CAL)] == ["GOOD"]
+
+
+def test_unmeasured_rule_alone_is_dropped():
+    assert combine(TEXT, {"languagetool": [m(2, 3, "NEVER_SEEN")], "harper": []}, CAL) == []
+
+
+def test_overlapping_matches_become_one_with_the_precise_ones_span_and_message():
+    lt = [m(29, 7, "PRECISE", ("the",), message="Repeated word")]
+    h = [m(33, 3, "GOOD", ("",), message="Remove")]
+    got = combine(TEXT, {"languagetool": lt, "harper": h}, CAL)
+    assert len(got) == 1
+    assert (got[0].offset, got[0].length, got[0].message) == (29, 7, "Repeated word")
+
+
+def test_certain_only_when_engines_agree_on_the_first_replacement_or_the_rule_is_proven():
+    both_same = {"languagetool": [m(2, 3, "VAGUE", ("have", "had"))], "harper": [m(2, 3, "LOOSE", ("have",))]}
+    assert combine(TEXT, both_same, CAL)[0].safe
+    differ = {"languagetool": [m(2, 3, "VAGUE", ("had", "have"))], "harper": [m(2, 3, "LOOSE", ("have",))]}
+    assert not combine(TEXT, differ, CAL)[0].safe
+    proven = {"languagetool": [m(29, 7, "PRECISE", ("the",))], "harper": []}
+    assert combine(TEXT, proven, CAL)[0].safe
+    several = {"languagetool": [m(29, 7, "PRECISE", ("the", "a"))], "harper": []}
+    assert not combine(TEXT, several, CAL)[0].safe  # several candidates: a suggestion
+    name = "I met Priyaa."
+    capital = {"languagetool": [m(6, 6, "PRECISE", ("Priya",), "spelling")], "harper": [m(6, 6, "GOOD", ("Priya",), "spelling")]}
+    assert not combine(name, capital, CAL)[0].safe  # a capitalised unknown word is likely a name
+
+
+def test_agreeing_engines_never_split_a_word():
+    text = "That was usefull."
+    split = {"languagetool": [m(9, 7, "VAGUE", ("use full",), "spelling")],
+             "harper": [m(9, 7, "LOOSE", ("use full",), "spelling")]}
+    got = combine(text, split, CAL)
+    assert len(got) == 1 and not got[0].safe
+
+
+def test_shipped_calibration_is_measured():
+    cal = calibration()
+    assert 0.5 <= cal.keep_alone <= 1.01
+    assert cal.rules, "rules/thankyou/data/engine-rules.yaml has no measured rules: run bench/grammar.py --calibrate"
+    assert not cal.fix_certain("harper", "SpellCheck")  # "wensday" -> "weekday"
+    assert not cal.fix_certain("harper", "SplitWords")  # "usefull" -> "use full"
+
+
+# -- the real engines ------------------------------------------------------------------------
+
+
+def _lt_url_or_skip() -> str | None:
+    url = os.environ.get("THANKLINT_LANGUAGETOOL_URL")
+    if not url and ltmod.find_install() is None:
+        pytest.skip("no THANKLINT_LANGUAGETOOL_URL and no local LanguageTool install")
+    return url
+
+
+@pytest.fixture(scope="module")
+def both():
+    url = _lt_url_or_skip()
+    eng = open_engine("both", url=url, timeout=60.0, disabled_rules=Linter.create().engine_disabled_rules())
+    yield eng
+    eng.close()
+
+
+# Sentences written for this test (not from JFLEG): the problem's words, or None for clean.
+VERDICTS = [
+    ("She manage the platform team since last year.", "manage"),
+    ("I am excited about an role on the data team.", "an"),
+    ("Thank you for showing me the the new dashboard.", "the the"),
+    ("I realy enjoyed meeting the team.", "realy"),
+    ("Thank you for meeting with me yesterday.", None),
+    ("I enjoyed learning how your team plans its releases.", None),
+    ("It was a top notch interview and a stress free afternoon.", None),
+    ("If it would help, I can send a short writing sample.", None),
+    ("I have a passion for data and enjoyed hearing how the lab triages bugs.", None),
+    ("The payments ledger demo looked legit.", None),
+]
+
+
+@pytest.mark.languagetool
+@pytest.mark.parametrize("text,problem", VERDICTS)
+def test_verdict_on_written_sentences(both, text, problem):
+    got = [text[x.offset : x.end] for x in both.check(text)]
+    if problem is None:
+        assert got == [], got
+    else:
+        assert any(problem in g or g in problem for g in got), got
+
+
+@pytest.mark.languagetool
+def test_both_runs_each_engine_once_per_check(both):
+    assert both.name == NAME and isinstance(both, CombinedEngine)
+    calls = {"languagetool": 0, "harper": 0}
+    for name in calls:
+        eng = getattr(both, name)
+        orig = eng.check
+
+        def counted(text, language=None, _orig=orig, _name=name):
+            calls[_name] += 1
+            return _orig(text, language=language)
+
+        eng.check = counted  # counts calls to the real engine, which still answers
+    try:
+        both.check("I has enjoyed our talk.")
+    finally:
+        del both.languagetool.check, both.harper.check
+    assert calls == {"languagetool": 1, "harper": 1}
