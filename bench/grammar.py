@@ -768,7 +768,7 @@ def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = 
 
 def _write_calibration(figures: dict, keep_alone: float, cal) -> None:
     lines = [
-        "# Engine rules measured on JFLEG dev and Norvig's spelling sets (benchmark data, not shipped).",
+        "# Engine rules measured on JFLEG dev and Norvig's spelling sets (figures only: the texts stay in ../shared/bench).",
         "# Written by `python bench/grammar.py --calibrate`; read by thanklint/grammar/combine.py.",
         "#   rule: [right, wrong, fixes_right, fixes]",
         "#   right: matches on dev sentences that their correction (ref0) removes; wrong: matches on",

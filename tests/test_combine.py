@@ -150,3 +150,12 @@ def test_both_runs_each_engine_once_per_check(both):
     finally:
         del both.languagetool.check, both.harper.check
     assert calls == {"languagetool": 1, "harper": 1}
+
+
+@pytest.mark.languagetool
+def test_auto_runs_both_when_languagetool_is_around():
+    eng = open_engine("auto", url=_lt_url_or_skip(), timeout=60.0)
+    try:
+        assert eng.name == NAME
+    finally:
+        eng.close()
