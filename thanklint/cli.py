@@ -196,6 +196,8 @@ def _check(args) -> int:
         return folder_config(str(path if path.is_dir() else path.parent))
 
     paths = runner.expand(args.paths, config_for=config_for)
+    if args.output:
+        _refuse_to_overwrite_a_note(args.output, paths)
     use_cache = not (args.no_cache or args.fix or args.diff)
     cache = None
     if use_cache:  # imported only then: hashing thanklint's own code is not free
@@ -238,7 +240,7 @@ def _check(args) -> int:
     minimum = Severity(args.min_severity).rank
     reports = [_filter(r, minimum) for r in reports]
     if args.diff:  # the diff is the output; the exit code is the check's
-        _emit("".join(diffs), args.output, paths)
+        _emit("".join(diffs), args.output)
     elif reports:
         color = {"always": True, "never": False}.get(args.color)
         if color is None:
@@ -259,9 +261,16 @@ def _check(args) -> int:
     return 1 if short else 0
 
 
-def _emit(text: str, output: str | None, inputs: list[str]) -> None:
+def _refuse_to_overwrite_a_note(output: str, inputs: list[str]) -> None:
+    from thanklint.errors import InputError
+
+    if os.path.exists(output) and any(p != "-" and os.path.exists(p) and os.path.samefile(p, output) for p in inputs):
+        raise InputError(f"--output {output}: that is a note being checked; choose another file")
+
+
+def _emit(text: str, output: str | None) -> None:
     """The report on stdout, or in the file `output`, replaced in one rename so a reader
-    never sees half a report; a note being checked is never overwritten."""
+    never sees half a report."""
     if not output:
         sys.stdout.write(text)
         return
@@ -270,8 +279,6 @@ def _emit(text: str, output: str | None, inputs: list[str]) -> None:
     from thanklint.errors import InputError
 
     target = Path(os.path.realpath(output))
-    if target.exists() and any(p != "-" and os.path.exists(p) and os.path.samefile(p, target) for p in inputs):
-        raise InputError(f"--output {output}: that is a note being checked; choose another file")
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask decides, as for any new file

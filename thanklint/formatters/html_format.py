@@ -67,10 +67,10 @@ mark mark { border-bottom-style: double; border-bottom-width: 4px; }
 .info .sev, .ref.info { color: var(--info); }
 .ctl { color: var(--error); background: #fff; border: 1px solid var(--error); border-radius: 2px; }
 .findings { list-style: none; margin: 0; padding: 0; }
-.findings li { border-left: 4px solid; padding: .4rem .6rem; margin-bottom: .6rem; background: #fafafa; }
-.findings li.error { border-color: var(--error); } .findings li.warning { border-color: var(--warning); }
-.findings li.info { border-color: var(--info); }
-.findings li:target { background: #eef3fb; }
+.findings > li { border-left: 4px solid; padding: .4rem .6rem; margin-bottom: .6rem; background: #fafafa; }
+.findings > li.error { border-color: var(--error); } .findings > li.warning { border-color: var(--warning); }
+.findings > li.info { border-color: var(--info); }
+.findings > li:target { background: #eef3fb; }
 .sev { font-weight: 700; text-transform: uppercase; font-size: .8rem; letter-spacing: .03em; }
 .rule { font-weight: 700; }
 .msg { white-space: pre-line; margin: .2rem 0; }
