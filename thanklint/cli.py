@@ -250,7 +250,7 @@ def _check(args) -> int:
             color, width = False, None
         encoding = "utf-8" if args.output else sys.stdout.encoding
         _emit(render(args.format, reports, color=color, width=width, encoding=encoding,
-                     column_unit=args.column_unit or "char"), args.output, paths)
+                     column_unit=args.column_unit or "char"), args.output)
     for msg in failures:
         _say(msg)
     if failures:
