@@ -316,6 +316,7 @@ class LanguageToolEngine:
         self._tool = None
         self.url = _base_url(url)
         self.language = LANGUAGETOOL.get(language, language)
+        self._loaded: set[str] = set()  # variants this engine has checked in (see _check_in)
         self.timeout = timeout
         self.disabled_rules = frozenset(disabled_rules)  # the pack's list (rules/thankyou/grammar.yaml)
         self._tool = self._call(self._open_tool)
@@ -351,12 +352,21 @@ class LanguageToolEngine:
 
     def _warm_up(self, timeout: float) -> None:
         """One check under ``timeout`` (the first check loads the English rules: seconds)."""
+        self._check_in("Thank you for you time yesterday.", self.language, timeout)
+
+    def _check_in(self, text: str, lang: str, timeout: float | None = None) -> list:
+        """The server's matches for ``text`` in ``lang``. The first check in a variant loads its
+        rules and dictionary (seconds, like the warm-up), so it gets the start-up timeout."""
+        if timeout is None and lang not in self._loaded:
+            timeout = max(START_TIMEOUT, self.timeout)
         tool = self._tool
-        tool._TIMEOUT = timeout
+        tool._TIMEOUT = timeout or self.timeout
         try:
-            self._call(lambda: tool.check("Thank you for you time yesterday."), timeout)
+            out = self._call(lambda: tool.check(text, lang), timeout)
         finally:
             tool._TIMEOUT = self.timeout
+        self._loaded.add(lang)
+        return out
 
     def check(self, text: str, language: str | None = None) -> list[EngineMatch]:
         """`language`: a thanklint variant (en-US, en-GB, en-AU, en-CA, en-IN) for this text."""
@@ -366,8 +376,7 @@ class LanguageToolEngine:
             self._server.ensure_alive()
         if not text.strip():
             return []
-        lt_lang = LANGUAGETOOL.get(language or "", language)
-        matches = self._call(lambda: self._tool.check(text, lt_lang))
+        matches = self._check_in(text, LANGUAGETOOL.get(language or "", language) or self.language)
         to_cp = _utf16_to_cp(text)
         to_u16 = _cp_to_utf16(text)
         out: list[EngineMatch] = []
