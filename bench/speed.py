@@ -5,7 +5,9 @@
 (a) one typical note, warm, all rules, against the bare spaCy pipeline on the same note;
 (b) N notes in one run (Linter.check → nlp.pipe) against nlp.pipe on the same texts;
 (c) `thanklint --version` cold against `python -c pass`;
-(d) `thanklint note.txt` cold against `python -c "import spacy; spacy.load(model)"`.
+(d) `thanklint note.txt` cold against `python -c "import spacy; spacy.load(model)"`;
+(e) with --languagetool (a local install): `thanklint note.txt` with LanguageTool, its own JVM
+    (idle_timeout 0) against the shared server kept warm, against Harper: wall and CPU.
 Each figure is the median of R alternating runs.
 """
 
@@ -48,7 +50,11 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--grammar-engine", default="harper",
                     help="engine for all four figures (default harper, the embedded one; 'off' measures the rules alone)")
+    ap.add_argument("--languagetool", action="store_true",
+                    help="only (e): LanguageTool per run vs the shared warm server vs Harper (slow: a JVM per cold run)")
     args = ap.parse_args()
+    if args.languagetool:
+        return _languagetool(args.repeat)
 
     from dataclasses import replace
 
@@ -92,6 +98,57 @@ def main() -> int:
                                        args.repeat)  # fmt: skip
         print(f"(d) one note cold:            thanklint {t_note * 1000:6.0f} ms   spacy.load {t_spacy * 1000:6.0f} ms"
               f"   ratio {t_note / t_spacy:.2f}x  (target <= 1.2x)")  # fmt: skip
+    return 0
+
+
+def _timed(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float]:
+    """Wall and CPU seconds of a command and everything it waited for (its JVM too)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _languagetool(repeat: int) -> int:
+    import os
+
+    from thanklint.grammar.languagetool import find_install
+
+    if find_install() is None:
+        print("(e) no local LanguageTool install: 'thanklint setup languagetool' or THANKLINT_LANGUAGETOOL_HOME")
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        cwd = Path(tmp)
+        (cwd / "note.txt").write_text(TYPICAL.read_text(encoding="utf-8"), encoding="utf-8")
+        (cwd / "run").mkdir(mode=0o700)
+        env = {**os.environ, "XDG_RUNTIME_DIR": str(cwd / "run")}  # a server of the bench's own
+        env.pop("THANKLINT_LANGUAGETOOL_URL", None)
+        thanklint = [sys.executable, "-m", "thanklint"]
+        note = ["--isolated", "--no-cache", "note.txt"]
+        runs = {
+            "LanguageTool, own JVM (idle_timeout 0)": (thanklint + ["--grammar-engine", "languagetool", *note],
+                                                       {**env, "THANKLINT_LANGUAGETOOL_IDLE_TIMEOUT": "0"}),
+            "LanguageTool, shared server (warm)": (thanklint + ["--grammar-engine", "languagetool", *note],
+                                                   {**env, "THANKLINT_LANGUAGETOOL_IDLE_TIMEOUT": "600"}),
+            "Harper": (thanklint + ["--grammar-engine", "harper", *note], env),
+        }
+        try:
+            subprocess.run(thanklint + ["server", "start"], cwd=cwd, check=True, stdout=subprocess.DEVNULL,
+                           env={**env, "THANKLINT_LANGUAGETOOL_IDLE_TIMEOUT": "600"})  # fmt: skip
+            got: dict[str, list[tuple[float, float]]] = {k: [] for k in runs}
+            for _ in range(repeat):  # alternate, so drift in machine load hits all alike
+                for name, (cmd, e) in runs.items():
+                    got[name].append(_timed(cmd, cwd, e))
+        finally:
+            subprocess.run(thanklint + ["server", "stop"], cwd=cwd, env=env, stdout=subprocess.DEVNULL, check=False)
+        for name, times in got.items():
+            wall = statistics.median(w for w, _ in times)
+            cpu = statistics.median(c for _, c in times)
+            print(f"(e) one note cold, {name:<40} {wall:6.1f} s wall  {cpu:6.1f} s CPU  (median of {repeat})")
     return 0
 
 
