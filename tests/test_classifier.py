@@ -61,9 +61,13 @@ def test_hoping_to_be_considered_is_interest(lint_text):
         ("closing", "Hi Dana,\n\nThank you for the interview. I look forward to hearing from you about the next "
                     "steps. Please let me know by tomorrow because I have another offer.\n\nBest,\nSam",
          "I look forward to hearing from you about the next steps."),
+        # two sentences the model is sure of: the first, which a cue backs too
+        ("gratitude", "Dear [Interviewer Name],\n\nThank you for meeting with me about the {role} position at "
+                      "{{company}}. I enjoyed our conversation about [specific topic].\n\nBest regards,\nYour Name",
+         "Thank you for meeting with me about the {role} position at {{company}}."),
     ],
     ids=["closing-not-the-opening", "interest-not-the-experience", "qualifications-not-the-need",
-         "closing-not-the-pressure"],
+         "closing-not-the-pressure", "gratitude-the-thanks-first"],
 )
 def test_the_evidence_is_the_right_sentence(lint_text, rule_id, text, right):
     from conftest import STRONG_NOTE

@@ -1,7 +1,8 @@
 """The content model: a sentence classifier that says which elements of a good note
 (thanks, interest, a concrete detail, fit, a forward-looking close) a sentence
-carries. It is a spaCy `textcat_multilabel` (bag of n-grams) trained by
-`python -m thanklint.train` and shipped in `thanklint/models/content`.
+carries. It is a spaCy `textcat_multilabel` (a bag of lemma n-grams ensembled with
+a tiny CNN) trained by `python -m thanklint.train` and shipped in
+`thanklint/models/content`.
 
 It reads the sentences spaCy already parsed for the rules (no second parse): each
 sentence becomes a short Doc of its features — lower-case lemmas, with names and

@@ -4,9 +4,9 @@ A sentence carries the element when the model rates it at least `threshold`, or
 when a cue matches in it and the model does not clearly disagree (rates it at
 least `veto`). The cues stay the readable, user-editable layer: a pack can add a
 cue, and it counts unless the model is confident the sentence says something else.
-Of the sentences that carry the element, the one the model rates highest is the
-evidence the report quotes. With `model: ""` the rule uses its cues alone (the
-first sentence a cue matches in).
+Of the sentences that carry the element, the one the model rates highest (to two
+places; then one with a cue, then the first) is the evidence the report quotes.
+With `model: ""` the rule uses its cues alone (the first sentence a cue matches in).
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ def carrier(analysis, params, cue_sentences: list[int], start: int | None = None
     probs = [s[params.model] for s in classifier.sentence_scores(analysis, start, end)]
     cued = set(cue_sentences)
     ok = [i for i, p in enumerate(probs) if p >= params.threshold or (i in cued and p >= params.veto)]
-    return max(ok, key=lambda i: probs[i]) if ok else None
+    # near-equal ratings (a sure model gives several sentences ~1.0): the one a cue backs, then the first
+    return max(ok, key=lambda i: (round(probs[i], 2), i in cued, -i)) if ok else None
 
 
 def quote(note, toks, n: int = 60) -> str:
