@@ -47,7 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     fx = p.add_mutually_exclusive_group()
     fx.add_argument("--fix", action="store_true", help="apply safe fixes to the files (written atomically)")
-    fx.add_argument("--diff", action="store_true", help="show the safe fixes as a unified diff; write nothing")
+    fx.add_argument("--diff", action="store_true",
+                    help="show the safe fixes as a unified diff; write nothing (exit code as for a check)")
     gr = p.add_argument_group("grammar and spelling")
     gr.add_argument("--grammar-engine", choices=("auto", "languagetool", "harper", "both", "off"),
                     help="auto (default): both LanguageTool and Harper, one verdict, when a LanguageTool URL "
