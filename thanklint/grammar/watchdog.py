@@ -16,7 +16,8 @@ SIGTERM, SIGINT or SIGHUP, and
   * (shared mode, the per-user LanguageTool server of shared_server.py: no owner, it outlives
     the run that started it) STATE_FILE is removed or replaced, the install named in the state
     changes, or nobody used the server for ``idle_timeout`` seconds: clients touch STATE_FILE's
-    mtime on each use. The watchdog writes STATE_FILE itself (STATE_JSON plus its own pid,
+    mtime on each use, and the watchdog does while a connection to the server is open (a check
+    can take longer than the idle timeout: the first one loads the rules). The watchdog writes STATE_FILE itself (STATE_JSON plus its own pid,
     mode 0600) before COMMAND starts, and removes it when it ends, so a state file on disk
     always names a live watchdog or one that is about to remove it.
 When COMMAND ends by itself, the watchdog exits with its status (128 + N for signal N), so the
@@ -106,6 +107,7 @@ class _Shared:
     def __init__(self, path: str, state: dict) -> None:
         self.path = path
         self.idle = float(state["idle_timeout"])
+        self.port = int(state["port"])
         self.jar, self.jar_mtime = state["jar"], state["jar_mtime_ns"]
         self.lock = os.path.join(os.path.dirname(path), state["lock"])
         tmp = f"{path}.{os.getpid()}.tmp"
@@ -132,6 +134,9 @@ class _Shared:
         except OSError:
             return True  # the install is gone
         if self.idle > 0 and time.time() - st.st_mtime > self.idle:
+            if _connected(self.port):  # a check in progress (the first loads the rules: slow)
+                os.utime(self.path)  # the idle time counts from the last one
+                return False
             return self._idle_under_lock()
         return False
 
@@ -162,6 +167,21 @@ class _Shared:
                 os.unlink(self.path)
             except FileNotFoundError:
                 pass
+
+
+def _connected(port: int) -> bool:
+    """Whether a connection to local ``port`` is open (Linux: /proc/net/tcp; elsewhere False)."""
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table) as f:
+                next(f)  # the header
+                for line in f:
+                    local, state = line.split()[1:4:2]
+                    if state == "01" and int(local.rsplit(":", 1)[1], 16) == port:  # 01: ESTABLISHED
+                        return True
+        except (OSError, StopIteration, ValueError, IndexError):
+            continue
+    return False
 
 
 def _stop(child: int) -> int:
