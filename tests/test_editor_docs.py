@@ -114,6 +114,79 @@ def test_emacs_block_maps_eml_to_message_mode_and_names_the_debian_package():
     assert "apt install elpa-eglot" in EDITORS.read_text(encoding="utf-8")
 
 
+def _emacs_with_eglot() -> str | None:
+    exe = shutil.which("emacs")
+    if not exe:
+        return None
+    # -q, not -Q: Debian's site start-up puts the elpa-eglot package on the load path
+    probe = subprocess.run([exe, "--batch", "-q", "--eval", "(princ (if (require 'eglot nil t) \"yes\" \"no\"))"],
+                           capture_output=True, text=True, timeout=60)  # fmt: skip
+    return exe if probe.stdout.strip().endswith("yes") else None
+
+
+EGLOT_CHECK = """
+(package-activate-all)  ; as an interactive start-up does before init (--batch skips it): elpa-eglot's autoloads
+(load-file "init.el")   ; the block from docs/editors.md
+(find-file "note.eml")
+(let ((deadline (+ (float-time) 120)) found mode texts)  ; the block's text-mode-hook calls eglot-ensure
+  (while (and (not found) (< (float-time) deadline))
+    (run-hooks 'post-command-hook)  ; eglot-ensure connects after the command that opened the file
+    (accept-process-output nil 0.5)
+    (setq found (seq-find (lambda (d) (string-match-p (regexp-quote "[tone]") (flymake-diagnostic-text d)))
+                          (flymake-diagnostics))))
+  (setq mode major-mode texts (mapcar #'flymake-diagnostic-text (flymake-diagnostics)))
+  (with-temp-file "result.txt"
+    (insert (format "%s\n%s\n" mode (mapconcat #'identity texts "\n")))))
+"""
+
+
+def test_emacs_block_checks_an_eml_note_with_eglot(tmp_path):
+    emacs = _emacs_with_eglot()
+    if emacs is None:
+        pytest.skip("no emacs with eglot (Emacs 29+, or Debian's emacs-nox and elpa-eglot; .ci/run installs them)")
+    (tmp_path / "init.el").write_text(block_with(EDITORS, "elisp", "eglot-server-programs"), encoding="utf-8")
+    (tmp_path / "check.el").write_text(EGLOT_CHECK, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.thanklint.grammar]\nengine = "harper"\n', encoding="utf-8")
+    (tmp_path / "note.eml").write_text("From: Bo <bo@example.com>\nTo: Ana <ana@example.com>\nSubject: Thanks\n\n"
+                                       + NOTE, encoding="utf-8")  # fmt: skip
+    proc = subprocess.run([emacs, "--batch", "-q", "-l", "init.el", "-l", "check.el"], cwd=tmp_path,
+                          env=tool_env(tmp_path), capture_output=True, text=True, timeout=180, stdin=subprocess.DEVNULL)  # fmt: skip
+    assert (tmp_path / "result.txt").exists(), proc.stdout + proc.stderr
+    mode, *diagnostics = (tmp_path / "result.txt").read_text(encoding="utf-8").splitlines()
+    assert mode == "message-mode"
+    assert any("[tone]" in d for d in diagnostics), diagnostics
+
+
+COMPILE_CHECK = """
+(with-current-buffer (find-file-noselect "findings.txt")
+  (compilation-mode)
+  (setq next-error-last-buffer (current-buffer)))
+(let (out)
+  (condition-case nil
+      (while t
+        (next-error)
+        (with-current-buffer (window-buffer)
+          (push (buffer-substring (point) (min (point-max) (+ (point) 3))) out)))
+    (user-error nil))  ; past the last finding
+  (with-temp-file "cursor.txt" (insert (mapconcat #'identity (nreverse out) "\n"))))
+"""
+
+
+def test_emacs_compile_puts_the_cursor_on_the_finding(tmp_path, line_output):
+    emacs = shutil.which("emacs")
+    if not emacs:
+        pytest.skip("no emacs on PATH (.ci/run installs Debian's emacs-nox)")
+    (tmp_path / "note.txt").write_text(NOTE, encoding="utf-8")
+    (tmp_path / "findings.txt").write_text(line_output("screen"), encoding="utf-8")
+    (tmp_path / "check.el").write_text(COMPILE_CHECK, encoding="utf-8")
+    proc = subprocess.run([emacs, "--batch", "-Q", "-l", "check.el"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=60, stdin=subprocess.DEVNULL)  # fmt: skip
+    assert (tmp_path / "cursor.txt").exists(), proc.stderr
+    cursor = (tmp_path / "cursor.txt").read_text(encoding="utf-8").splitlines()
+    # after 中文 (4 columns) the second "teh" and the emoji, as Emacs's compile jumps to them
+    assert cursor.count("teh") == 2 and "🙂 a" in cursor, cursor
+
+
 # --- Vim quickfix and --column-unit --------------------------------------------------------
 
 
@@ -142,7 +215,7 @@ def _col(output: str, rule: str, nth: int = 0) -> int:
 def test_vim_quickfix_puts_the_cursor_on_the_finding(tmp_path, line_output):
     vim = shutil.which("vim")
     if not vim:
-        pytest.skip("no vim on PATH (.ci/run installs Debian's vim-nox)")
+        pytest.skip("no vim on PATH (.ci/run installs Debian's vim)")
     errorformat = next(line for line in block_with(EDITORS, "vim", "errorformat").splitlines()
                        if line.startswith("set errorformat="))  # fmt: skip
     (tmp_path / "note.txt").write_text(NOTE, encoding="utf-8")  # the note the findings name, by relative path
