@@ -144,7 +144,8 @@ def test_crossing_nested_and_zero_length_spans(lint_text):
 
 
 def test_page_is_self_contained_and_runs_nothing(lint_text):
-    page = parse(render("html", [lint_text(SCRIPT_NOTE, CTX)]))
+    html = render("html", [lint_text(SCRIPT_NOTE, CTX)])
+    page = parse(html)
     names = [t for t, _ in page.tags]
     assert "script" not in names and "img" not in names and "link" not in names
     for _, attrs in page.tags:
@@ -153,6 +154,7 @@ def test_page_is_self_contained_and_runs_nothing(lint_text):
             assert not value.startswith(("http:", "https:", "//", "file:", "javascript:")), (key, value)
     csp = next(a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
     assert "default-src 'none'" in csp and "script-src" not in csp
+    assert "url(" not in html  # nor anything the CSS would fetch
     text = "".join(page.text)
     assert "<script>alert(1)</script> <img src=x onerror=alert(2)>" in text  # shown, as text
 

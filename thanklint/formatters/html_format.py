@@ -93,7 +93,8 @@ def render(reports, **_options) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="generator" content="thanklint {__version__}">',
         f"<title>{_t(title)}</title><style>{_CSS}</style></head><body><main>",
-        f"<h1>{_t(title)}</h1>",
+        # one note: its name heads its own section
+        f"<h1>{'thanklint report' if len(reports) == 1 else _t(title)}</h1>",
     ]
     if len(reports) > 1:
         parts.append(_summary(reports))
