@@ -207,6 +207,8 @@ def test_output_writes_the_same_report_to_a_file(workdir):
         assert (proc.returncode, proc.stdout) == (1, b""), proc.stderr.decode()
         assert out.read_bytes() == piped.stdout, fmt
     assert sorted(p.name for p in out_dir.iterdir()) == ["report.html", "report.json", "report.text"]  # no temp file left
+    proc = cli(workdir, "notes/flawed.txt", "--format", "html", "-o", "-")  # '-': standard output
+    assert proc.stdout == (out_dir / "report.html").read_bytes() and not (workdir / "-").exists()
 
 
 def test_output_never_overwrites_a_note_and_says_why_it_cannot_write(workdir):

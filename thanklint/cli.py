@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--column-unit", choices=("char", "byte", "screen"),
                    help="what --format line's columns count: char (default, code points), byte (UTF-8, for "
                         "Vim's quickfix) or screen (display columns, for Emacs compile)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically); '-' is stdout")
     p.add_argument("--fail-under", type=int, metavar="SCORE", help="exit 1 when a note scores below SCORE")
     p.add_argument("--min-severity", choices=("info", "warning", "error"), default="info",
                    help="show findings of at least this severity")  # fmt: skip
@@ -197,7 +197,7 @@ def _check(args) -> int:
         return folder_config(str(path if path.is_dir() else path.parent))
 
     paths = runner.expand(args.paths, config_for=config_for)
-    if args.output:
+    if args.output and args.output != "-":
         _refuse_to_overwrite_a_note(args.output, paths)
     use_cache = not (args.no_cache or args.fix or args.diff)
     cache = None
@@ -247,9 +247,10 @@ def _check(args) -> int:
         if color is None:
             color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
         width = None if not sys.stdout.isatty() else os.get_terminal_size(sys.stdout.fileno()).columns
-        if args.output:  # a file gets the report as it would look piped: no colour, default width, UTF-8
+        to_file = args.output not in (None, "-")
+        if to_file:  # a file gets the report as it would look piped: no colour, default width, UTF-8
             color, width = False, None
-        encoding = "utf-8" if args.output else sys.stdout.encoding
+        encoding = "utf-8" if to_file else sys.stdout.encoding
         _emit(render(args.format, reports, color=color, width=width, encoding=encoding,
                      column_unit=args.column_unit or "char"), args.output)
     for msg in failures:
@@ -272,7 +273,7 @@ def _refuse_to_overwrite_a_note(output: str, inputs: list[str]) -> None:
 def _emit(text: str, output: str | None) -> None:
     """The report on stdout, or in the file `output`, replaced in one rename so a reader
     never sees half a report."""
-    if not output:
+    if not output or output == "-":  # '-' is standard output, as for input
         sys.stdout.write(text)
         return
     import secrets
