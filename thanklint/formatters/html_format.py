@@ -200,20 +200,20 @@ def _highlight(i: int, text: str, findings) -> str:
             del stack[depth:]
             out += [_ref(i, s) for s in sorted(ending, key=lambda s: s[2])]
             for s in reopen:
-                out.append(_open(i, s))
+                out.append(_open(s))
                 stack.append(s)
         for s in sorted((s for s in spans if s[0] == pos == s[1]), key=lambda s: s[2]):
             out.append(_ref(i, s))
         # open what starts here, longest first so shorter spans nest inside it
         for s in sorted((s for s in spans if s[0] == pos < s[1]), key=lambda s: (-s[1], s[2])):
-            out.append(_open(i, s))
+            out.append(_open(s))
             stack.append(s)
         if nxt is not None:
             out.append(_note_text(text[pos:nxt]))
     return "".join(out)
 
 
-def _open(i: int, span) -> str:
+def _open(span) -> str:
     _, _, k, f = span
     sev = f.severity.value
     hover = f"{sev} {f.rule}: {f.message}" + "".join(f"\n{s.title(200)}" for s in f.suggestions[:3])
