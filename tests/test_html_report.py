@@ -291,6 +291,10 @@ def test_in_chromium_highlights_escaping_and_screenshots(browser, lint_text, tmp
     # the pieces of one finding (split where spans cross), joined, are exactly the text it flags
     for k, f in enumerate(report.findings, 1):
         assert flagged.get(str(k)) == excerpt(report, f), (k, f.rule, flagged.get(str(k)))
+    # hovering a highlight shows its message and suggestions (the mark's title)
+    k, f = next((k, f) for k, f in enumerate(report.findings, 1) if f.rule == "spelling")
+    hover = browser.find_element("css selector", f'#note-0 mark[data-finding="{k}"]').get_attribute("title")
+    assert f.message in hover and f.suggestions[0].title(200) in hover
     assert browser.find_element("css selector", "svg.gauge").get_attribute("aria-label") == (
         f"Score {report.score.points} of 100: {report.score.grade}"
     )
