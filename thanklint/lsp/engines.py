@@ -57,10 +57,25 @@ class SharedEngine:
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         if _languagetool_wanted(choice, url):
-            self._thread = threading.Thread(target=self._run_languagetool, name="thanklint-languagetool", daemon=True)
-            self._thread.start()
+            self._start_languagetool()
         else:
             self._lt_done.set()
+
+    def _start_languagetool(self) -> None:
+        self._lt_done.clear()
+        self._thread = threading.Thread(target=self._run_languagetool, name="thanklint-languagetool", daemon=True)
+        self._thread.start()
+
+    def _shared_local(self) -> bool:
+        """LanguageTool is the user's shared local server, which stops by itself when idle."""
+        from thanklint.grammar import URL_ENV, shared_server
+
+        if self.url or os.environ.get(URL_ENV, "").strip():
+            return False
+        try:
+            return shared_server.idle_timeout(self.idle_timeout) > 0
+        except GrammarUnavailable:
+            return False
 
     # -- the Engine interface ----------------------------------------------------
     @property
@@ -78,12 +93,23 @@ class SharedEngine:
             try:
                 return lt.check(text, language)
             except GrammarUnavailable as e:
-                if self.choice != "auto":
+                # the shared server stops when nobody checked for idle_timeout (an editor left
+                # open): start it again, in the background as at start-up
+                restart = self._shared_local()
+                if self.choice != "auto" and not restart:
                     raise
-                self._lt, self._lt_why = None, f"LanguageTool stopped answering: {e}"
-                lt.close()
-                log.warning("%s; using Harper", self._lt_why)
-                self._on_change(self._lt_why + "; using Harper")
+                with self._lock:
+                    if self._lt is not lt:  # another check got here first
+                        lt = None
+                    else:
+                        self._lt, self._lt_why = None, f"LanguageTool stopped answering: {e}"
+                        if restart and not self._stop.is_set():
+                            self._start_languagetool()
+                if lt is not None:
+                    lt.close()
+                    if self.choice == "auto":
+                        log.warning("%s; using Harper", self._lt_why)
+                        self._on_change(self._lt_why + ("; using Harper until it is started again" if restart else "; using Harper"))
         if self.choice == "languagetool":
             # no fallback was asked for: wait for it (this runs in the lint thread)
             while not self._lt_done.wait(0.2):
