@@ -260,3 +260,27 @@ def test_two_runs_at_once_share_one_server_that_stops_when_idle(runtime, tmp_pat
                        env={**os.environ, "XDG_RUNTIME_DIR": str(runtime)}, capture_output=True)  # fmt: skip
         if watchdog_pid:
             _kill(watchdog_pid)
+
+
+@pytest.mark.languagetool
+@needs_install
+def test_the_editor_starts_the_shared_server_again_after_it_stopped(runtime, monkeypatch):
+    from thanklint.lsp.engines import SharedEngine
+
+    monkeypatch.setenv("THANKLINT_LANGUAGETOOL_START_TIMEOUT", START)
+    monkeypatch.setattr(ltmod, "START_TIMEOUT", float(START))
+    monkeypatch.delenv("THANKLINT_LANGUAGETOOL_URL", raising=False)
+    eng = SharedEngine("languagetool", None, 60.0, frozenset(), on_change=lambda m: None, idle_timeout=600)
+    try:
+        first = eng.check(TYPO)
+        assert any(m.rule_id and TYPO[m.offset : m.end] == "kubectl" for m in first), first
+        before = ss.status()
+        assert before is not None
+        assert ss.stop() is not None  # as when it stops after idle_timeout
+        again = eng.check(TYPO)  # 'languagetool' asked for by name: waits for the new server
+        assert any(TYPO[m.offset : m.end] == "kubectl" for m in again), again
+        after = ss.status()
+        assert after is not None and after["pid"] != before["pid"] and eng.name.endswith("(started)"), eng.name
+    finally:
+        eng.shutdown()
+        ss.stop()
