@@ -639,7 +639,11 @@ def open_languagetool(
                                  version=version, server=shared)  # fmt: skip
         eng.name = f"languagetool {version} ({'started' if shared.started else 'warm'})"
         if shared.started:
-            eng._warm_up(st)  # see below
+            try:
+                eng._warm_up(st)  # see below
+            except BaseException:
+                eng.close()  # the server stays: a later run may find it answering
+                raise
         return eng
     for attempt in range(3):  # the free port may be taken between choosing and binding it
         server = _LocalServer(home)
