@@ -196,6 +196,44 @@ def test_a_note_at_the_size_limit_finishes_in_bounded_time_and_memory(tmp_path):
     print(f"1,000,000-byte note: {seconds:.1f} s, peak RSS {rss:.0f} MB")
 
 
+def _max_note_of(unit: str) -> bytes:
+    """A note of exactly 1,000,000 bytes: a real note's greeting, `unit` repeated, then
+    its close and sign-off."""
+    parts = STRONG_NOTE.split("\n\n")
+    head, tail = parts[0] + "\n\n", "\n\n".join(parts[-2:]) + "\n"
+    text = head + unit * ((1_000_000 - len(head) - len(tail)) // len(unit))
+    data = (text + " " * (1_000_000 - len(text) - len(tail)) + tail).encode()
+    assert len(data) == 1_000_000
+    return data
+
+
+@pytest.mark.parametrize("shape,unit", [
+    ("placeholders", "[Name] "),  # 140,000 slots: each was checked against every earlier one
+    ("control lines", "thanklint: disable=tone\n"),  # the text was copied once per control line
+    ("one-letter lines", "a\n"),  # 500,000 lines: a pattern search per line, per pattern
+])  # fmt: skip
+def test_a_note_at_the_size_limit_of_any_shape_finishes_in_bounded_time_and_memory(tmp_path, shape, unit):
+    # Before the fix each of these ran over 300 s on a loaded machine (killed); see test
+    # above for the timeout's margin.
+    (tmp_path / "max.txt").write_bytes(_max_note_of(unit))
+    code, out, err, seconds, rss = _run_measured("max.txt", "--format", "json", "--no-cache", *HARPER,
+                                                 cwd=tmp_path, timeout=120)  # fmt: skip
+    assert code in (0, 1), err.decode()
+    assert rss < 1024, f"peak RSS {rss:.0f} MB"
+    report = json.loads(out)["files"][0]
+    rules = {r["id"]: r for r in report["rules"]}
+    said = [f for f in report["findings"] if f["rule"] in ("placeholder", "tone", "grammar", "spelling")]
+    assert all(f["offset"] < 10_100 for f in said), shape  # nothing is said past the judged part
+    assert not any("thanklint" in f["message"] for f in said), shape  # control lines are not the letter's words
+    if shape == "placeholders":
+        slots = [f for f in report["findings"] if f["rule"] == "placeholder"]
+        assert rules["placeholder"]["status"] == "fail" and 1000 < len(slots) < 1500, len(slots)
+    if shape == "control lines":
+        assert rules["tone"]["status"] == "skip" and rules["tone"]["detail"].startswith("disabled in the note"), rules["tone"]
+        assert said == [], said[:3]  # the grammar engine's word on control lines ("thanklint", blanks) is dropped
+    print(f"1,000,000 bytes of {shape}: {seconds:.1f} s, peak RSS {rss:.0f} MB, {len(out):,} bytes of output")
+
+
 def test_past_the_judged_part_only_the_length_rule_counts(lint_text):
     from thanklint.nlp import ANALYSED_CHARS
 

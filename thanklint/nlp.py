@@ -24,8 +24,8 @@ MAX_CHARS = 1_000_000  # spaCy's default max_length: its parser needs ~1 GB per 
 # faster than the text (a rule loops sentences × entities). Characters, not tokens:
 # 10,000 characters of one-letter lines are 10,000 tokens, and still parse in seconds.
 # The length rule counts every word, so an over-long note is reported as one; spaCy's
-# analysis and the grammar engine see nothing past the cut (rules that read the text
-# itself, such as tone's patterns, still read all of it).
+# analysis, the grammar engine and the rules that read the text itself (tone's
+# patterns, placeholders) see nothing past the cut.
 ANALYSED_CHARS = 10_000
 ALL_COMPONENTS = frozenset({"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"})
 # What each component needs to run at all in en_core_web_sm.

@@ -110,10 +110,7 @@ class Note:
         """The text given to the NLP layer: front matter and headers blanked out
         (newlines kept) so offsets stay those of `text`."""
         head = re.sub(r"[^\n]", " ", self.text[: self.content_start])
-        text = head + self.text[self.content_start :]
-        for start, end in self.masked:
-            text = text[:start] + " " * (end - start) + text[end:]
-        return text
+        return _blank(head + self.text[self.content_start :], self.masked)
 
     def disabled_rules(self) -> dict[str, int]:
         """Rule id → the line of the control line that switched it off (last word wins)."""
@@ -155,8 +152,26 @@ class Note:
             paras.append((cur[0].start, cur[-1].end))
         return tuple(paras)
 
+    @cached_property  # a Note never changes: computed once, on first use
+    def _placeholder_spans(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        return tuple(p.start for p in self.placeholders), tuple(p.end for p in self.placeholders)
+
     def in_placeholder(self, start: int, end: int) -> bool:
-        return any(p.start < end and start < p.end for p in self.placeholders)
+        return _overlaps(*self._placeholder_spans, start, end)
+
+    @cached_property  # a Note never changes: computed once, on first use
+    def _masked_spans(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        return tuple(s for s, _ in self.masked), tuple(e for _, e in self.masked)
+
+    def in_control_line(self, start: int, end: int) -> bool:
+        return _overlaps(*self._masked_spans, start, end)
+
+
+def _overlaps(starts: tuple[int, ...], ends: tuple[int, ...], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, disjoint spans (starts[i], ends[i]):
+    only the last span starting before `end` can reach past `start`."""
+    i = bisect.bisect_left(starts, end) - 1
+    return i >= 0 and ends[i] > start
 
 
 # -- decoding ----------------------------------------------------------------------
@@ -229,8 +244,7 @@ def parse(text: str, layout: Layout, *, path: str = "<text>", encoding: str = "u
         content_start = m.end()
     directives, masked = _directives(lines, m.end() if m else 0)
     shown = norm  # what the user wrote; `norm` is what the rules see (control lines blank)
-    for start, end in masked:
-        norm = norm[:start] + " " * (end - start) + norm[end:]
+    norm = _blank(norm, masked)
     if masked:
         lines = _split_lines(norm)
     if email:
@@ -284,6 +298,19 @@ def _directives(lines: list[Line], start: int) -> tuple[list[Directive], list[tu
         found.append(Directive(i, action, rules))
         masked.append((ln.start, ln.end))
     return found, masked
+
+
+def _blank(text: str, spans) -> str:
+    """`text` with each (start, end) of `spans` (sorted, apart) turned to spaces, in
+    one pass: a note of thousands of control lines is not copied once per line."""
+    if not spans:
+        return text
+    parts, pos = [], 0
+    for start, end in spans:
+        parts += (text[pos:start], " " * (end - start))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _split_lines(text: str) -> list[Line]:
@@ -355,13 +382,19 @@ def _email_headers(lines: list[Line], path: str) -> tuple[dict, int]:
 
 
 def _placeholders(text: str, start: int, patterns: tuple[str, ...]) -> tuple[Placeholder, ...]:
-    found: list[Placeholder] = []
+    """Every pattern's matches, sorted; where two overlap, the earlier pattern's wins."""
+    found: list[Placeholder] = []  # sorted by start, none overlapping: so their ends are sorted too
     for pat in patterns:
+        starts = [p.start for p in found]
+        new = []
         for m in re.finditer(pat, text[start:]):
             s, e = m.start() + start, m.end() + start
-            if not any(p.start < e and s < p.end for p in found):
-                found.append(Placeholder(s, e, m.group(0)))
-    return tuple(sorted(found, key=lambda p: p.start))
+            i = bisect.bisect_left(starts, e) - 1  # the last one found before that starts before `e`
+            if i < 0 or found[i].end <= s:
+                new.append(Placeholder(s, e, m.group(0)))
+        if new:  # both lists are sorted already: 140,000 slots are not sorted again for each pattern
+            found = sorted(found + new, key=lambda p: p.start) if found else new
+    return tuple(found)
 
 
 def _starts_with(text: str, phrases: tuple[str, ...]) -> str | None:

@@ -17,6 +17,7 @@ finding's tag says which slip it is; the pack's caps_grade keys on it.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import os
 import re
@@ -84,13 +85,15 @@ def _employer_orgs(analysis, p):
     note = analysis.note
     employer = [compile_cue(c) for c in p.employer_cues]
     past = [compile_cue(c) for c in p.past_cues]
+    orgs = [e for e in doc.ents if e.label_ == "ORG"]  # doc.ents builds its spans anew on every read
+    starts = [e.start for e in orgs]
     out = []
     for toks in analysis.sentence_tokens(note.content_start, len(note.text)):
         first, last = toks[0].i, toks[-1].i
         about_past = any(find(c, toks, negatable=False) for c in past)
         cue_ends = {toks[e - 1].i for c in employer for s, e in find(c, toks)}
-        for ent in (e for e in doc.ents if first <= e.start <= last):
-            if ent.label_ != "ORG" or note.in_placeholder(ent.start_char, ent.end_char):
+        for ent in orgs[bisect.bisect_left(starts, first) : bisect.bisect_right(starts, last)]:
+            if note.in_placeholder(ent.start_char, ent.end_char):
                 continue
             before = {ent.start - k for k in (1, 2, 3)}
             addressed = bool(cue_ends & before) or (ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s"))

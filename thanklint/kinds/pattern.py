@@ -15,6 +15,7 @@ from thanklint.kinds import _regex, kind
 from thanklint.kinds._common import finding, from_findings
 from thanklint.kinds._cues import compile_cue, find
 from thanklint.model import Severity, Suggestion
+from thanklint.nlp import analysed_end
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -55,6 +56,7 @@ def check_pattern(analysis, ctx, rule):
     note = analysis.note
     p: PatternParams = rule.params
     start, end = (note.body_start, note.body_end) if p.scope == "body" else (note.content_start, len(note.text))
+    end = min(end, analysed_end(note.analysis_text, note.content_start))  # the rules judge no further (nlp.py)
     hits, taken = [], []  # hits: (start, end, group)
     toks = analysis.tokens(start, end)
     slow = []  # patterns that ran out of time

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from thanklint.kinds import kind
 from thanklint.kinds._common import finding, from_findings
 from thanklint.model import Suggestion
+from thanklint.nlp import analysed_end
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,10 @@ def _fill(slot: str, ctx, fills: dict) -> str | None:
 def check_placeholder(analysis, ctx, rule):
     note = analysis.note
     findings = []
+    judged = analysed_end(note.analysis_text, note.content_start)  # the rules judge no further (nlp.py)
     for ph in note.placeholders:
+        if ph.start >= judged:
+            break
         value = _fill(ph.text, ctx, rule.params.fills)
         sugg = (Suggestion("replace", value, note.span(ph.start, ph.end)),) if value else ()
         msg = rule.spec.message.replace("{slot}", ph.text)

@@ -117,8 +117,8 @@ def check_proofread(analysis, ctx, rule):
     for m in matches:
         if m.kind != p.category:
             continue
-        if note.in_placeholder(m.offset, m.end):
-            continue
+        if note.in_placeholder(m.offset, m.end) or note.in_control_line(m.offset, m.end):
+            continue  # a control line is not part of the letter ("thanklint" is no misspelling)
         if p.category == "spelling" and m.rule_id != dialect.MIXED:  # the mix is no misspelling claim
             if _is_name(analysis, m.offset, m.end, p, names):
                 continue
