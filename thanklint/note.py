@@ -35,7 +35,7 @@ class Layout:
     titles: tuple[str, ...] = ()  # "Ms.", "Dr.", "Principal": not a name by themselves
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 1 MB note can be 500,000 lines; half the time to make them
 class Line:
     start: int
     end: int  # exclusive, before the newline
@@ -46,7 +46,7 @@ class Line:
         return len(self.text.split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 1 MB note can hold 140,000 of them
 class Placeholder:
     start: int
     end: int
