@@ -15,7 +15,7 @@ import re
 
 from thanklint.__about__ import __version__
 from thanklint.formatters._escape import _TABLE, visible
-from thanklint.model import Severity, Status
+from thanklint.model import Severity, Status, shown_points
 
 # The note's own tabs and line breaks are layout; every other control or bidi
 # character is shown as its escape, marked so it cannot pass for typed text.
@@ -257,16 +257,12 @@ def _rules(report) -> str:
             f'<tr><td class="status {word}"><span aria-hidden="true">{mark}</span> {word}</td>'
             f"<td>{_t(report.rule(res.rule).name)} <span class=\"muted\">({_t(res.rule)})</span>"
             + (f'<br><span class="muted">{_t(res.detail)}</span>' if res.detail else "")
-            + f'</td><td class="num{" lost" if lost else ""}">{_MINUS + _pts(lost) if lost else "0"}</td></tr>'
+            + f'</td><td class="num{" lost" if lost else ""}">{_MINUS + shown_points(lost) if lost else "0"}</td></tr>'
         )
-    deductions = "".join(f'<li><span class="lost">{_MINUS}{_pts(d.points)}</span> {_t(d.rule)}: {_t(d.reason)}</li>'
+    deductions = "".join(f'<li><span class="lost">{_MINUS}{shown_points(d.points)}</span> {_t(d.rule)}: {_t(d.reason)}</li>'
                          for d in report.score.deductions)  # fmt: skip
     return (
         '<table class="rules"><thead><tr><th scope="col">Status</th><th scope="col">Rule</th>'
         f'<th scope="col" class="num">Points lost</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
         + (f"<h3>Points lost: {100 - report.score.points}</h3><ul>{deductions}</ul>" if deductions else "")
     )
-
-
-def _pts(x: float) -> str:
-    return f"{x:.0f}" if abs(x - round(x)) < 0.05 else f"{x:.1f}"
