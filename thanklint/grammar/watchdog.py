@@ -253,14 +253,15 @@ def exit_with(owner: int) -> None:
         if fd is not None:
             select.select([fd], [], [])
         else:
-            while _exists(owner):
+            while pid_exists(owner):
                 time.sleep(POLL)
         os._exit(1)
 
     threading.Thread(target=watch, name="thanklint-exit-with-owner", daemon=True).start()
 
 
-def _exists(pid: int) -> bool:
+def pid_exists(pid: int) -> bool:
+    """Whether a process with this pid lives (ours or another user's)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -43,6 +43,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from thanklint.__about__ import __version__
+from thanklint.grammar.watchdog import pid_exists
 from thanklint.lsp import convert, framing
 from thanklint.lsp.checker import Checker, Outcome, Refused, add_word, vocabulary_target, word_problem, workspace_root
 from thanklint.lsp.engines import Engines
@@ -180,7 +181,7 @@ class ThanklintServer(LanguageServer):
             debounce = 0.05
         self.options = Options(score=score if score in ("lens", "diagnostic", "both", "off") else "both",
                                globs=tuple(g for g in globs if isinstance(g, str)), debounce=debounce)  # fmt: skip
-        if params.process_id and _alive(params.process_id):  # (not in our PID namespace: don't watch)
+        if params.process_id and pid_exists(params.process_id):  # (not in our PID namespace: don't watch)
             _watch_parent(params.process_id, self)
 
     @property
@@ -450,16 +451,6 @@ def _supports(ls: LanguageServer, dotted: str) -> bool:
     return bool(node)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass
-    return True
-
-
 def _watch_parent(pid: int, ls: ThanklintServer) -> None:
     """LSP: exit when the client process is gone, even if nobody closes stdin."""
 
@@ -468,7 +459,7 @@ def _watch_parent(pid: int, ls: ThanklintServer) -> None:
 
         while not ls._stopped:
             time.sleep(2)
-            if not _alive(pid):
+            if not pid_exists(pid):
                 log.warning("the editor (pid %s) is gone: exiting", pid)
                 ls.stop_all()
                 os._exit(0)
