@@ -155,6 +155,19 @@ def test_config_show_takes_the_context_and_grammar_flags(tmp_path):
     assert rows["grammar.timeout"].endswith("# default")
 
 
+def test_config_show_gives_the_idle_timeout_a_run_will_use(tmp_path):
+    def row(env_value: str) -> str:
+        proc = run_cli("config", "--show", "--isolated", cwd=tmp_path,
+                       env={"THANKLINT_LANGUAGETOOL_IDLE_TIMEOUT": env_value})  # fmt: skip
+        assert proc.returncode == 0, proc.stderr.decode()
+        return next(ln for ln in proc.stdout.decode().split("\n") if ln.startswith("grammar.idle_timeout ="))
+
+    unset, from_env = row(""), row("60")
+    assert unset.split("=", 1)[1].split("#")[0].strip() == "900.0" and unset.endswith("# default"), unset
+    assert from_env.split("=", 1)[1].split("#")[0].strip() == "60", from_env
+    assert from_env.endswith("# env THANKLINT_LANGUAGETOOL_IDLE_TIMEOUT"), from_env
+
+
 def test_config_show_refuses_an_unknown_flag_in_one_line(tmp_path):
     proc = run_cli("config", "--show", "--bogus", cwd=tmp_path)
     assert proc.returncode == 2 and proc.stdout == b""

@@ -411,7 +411,15 @@ def show(cfg: Config, rules=()) -> str:
         if value:
             add(f"context.{f.name}", value)
     for f in fields(cfg.grammar):
-        add(f"grammar.{f.name}", getattr(cfg.grammar, f.name))
+        value = getattr(cfg.grammar, f.name)
+        if f.name == "idle_timeout" and value is None:
+            # unset defers to the environment, then 15 min: show what a run will use
+            from .grammar.shared_server import DEFAULT_IDLE, IDLE_ENV
+
+            env = os.environ.get(IDLE_ENV, "").strip()
+            rows.append(("grammar.idle_timeout", env or val(DEFAULT_IDLE), f"env {IDLE_ENV}" if env else "default"))
+            continue
+        add(f"grammar.{f.name}", value)
     t = cfg.template
     add("template.enabled", t.enabled)
     add("template.paths", t.paths)
