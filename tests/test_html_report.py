@@ -211,6 +211,15 @@ def test_output_writes_the_same_report_to_a_file(workdir):
     assert proc.stdout == (out_dir / "report.html").read_bytes() and not (workdir / "-").exists()
 
 
+def test_output_over_an_existing_report_keeps_its_permissions(workdir):
+    out = workdir / "private-report.json"
+    out.write_text("an older report")
+    out.chmod(0o600)  # the owner keeps reports about private notes private
+    proc = cli(workdir, "notes/flawed.txt", "--format", "json", "--output", str(out))
+    assert proc.returncode == 1, proc.stderr.decode()
+    assert out.read_text().startswith("{") and (out.stat().st_mode & 0o777) == 0o600
+
+
 def test_output_never_overwrites_a_note_and_says_why_it_cannot_write(workdir):
     note = workdir / "notes" / "clean.txt"
     for paths, target in ((["notes/clean.txt"], "./notes/../notes/clean.txt"), (["notes"], "notes/clean.txt")):
