@@ -35,6 +35,7 @@ class EngineMatch:
     kind: str  # "spelling" or "grammar"
     rule_id: str  # the engine's own rule id (LT ruleId, Harper rule name)
     safe: bool  # True only for a single, mechanical replacement (see each engine)
+    category: str = ""  # the rule's family: LanguageTool category id, Harper lint kind (combine.py)
 
     @property
     def end(self) -> int:

@@ -136,6 +136,7 @@ class HarperEngine:
                         kind=kind,
                         rule_id=rule,
                         safe=safe,
+                        category=str(kind_key),
                     )
                 )
         return merge_matches(out)

@@ -412,6 +412,7 @@ class LanguageToolEngine:
                     kind="spelling" if spelling else "grammar",
                     rule_id=rid,
                     safe=safe,
+                    category=cat,
                 )
             )
         return merge_matches(out)
