@@ -1,0 +1,368 @@
+"""The grade table (issue 8): does "Ready to send" mean ready, on notes nobody tuned for?
+
+    python bench/grades.py                 # the table, with the grammar engine a user gets (auto)
+    python bench/grades.py --show          # ... and the notes that miss the target, with findings
+    python bench/grades.py --engine harper # another grammar engine (auto|languagetool|harper|both|off)
+
+Targets: no flawed note graded "Ready to send"; at least 90% of complete notes graded so.
+The linter is the real one (thanklint.api.Linter with the default config, so grammar engine
+"auto": LanguageTool when one is reachable or installed — THANKLINT_LANGUAGETOOL_HOME — else
+Harper; the engine that ran is printed).
+
+Notes (read in place, never copied into the project):
+
+- ../shared/bench/notes/real-dev.jsonl, with its note labels;
+- the content corpus (rules/thankyou/data/notes.jsonl, sentences.jsonl) from the sites the
+  shipped content model was not trained on (meta.json "test_sites", as bench/content.py).
+  A corpus note carries a content element when one of its sentences is labelled with it.
+
+Complete notes: every content element (gratitude, interest, specific-detail, qualifications,
+closing), a greeting, a sign-off, no placeholder, no errors. real-dev has all these labels. For
+the corpus, which labels only sentences, the rest is decided by these rules:
+  greeting:    the first line is a salutation ("Dear", "Hi", "Hello", …) with a name after it
+               (not "Hiring Manager", "Team", "Sir or Madam", …);
+  sign-off:    one of the last three lines is a short phrase ending in a comma ("Best regards,")
+               and the line after it is a name of one to four words;
+  placeholder: a bracketed slot ([…], {…}, <Capitalised>), XXX, ___ or "Your Name";
+  errors:      a note its page presents as good is taken as error-free; other corpus notes
+               ("bad", "neutral") are not used as complete notes.
+
+Each complete note is checked with the context its user would give: the interviewers named in
+the greeting (titles dropped), and the company — the organisation spaCy finds most often, else a
+word with a capital inside it used at least twice ("4Apps"), else none named, and the context
+says "Contoso" (nothing in the note disagrees with it).
+
+Flawed notes:
+  (a) natural: real-dev notes labelled with a placeholder, errors or a missing content element,
+      and held-out corpus notes with a placeholder or a missing content element (by the rules
+      above), each counted under every flaw it has. Policy (docs/scoring.md): a missing
+      interest, qualifications or closing costs points but does not cap the grade, so that row
+      is shown apart and is not in the 0% target;
+  (b) injected: each complete note with exactly one flaw, one variant per kind below. Choices
+      (which word, which letter) come from a random generator seeded with --seed, the note id
+      and the kind, so a run is reproducible. Sentences are added at the end of the first body
+      paragraph (the last one for tone and the ramble). "no thanks" and "no detail" drop the
+      sentences labelled gratitude / specific-detail, so they use corpus notes only (real-dev
+      labels notes, not sentences).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from thanklint import classifier, nlp  # noqa: E402
+from thanklint.api import Linter  # noqa: E402
+from thanklint.config import ENGINES, Config, Grammar  # noqa: E402
+from thanklint.context import from_mapping  # noqa: E402
+from thanklint.train import DATA, read_jsonl  # noqa: E402
+
+REAL_DEV = ROOT.parent / "shared" / "bench" / "notes" / "real-dev.jsonl"
+CONTENT = ("gratitude", "interest", "specific-detail", "qualifications", "closing")
+READY = "Ready to send"
+
+PLACEHOLDER = re.compile(r"\[[^\]\n]+\]|\{\{?[^{}\n]+\}\}?|<[A-Z][^<>@\n]*>|\bXXX\b|_{3,}|\bYour Name\b")
+SALUTATION = re.compile(r"(?i)^\s*(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening))\b[\s,]*(.*?)[\s,:;!.]*$")
+ADDRESSEE = re.compile(r"(?i)\b(?:hiring|manager|team|committee|sir|madam|recruit\w*|whom|all|everyone|there)\b")
+TITLE = re.compile(r"(?i)\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+")
+STOCK = "Contoso"  # the context company of a note that names none
+OTHER_COMPANY = "Fabrikam"
+ROLE, OTHER_ROLE = "Product Designer", "Senior Accountant"
+
+# (kind, what a user would call it); "natural" kinds come from labels, the rest are injected
+NATURAL = [("placeholder", "unfilled placeholder"), ("errors", "spelling/grammar errors"),
+           ("no-thanks", "no thanks"), ("no-detail", "no concrete detail")]  # fmt: skip
+UNCAPPED = ("other-element", "no interest, qualifications or closing (not capped by policy)")
+INJECTED = [
+    ("wrong-company", "wrong company (context ≠ the one named)"),
+    ("misspelt-interviewer", "misspelled interviewer"),
+    ("wrong-role", "wrong role"),
+    ("placeholder-company", "unfilled [Company]"),
+    ("placeholder-panelist", "unfilled <Panelist>"),
+    ("grammar", "grammar slip"),
+    ("spelling", "spelling slip"),
+    ("no-thanks", "no thanks (gratitude sentences dropped)"),
+    ("no-detail", "no concrete detail (detail sentences dropped)"),
+    ("ramble", "ramble (> 500 words)"),
+    ("tone-desperation", "tone: desperation"),
+    ("tone-pressure", "tone: pressure"),
+]
+GRAMMAR_SLIPS = [("look forward to hearing", "look forward to hear"), ("It was ", "It were "),
+                 ("I was ", "I were "), ("I have ", "I has ")]  # fmt: skip
+GRAMMAR_SENTENCE = "I look forward to hear from you."
+SPELLING_SLIPS = [("definitely", "definately"), ("opportunity", "oppurtunity"), ("really", "realy"),
+                  ("believe", "beleive"), ("receive", "recieve"), ("forward", "foward"),
+                  ("business", "buisness"), ("wonderful", "wonderfull"), ("impressive", "impresive"),
+                  ("conversation", "conversaton"), ("discuss", "dicuss"), ("enjoyed", "enjoyd"),
+                  ("learning", "lerning"), ("excited", "exicted"), ("interview", "intervew")]  # fmt: skip
+SPELLING_SENTENCE = "I am definately keen to keep the conversation going."
+TONE = {"tone-desperation": "Honestly, this job is my last hope.",
+        "tone-pressure": "I have another offer by tomorrow, so I hope to hear from you soon."}  # fmt: skip
+RAMBLE = [
+    "Before my current role I spent three years in a small agency, where I learned to plan work in short cycles.",
+    "In that time I also mentored two junior colleagues and ran our weekly review meetings.",
+    "Outside work I volunteer at a local library, helping adults prepare for their first job interviews.",
+    "I have found that the projects I enjoy most are the ones where I can talk to the people who use our work.",
+    "My last team moved its planning to a shared board, and I wrote the guide that the rest of the office adopted.",
+    "I also completed an evening course in statistics last spring, which changed how I read our monthly reports.",
+    "When a deadline slips, I prefer to say so early and offer a plan, rather than hope that nobody notices.",
+    "Colleagues have told me that I ask good questions, and I take that as the best compliment I could receive.",
+    "I keep a notebook of lessons from each project, and I reread it before I start anything new.",
+    "I would also bring some experience of training new staff, which I understand will matter as the team grows.",
+]
+
+
+@dataclass
+class Sample:
+    id: str
+    text: str
+    kinds: list[str]  # flaw kinds; [] for a complete note
+    context: dict = field(default_factory=dict)
+    sentences: dict[str, list[str]] | None = None  # label -> sentence texts (corpus notes only)
+
+
+# -- the notes ------------------------------------------------------------------------------
+
+
+def corpus_notes() -> list[dict]:
+    """Held-out corpus notes as real-dev-shaped rows (labels from sentences and the rules above)."""
+    test_sites = set(classifier.load().meta["thanklint"]["test_sites"])
+    by_note: dict[str, dict[str, list[str]]] = {}
+    for s in read_jsonl(DATA / "sentences.jsonl"):
+        by_note.setdefault(s["note"], {})
+        for label in s["labels"]:
+            by_note[s["note"]].setdefault(label, []).append(s["text"])
+    rows = []
+    for n in read_jsonl(DATA / "notes.jsonl"):
+        if n["site"] not in test_sites or n["id"] not in by_note:
+            continue
+        sents = by_note[n["id"]]
+        labels = {r: r in sents for r in CONTENT}
+        labels |= {"greeting": has_greeting(n["text"]), "signoff": has_signoff(n["text"]),
+                   "placeholder": bool(PLACEHOLDER.search(n["text"])),
+                   "errors": None if n["presented_as"] != "good" else False}  # fmt: skip
+        rows.append({**n, "labels": labels, "sentences": sents})
+    return rows
+
+
+def lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def greeting_names(text: str) -> list[str]:
+    m = SALUTATION.match(lines(text)[0]) if lines(text) else None
+    if not m or ADDRESSEE.search(m.group(1)):
+        return []
+    parts = re.split(r",\s*(?:and\s+)?|\s+(?:and|&)\s+", TITLE.sub("", m.group(1)))
+    return [p.strip() for p in parts if p.strip()[:1].isupper()]
+
+
+def has_greeting(text: str) -> bool:
+    return bool(greeting_names(text))
+
+
+def has_signoff(text: str) -> bool:
+    tail = lines(text)[-3:]
+    return any(a.endswith(",") and len(a.split()) <= 5 and 1 <= len(b.split()) <= 4
+               for a, b in zip(tail, tail[1:]))  # fmt: skip
+
+
+def company_of(text: str) -> str | None:
+    doc = nlp.load()(text)
+    orgs = Counter(e.text for e in doc.ents if e.label_ == "ORG")
+    if orgs:
+        return orgs.most_common(1)[0][0]
+    inner = Counter(w for w in re.findall(r"\b\w*[a-z0-9]\w*[A-Z]\w*\b", text))  # a capital inside: 4Apps, CarRuns
+    named = [w for w, c in inner.most_common() if c >= 2]
+    return named[0] if named else None
+
+
+def complete(labels: dict) -> bool:
+    return (all(labels[r] for r in CONTENT) and labels["greeting"] and labels["signoff"]
+            and labels["placeholder"] is False and labels["errors"] is False)  # fmt: skip
+
+
+def natural_kinds(labels: dict) -> list[str]:
+    kinds = [k for k, flag in (("placeholder", labels["placeholder"]), ("errors", labels["errors"]),
+                               ("no-thanks", not labels["gratitude"]), ("no-detail", not labels["specific-detail"]))
+             if flag]  # fmt: skip
+    if not all(labels[r] for r in ("interest", "qualifications", "closing")):
+        kinds.append(UNCAPPED[0])
+    return kinds
+
+
+def load_samples(seed: int) -> tuple[list[Sample], list[Sample], list[Sample]]:
+    """(complete notes, naturally flawed notes, injected variants)."""
+    rows = [{**r, "sentences": None} for r in read_jsonl(REAL_DEV)] if REAL_DEV.is_file() else []
+    rows += corpus_notes()
+    done, natural = [], []
+    for r in rows:
+        if complete(r["labels"]):
+            company = company_of(r["text"])
+            ctx = {"company": company or STOCK, "interviewer": greeting_names(r["text"])}
+            done.append(Sample(r["id"], r["text"], [], ctx, r["sentences"]))
+        elif kinds := natural_kinds(r["labels"]):
+            natural.append(Sample(r["id"], r["text"], kinds))
+    injected = [v for s in done for v in variants(s, seed)]
+    return done, natural, injected
+
+
+# -- injecting one flaw ------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the body paragraphs: the blocks between the greeting and the sign-off lines."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    body = [s for s in spans[1:-2] if len(text[s[0] : s[1]].split()) > 5] or spans[1:-2]
+    return body
+
+
+def add_sentence(text: str, sentence: str, last: bool = False) -> str:
+    start, end = _paragraphs(text)[-1 if last else 0]
+    return text[:end] + " " + sentence + text[end:]
+
+
+def drop_sentences(text: str, sentences: list[str]) -> str:
+    for s in sentences:
+        text = text.replace(s, "", 1)
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    text = re.sub(r"[ \t]+\n|\n[ \t]+", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n ")
+
+
+def misspell(name: str, rng: random.Random) -> str:
+    """One edit inside the name (first letter kept): drop, double or swap a letter."""
+    while True:
+        i = rng.randrange(1, len(name) - 1) if len(name) > 2 else 1
+        out = rng.choice([name[:i] + name[i + 1 :], name[:i] + name[i] + name[i:], name[:i] + name[i + 1 : i + 2] + name[i] + name[i + 2 :]])
+        if out != name:
+            return out
+
+
+def variants(s: Sample, seed: int) -> list[Sample]:
+    out = []
+    company = s.context["company"] if s.context["company"] != STOCK else None
+    for kind, _ in INJECTED:
+        rng = random.Random(f"{seed}:{s.id}:{kind}")
+        ctx, text = dict(s.context), s.text
+        if kind in ("wrong-company", "placeholder-company"):
+            name = OTHER_COMPANY if kind == "wrong-company" else "[Company]"
+            if company:  # "4Apps’ goals" -> "Fabrikam’s goals"
+                plural_possessive = rf"\b{re.escape(company)}(?:(?<=s)[’'](?![a-z]))?"
+                text = re.sub(plural_possessive, lambda m: name + ("’s" if m.group()[-1] in "’'" else ""), text)
+            else:
+                text = add_sentence(text, f"I would be proud to join {name}.")
+        elif kind == "misspelt-interviewer":
+            who = rng.choice(s.context["interviewer"])
+            last = who.split()[-1]
+            text = text.replace(last, misspell(last, rng), 1)
+        elif kind == "wrong-role":
+            ctx["role"] = ROLE
+            text = add_sentence(text, f"I came away even more excited about the {OTHER_ROLE} position.")
+        elif kind == "placeholder-panelist":  # the greeting's names become the slot: "Hi <Panelist>,"
+            first = lines(text)[0]
+            m = SALUTATION.match(first)
+            text = text.replace(first, first[: m.start(1)] + "<Panelist>" + first[m.end(1) :], 1)
+        elif kind == "grammar":
+            text = _substitute(text, GRAMMAR_SLIPS, rng) or add_sentence(text, GRAMMAR_SENTENCE, last=True)
+        elif kind == "spelling":
+            text = _substitute(text, SPELLING_SLIPS, rng, words=True) or add_sentence(text, SPELLING_SENTENCE)
+        elif kind in ("no-thanks", "no-detail"):
+            if s.sentences is None:
+                continue
+            text = drop_sentences(text, s.sentences.get("gratitude" if kind == "no-thanks" else "specific-detail", []))
+        elif kind == "ramble":
+            extra = RAMBLE[:]
+            rng.shuffle(extra)
+            while len(text.split()) <= 500:
+                para = " ".join(extra[:5])
+                extra = extra[5:] + extra[:5]
+                start, end = _paragraphs(text)[-1]
+                text = text[:end] + "\n\n" + para + text[end:]
+        elif kind in TONE:
+            text = add_sentence(text, TONE[kind], last=True)
+        assert text != s.text, (s.id, kind)
+        out.append(Sample(f"{s.id}+{kind}", text, [kind], ctx))
+    return out
+
+
+def _substitute(text: str, slips: list[tuple[str, str]], rng: random.Random, words: bool = False) -> str | None:
+    """One slip chosen among those whose text occurs in the note, at its first occurrence."""
+    def where(good):
+        m = re.search(rf"\b{re.escape(good)}\b" if words else re.escape(good), text)
+        return m
+
+    usable = [(g, b) for g, b in slips if where(g)]
+    if not usable:
+        return None
+    good, bad = rng.choice(usable)
+    m = where(good)
+    return text[: m.start()] + bad + text[m.end() :]
+
+
+# -- running the linter and the table -----------------------------------------------------------
+
+
+def grade_all(linter: Linter, samples: list[Sample]) -> list:
+    reports = []
+    for s in samples:
+        note = linter.parse(s.text, path=s.id)
+        ctx = from_mapping(s.context, s.id) if s.context else None
+        reports.append(linter.check([note], ctx)[0])
+    return reports
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--show", action="store_true", help="list the notes that miss the target, with their findings")
+    ap.add_argument("--engine", choices=ENGINES, default="auto", help="grammar engine (default: auto, as a user gets)")
+    ap.add_argument("--seed", type=int, default=8, help="seed of the injected flaws' choices")
+    args = ap.parse_args()
+    done, natural, injected = load_samples(args.seed)
+    with Linter.create(Config(grammar=Grammar(engine=args.engine))) as linter:
+        print(f"grammar engine: {linter.grammar_status} (asked: {args.engine})")
+        print(f"content model: {classifier.describe()}")
+        results = {id(s): r for group in (done, natural, injected) for s, r in zip(group, grade_all(linter, group))}
+
+    def row(label, samples, target):
+        ready = [s for s in samples if results[id(s)].score.grade == READY]
+        share = f"{100 * len(ready) / len(samples):5.0f}%" if samples else "     -"
+        print(f"  {label:62} {len(samples):4d} {len(ready):6d} {share}   {target}")
+        return ready
+
+    print(f"\n  {'notes':62} {'n':>4} {'Ready':>6} {'share':>6}   target")
+    misses = [(s, "complete, not Ready") for s in done if results[id(s)].score.grade != READY]
+    row("complete notes", done, "≥ 90%")
+    print("  injected: one flaw in a complete note")
+    for kind, label in INJECTED:
+        misses += [(s, label) for s in row(f"  {label}", [s for s in injected if kind in s.kinds], "0%")]
+    print("  natural (labels)")
+    for kind, label in NATURAL:
+        misses += [(s, label) for s in row(f"  {label}", [s for s in natural if kind in s.kinds], "0%")]
+    capped = [s for s in natural if set(s.kinds) - {UNCAPPED[0]}]
+    row(f"  {UNCAPPED[1]}", [s for s in natural if UNCAPPED[0] in s.kinds], "(none)")
+    row("all flawed notes (injected + natural, capped kinds)", injected + capped, "0%")
+    if args.show and misses:
+        print("\nnotes that miss the target:")
+        for s, why in misses:
+            rep = results[id(s)]
+            print(f"\n  {s.id}  [{why}]  {rep.score.points} {rep.score.grade}")
+            for f in rep.findings:
+                print(f"    {f.rule:15} {f.severity.value:7} {f.message[:110]}")
+            failed = [r.rule for r in rep.results if r.status.value == "fail" and not r.findings]
+            if failed:
+                print(f"    failed without a finding: {', '.join(failed)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
