@@ -34,14 +34,16 @@ says "Contoso" (nothing in the note disagrees with it).
 
 Flawed notes:
   (a) natural: real-dev notes labelled with a placeholder, errors or a missing content element,
-      and held-out corpus notes with a placeholder or a missing content element (by the rules
-      above), each counted under every flaw it has. Policy (docs/scoring.md): a missing
+      held-out corpus notes with a placeholder or a missing content element (by the rules
+      above), and notes their page shows as a bad example; each counted under every flaw it has. Policy (docs/scoring.md): a missing
       interest, qualifications or closing costs points but does not cap the grade, so that row
       is shown apart and is not in the 0% target;
   (b) injected: each complete note with exactly one flaw, one variant per kind below. Choices
       (which word, which letter) come from a random generator seeded with --seed, the note id
       and the kind, so a run is reproducible. Sentences are added at the end of the first body
-      paragraph (the last one for tone and the ramble). "no thanks" and "no detail" drop the
+      paragraph (the last one for tone and the ramble). The wrong role is a title of several
+      words ("the Customer Success Manager position"): the consistency rule leaves one-word
+      titles alone, as a word such as "nursing" names an area as often as a role. "no thanks" and "no detail" drop the
       sentences labelled gratitude / specific-detail, so they use corpus notes only (real-dev
       labels notes, not sentences).
 """
@@ -49,6 +51,7 @@ Flawed notes:
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import random
 import re
@@ -76,11 +79,12 @@ ADDRESSEE = re.compile(r"(?i)\b(?:hiring|manager|team|committee|sir|madam|recrui
 TITLE = re.compile(r"(?i)\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+")
 STOCK = "Contoso"  # the context company of a note that names none
 OTHER_COMPANY = "Fabrikam"
-ROLE, OTHER_ROLE = "Product Designer", "Senior Accountant"
+ROLE, OTHER_ROLE = "Product Designer", "Customer Success Manager"  # a title of two words or more: see consistency
 
 # (kind, what a user would call it); "natural" kinds come from labels, the rest are injected
 NATURAL = [("placeholder", "unfilled placeholder"), ("errors", "spelling/grammar errors"),
-           ("no-thanks", "no thanks"), ("no-detail", "no concrete detail")]  # fmt: skip
+           ("no-thanks", "no thanks"), ("no-detail", "no concrete detail"),
+           ("bad-example", "shown as a bad example by its page")]  # fmt: skip
 UNCAPPED = ("other-element", "no interest, qualifications or closing (not capped by policy)")
 INJECTED = [
     ("wrong-company", "wrong company (context ≠ the one named)"),
@@ -105,8 +109,14 @@ SPELLING_SLIPS = [("definitely", "definately"), ("opportunity", "oppurtunity"), 
                   ("conversation", "conversaton"), ("discuss", "dicuss"), ("enjoyed", "enjoyd"),
                   ("learning", "lerning"), ("excited", "exicted"), ("interview", "intervew")]  # fmt: skip
 SPELLING_SENTENCE = "I am definately keen to keep the conversation going."
-TONE = {"tone-desperation": "Honestly, this job is my last hope.",
-        "tone-pressure": "I have another offer by tomorrow, so I hope to hear from you soon."}  # fmt: skip
+TONE = {  # one sentence chosen per note (seeded)
+    "tone-desperation": ["Honestly, this job is my last hope.",
+                         "I have been out of work for eight months, so this would mean the world to me.",
+                         "I am begging you to give me a chance."],
+    "tone-pressure": ["I have another offer by tomorrow, so I hope to hear from you soon.",
+                      "I need to give another company an answer by Friday, so a quick decision would help.",
+                      "Another firm has made me an offer, so please let me know where I stand this week."],
+}  # fmt: skip
 RAMBLE = [
     "Before my current role I spent three years in a small agency, where I learned to plan work in short cycles.",
     "In that time I also mentored two junior colleagues and ran our weekly review meetings.",
@@ -128,6 +138,7 @@ class Sample:
     kinds: list[str]  # flaw kinds; [] for a complete note
     context: dict = field(default_factory=dict)
     sentences: dict[str, list[str]] | None = None  # label -> sentence texts (corpus notes only)
+    change: str = ""  # what the injection did, for --show
 
 
 # -- the notes ------------------------------------------------------------------------------
@@ -191,9 +202,10 @@ def complete(labels: dict) -> bool:
             and labels["placeholder"] is False and labels["errors"] is False)  # fmt: skip
 
 
-def natural_kinds(labels: dict) -> list[str]:
+def natural_kinds(labels: dict, presented_as: str) -> list[str]:
     kinds = [k for k, flag in (("placeholder", labels["placeholder"]), ("errors", labels["errors"]),
-                               ("no-thanks", not labels["gratitude"]), ("no-detail", not labels["specific-detail"]))
+                               ("no-thanks", not labels["gratitude"]), ("no-detail", not labels["specific-detail"]),
+                               ("bad-example", presented_as == "bad"))
              if flag]  # fmt: skip
     if not all(labels[r] for r in ("interest", "qualifications", "closing")):
         kinds.append(UNCAPPED[0])
@@ -210,7 +222,7 @@ def load_samples(seed: int) -> tuple[list[Sample], list[Sample], list[Sample]]:
             company = company_of(r["text"])
             ctx = {"company": company or STOCK, "interviewer": greeting_names(r["text"])}
             done.append(Sample(r["id"], r["text"], [], ctx, r["sentences"]))
-        elif kinds := natural_kinds(r["labels"]):
+        elif kinds := natural_kinds(r["labels"], r["presented_as"]):
             natural.append(Sample(r["id"], r["text"], kinds))
     injected = [v for s in done for v in variants(s, seed)]
     return done, natural, injected
@@ -289,10 +301,22 @@ def variants(s: Sample, seed: int) -> list[Sample]:
                 start, end = _paragraphs(text)[-1]
                 text = text[:end] + "\n\n" + para + text[end:]
         elif kind in TONE:
-            text = add_sentence(text, TONE[kind], last=True)
+            text = add_sentence(text, rng.choice(TONE[kind]), last=True)
         assert text != s.text, (s.id, kind)
-        out.append(Sample(f"{s.id}+{kind}", text, [kind], ctx))
+        out.append(Sample(f"{s.id}+{kind}", text, [kind], ctx, change=_change(s.text, text)))
     return out
+
+
+def _change(before: str, after: str) -> str:
+    """The words an injection removed (-) and added (+), shortened."""
+    a, b = before.split(), after.split()
+    parts = []
+    for op, i, j, k, m in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op != "equal":
+            parts += [f"-“{' '.join(a[i:j])}”"] if j > i else []
+            parts += [f"+“{' '.join(b[k:m])}”"] if m > k else []
+    text = " ".join(parts)
+    return text if len(text) <= 160 else text[:159] + "…"
 
 
 def _substitute(text: str, slips: list[tuple[str, str]], rng: random.Random, words: bool = False) -> str | None:
@@ -356,6 +380,8 @@ def main() -> int:
         for s, why in misses:
             rep = results[id(s)]
             print(f"\n  {s.id}  [{why}]  {rep.score.points} {rep.score.grade}")
+            if s.change:
+                print(f"    injected: {s.change}")
             for f in rep.findings:
                 print(f"    {f.rule:15} {f.severity.value:7} {f.message[:110]}")
             failed = [r.rule for r in rep.results if r.status.value == "fail" and not r.findings]
