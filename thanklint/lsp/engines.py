@@ -3,9 +3,10 @@ closed at shutdown.
 
 A `Linter` opens its own engine on first use; the server instead hands each Linter a
 `SharedEngine` (so a config reload does not start a second LanguageTool). With
-`engine = "auto"` and a LanguageTool URL or install, Harper answers at once while
-LanguageTool starts in a background thread; LanguageTool takes over when it
-answers. That is the user's shared LanguageTool server (grammar/shared_server.py),
+`engine = "auto"` and a LanguageTool URL or install, or `engine = "both"`, Harper
+answers at once while LanguageTool starts in a background thread; when it answers,
+both engines check every text and give one verdict (grammar/combine.py), as a CLI
+run does. That is the user's shared LanguageTool server (grammar/shared_server.py),
 warm when a run or another editor started it, unless `[grammar] idle_timeout` is 0:
 then the JVM is the server process's own, and its watchdog stops it when the server
 process ends, whichever thread started it.
@@ -18,7 +19,7 @@ import os
 import threading
 from typing import Callable
 
-from thanklint.grammar import EngineMissing, GrammarUnavailable
+from thanklint.grammar import EngineMissing, GrammarUnavailable, combine
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ def _key(linter) -> tuple:
 
 
 def _languagetool_wanted(choice: str, url: str | None) -> bool:
-    if choice == "languagetool":
+    if choice in ("languagetool", "both"):
         return True
     if choice != "auto":
         return False
@@ -81,7 +82,7 @@ class SharedEngine:
     @property
     def name(self) -> str:
         if self._lt is not None:
-            return self._lt.name
+            return combine.NAME if self.choice in ("auto", "both") and self._harper_engine() else self._lt.name
         h = self._harper_engine()
         if h is not None:
             return h.name + (" (LanguageTool starting)" if not self._lt_done.is_set() else "")
@@ -91,7 +92,7 @@ class SharedEngine:
         lt = self._lt
         if lt is not None:
             try:
-                return lt.check(text, language)
+                found = lt.check(text, language)
             except GrammarUnavailable as e:
                 # the shared server stops when nobody checked for idle_timeout (an editor left
                 # open): start it again, in the background as at start-up
@@ -107,9 +108,15 @@ class SharedEngine:
                             self._start_languagetool()
                 if lt is not None:
                     lt.close()
-                    if self.choice == "auto":
+                    if self.choice in ("auto", "both"):  # Harper answers until it is back
                         log.warning("%s; using Harper", self._lt_why)
                         self._on_change(self._lt_why + ("; using Harper until it is started again" if restart else "; using Harper"))
+            else:
+                h = self._harper_engine() if self.choice in ("auto", "both") else None
+                if h is None:
+                    return found
+                return combine.combine(text, {"languagetool": found, "harper": h.check(text, language)},
+                                       combine.calibration())  # one verdict, as a CLI run gives
         if self.choice == "languagetool":
             # no fallback was asked for: wait for it (this runs in the lint thread)
             while not self._lt_done.wait(0.2):
@@ -118,6 +125,9 @@ class SharedEngine:
             if self._lt is None:
                 raise GrammarUnavailable(self._lt_why or "LanguageTool did not start")
             return self._lt.check(text, language)
+        if self.choice == "both" and self._lt_done.is_set() and self._lt is None:
+            # both were asked for and LanguageTool cannot run: say why (as the CLI does), not Harper alone
+            raise GrammarUnavailable(self._lt_why or "LanguageTool did not start")
         h = self._harper_engine()
         if h is None:
             raise GrammarUnavailable("; ".join(w for w in (self._harper_why, self._lt_why) if w))
