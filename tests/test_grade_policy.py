@@ -16,6 +16,8 @@ import yaml
 
 from conftest import HARPER, STRONG_NOTE, describe, result, run_cli
 
+from thanklint.grammar.languagetool import find_install
+
 PACK = yaml.safe_load((Path(__file__).resolve().parents[1] / "rules" / "thankyou" / "pack.yaml").read_text("utf-8"))
 GRADES = [g for g, _ in sorted(PACK["grades"].items(), key=lambda g: -g[1])]  # best first
 READY, ALMOST, NEEDS_WORK = GRADES
@@ -23,6 +25,17 @@ CTX = {"company": "Northwind", "interviewer": ["Dana Alvarez"], "role": "Data An
 S = STRONG_NOTE
 FIRST = "Thank you for taking the time to meet with me on Tuesday about the data analyst role. I especially enjoyed hearing how your team"
 DETAIL = " I especially enjoyed hearing how your team rebuilt the weekly sales dashboard so that store managers see stock-outs before noon."
+
+# a 544-word ramble: the strong note and five paragraphs about the candidate's background
+RAMBLE = "\n\n".join(" ".join([
+    f"In my {year} year at Contoso I ran the {task} and wrote the guide the rest of the office still uses.",
+    "I have always believed that careful reporting is what lets a team make its decisions with confidence.",
+    f"Outside work I volunteer at the {place}, where I help adults prepare for their first interviews.",
+    "I keep a notebook of lessons from each project and reread it before I start anything new.",
+    "My manager asked me to present the results to the directors, which taught me to keep my slides short.",
+]) for year, task, place in [("first", "weekly stock report", "library"), ("second", "quarterly audit", "food bank"),
+                             ("third", "supplier review", "youth club"), ("fourth", "budget forecast", "shelter"),
+                             ("fifth", "pricing study", "museum")])  # fmt: skip
 
 # each: (name, note, the rule that must report it) — one flaw on the strong note
 AT_BEST_ALMOST = [
@@ -39,10 +52,22 @@ AT_BEST_ALMOST = [
     ("cover-letter-length", S.replace("I look forward", " ".join(
         ["At Contoso I also maintained the monthly finance reports and trained two new analysts on our SQL style guide."]
         * 12) + "\n\nI look forward"), "length"),
+    # the flaws issue 8 found graded "Ready to send" on notes nobody tuned for
+    ("misspelt-interviewer", S.replace("Dear Ms. Alvarez", "Dear Ms. Alvarz"), "consistency"),
+    ("placeholder-company", S.replace("join Northwind", "join [Company]"), "placeholder"),
+    ("placeholder-panelist", S.replace("Dear Ms. Alvarez", "Dear <Panelist>"), "placeholder"),
+    ("definately", S.replace("I look forward", "I definately look forward"), "spelling"),
+    ("last-hope", S.replace("I look forward", "Honestly, this job is my last hope. I look forward"), "tone"),
+    ("offer-by-tomorrow", S.replace("I look forward", "I have another offer by tomorrow. I look forward"), "tone"),
+    ("offer-in-hand", S.replace("I look forward", "Another firm has made me an offer. I look forward"), "tone"),
+    ("ramble", S.replace("I look forward", RAMBLE + "\n\nI look forward"), "length"),
 ]
 NEEDS_WORK_NOTES = [
     ("wrong-company", S.replace("join Northwind", "join Fabrikam"), "consistency"),
     ("wrong-interviewer", S.replace("Dear Ms. Alvarez", "Dear Mr. Park"), "consistency"),
+    # recycled from a note to Fabrikam: the interviewer's career is at another company
+    ("your-years-at-another-company", S.replace("the chance to join Northwind", "the chance to join the team you "
+                                                "built over your years at Fabrikam"), "consistency"),  # fmt: skip
 ]
 
 
@@ -74,6 +99,20 @@ def test_a_wrong_company_or_interviewer_needs_work(lint_text, name, text, rule):
     assert report.score.points < PACK["grades"][ALMOST]
     lost = sum(d.points for d in report.score.deductions)
     assert abs(lost - (100 - report.score.points)) <= 0.5  # the deductions still explain every point
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(find_install() is None,  # run_cli drops THANKLINT_LANGUAGETOOL_URL: a local install only
+                    reason="no local LanguageTool install (Harper alone does not flag this slip)")
+def test_look_forward_to_hear_keeps_a_note_from_ready():
+    text = S.replace("I look forward to hearing about", "I look forward to hear about")
+    flags = ("--company", "Northwind", "--interviewer", "Dana Alvarez", "--role", "Data Analyst")
+    proc = run_cli("--format", "json", "--no-cache", "--grammar-engine", "languagetool", *flags, "-",
+                   input=text.encode(), timeout=120)  # fmt: skip
+    (out,) = json.loads(proc.stdout)["files"]
+    grammar = [f for f in out["findings"] if f["rule"] == "grammar"]
+    assert [f for f in grammar if "hear" in text[f["offset"] : f["offset"] + f["length"]]], out["findings"]
+    assert out["grade"] == ALMOST and out["score"] < PACK["grades"][READY], (out["score"], out["grade"])
 
 
 @pytest.mark.parametrize("greeting", ["Dear Hiring Manager,", "Dear Hiring Team,", "Dear Search Committee,",
