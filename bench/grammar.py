@@ -552,8 +552,9 @@ def run_suite(name: str, check: Check, *, only: set[str], limit: int | None, wor
 # test and the share of right fixes among those --fix would apply.
 
 CALIBRATION = REPO / "rules" / "thankyou" / "data" / "engine-rules.yaml"
-CURVE = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
-MAX_CALIBRATION_FF = 0.05  # keep_alone: the lowest p whose dev false flags stay under this (the target)
+CURVE = tuple(round(0.40 + 0.025 * k, 3) for k in range(23))  # 0.40 .. 0.95
+MAX_CALIBRATION_FF = 0.05  # keep_alone: the lowest t whose cross-validated dev false flags stay under this
+FOLDS = 5  # dev sentences i % FOLDS == f are judged with figures measured on the other folds
 
 
 def _jfleg_lines(split: str) -> tuple[list[str], list[list[str]]]:
@@ -577,33 +578,44 @@ def _overlaps(m, others) -> list:
     return [o for o in others if o.offset == m.offset or (o.offset < m.offset + m.length and m.offset < o.offset + o.length)]
 
 
-def _rule_figures(dev_src, dev_refs, runs: dict, norvig_cases_) -> dict:
-    """engine -> rule -> [right, wrong, fixes_right, fixes] on JFLEG dev and the Norvig sets.
+def _rule_figures(dev_src, dev_refs, runs: dict, norvig_cases_, dev_idx: Iterable[int] | None = None) -> dict:
+    """engine -> rule -> [right, wrong, fixes_right, fixes] on JFLEG dev (the sentences `dev_idx`,
+    all by default) and the Norvig sets (none when `norvig_cases_` is empty), and under
+    "families": engine -> category -> [right, wrong], the same counts by LanguageTool category /
+    Harper lint kind.
 
     right/wrong count a rule's matches that the other engine does not overlap: the filter keeps or
     drops exactly those on the rule's figure (both engines on one span are kept anyway). The
     pseudo-engine "both" holds agreements: "agree-spelling"/"agree-grammar" count fixes where
     both engines put the same replacement first on the same span."""
+    from thanklint.grammar.combine import family
+
     fig: dict[str, dict[str, list[int]]] = {e: {} for e in (*runs, "both")}
+    fam: dict[str, dict[str, list[int]]] = {e: {} for e in runs}
 
     def row(e: str, rid: str) -> list[int]:
         return fig[e].setdefault(rid, [0, 0, 0, 0])
+
+    def count(e: str, m, k: int, n: int = 1) -> None:  # k: 0 right, 1 wrong
+        row(e, m.rule_id)[k] += n
+        fam[e].setdefault(family(m), [0, 0])[k] += n
 
     def fix(e: str, rid: str, ok: bool) -> None:
         row(e, rid)[3] += 1
         row(e, rid)[2] += ok
 
     (e1, r1), (e2, r2) = runs.items()
-    for i, (text, refs) in enumerate(zip(dev_src, dev_refs)):
+    for i in range(len(dev_src)) if dev_idx is None else dev_idx:
+        text, refs = dev_src[i], dev_refs[i]
         for e, other in ((e1, e2), (e2, e1)):
             s, r = runs[e]["dev_src"][i], runs[e]["dev_ref"][i]
             ref_keys = {(m.rule_id, refs[0][m.offset:m.offset + m.length]) for m in r}
             for m in r:
                 if not _overlaps(m, runs[other]["dev_ref"][i]):
-                    row(e, m.rule_id)[1] += 1
+                    count(e, m, 1)
             for m in s:
                 if not _overlaps(m, runs[other]["dev_src"][i]):
-                    row(e, m.rule_id)[0] += (m.rule_id, text[m.offset:m.offset + m.length]) not in ref_keys
+                    count(e, m, 0, (m.rule_id, text[m.offset:m.offset + m.length]) not in ref_keys)
                 if len(m.replacements) == 1:
                     fix(e, m.rule_id, _fix_right(text, m, m.replacements[0], refs))
         for m in r1["dev_src"][i]:
@@ -622,7 +634,17 @@ def _rule_figures(dev_src, dev_refs, runs: dict, norvig_cases_) -> dict:
             for o in on[e2]:
                 if (m.offset, m.length) == (o.offset, o.length) and m.replacements[:1] == o.replacements[:1] != ():
                     fix("both", f"agree-{m.kind}", m.replacements[0].lower() == right.lower())
-    return fig
+    return {**fig, "families": fam}
+
+
+def _calibration(figures: dict, keep_alone: float):
+    from thanklint.grammar import combine
+
+    rules = tuple(((e, rid), combine.RuleStats(*row)) for e, rows in figures.items() if e != "families"
+                  for rid, row in rows.items())
+    families = tuple(((e, cat), combine.RuleStats(*row)) for e, rows in figures["families"].items()
+                     for cat, row in rows.items())
+    return combine.Calibration(keep_alone=keep_alone, rules=rules, families=families)
 
 
 def _verdicts(texts: list[str], runs: dict[str, list], cal) -> list[list]:
@@ -637,6 +659,54 @@ def _verdicts(texts: list[str], runs: dict[str, list], cal) -> list[list]:
             (e, ms), = by.items()
             out.append(combine.vet(t, ms, e, cal))
     return out
+
+
+def _curve(sets: dict, runs: dict, figures: dict, pairs: dict, dev_src, dev_refs) -> dict:
+    """label -> {"dev-cv" | "dev" | "test": {"recall", "false_flags"}}: each engine alone, either
+    engine, the verdict at each t of CURVE, and agreement only. "dev" judges dev with figures
+    measured on dev itself (optimistic: a rule chosen for its dev figure is judged on it);
+    "dev-cv" judges each fold of dev with figures measured on the other folds (what keep_alone is
+    chosen on); "test" judges test with the figures of all of dev (reported, never tuned on)."""
+    engines = list(runs)
+    thresholds = [*CURVE, 1.01]  # 1.01: agreement only
+
+    def label(t: float) -> str:
+        return "agree only" if t > 1 else f"t={t:.2f}"
+
+    table: dict[str, dict] = {}
+
+    def put(lab: str, split: str, src_v: dict, ref_v: dict, idx: list[int]) -> None:
+        rec, ff = _flag_shares(idx, src_v, ref_v)
+        table.setdefault(lab, {})[split] = {"recall": rec, "false_flags": ff}
+
+    def verdicts(split: str, idx: list[int], cal) -> tuple[dict, dict]:
+        return tuple({i: combine_one(sets[f"{split}_{k}"][i], {e: runs[e][f"{split}_{k}"][i] for e in engines}, cal)
+                      for i in idx} for k in ("src", "ref"))
+
+    from thanklint.grammar.combine import combine as combine_one
+
+    for split in ("dev", "test"):
+        idx = pairs[split]
+        for e in engines:  # each engine alone, everything it flags
+            put(e, split, dict(enumerate(runs[e][f"{split}_src"])), dict(enumerate(runs[e][f"{split}_ref"])), idx)
+        put("either", split, {i: [*runs[engines[0]][f"{split}_src"][i], *runs[engines[1]][f"{split}_src"][i]] for i in idx},
+            {i: [*runs[engines[0]][f"{split}_ref"][i], *runs[engines[1]][f"{split}_ref"][i]] for i in idx}, idx)
+        for t in thresholds:
+            put(label(t), split, *verdicts(split, idx, _calibration(figures, t)), idx)
+    for lab in ("languagetool", "harper", "either"):
+        table[lab]["dev-cv"] = table[lab]["dev"]  # no figures involved
+    cv: dict[float, tuple[dict, dict]] = {t: ({}, {}) for t in thresholds}
+    for f in range(FOLDS):
+        train = [i for i in range(len(dev_src)) if i % FOLDS != f]
+        held = [i for i in pairs["dev"] if i % FOLDS == f]
+        fold_figures = _rule_figures(dev_src, dev_refs, runs, [], train)
+        for t in thresholds:
+            s, r = verdicts("dev", held, _calibration(fold_figures, t))
+            cv[t][0].update(s)
+            cv[t][1].update(r)
+    for t in thresholds:
+        table[label(t)]["dev-cv"] = dict(zip(("recall", "false_flags"), _flag_shares(pairs["dev"], *cv[t])))
+    return {k: table[k] for k in ("languagetool", "harper", "either", *(label(t) for t in thresholds))}
 
 
 def _flag_shares(pairs_idx, src_v, ref_v) -> tuple[float, float]:
@@ -692,43 +762,23 @@ def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = 
         _save_runs(cache, sets, runs)
 
     figures = _rule_figures(dev_src, dev_refs, runs, cases)
-
-    def cal_at(p: float):
-        rules = tuple(((e, rid), combine.RuleStats(*row)) for e, rows in figures.items() for rid, row in rows.items())
-        return combine.Calibration(keep_alone=p, rules=rules)
-
-    # the curve: recall and false flags of the combined verdict at several p, dev and test
     pairs = {split: [i for i, (s, r) in enumerate(zip(src, refs)) if s.split() != r[0].split()]
              for split, src, refs in (("dev", dev_src, dev_refs), ("test", test_src, test_refs))}
-    table: dict[str, dict] = {}
-
-    def measure(label: str, split: str, src_v, ref_v) -> None:
-        rec, ff = _flag_shares(pairs[split], src_v, ref_v)
-        table.setdefault(label, {})[split] = {"recall": rec, "false_flags": ff}
-
-    for split in ("dev", "test"):
-        for e in engines:  # each engine alone, everything it flags
-            measure(e, split, runs[e][f"{split}_src"], runs[e][f"{split}_ref"])
-        both_src = [[*a, *b] for a, b in zip(runs["languagetool"][f"{split}_src"], runs["harper"][f"{split}_src"])]
-        both_ref = [[*a, *b] for a, b in zip(runs["languagetool"][f"{split}_ref"], runs["harper"][f"{split}_ref"])]
-        measure("either", split, both_src, both_ref)
-        for p in (*CURVE, 1.01):  # 1.01: agreement only
-            cal = cal_at(p)
-            v = {k: _verdicts(sets[f"{split}_{k}"], {e: runs[e][f"{split}_{k}"] for e in engines}, cal)
-                 for k in ("src", "ref")}
-            measure("agree only" if p > 1 else f"p={p:.2f}", split, v["src"], v["ref"])
-    ok = [p for p in CURVE if table[f"p={p:.2f}"]["dev"]["false_flags"] <= MAX_CALIBRATION_FF]
+    table = _curve(sets, runs, figures, pairs, dev_src, dev_refs)
+    ok = [t for t in CURVE if table[f"t={t:.2f}"]["dev-cv"]["false_flags"] <= MAX_CALIBRATION_FF]
     keep_alone = min(ok) if ok else 1.01
+    cal = _calibration(figures, keep_alone)
     out(f"  JFLEG: share of erroneous sentences flagged / share of their corrections flagged "
-        f"(dev n={len(pairs['dev'])}, test n={len(pairs['test'])})")
+        f"(dev n={len(pairs['dev'])}, test n={len(pairs['test'])}); t = keep_alone, a match one engine "
+        f"flags alone is kept when its smoothed precision >= t")
+    out(f"    {'':<13} {'dev, ' + str(FOLDS) + '-fold cv':>16} {'dev, in-sample':>16} {'test':>16}")
     for label, row in table.items():
-        mark = "  <- keep_alone (lowest p with dev false flags <= "  \
-               f"{100 * MAX_CALIBRATION_FF:.0f}%)" if label == f"p={keep_alone:.2f}" else ""
-        out(f"    {label:<13} dev {100 * row['dev']['recall']:5.1f}% / {100 * row['dev']['false_flags']:4.1f}%"
-            f"   test {100 * row['test']['recall']:5.1f}% / {100 * row['test']['false_flags']:4.1f}%{mark}")
+        mark = (f"  <- keep_alone (lowest t with cross-validated dev false flags <= {100 * MAX_CALIBRATION_FF:.0f}%)"
+                if label == f"t={keep_alone:.2f}" else "")
+        out(f"    {label:<13}" + "".join(f"   {100 * row[k]['recall']:5.1f}% / {100 * row[k]['false_flags']:4.1f}%"
+                                       for k in ("dev-cv", "dev", "test")) + mark)
 
     # fixes --fix would apply on the Norvig sets: single engines vetted, and combined
-    cal = cal_at(keep_alone)
     a = len(NORVIG_PREFIX)
     fixes: dict[str, dict] = {}
     for label, eng_runs in (("harper", {"harper": runs["harper"]["norvig"]}),
@@ -747,15 +797,7 @@ def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = 
         out(f"  --fix on Norvig ({len(cases)} misspellings), {label}: applies {applied}, "
             f"right {right} ({_pct(right, applied).strip()})" + (f"; wrong: {', '.join(wrong_examples[:8])}"
                                                                  if wrong_examples else ""))
-    # the extra time of both engines on a typical note (warm; LanguageTool runs in its own thread)
-    h2 = HarperEngine(disabled_rules=pack_disabled())
-    both = combine.CombinedEngine(lt_eng, h2, cal)
-    times = {"harper": _warm_note_ms(h2.check), "languagetool": _warm_note_ms(lt_eng.check),
-             combine.NAME: _warm_note_ms(both.check)}
-    both._pool.shutdown()
-    h2.close()
-    out("  one warm note (bench/typical-note.txt), median of 10: " + ", ".join(f"{k} {v:.1f} ms" for k, v in times.items())
-        + f"; both cost {times[combine.NAME] - times['languagetool']:+.1f} ms over LanguageTool alone")
+    times = both_speed(lt_eng, out=out)
     certain = [f"{e}:{rid}" for (e, rid), _ in cal.rules if cal.fix_certain(e, rid)]
     out(f"  rules whose single replacements are certain (>= {cal.certain_fixes:.0%} of >= {cal.min_fixes}): "
         + (", ".join(certain) or "none"))
@@ -763,7 +805,47 @@ def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = 
         _write_calibration(figures, keep_alone, cal)
         out(f"  wrote {CALIBRATION.relative_to(REPO)}")
     return {"table": table, "keep_alone": keep_alone, "fixes": fixes, "certain_rules": certain,
-            "warm_note_ms": times}
+            "both_speed_ms": times}
+
+
+def both_speed(lt_eng, *, repeat: int = 21, out: Callable[[str], object] = print) -> dict[str, float]:
+    """(f) The extra time of both engines on bench/typical-note.txt, warm, side by side: each
+    engine alone and combined (LanguageTool in its own thread, as `--grammar-engine both` runs
+    it), then thanklint's whole check of the note with each engine. One LanguageTool server
+    for all; the variants alternate within each round, so machine load hits them alike."""
+    from thanklint.grammar import combine
+    from thanklint.grammar.harper import HarperEngine
+
+    text = (REPO / "bench" / "typical-note.txt").read_text("utf-8")
+    h = HarperEngine(disabled_rules=pack_disabled())
+    both = combine.CombinedEngine(lt_eng, h, combine.calibration())
+    linters = {e: ThanklintCheck(e, languagetool_url=lt_eng.url if e != "harper" else None)
+               for e in ("harper", "languagetool", "both")}
+    variants = {"engine harper": lambda: h.check(text), "engine languagetool": lambda: lt_eng.check(text),
+                "engine both": lambda: both.check(text)}
+    for e, tc in linters.items():
+        variants[f"thanklint {e}"] = lambda tc=tc: tc.linter.check([tc.linter.parse(text)])
+    times: dict[str, list[float]] = {k: [] for k in variants}
+    try:
+        for f in variants.values():  # warm: JIT, caches, the dialect's dictionary
+            f()
+        for _ in range(repeat):
+            for k, f in variants.items():
+                t0 = time.perf_counter()
+                f()
+                times[k].append(time.perf_counter() - t0)
+    finally:
+        both._pool.shutdown()  # not both.close(): the LanguageTool engine is the caller's
+        h.close()
+        for tc in linters.values():
+            tc.close()
+    med = {k: 1000 * statistics.median(v) for k, v in times.items()}
+    out(f"  one warm note (bench/typical-note.txt, {len(text.split())} words), median of {repeat} alternating rounds:")
+    for level in ("engine", "thanklint"):
+        h_ms, lt_ms, b_ms = (med[f"{level} {e}"] for e in ("harper", "languagetool", "both"))
+        out(f"    {level:<9} harper {h_ms:7.1f} ms   languagetool {lt_ms:7.1f} ms   both {b_ms:7.1f} ms   "
+            f"both - languagetool {b_ms - lt_ms:+6.1f} ms   both - harper {b_ms - h_ms:+7.1f} ms")
+    return med
 
 
 def _write_calibration(figures: dict, keep_alone: float, cal) -> None:
@@ -771,17 +853,25 @@ def _write_calibration(figures: dict, keep_alone: float, cal) -> None:
         "# Engine rules measured on JFLEG dev and Norvig's spelling sets (figures only: the texts stay in ../shared/bench).",
         "# Written by `python bench/grammar.py --calibrate`; read by thanklint/grammar/combine.py.",
         "#   rule: [right, wrong, fixes_right, fixes]",
-        "#   right: matches on dev sentences that their correction (ref0) removes; wrong: matches on",
-        "#   the corrections. fixes: single replacements on dev and Norvig; fixes_right: those that",
-        "#   give the correction's words (any of the 4 references) or Norvig's right word.",
-        f"keep_alone: {keep_alone}      # one engine alone: kept when its rule's smoothed precision >= this",
+        "#   right: matches one engine alone makes on dev sentences that their correction (ref0)",
+        "#   removes; wrong: its matches alone on the corrections. fixes: single replacements on dev",
+        "#   and Norvig; fixes_right: those that give the correction's words (any of the 4",
+        "#   references) or Norvig's right word. families: right/wrong summed by LanguageTool",
+        "#   category / Harper lint kind (what a rule never seen on dev is judged by).",
+        f"keep_alone: {keep_alone}      # one engine alone: kept when its smoothed precision >= this"
+        f" (lowest t with {FOLDS}-fold dev false flags <= {MAX_CALIBRATION_FF:.0%})",
+        f"prior: {cal.prior}          # smoothing: rule -> family -> engine, this many pseudo-matches each",
         f"certain_fixes: {cal.certain_fixes}   # --fix applies a rule's single replacement when right this often",
         f"min_fixes: {cal.min_fixes}          #   over at least this many measured fixes",
     ]
     for e in sorted(figures):
         lines.append(f"{e}:")
         for rid, row in sorted(figures[e].items()):
-            lines.append(f"  {json.dumps(rid)}: [{', '.join(str(x) for x in row)}]")
+            if e == "families":
+                lines.append(f"  {rid}:")
+                lines += [f"    {json.dumps(c)}: [{', '.join(str(x) for x in r)}]" for c, r in sorted(row.items())]
+            else:
+                lines.append(f"  {json.dumps(rid)}: [{', '.join(str(x) for x in row)}]")
     CALIBRATION.write_text("\n".join(lines) + "\n", "utf-8")
 
 
@@ -824,6 +914,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=None, help="also write the figures here")
     ap.add_argument("--cache", type=Path, default=None,
                     help="--calibrate: keep the engines' raw matches in this file and reuse them")
+    ap.add_argument("--both-speed", action="store_true",
+                    help="only the extra time of --grammar-engine both on bench/typical-note.txt, side by side "
+                         "with each engine (needs LanguageTool)")
     ap.add_argument("--calibrate", action="store_true",
                     help="measure each engine rule on JFLEG dev and Norvig, write "
                          "rules/thankyou/data/engine-rules.yaml, print the combined curve (needs LanguageTool)")
@@ -846,7 +939,8 @@ def main(argv: Iterable[str] | None = None) -> int:
     # One LanguageTool server for the whole run: the raw engine owns it (or the user's URL);
     # thanklint-languagetool and the throughput figures use the same server.
     lt_eng, lt_start = None, 0.0
-    if {"languagetool", "thanklint-languagetool", "thanklint-both"} & set(names) or "throughput" in only or a.calibrate:
+    if {"languagetool", "thanklint-languagetool", "thanklint-both"} & set(names) or "throughput" in only or a.calibrate \
+            or a.both_speed:
         t0 = time.perf_counter()
         try:
             lt_eng = lt.open_languagetool(url=a.languagetool_url, home=a.languagetool_home,
@@ -858,6 +952,17 @@ def main(argv: Iterable[str] | None = None) -> int:
             how = "connect" if a.languagetool_url else "JVM start-up incl. warm-up check"
             print(f"{lt_eng.name}: {how} {lt_start:.2f} s")
 
+    if a.both_speed:
+        if lt_eng is None:
+            print("--both-speed needs LanguageTool (--languagetool-url or --languagetool-home)", file=sys.stderr)
+            return 2
+        try:
+            r = both_speed(lt_eng)
+        finally:
+            lt_eng.close()
+        if a.json:
+            a.json.write_text(json.dumps(r, indent=2))
+        return 0
     if a.calibrate:
         if lt_eng is None:
             print("--calibrate needs LanguageTool (--languagetool-url or --languagetool-home)", file=sys.stderr)
