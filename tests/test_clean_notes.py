@@ -1,0 +1,59 @@
+"""Proofreading does not cry wolf on a clean note (issue 9, items 3 and 4): the field words and
+style choices the quoted notes had flagged are not reported, whichever engine, while a real
+misspelling in the same note still is."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import HARPER, run_cli
+from test_grammar_cli import _languagetool_args
+
+# Each sentence holds a word of a job's field or a style choice an engine used to report:
+# hyphenation ("top notch", "stress free", "multi-touch", "health care"), "would" in a
+# conditional, count uses of "passion" and "triage", a noun adjunct ("payments ledger"),
+# wordiness ("all of the"), "legit"; field words ("dbt", "v2", "non-specialists",
+# "melanogaster"); and sound phrases engine rules misread ("call me as soon as possible",
+# "the most honest answer", "what new tidbit"). One real misspelling: "recieved".
+NOTE = (
+    "Hi Dana,\n\n"
+    "Thank you for the top notch tour and the stress free interview on Tuesday. I enjoyed seeing the "
+    "multi-touch kiosk and how the lab triages samples, and I have a passion for this kind of work. "
+    "The payments ledger demo was legit impressive, and I recieved the dbt models you mentioned.\n\n"
+    "Your answer about the v2 release plan was the most honest answer I have heard, and I liked "
+    "learning what new tidbit each session with non-specialists about Drosophila melanogaster brings. "
+    "If it would help, I can share all of the notes from my health care project.\n\n"
+    "Please call me as soon as possible if you have any questions. I look forward to hearing from you.\n\n"
+    "Best regards,\nSam\n"
+)
+
+
+def _proofread(proc) -> dict[str, list[str]]:
+    """The words each proofreading rule reports, as the user sees them in the JSON report."""
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    f = json.loads(proc.stdout)["files"][0]
+    out: dict[str, list[str]] = {"grammar": [], "spelling": []}
+    for x in f["findings"]:
+        if x["rule"] in out:
+            out[x["rule"]].append(NOTE[x["offset"] : x["offset"] + x["length"]])
+    return out
+
+
+def _check(found: dict[str, list[str]]) -> None:
+    assert found["grammar"] == [], found
+    assert found["spelling"] == ["recieved"], found
+
+
+def test_a_clean_note_with_field_words_and_style_choices_with_harper(tmp_path):
+    (tmp_path / "note.txt").write_text(NOTE, encoding="utf-8")
+    _check(_proofread(run_cli("--format", "json", *HARPER, "note.txt", cwd=tmp_path)))
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_a_clean_note_with_field_words_and_style_choices_with_languagetool(tmp_path):
+    (tmp_path / "note.txt").write_text(NOTE, encoding="utf-8")
+    proc = run_cli("--format", "json", *_languagetool_args(), "note.txt", cwd=tmp_path, timeout=300)
+    assert json.loads(proc.stdout)["files"][0]["engine"]["grammar"].startswith("languagetool"), proc.stdout[:300]
+    _check(_proofread(proc))
