@@ -19,8 +19,9 @@ Data is read from ../shared/bench relative to the repo root (never copied into t
 (d) Noise (``--only noise``): grammar and spelling findings per note on the published notes
     labelled ``errors: false`` and ``placeholder: false``, each finding printed.
 (d2) Clean (``--only clean``, thanklint-* engines): grammar and spelling findings per note on
-    the project's own clean notes: tests/notes/labelled.jsonl labelled ``errors: false`` (checked
-    with their context) and rules/thankyou/data/notes.jsonl presented as good, each printed.
+    the project's own clean notes, two rows: "tuned-on" (tests/notes/labelled.jsonl labelled
+    ``errors: false``, checked with their context, and the corpus's good notes from the content
+    model's training sites) and "held-out" (the corpus's good notes from its held-out sites).
 (e) Throughput (``--only throughput``, needs LanguageTool): 200 notes through one server —
     thanklint's whole run (grammar engine languagetool) against LanguageTool's own /v2/check
     (sequential urllib POSTs of the same texts, same disabled rules), with thanklint's run with
@@ -401,20 +402,29 @@ def noise(name: str, check, *, out: Callable[[str], object] = print) -> dict[str
 
 
 def clean_sets() -> dict[str, list[tuple[str, str, dict | None]]]:
-    """The project's own clean notes: (id, text, context or None) per set."""
+    """The project's own clean notes, (id, text, context or None), split by whether the filters
+    were tuned on their source: "tuned-on" = tests/notes/labelled.jsonl labelled ``errors: false``
+    (with their context) + the corpus's good notes from the content model's training sites;
+    "held-out" = the corpus's good notes from its held-out sites (models/content/meta.json
+    ``test_sites``), the figure that says whether the filters carry to notes nobody tuned on."""
     def rows(p: Path) -> list[dict]:
         return [json.loads(line) for line in p.read_text("utf-8").splitlines() if line.strip()]
 
+    meta = json.loads((REPO / "thanklint" / "models" / "content" / "meta.json").read_text("utf-8"))
+    held_out = set(meta["thanklint"]["test_sites"])
     labelled = [(r["id"], r["text"], r.get("context"))
                 for r in rows(REPO / "tests" / "notes" / "labelled.jsonl") if not r["labels"].get("errors")]
-    published = [(r["id"], r["text"], None)
-                 for r in rows(REPO / "rules" / "thankyou" / "data" / "notes.jsonl") if r["presented_as"] == "good"]
-    return {"labelled": labelled, "published-good": published}
+    # good in content; the non-native notes are written with learners' errors (data/SOURCES.md)
+    good = [r for r in rows(REPO / "rules" / "thankyou" / "data" / "notes.jsonl")
+            if r["presented_as"] == "good" and r["source"] != "written:thanklint/nonnative"]
+    return {"tuned-on": labelled + [(r["id"], r["text"], None) for r in good if r["site"] not in held_out],
+            "held-out": [(r["id"], r["text"], None) for r in good if r["site"] in held_out]}
 
 
 def clean(check, *, out: Callable[[str], object] = print) -> dict[str, object]:
     """Grammar and spelling findings per note on the project's own clean notes (thanklint-* only:
-    the labelled notes are checked with their context, as a user would)."""
+    the labelled notes are checked with their context, as a user would). Each finding line
+    starts with its set's name, so the held-out findings can be left unread while tuning."""
     from thanklint import context as ctxmod
 
     res: dict[str, object] = {}
@@ -432,7 +442,7 @@ def clean(check, *, out: Callable[[str], object] = print) -> dict[str, object]:
         out(f"  clean {set_name}: {k} notes, {len(found) / k:.2f} findings a note ({len(found)}: "
             f"grammar {by['grammar']}, spelling {by['spelling']})")
         for nid, h, word, lang in found:
-            out(f"    {nid[:34]:<34} {h.kind:<8} {word!r:<22} {h.rule_id:<24} {lang:<16} {h.message[:80]}")
+            out(f"    {set_name:<9} {nid[:30]:<30} {h.kind:<8} {word!r:<22} {h.rule_id:<24} {lang:<6} {h.message[:80]}")
         res[set_name] = {"notes": k, "per_note": len(found) / k, "grammar": by["grammar"],
                          "spelling": by["spelling"]}
     return res
