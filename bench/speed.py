@@ -8,6 +8,8 @@
 (d) `thanklint note.txt` cold against `python -c "import spacy; spacy.load(model)"`;
 (e) with --languagetool (a local install): `thanklint note.txt` with LanguageTool, its own JVM
     (idle_timeout 0) against the shared server kept warm, against Harper: wall and CPU.
+(f) with --breakdown: only (d), in wall and CPU time, and where the cold run's time goes,
+    phase by phase (bench/startup_probe.py), with Harper's build against spaCy's load.
 Each figure is the median of R alternating runs.
 """
 
@@ -52,9 +54,13 @@ def main() -> int:
                     help="engine for all four figures (default harper, the embedded one; 'off' measures the rules alone)")
     ap.add_argument("--languagetool", action="store_true",
                     help="only (e): LanguageTool per run vs the shared warm server vs Harper (slow: a JVM per cold run)")
+    ap.add_argument("--breakdown", action="store_true",
+                    help="only (f): cold run vs spacy.load in wall and CPU, and the cold run's time per phase")
     args = ap.parse_args()
     if args.languagetool:
         return _languagetool(args.repeat)
+    if args.breakdown:
+        return _breakdown(args.repeat, args.grammar_engine)
 
     from dataclasses import replace
 
@@ -111,6 +117,65 @@ def _timed(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float]:
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _breakdown(repeat: int, grammar_engine: str) -> int:
+    """(f): the cold run against spacy.load side by side (wall and CPU, medians), then the
+    probe's phases (medians of the exclusive times per phase, summed over a run's calls)."""
+    import os
+
+    from thanklint import nlp
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cwd = Path(tmp)
+        (cwd / "note.txt").write_text(TYPICAL.read_text(encoding="utf-8"), encoding="utf-8")
+        env = {**os.environ}
+        env.pop("THANKLINT_LANGUAGETOOL_URL", None)
+        args = ["--isolated", "--no-cache", "--grammar-engine", grammar_engine, "note.txt"]
+        runs = {
+            "thanklint": [sys.executable, "-m", "thanklint", *args],
+            "spacy.load": [sys.executable, "-c", f"import spacy; spacy.load({nlp.model_name()!r})"],
+            # the floor of a Harper run: spaCy's load and Harper's dictionary, nothing of thanklint
+            "floor": [sys.executable, "-c", "import threading, harper, spacy; t = threading.Thread(target=harper.Linter);"
+                      f" t.start(); spacy.load({nlp.model_name()!r}); t.join()"],
+            "probe": [sys.executable, str(ROOT / "bench" / "startup_probe.py"), str(cwd / "probe.json"), "--", *args],
+        }
+        got: dict[str, list[tuple[float, float]]] = {k: [] for k in runs}
+        phases: dict[tuple[str, str], list[tuple[float, float, float, float]]] = {}
+        totals = []
+        for _ in range(repeat):  # alternate, so drift in machine load hits all alike
+            for name, cmd in runs.items():
+                got[name].append(_timed(cmd, cwd, env))
+            probe = json.loads((cwd / "probe.json").read_text(encoding="utf-8"))
+            totals.append((probe["probe_wall"], probe["process_cpu"]))
+            summed: dict[tuple[str, str], list[float]] = {}
+            for row in probe["rows"]:
+                key = (row["phase"], "main" if row["thread"] == "MainThread" else "worker")
+                acc = summed.setdefault(key, [0.0, 0.0, row["start"], row["end"]])  # start-end: the first call's
+                acc[0] += row["wall"]
+                acc[1] += row["cpu"]
+            for key, acc in summed.items():
+                phases.setdefault(key, []).append(tuple(acc))
+    med = statistics.median
+    print(f"(f) grammar engine {grammar_engine}, median of {repeat} alternating runs; load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")  # fmt: skip
+    (tw, tc), (sw, sc) = [(med(w for w, _ in got[k]), med(c for _, c in got[k])) for k in ("thanklint", "spacy.load")]
+    print(f"    thanklint note.txt cold: {tw:5.2f} s wall {tc:5.2f} s CPU")
+    print(f"    spacy.load alone:        {sw:5.2f} s wall {sc:5.2f} s CPU")
+    print(f"    ratio:                   {tw / sw:5.2f}x wall {tc / sc:5.2f}x CPU  (target <= 1.4x CPU)")
+    fw, fc = med(w for w, _ in got["floor"]), med(c for _, c in got["floor"])
+    print(f"    floor (spacy.load + harper.Linter() in a thread, nothing else): {fw:5.2f} s wall {fc:5.2f} s CPU, "
+          f"{fw / sw:.2f}x wall {fc / sc:.2f}x CPU")  # fmt: skip
+    print(f"    phases (probe run: {med(w for w, _ in totals):.2f} s wall, {med(c for _, c in totals):.2f} s CPU "
+          "after interpreter start; exclusive times; start-end since the probe started):")  # fmt: skip
+    print(f"      {'phase':<44} {'thread':<6} {'wall':>6} {'CPU':>6}   {'start':>5}-{'end':<5}")
+    order = sorted(phases, key=lambda k: med(p[2] for p in phases[k]))
+    for key in order:
+        ps = phases[key]
+        print(f"      {key[0][:44]:<44} {key[1]:<6} {med(p[0] for p in ps):6.3f} {med(p[1] for p in ps):6.3f}   "
+              f"{med(p[2] for p in ps):5.2f}-{med(p[3] for p in ps):<5.2f}"
+              + ("" if len(ps) == repeat else f"  (in {len(ps)} of {repeat} runs)"))  # fmt: skip
+    return 0
 
 
 def _languagetool(repeat: int) -> int:
