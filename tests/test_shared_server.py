@@ -284,3 +284,58 @@ def test_the_editor_starts_the_shared_server_again_after_it_stopped(runtime, mon
     finally:
         eng.shutdown()
         ss.stop()
+
+
+# -- Ctrl-C while LanguageTool starts --------------------------------------------------------
+
+
+def _interrupt_during_start(tmp_path: Path, idle: str, started) -> subprocess.Popen:
+    """A run with LanguageTool, sent SIGINT (as Ctrl-C does) once ``started(run)`` is true:
+    its JVM is starting, long before it answers and loads its rules (tens of seconds here)."""
+    run = _run(tmp_path, "Ana", idle)
+    try:
+        assert _wait(lambda: started(run), 120), "the run started no LanguageTool"
+        run.send_signal(signal.SIGINT)
+        t0 = time.monotonic()
+        out, err = run.communicate(timeout=60)
+        took = time.monotonic() - t0
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 130 and err == b"thanklint: interrupted\n" and out == b"", (run.returncode, err)
+    assert took < 10, f"the run took {took:.1f} s to end after Ctrl-C"
+    return run
+
+
+@pytest.mark.languagetool
+@needs_install
+def test_ctrl_c_while_the_runs_own_jvm_starts_ends_the_run_and_the_jvm(runtime, tmp_path):
+    from test_grammar_cli import descendants
+
+    below: list = []
+
+    def jvm_started(run) -> bool:
+        below[:] = descendants(run.pid)
+        return any(_is_jvm(p) for p in below)
+
+    _interrupt_during_start(tmp_path, "0", jvm_started)
+    # its watchdog stops the JVM when the run ends (SIGTERM, SIGKILL after 3 s)
+    assert _wait(lambda: not any(alive(p.pid) for p in below), 8), [p.cmdline[:80] for p in below if alive(p.pid)]
+    assert not (runtime / "thanklint" / ss.STATE).exists(), "idle_timeout 0 wrote a shared server's state"
+
+
+@pytest.mark.languagetool
+@needs_install
+def test_ctrl_c_while_the_shared_server_starts_ends_the_run_and_leaves_the_server_starting(runtime, tmp_path):
+    try:
+        _interrupt_during_start(tmp_path, "60", lambda run: ss.status() is not None)
+        # the server was started detached: it goes on for the next run, which finds it
+        state = ss.status()
+        assert state is not None, "the shared server died with the interrupted run"
+        again = _run(tmp_path, "Bo", "60")
+        out, err = again.communicate(timeout=float(START) + 120)
+        assert again.returncode in (0, 1), err.decode()[-2000:]
+        assert json.loads(out)["files"][0]["engine"]["grammar"].startswith("languagetool 6"), out[:300]
+        assert ss.status()["pid"] == state["pid"], "the next run started a second server"
+    finally:
+        ss.stop()

@@ -12,7 +12,9 @@ spellings are not also reported as misspellings; every spelling message names th
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
+import queue
+import threading
+from concurrent.futures import Future
 from dataclasses import replace
 
 from thanklint import dialect as dialects
@@ -25,7 +27,7 @@ class Proofreader:
         self.engine = None
         self.why = ""
         self._closed = False
-        self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix="thanklint-grammar")
+        self._pool: _Worker | None = _Worker()
         self._opened = self._pool.submit(self._open, choice, url, timeout, disabled, idle_timeout)
 
     @classmethod
@@ -87,12 +89,16 @@ class Proofreader:
         return eng.name if eng is not None else f"skipped ({self.why})"
 
     def close(self) -> None:
-        """Stop the engine this proofreader opened (a borrowed one stays open)."""
+        """Stop the engine this proofreader opened (a borrowed one stays open). An engine still
+        opening (Ctrl-C or an error during LanguageTool's start) is not waited for: it is
+        closed once it opens, unless the process ends first (see _Worker)."""
         if self._closed or self._pool is None:
             return
         self._closed = True  # checks still queued return at once
-        self._pool.submit(self._close_engine)
-        self._pool.shutdown(wait=True)
+        closing = self._pool.submit(self._close_engine)
+        self._pool.shutdown()
+        if self._opened.done():
+            closing.result()  # a run's own JVM is stopped before the run ends
 
     def _close_engine(self) -> None:
         if self.engine is not None:
@@ -116,6 +122,34 @@ def _spelling(text: str, matches: list, variant: "dialects.Dialect") -> list:
         out.append(EngineMatch(first.start, first.end - first.start, dialects.mix_message(variant),
                                (first.other,), "spelling", dialects.MIXED, False))  # fmt: skip
     return sorted(out, key=lambda m: m.offset)
+
+
+class _Worker:
+    """One daemon thread running calls in order. Not a ThreadPoolExecutor: its threads are
+    joined at interpreter exit, so a run stopped while LanguageTool starts would wait for the
+    start (up to its timeout). Ending the process under an engine still opening leaves
+    nothing: a run's own JVM is stopped by its watchdog when the run ends, and the shared
+    server goes on starting, detached, for the next run (it stops itself when idle)."""
+
+    def __init__(self) -> None:
+        self._calls: queue.SimpleQueue = queue.SimpleQueue()
+        threading.Thread(target=self._run, name="thanklint-grammar", daemon=True).start()
+
+    def submit(self, fn, *args) -> Future:
+        f: Future = Future()
+        self._calls.put((f, fn, args))
+        return f
+
+    def shutdown(self) -> None:
+        self._calls.put(None)  # the thread ends after the calls already submitted
+
+    def _run(self) -> None:
+        while (call := self._calls.get()) is not None:
+            f, fn, args = call
+            try:
+                f.set_result(fn(*args))
+            except BaseException as e:  # noqa: BLE001 — handed to whoever waits on the future
+                f.set_exception(e)
 
 
 def _done(value) -> Future:
