@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from conftest import run_cli
 from thanklint.api import Linter
 from thanklint.grammar import EngineMatch, open_engine
 from thanklint.grammar import languagetool as ltmod
-from thanklint.grammar.combine import NAME, Calibration, CombinedEngine, RuleStats, calibration, combine
+from thanklint.grammar.combine import Calibration, CombinedEngine, RuleStats, calibration, combine
 
 CAL = Calibration(
     keep_alone=0.7,
@@ -176,7 +177,7 @@ def test_verdict_on_written_sentences(both, text, problem):
 
 @pytest.mark.languagetool
 def test_both_runs_each_engine_once_per_check(both):
-    assert both.name == NAME and isinstance(both, CombinedEngine)
+    assert isinstance(both, CombinedEngine) and both.name == f"{both.languagetool.name} + {both.harper.name}", both.name
     calls = {"languagetool": 0, "harper": 0}
     for name in calls:
         eng = getattr(both, name)
@@ -198,7 +199,7 @@ def test_both_runs_each_engine_once_per_check(both):
 def test_auto_runs_both_when_languagetool_is_around():
     eng = open_engine("auto", url=_lt_url_or_skip(), timeout=60.0)
     try:
-        assert eng.name == NAME
+        assert isinstance(eng, CombinedEngine) and re.fullmatch(r"languagetool \S+ \(.+\) \+ harper \S+", eng.name), eng.name
     finally:
         eng.close()
 
@@ -238,7 +239,7 @@ def test_cli_both_reports_each_engines_errors_once(tmp_path):
     r = run_cli("--format", "json", "--isolated", "--no-cache", *_both_args(), "note.txt", cwd=tmp_path, timeout=300)
     assert r.returncode in (0, 1), r.stderr.decode()
     f = json.loads(r.stdout)["files"][0]
-    assert f["engine"]["grammar"] == NAME
+    assert re.fullmatch(r"languagetool \S+ \(.+\) \+ harper \S+", f["engine"]["grammar"]), f["engine"]
     found = [(x["offset"], x["length"]) for x in f["findings"] if x["rule"] in ("grammar", "spelling")]
     words = [NOTE[a : a + n] for a, n in found]
     assert any("has" in w for w in words) and any("hear" in w for w in words), words

@@ -36,7 +36,13 @@ from pathlib import Path
 from . import Engine, EngineMatch, merge_matches
 
 ENGINES = ("languagetool", "harper", "both")  # "both": agreements, as rules "agree-<kind>"
-NAME = "languagetool+harper"
+NAME = "languagetool+harper"  # the pair's short label (bench tables)
+
+
+def both_name(languagetool: Engine, harper: Engine) -> str:
+    """The engine line of a combined check: each engine's own name, so LanguageTool's version
+    and "(warm)"/"(started)" stay visible: "languagetool 6.6 (warm) + harper 0.2.0"."""
+    return f"{languagetool.name} + {harper.name}"
 
 
 @dataclass(frozen=True)
@@ -232,10 +238,9 @@ class CombinedEngine:
     a thread of its own while Harper checks in the caller's: the extra time is Harper's few
     milliseconds at most."""
 
-    name = NAME
-
     def __init__(self, languagetool: Engine, harper: Engine, cal: Calibration) -> None:
         self.languagetool, self.harper, self._cal = languagetool, harper, cal
+        self.name = both_name(languagetool, harper)
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="thanklint-languagetool")
 
     def check(self, text: str, language: str | None = None) -> list[EngineMatch]:

@@ -81,8 +81,10 @@ class SharedEngine:
     # -- the Engine interface ----------------------------------------------------
     @property
     def name(self) -> str:
-        if self._lt is not None:
-            return combine.NAME if self.choice in ("auto", "both") and self._harper_engine() else self._lt.name
+        lt = self._lt
+        if lt is not None:
+            h = self._harper_engine() if self.choice in ("auto", "both") else None
+            return combine.both_name(lt, h) if h is not None else lt.name
         h = self._harper_engine()
         if h is not None:
             return h.name + (" (LanguageTool starting)" if not self._lt_done.is_set() else "")
