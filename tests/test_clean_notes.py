@@ -14,11 +14,12 @@ from test_grammar_cli import _languagetool_args
 # hyphenation ("top notch", "stress free", "multi-touch", "health care"), "would" in a
 # conditional, count uses of "passion" and "triage", a noun adjunct ("payments ledger"),
 # wordiness ("all of the"), "legit"; field words ("dbt", "v2", "non-specialists",
-# "melanogaster"); and sound phrases engine rules misread ("call me as soon as possible",
-# "the most honest answer", "what new tidbit"). One real misspelling: "recieved".
+# "melanogaster"); a loanword typed with its diacritics ("phở"); and sound phrases engine
+# rules misread ("call me as soon as possible", "the most honest answer", "what new tidbit").
+# One real misspelling: "recieved".
 NOTE = (
     "Hi Dana,\n\n"
-    "Thank you for the top notch tour and the stress free interview on Tuesday. I enjoyed seeing the "
+    "Thank you for the top notch tour and the stress free interview on Tuesday. I enjoyed the staff lunch of phở, seeing the "
     "multi-touch kiosk and how the lab triages samples, and I have a passion for this kind of work. "
     "The payments ledger demo was legit impressive, and I recieved the dbt models you mentioned.\n\n"
     "Your answer about the v2 release plan was the most honest answer I have heard, and I liked "

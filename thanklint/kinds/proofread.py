@@ -4,7 +4,7 @@ suggestions.
 
 Spelling matches are dropped on names: spaCy entities, proper nouns the parser
 trusts, words capitalised mid-sentence, capitalised words in the greeting, the
-sign-off and the signature below it, capitalised words with diacritics, the
+sign-off and the signature below it, words with diacritics (names, loanwords), the
 context's names, the user's vocabulary and words inside placeholders. A linter that
 flags "Okonkwo" gets switched off. So are ordinary words of a job's field
 ("melanogaster", "non-specialists", "dbt", "triages"): a lower-case word that English
@@ -61,10 +61,10 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
     key = word.strip(".,;:!?\"'’").lower()
     if key in names or key in p.vocabulary_lower:
         return True
+    if any(not c.isascii() for c in word if c.isalpha()):
+        return True  # "Siobhán", "Nguyễn", "phở": a diacritic is typed on purpose, not by a slip
     if not any(c.isupper() for c in word):
         return False
-    if any(not c.isascii() for c in word if c.isalpha()):
-        return True  # "Siobhán", "Nguyễn": no English word both is capitalised and has diacritics
     if _in_frame(note, start):
         return True
     for tok in analysis.tokens(start, end) or ():
