@@ -58,6 +58,8 @@ AT_BEST_ALMOST = [
     ("placeholder-panelist", S.replace("Dear Ms. Alvarez", "Dear <Panelist>"), "placeholder"),
     ("definately", S.replace("I look forward", "I definately look forward"), "spelling"),
     ("last-hope", S.replace("I look forward", "Honestly, this job is my last hope. I look forward"), "tone"),
+    ("months-out-of-work", S.replace("I look forward", "I have been out of work for eight months, so this would "
+                                     "mean the world to me. I look forward"), "tone"),  # fmt: skip
     ("offer-by-tomorrow", S.replace("I look forward", "I have another offer by tomorrow. I look forward"), "tone"),
     ("offer-in-hand", S.replace("I look forward", "Another firm has made me an offer. I look forward"), "tone"),
     ("ramble", S.replace("I look forward", RAMBLE + "\n\nI look forward"), "length"),
