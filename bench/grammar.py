@@ -812,7 +812,7 @@ def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = 
     out(f"  rules whose single replacements are certain (>= {cal.certain_fixes:.0%} of >= {cal.min_fixes}): "
         + (", ".join(certain) or "none"))
     if write:
-        _write_calibration(figures, keep_alone, cal)
+        _write_calibration(figures, keep_alone, cal, table)
         out(f"  wrote {CALIBRATION.relative_to(REPO)}")
     return {"table": table, "keep_alone": keep_alone, "fixes": fixes, "certain_rules": certain,
             "both_speed_ms": times}
@@ -858,7 +858,7 @@ def both_speed(lt_eng, *, repeat: int = 21, out: Callable[[str], object] = print
     return med
 
 
-def _write_calibration(figures: dict, keep_alone: float, cal) -> None:
+def _write_calibration(figures: dict, keep_alone: float, cal, table: dict) -> None:
     lines = [
         "# Engine rules measured on JFLEG dev and Norvig's spelling sets (figures only: the texts stay in ../shared/bench).",
         "# Written by `python bench/grammar.py --calibrate`; read by thanklint/grammar/combine.py.",
@@ -873,6 +873,11 @@ def _write_calibration(figures: dict, keep_alone: float, cal) -> None:
         f"prior: {cal.prior}          # smoothing: rule -> family -> engine, this many pseudo-matches each",
         f"certain_fixes: {cal.certain_fixes}   # --fix applies a rule's single replacement when right this often",
         f"min_fixes: {cal.min_fixes}          #   over at least this many measured fixes",
+        "# The curve when it was written: t -> JFLEG share of erroneous sentences flagged / of their",
+        f"# corrections flagged; dev judged by {FOLDS}-fold cross-validation, test with all of dev's figures.",
+        *(f"#   {label:<12} dev {100 * row['dev-cv']['recall']:5.1f}% / {100 * row['dev-cv']['false_flags']:4.1f}%"
+          f"   test {100 * row['test']['recall']:5.1f}% / {100 * row['test']['false_flags']:4.1f}%"
+          for label, row in table.items()),
     ]
     for e in sorted(figures):
         lines.append(f"{e}:")
