@@ -56,11 +56,14 @@ def main() -> int:
                     help="only (e): LanguageTool per run vs the shared warm server vs Harper (slow: a JVM per cold run)")
     ap.add_argument("--breakdown", action="store_true",
                     help="only (f): cold run vs spacy.load in wall and CPU, and the cold run's time per phase")
+    ap.add_argument("--before", metavar="DIR", type=Path,
+                    help="with --breakdown: also time the cold run of another thanklint, side by side "
+                         "(DIR: `git archive REV thanklint rules | tar -x -C DIR`)")
     args = ap.parse_args()
     if args.languagetool:
         return _languagetool(args.repeat)
     if args.breakdown:
-        return _breakdown(args.repeat, args.grammar_engine)
+        return _breakdown(args.repeat, args.grammar_engine, args.before)
 
     from dataclasses import replace
 
@@ -119,7 +122,7 @@ def _timed(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def _breakdown(repeat: int, grammar_engine: str) -> int:
+def _breakdown(repeat: int, grammar_engine: str, before: Path | None = None) -> int:
     """(f): the cold run against spacy.load side by side (wall and CPU, medians), then the
     probe's phases (medians of the exclusive times per phase, summed over a run's calls)."""
     import os
@@ -129,7 +132,7 @@ def _breakdown(repeat: int, grammar_engine: str) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         cwd = Path(tmp)
         (cwd / "note.txt").write_text(TYPICAL.read_text(encoding="utf-8"), encoding="utf-8")
-        env = {**os.environ}
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this checkout's thanklint, whatever is installed
         env.pop("THANKLINT_LANGUAGETOOL_URL", None)
         args = ["--isolated", "--no-cache", "--grammar-engine", grammar_engine, "note.txt"]
         runs = {
@@ -140,12 +143,16 @@ def _breakdown(repeat: int, grammar_engine: str) -> int:
                       f" t.start(); spacy.load({nlp.model_name()!r}); t.join()"],
             "probe": [sys.executable, str(ROOT / "bench" / "startup_probe.py"), str(cwd / "probe.json"), "--", *args],
         }
+        envs = {name: env for name in runs}
+        if before is not None:  # the other checkout's package first on the path
+            runs["before"] = runs["thanklint"]
+            envs["before"] = {**env, "PYTHONPATH": str(before.resolve())}
         got: dict[str, list[tuple[float, float]]] = {k: [] for k in runs}
         phases: dict[tuple[str, str], list[tuple[float, float, float, float]]] = {}
         totals = []
         for _ in range(repeat):  # alternate, so drift in machine load hits all alike
             for name, cmd in runs.items():
-                got[name].append(_timed(cmd, cwd, env))
+                got[name].append(_timed(cmd, cwd, envs[name]))
             probe = json.loads((cwd / "probe.json").read_text(encoding="utf-8"))
             totals.append((probe["probe_wall"], probe["process_cpu"]))
             summed: dict[tuple[str, str], list[float]] = {}
@@ -163,6 +170,9 @@ def _breakdown(repeat: int, grammar_engine: str) -> int:
     print(f"    thanklint note.txt cold: {tw:5.2f} s wall {tc:5.2f} s CPU")
     print(f"    spacy.load alone:        {sw:5.2f} s wall {sc:5.2f} s CPU")
     print(f"    ratio:                   {tw / sw:5.2f}x wall {tc / sc:5.2f}x CPU  (target <= 1.4x CPU)")
+    if before is not None:
+        bw, bc = med(w for w, _ in got["before"]), med(c for _, c in got["before"])
+        print(f"    before ({before}): {bw:5.2f} s wall {bc:5.2f} s CPU, {bw / sw:.2f}x wall {bc / sc:.2f}x CPU")
     fw, fc = med(w for w, _ in got["floor"]), med(c for _, c in got["floor"])
     print(f"    floor (spacy.load + harper.Linter() in a thread, nothing else): {fw:5.2f} s wall {fc:5.2f} s CPU, "
           f"{fw / sw:.2f}x wall {fc / sc:.2f}x CPU")  # fmt: skip
