@@ -12,6 +12,7 @@ from thanklint import classifier, dialect, engine, nlp, note, packs, score
 from thanklint.config import Config
 from thanklint.context import Context
 from thanklint.errors import InputError, ThanklintError
+from thanklint.kinds._cues import compile_cue
 from thanklint.report import Report, RuleInfo
 from thanklint.spec import Rule
 
@@ -143,12 +144,27 @@ class Linter:
         elif self._proofreading_rules():
             proofread = lambda n: (None, self._why())  # noqa: E731
         if self.uses_nlp:
-            analyses = nlp.analyse_many(notes, self.needs, proofreader=proofread)
+            pack = self._pack_words()
+            known = [pack | self._context_words(n, flags) for n in notes]
+            analyses = nlp.analyse_many(notes, self.needs, proofreader=proofread, known=known)
             if self.uses_content_model:  # every body sentence of the batch in one pass
                 classifier.score_all(analyses)
         else:
             analyses = [nlp.Analysis(n, None, proofread) for n in notes]
         return self._report(analyses, flags, proofread is not None, variants)
+
+    def _pack_words(self) -> frozenset[str]:
+        """Words the content rules' spelling correction (respell) leaves alone, with the
+        context's: the user's vocabulary and the words of the pack's cues."""
+        cues = (c for r in self.rules for name in ("cues", "strong_cues") for c in getattr(r.params, name, ()))
+        words = {w.lower() for t in self.config.words() for w in t.split()}
+        words.update(w for c in cues for step in compile_cue(c).steps if step.op == "word" for w in step.values)
+        return frozenset(words)
+
+    def _context_words(self, n: note.Note, flags: Context | None) -> frozenset[str]:
+        """The interview's names, role and topics: never respelt."""
+        ctx = self.context_for(n, flags)
+        return frozenset(w.lower() for t in (*ctx.names(), *ctx.topics, ctx.role or "") for w in t.split())
 
     def _report(self, analyses, flags: Context | None, proofreading: bool, variants: dict) -> list[Report]:
         nlp_name = nlp.describe(self.needs) if self.uses_nlp else "none"

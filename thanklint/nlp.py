@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from thanklint import respell
 from thanklint.errors import InputError, ThanklintError
 from thanklint.note import Note
+from thanklint.respell import RESPELLED
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -91,7 +93,9 @@ class Words:
 
     def __init__(self, tokens):
         self.tokens = tuple(tokens)
-        self.lower = tuple(t.lower_.replace("’", "'") for t in self.tokens)
+        # a respelt word ("exited" read as "excited", see respell) is matched as corrected
+        fixed = self.tokens[0].doc.user_data.get(RESPELLED, {}) if self.tokens else {}
+        self.lower = tuple(fixed.get(t.i, t.lower_).replace("’", "'") for t in self.tokens)
         self.lemma = tuple(t.lemma_.lower().replace("’", "'") for t in self.tokens)
         self.pos = tuple(t.pos_ for t in self.tokens)
         self.tag = tuple(t.tag_ for t in self.tokens)
@@ -180,12 +184,20 @@ def analyse(note: Note, needs: frozenset[str] = ALL_COMPONENTS, proofreader: Cal
 
 
 def analyse_many(notes: list[Note], needs: frozenset[str] = ALL_COMPONENTS, batch_size: int = 32,
-                 proofreader: Callable | None = None) -> list[Analysis]:  # fmt: skip
+                 proofreader: Callable | None = None, known: list[frozenset[str]] | None = None) -> list[Analysis]:  # fmt: skip
+    """With `known` (per note: words never to correct), each note is parsed with its
+    unambiguous misspellings corrected (see respell), the parse mapped back onto what
+    was written: still one parse per note."""
     nlp = load(needs)
     for n in notes:
         if len(n.analysis_text) > nlp.max_length:
             raise InputError(f"{n.path} has {len(n.analysis_text):,} characters; the language model takes at "
                              f"most {nlp.max_length:,}")  # fmt: skip
-    texts = (n.analysis_text[: analysed_end(n.analysis_text, n.content_start)] for n in notes)
-    docs = nlp.pipe(texts, batch_size=batch_size)
+    texts = [n.analysis_text[: analysed_end(n.analysis_text, n.content_start)] for n in notes]
+    edits = [[] for _ in notes]
+    if known is not None:
+        edits = [respell.corrections(t, n.content_start, len(t), respell.speller(nlp, k), skip=n.in_placeholder)
+                 for n, t, k in zip(notes, texts, known)]  # fmt: skip
+    docs = nlp.pipe((respell.apply(t, e) if e else t for t, e in zip(texts, edits)), batch_size=batch_size)
+    docs = (respell.restore(d, t, e) if e else d for d, t, e in zip(docs, texts, edits))
     return [Analysis(n, d, proofreader) for n, d in zip(notes, docs)]
