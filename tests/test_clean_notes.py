@@ -11,23 +11,19 @@ from conftest import HARPER, run_cli
 from test_grammar_cli import _languagetool_args
 
 # Each sentence holds a word of a job's field or a style choice an engine used to report:
-# hyphenation ("top notch", "stress free", "multi-touch", "health care"), "would" in a
-# conditional, count uses of "passion" and "triage", a noun adjunct ("payments ledger"),
-# wordiness ("all of the"), "legit"; field words ("dbt", "v2", "non-specialists",
-# "melanogaster"); a loanword typed with its diacritics ("phở"); and sound phrases engine
-# rules misread ("call me as soon as possible", "the most honest answer", "what new tidbit",
-# "speaking with you yesterday").
-# One real misspelling: "recieved".
+# hyphenation ("top notch", "stress free", "multi-touch"), "would" in a conditional, a count
+# use of "passion", a noun adjunct ("payments ledger"), wordiness ("all of the"), "legit";
+# field words ("v2", "non-specialists", "melanogaster"); a loanword typed with its diacritics
+# ("phở"); and sound phrases engine rules misread ("call me as soon as possible", "what new
+# tidbit", "speaking with you yesterday"). One real misspelling: "recieved".
 NOTE = (
     "Hi Dana,\n\n"
     "Thank you for the top notch tour and the stress free interview. I enjoyed the staff lunch "
-    "of phở, seeing the multi-touch kiosk and how the lab triages samples, and I have a passion "
-    "for this kind of work. The payments ledger demo was legit impressive, and I recieved the dbt "
-    "models you mentioned.\n\n"
-    "It was great speaking with you yesterday. Your answer about the v2 release plan was the most "
-    "honest answer I have heard, and I liked learning what new tidbit each session with "
-    "non-specialists about Drosophila melanogaster brings. If it would help, I can share all of "
-    "the notes from my health care project.\n\n"
+    "of phở and seeing the multi-touch kiosk, and I have a passion for this kind of work. The "
+    "payments ledger demo was legit impressive, and I recieved the models you mentioned.\n\n"
+    "It was great speaking with you yesterday. Your answer about the v2 release plan was clear, "
+    "and I liked learning what new tidbit each session with non-specialists about Drosophila "
+    "melanogaster brings. If it would help, I can share all of the notes from my last project.\n\n"
     "Please call me as soon as possible if you have any questions. I look forward to hearing "
     "from you.\n\nBest regards,\nSam\n"
 )

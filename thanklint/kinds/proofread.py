@@ -7,9 +7,8 @@ trusts, words capitalised mid-sentence, capitalised words in the greeting, the
 sign-off and the signature below it, words with diacritics (names, loanwords), the
 context's names, the user's vocabulary and words inside placeholders. A linter that
 flags "Okonkwo" gets switched off. So are ordinary words of a job's field
-("melanogaster", "non-specialists", "dbt", "triages"): a lower-case word that English
-text uses often (wordfreq), a common abbreviation, or an -s form of a known word the
-engine itself offers is not reported."""
+("melanogaster", "non-specialists"): a lower-case word that English text uses often
+(wordfreq) is not reported."""
 
 from __future__ import annotations
 
@@ -35,8 +34,6 @@ class ProofreadParams:
     common_zipf: float = 0.0
     # ... or at least this common and no rarer than any of the engine's suggestions shown
     known_zipf: float = 0.0
-    # a lower-case word without a vowel ("dbt", "k8s") at least this common is an abbreviation
-    abbreviation_zipf: float = 0.0
     vocabulary_lower: frozenset = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -105,30 +102,7 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
         return True
     # the first few guesses, not just the first: LanguageTool's first guess for "thi" is a rare word
     guesses = [r for r in replacements[: p.max_suggestions] if r]
-    if p.known_zipf and z >= p.known_zipf and all(z >= _zipf(g) for g in guesses):
-        return True
-    return _abbreviation(word, z, p) or _inflection(word, z, guesses, p)
-
-
-_NO_VOWEL = re.compile(r"[b-df-hj-np-tv-xz0-9]*[b-df-hj-np-tv-xz][b-df-hj-np-tv-xz0-9]*")
-
-
-def _abbreviation(word: str, z: float, p: ProofreadParams) -> bool:
-    """"dbt", "k8s": no English word lacks a vowel, so a common one is an abbreviation. Dropped
-    vowels are typos too ("thw"), hence a bar of its own, above theirs."""
-    return bool(p.abbreviation_zipf) and z >= p.abbreviation_zipf and 2 <= len(word) <= 5 \
-        and _NO_VOWEL.fullmatch(word) is not None
-
-
-def _inflection(word: str, z: float, guesses: list[str], p: ProofreadParams) -> bool:
-    """"triages": an -s form too rare for wordfreq to list (so its frequency says nothing) of a
-    stem wordfreq knows and the engine itself offers ("triage", "triage's"). A listed form is
-    judged by its own frequency: "lates" and "thees" are typos wordfreq lists."""
-    if z > 0 or not p.known_zipf or not re.fullmatch(r"[a-z]+[^s]s", word) or re.search(r"[^aeiou]ys$", word):
-        return False  # "familys": a consonant + y takes -ies
-    stem = word[:-1]
-    offered = {g.lower() for g in guesses}
-    return (stem in offered or f"{stem}'s" in offered or f"{stem}’s" in offered) and _zipf(stem) >= p.known_zipf
+    return bool(p.known_zipf) and z >= p.known_zipf and all(z >= _zipf(g) for g in guesses)
 
 
 @kind("proofread", params=ProofreadParams, needs=("tagger", "parser", "ner"))
