@@ -355,6 +355,7 @@ def main() -> int:
     with Linter.create(Config(grammar=Grammar(engine=args.engine))) as linter:
         print(f"grammar engine: {linter.grammar_status} (asked: {args.engine})")
         print(f"content model: {classifier.describe()}")
+        print(f"complete notes: {', '.join(s.id for s in done)}; injection seed {args.seed}")
         results = {id(s): r for group in (done, natural, injected) for s, r in zip(group, grade_all(linter, group))}
 
     def row(label, samples, target):
