@@ -89,6 +89,7 @@ def test_two_edits_reach_only_the_packs_words():
         "docent",  # a WordNet lemma
         "preceptor",
         "retros",  # an inflection of a WordNet lemma
+        "conversing",  # converse + ing ("converting" is one edit away)
         "kubernetes",  # no candidate at all
         "teh",  # too short to be sure
         "exited",  # a real word, outside a known slip
@@ -162,7 +163,7 @@ def test_thanks_written_with_a_non_word_counts(lint_text, thanks):
     """The gratitude rule judges by its cues alone: without the corrected reading these
     notes have no thanks. The spelling rule still reports the word, where it stands."""
     text = (
-        "Hi Dana,\n\n" + thanks + " I liked learning how your team triages incoming samples in the Denver lab.\n\n"
+        "Hi Dana,\n\n" + thanks + " I liked learning how your team sorts incoming samples in the Denver lab.\n\n"
         "I am very intrested in the oppurtunity to join Northwind. My four years running assays at Contoso "
         "fit the role well.\n\nI look forward to hearing from you.\n\nBest,\nSam\n"
     )

@@ -38,6 +38,7 @@ GAP = 2.0  # ... and a hundred times as frequent as the word itself ("backend" 2
 RESPELLED = "thanklint_respelled"  # Doc.user_data key: token index -> the corrected word (lower case)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
+_DROP_E = ("ing", "ed", "er", "ers")  # converse → conversing; never "sincere" → "sincerly"
 _SENTENCE_END = ".!?"
 
 
@@ -119,14 +120,14 @@ class Speller:
         self.known = known
         self.lemmas = lemmas or (lambda w: False)
         self.single = single or (lambda w: True)
-        # the words two edits may reach: the common ones the pack's cues and the context know
-        self.near = [w for w in known if self.freq.get(w, 0.0) >= COMMON and len(w) >= MIN_LENGTH]
 
     def is_word(self, w: str) -> bool:
         """Known, a WordNet lemma, or an inflection of either ("retros", "triaged")."""
         if w in self.freq or w in self.known or self.lemmas(w):
             return True
-        return any(w.endswith(x) and (w[: -len(x)] in self.freq or self.lemmas(w[: -len(x)])) for x in _INFLECTIONS)
+        stems = {w[: -len(x)] for x in _INFLECTIONS if w.endswith(x)}
+        stems |= {w[: -len(x)] + "e" for x in _DROP_E if w.endswith(x)}  # "conversing"
+        return any(s in self.freq or self.lemmas(s) for s in stems)
 
     def correct(self, w: str) -> str | None:
         """The one correction of the lower-case word `w` if it is a non-word, else None.
@@ -136,7 +137,9 @@ class Speller:
         found = sorted(((self.freq.get(c, 0.0), c) for c in _edits1(w) if c in self.freq or c in self.known),
                        reverse=True)  # fmt: skip
         if not found:  # two edits away ("greatful"): only the pack's own common words, and only one
-            found = [(self.freq[c], c) for c in self.near if abs(len(c) - len(w)) <= 2 and _distance(w, c) <= 2]
+            index = _two_edits_index(self.known)  # built on first need, once per set of known words
+            near = {c for d in _deletes(w) for c in index.get(d, ())}
+            found = [(self.freq[c], c) for c in near if _distance(w, c) <= 2]
             if len(found) != 1:
                 return None
         best, fix = found[0]
@@ -145,6 +148,26 @@ class Speller:
         if self.is_word(w) or best - rare_frequency(w) < GAP:
             return None
         return fix
+
+
+def _deletes(word: str) -> set[str]:
+    """The word, and the word with one letter left out."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@lru_cache(maxsize=32)
+def _two_edits_index(known: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The words two edits may reach, the common ones the pack's cues and the context know,
+    indexed by their one-letter deletes: a non-word that shares a delete with one is within
+    two edits of it (a swap, a letter replaced, added or dropped, or two of those on different
+    sides: "greatful" and "grateful" both give "gratful"), so it is compared with a handful."""
+    freq = common_words()
+    index: dict[str, list[str]] = {}
+    for w in known:
+        if freq.get(w, 0.0) >= COMMON and len(w) >= MIN_LENGTH:
+            for d in _deletes(w):
+                index.setdefault(d, []).append(w)
+    return {d: tuple(ws) for d, ws in index.items()}
 
 
 def _distance(a: str, b: str) -> int:
