@@ -35,9 +35,9 @@ says "Contoso" (nothing in the note disagrees with it).
 Flawed notes:
   (a) natural: real-dev notes labelled with a placeholder, errors or a missing content element,
       held-out corpus notes with a placeholder or a missing content element (by the rules
-      above), and notes their page shows as a bad example; each counted under every flaw it has. Policy (docs/scoring.md): a missing
-      interest, qualifications or closing costs points but does not cap the grade, so that row
-      is shown apart and is not in the 0% target;
+      above), and notes their page shows as a bad example; each counted under every flaw it
+      has. Policy (docs/scoring.md): a missing interest, qualifications or closing costs points
+      but does not cap the grade, so that row is shown apart and is not in the 0% target;
   (b) injected: each complete note with exactly one flaw, one variant per kind below. Choices
       (which word, which letter) come from a random generator seeded with --seed, the note id
       and the kind, so a run is reproducible. Sentences are added at the end of the first body
@@ -74,7 +74,8 @@ CONTENT = ("gratitude", "interest", "specific-detail", "qualifications", "closin
 READY = "Ready to send"
 
 PLACEHOLDER = re.compile(r"\[[^\]\n]+\]|\{\{?[^{}\n]+\}\}?|<[A-Z][^<>@\n]*>|\bXXX\b|_{3,}|\bYour Name\b")
-SALUTATION = re.compile(r"(?i)^\s*(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening))\b[\s,]*(.*?)[\s,:;!.]*$")
+SALUTATION = re.compile(r"(?i)^\s*(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening))\b"
+                        r"[\s,]*(.*?)[\s,:;!.]*$")  # group 1: who is greeted
 ADDRESSEE = re.compile(r"(?i)\b(?:hiring|manager|team|committee|sir|madam|recruit\w*|whom|all|everyone|there)\b")
 TITLE = re.compile(r"(?i)\b(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+")
 STOCK = "Contoso"  # the context company of a note that names none
@@ -232,10 +233,10 @@ def load_samples(seed: int) -> tuple[list[Sample], list[Sample], list[Sample]]:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the body paragraphs: the blocks between the greeting and the sign-off lines."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    body = [s for s in spans[1:-2] if len(text[s[0] : s[1]].split()) > 5] or spans[1:-2]
-    return body
+    """(start, end) of the body's lines of more than five words: a complete note starts with its
+    greeting line and ends with its valediction and name lines."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)][1:-2]
+    return [s for s in spans if len(text[s[0] : s[1]].split()) > 5] or spans
 
 
 def add_sentence(text: str, sentence: str, last: bool = False) -> str:
@@ -255,7 +256,9 @@ def misspell(name: str, rng: random.Random) -> str:
     """One edit inside the name (first letter kept): drop, double or swap a letter."""
     while True:
         i = rng.randrange(1, len(name) - 1) if len(name) > 2 else 1
-        out = rng.choice([name[:i] + name[i + 1 :], name[:i] + name[i] + name[i:], name[:i] + name[i + 1 : i + 2] + name[i] + name[i + 2 :]])
+        dropped, doubled = name[:i] + name[i + 1 :], name[:i] + name[i] + name[i:]
+        swapped = name[:i] + name[i + 1 : i + 2] + name[i] + name[i + 2 :]
+        out = rng.choice([dropped, doubled, swapped])
         if out != name:
             return out
 
