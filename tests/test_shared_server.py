@@ -339,3 +339,166 @@ def test_ctrl_c_while_the_shared_server_starts_ends_the_run_and_leaves_the_serve
         assert ss.status()["pid"] == state["pid"], "the next run started a second server"
     finally:
         ss.stop()
+
+
+# -- the engine line in the cache ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line,stored", [
+    ("languagetool 6.6 (started) + harper 0.2.0", "languagetool 6.6 + harper 0.2.0"),
+    ("languagetool 6.6 (warm)", "languagetool 6.6"),
+    ("harper 0.2.0", "harper 0.2.0"),
+])  # fmt: skip
+def test_a_cached_report_does_not_say_how_an_earlier_run_found_the_server(tmp_path, lint_text, line, stored):
+    # "(started)"/"(warm)" are about the run that checked the note; a cache hit checks nothing
+    from dataclasses import replace
+
+    from thanklint.cache import Cache
+
+    report = replace(lint_text(TYPO), engines={"grammar": line, "nlp": "spacy"})
+    cache = Cache(tmp_path / "cache")
+    cache.put("ab" * 32, report)
+    hit, _ = cache.get("ab" * 32)
+    assert hit.engines == {"grammar": stored, "nlp": "spacy"} and hit.findings == report.findings
+
+
+# -- stale state, replaced ----------------------------------------------------------------------
+
+
+def test_a_state_for_another_install_version_is_stopped_and_replaced(runtime, fake_install, tmp_path):
+    # a live server of ours for LanguageTool 6.6 in the fake folder; the install there now has
+    # no version files ('?'): another install. Java starts (and fails on the fake jar) only
+    # after the old server was stopped and its state removed.
+    d = ss.state_dir()
+    old = _start_shared(d, fake_install, idle=60)
+    try:
+        child = _sleep_child(old)
+        with pytest.raises(ss.GrammarUnavailable, match="stopped at start-up"):
+            ss.find_or_start(fake_install.parent, 60, 30)
+        assert not alive(old) and not alive(child), "the server of the other install still runs"
+        assert ss.status() is None and not (d / ss.STATE).exists()
+    finally:
+        _kill(old)
+
+
+def _dead_pid() -> int:
+    p = subprocess.Popen(["true"])
+    p.wait()
+    return p.pid
+
+
+def _write_state(d: Path, **state) -> None:
+    fd = os.open(d / ss.STATE, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        json.dump(state, f)
+
+
+def _notes(folder: Path, n: int) -> Path:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"n{i:02}.txt").write_text(TYPO.replace("Dana", f"Dana{i}"), encoding="utf-8")
+    return folder
+
+
+def _cli(tmp_path: Path, *args: str, idle: str = "60", cwd: Path | None = None) -> subprocess.Popen:
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(tmp_path / "run"), IDLE: idle, "NO_COLOR": "1",
+           "THANKLINT_LANGUAGETOOL_START_TIMEOUT": START, "XDG_CONFIG_HOME": str(tmp_path / "no-config"),
+           "PYTHONPATH": str(REPO)}  # fmt: skip
+    env.pop("THANKLINT_LANGUAGETOOL_URL", None)
+    cmd = [sys.executable, "-m", "thanklint", "--grammar-engine", "languagetool", "--format", "json", *args]
+    return subprocess.Popen(cmd, cwd=cwd or tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _done(p: subprocess.Popen, seconds: float) -> tuple[dict, str]:
+    out, err = p.communicate(timeout=seconds)
+    assert p.returncode in (0, 1) and b"Traceback" not in err, (p.returncode, err.decode()[-2000:])
+    return json.loads(out), err.decode()
+
+
+@pytest.mark.languagetool
+@needs_install
+def test_one_shared_server_for_runs_jobs_and_the_cache_and_stop_while_checking(runtime, tmp_path):
+    """One server start, then what uses it: a stale state (dead watchdog, its port now someone
+    else's) replaced; -j 2 on one server; `server stop` while a run checks."""
+    import socket
+    import threading
+
+    from test_grammar_cli import descendants
+
+    d = ss.state_dir()
+    install = ss.Install.of(ltmod.find_install())
+    squatter = socket.create_server(("127.0.0.1", 0))  # holds the dead server's port now
+    calls = []
+    threading.Thread(target=lambda: calls.append(squatter.accept()), daemon=True).start()
+    port = squatter.getsockname()[1]
+    _write_state(d, pid=_dead_pid(), port=port, token="0" * 32, install=str(install.home), version=install.version,
+                 jar_mtime_ns=install.jar_mtime_ns, idle_timeout=60)  # fmt: skip
+    (tmp_path / "note.txt").write_text(TYPO, encoding="utf-8")
+    try:
+        first, _ = _done(_cli(tmp_path, "--no-cache", "note.txt"), float(START) + 120)
+        assert first["files"][0]["engine"]["grammar"] == f"languagetool {install.version} (started)", first["files"][0]
+        state = ss.status()
+        assert state is not None and state["port"] != port and calls == [], "the stale state was used"
+
+        # -j 2 over a folder: both workers check with the one server
+        folder = _notes(tmp_path / "notes", 33)  # two batches of 32: one for each worker
+        run = _cli(tmp_path, "--no-cache", "-j", "2", str(folder))
+        jvms: set[int] = set()
+        while run.poll() is None:
+            jvms |= {p.pid for p in descendants(run.pid) if _is_jvm(p)}
+            time.sleep(0.2)
+        report, _ = _done(run, 10)
+        assert len(report["files"]) == 33 and {f["engine"]["grammar"] for f in report["files"]} == {
+            f"languagetool {install.version} (warm)"}, {f["engine"]["grammar"] for f in report["files"]}  # fmt: skip
+        assert jvms == set(), "a -j worker started a JVM of its own"
+        assert ss.status()["pid"] == state["pid"]
+        assert len([p for p in processes() if p.ppid == state["pid"] and _is_jvm(p)]) == 1
+
+        # `server stop` while a run checks: the run ends with a clear result, the rest unchecked
+        t0 = time.time()
+        run = _cli(tmp_path, "--no-cache", str(folder))
+        assert _wait(lambda: os.stat(d / ss.STATE).st_mtime > t0, 120), "the run did not find the server"
+        stopped = run_cli("server", "stop", env=_env(tmp_path))
+        assert stopped.returncode == 0 and f"stopped (pid {state['pid']})".encode() in stopped.stdout, stopped
+        report, err = _done(run, 120)
+        engines = [f["engine"]["grammar"] for f in report["files"]]
+        skipped = [e for e in engines if e.startswith("skipped (")]
+        assert skipped and all("stopped" in e for e in skipped), engines
+        assert all(e.startswith(("languagetool", "skipped (")) for e in engines), engines
+        assert not alive(state["pid"]) and ss.status() is None
+    finally:
+        squatter.close()
+        ss.stop()
+
+
+@pytest.mark.languagetool
+@needs_install
+@pytest.mark.asyncio
+async def test_the_language_server_and_the_cli_share_one_server(runtime, tmp_path):
+    from test_grammar_cli import descendants
+    from test_lsp import findings, open_note, published, start
+
+    root = tmp_path / "ws"
+    root.mkdir()
+    (root / "thanklint.toml").write_text('[grammar]\nengine = "languagetool"\n', encoding="utf-8")
+    (tmp_path / "note.txt").write_text(TYPO, encoding="utf-8")
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), IDLE: "60", "THANKLINT_LANGUAGETOOL_START_TIMEOUT": START,
+           "XDG_CONFIG_HOME": str(tmp_path / "no-config")}  # fmt: skip
+    env.pop("THANKLINT_LANGUAGETOOL_URL", None)
+    try:
+        report, _ = _done(_cli(tmp_path, "note.txt"), float(START) + 120)  # starts the shared server
+        assert report["files"][0]["engine"]["grammar"].endswith("(started)"), report["files"][0]["engine"]
+        pid = ss.status()["pid"]
+        c = await start(root, env=env)
+        try:
+            uri = open_note(c, root / "note.txt", TYPO)
+            ds = await published(c, uri, where=lambda ds: findings(ds, "spelling"), timeout=120)
+            assert any("kubectl" in d.message for d in findings(ds, "spelling")), [d.message for d in ds]
+            assert ss.status()["pid"] == pid, "the language server started a second server"
+            assert not [p for p in descendants(c._server.pid) if _is_jvm(p)], "the language server started a JVM"
+        finally:
+            await c.shutdown_session()
+            await c.stop()
+        assert ss.status() is not None and ss.status()["pid"] == pid, "the shared server ended with the editor"
+    finally:
+        ss.stop()

@@ -117,6 +117,7 @@ class Cache:
         if report.engines.get("grammar", "").startswith("skipped"):
             return  # an engine that was down or slow this time may answer next time
         path = self._path(k)
+        report = _timeless(report)
         payload = json.dumps({"report": asdict(report), "meta": meta or []}, ensure_ascii=False).encode("utf-8")
         if len(payload) > MAX_ENTRY_BYTES:
             return  # get() would not read it back
@@ -133,6 +134,17 @@ class Cache:
             os.replace(tmp, path)  # readers never see half an entry
         except OSError:
             pass  # a read-only checkout still lints; it just is not faster next time
+
+
+def _timeless(report: Report) -> Report:
+    """The report as a later run serves it: its engine line without "(started)" or "(warm)",
+    which tell how this run found LanguageTool's shared server, not how a later one does."""
+    grammar = report.engines.get("grammar")
+    if grammar is None:
+        return report
+    from thanklint.grammar.languagetool import without_run_tag
+
+    return dataclasses.replace(report, engines={**report.engines, "grammar": without_run_tag(grammar)})
 
 
 # -- reading an entry back: built the way put() wrote it, every field checked ---------------

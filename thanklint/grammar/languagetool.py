@@ -46,6 +46,13 @@ SERVER_JAR = "languagetool-server.jar"
 MAIN_CLASS = "org.languagetool.server.HTTPServer"
 START_TIMEOUT = float(os.environ.get("THANKLINT_LANGUAGETOOL_START_TIMEOUT", "90"))
 WATCHDOG = Path(__file__).with_name("watchdog.py")
+# the engine line's word on the shared server: this run started it, or found it running
+STARTED, WARM = "(started)", "(warm)"
+
+
+def without_run_tag(name: str) -> str:
+    """An engine line without STARTED/WARM, which say something about one run only."""
+    return name.replace(f" {STARTED}", "").replace(f" {WARM}", "")
 
 # Rule ids whose single suggestion is a mechanical fix (plus every misspelling).
 _SAFE_RULES = frozenset(
@@ -638,7 +645,7 @@ def open_languagetool(
         version = _install_version(home)
         eng = LanguageToolEngine(shared.url, disabled_rules=disabled_rules, timeout=timeout, language=language,
                                  version=version, server=shared)  # fmt: skip
-        eng.name = f"languagetool {version} ({'started' if shared.started else 'warm'})"
+        eng.name = f"languagetool {version} {STARTED if shared.started else WARM}"
         if shared.started:
             try:
                 eng._warm_up(st)  # see below
