@@ -21,6 +21,7 @@ dependencies), so every offset a rule reports is an offset in what the user wrot
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import re
 import string
@@ -120,6 +121,7 @@ class Speller:
         self.known = known
         self.lemmas = lemmas or (lambda w: False)
         self.single = single or (lambda w: True)
+        self._memo: dict[str, str | None] = {}
 
     def is_word(self, w: str) -> bool:
         """Known, a WordNet lemma, or an inflection of either ("retros", "triaged")."""
@@ -130,8 +132,13 @@ class Speller:
         return any(s in self.freq or self.lemmas(s) for s in stems)
 
     def correct(self, w: str) -> str | None:
-        """The one correction of the lower-case word `w` if it is a non-word, else None.
-        The cheap tests first: most words are common, most rare ones have no candidate."""
+        """The one correction of the lower-case word `w` if it is a non-word, else None."""
+        if w not in self._memo:
+            self._memo[w] = self._correct(w)
+        return self._memo[w]
+
+    def _correct(self, w: str) -> str | None:
+        # the cheap tests first: most words are common, most rare ones have no candidate
         if len(w) < MIN_LENGTH or not w.isascii() or w in self.freq or w in self.known:
             return None
         found = sorted(((self.freq.get(c, 0.0), c) for c in _edits1(w) if c in self.freq or c in self.known),
@@ -259,24 +266,24 @@ class OffsetMap:
     position shifts by the edits before it; an edit's ends map to the original word's."""
 
     def __init__(self, edits: list[Edit]):
-        self._edits = []  # (start in corrected, end in corrected, start in original, end in original)
+        self._starts, self._edits = [], []  # per edit: start, end in corrected; start, end in original
         shift = 0
         for e in edits:
             s = e.start + shift
+            self._starts.append(s)
             self._edits.append((s, s + len(e.word), e.start, e.end))
             shift += len(e.word) - (e.end - e.start)
 
     def __call__(self, pos: int) -> int:
-        shift = 0
-        for cs, ce, os_, oe in self._edits:
-            if pos < cs:
-                break
-            if pos <= ce:
-                if pos not in (cs, ce):
-                    raise ValueError(f"offset {pos} is inside a corrected word")
-                return os_ if pos == cs else oe
-            shift = oe - ce
-        return pos + shift
+        n = bisect.bisect_right(self._starts, pos) - 1  # the last edit starting at or before pos
+        if n < 0:
+            return pos
+        cs, ce, os_, oe = self._edits[n]
+        if pos == cs:
+            return os_
+        if pos < ce:
+            raise ValueError(f"offset {pos} is inside a corrected word")
+        return pos - ce + oe
 
 
 def restore(doc, original: str, edits: list[Edit]):
