@@ -75,7 +75,7 @@ def test_two_edits_reach_only_the_packs_words():
     it is corrected, without them (nothing the pack cares about is that close) it is not."""
     from thanklint.api import Linter
 
-    pack = Linter.create()._pack_words()
+    pack = Linter.create()._pack_words
     assert respell.speller(nlp.load(), pack).correct("greatful") == "grateful"
     assert respell.speller(nlp.load(), frozenset()).correct("greatful") is None
 

@@ -4,7 +4,7 @@ the language server are thin shells over it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from thanklint import context as ctxmod
@@ -144,7 +144,7 @@ class Linter:
         elif self._proofreading_rules():
             proofread = lambda n: (None, self._why())  # noqa: E731
         if self.uses_nlp:
-            pack = self._pack_words()
+            pack = self._pack_words
             known = [pack | self._context_words(n, flags) for n in notes]
             analyses = nlp.analyse_many(notes, self.needs, proofreader=proofread, known=known)
             if self.uses_content_model:  # every body sentence of the batch in one pass
@@ -153,9 +153,11 @@ class Linter:
             analyses = [nlp.Analysis(n, None, proofread) for n in notes]
         return self._report(analyses, flags, proofread is not None, variants)
 
+    @cached_property
     def _pack_words(self) -> frozenset[str]:
         """Words the content rules' spelling correction (respell) leaves alone, with the
-        context's: the user's vocabulary and the words of the pack's cues."""
+        context's: the user's vocabulary and the words of the pack's cues (read once, as
+        the rules read the vocabulary once)."""
         cues = (c for r in self.rules for name in ("cues", "strong_cues") for c in getattr(r.params, name, ()))
         words = {w.lower() for t in self.config.words() for w in t.split()}
         words.update(w for c in cues for step in compile_cue(c).steps if step.op == "word" for w in step.values)
