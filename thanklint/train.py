@@ -178,7 +178,7 @@ def tune(notes: list[dict], sentences: list[dict], words: list, train_idx: list[
     from thanklint.api import Linter
     from thanklint.config import Config, Grammar
     from thanklint.context import Context
-    from thanklint.kinds.detail import find_details
+    from thanklint.kinds.detail import concrete_sentences, find_details
     from thanklint.kinds.signal import signal_matches
 
     linter = Linter.create(Config(grammar=Grammar(engine="off")))
@@ -202,15 +202,20 @@ def tune(notes: list[dict], sentences: list[dict], words: list, train_idx: list[
             probs[a.note.path] = [next(scores) for _ in a.sentence_tokens()]
     out = {}
     for rid, rule in rules.items():
-        cued = {a.note.path: set(find_details(a, rule.params, Context()) if rule.kind.name == "detail"
+        detail = rule.kind.name == "detail"
+        cued = {a.note.path: set(find_details(a, rule.params, Context()) if detail
                                  else signal_matches(a, rule.params)) for a in analyses}  # fmt: skip
+        # the kind's own veto, as check_detail applies it (every sentence for a signal)
+        eligible = {a.note.path: concrete_sentences(a, rule.params, Context()) if detail
+                    else set(range(len(a.sentence_tokens()))) for a in analyses}  # fmt: skip
         best = None
         for t in THRESHOLDS:
             for v in VETOES:
                 pairs = []
                 for a in analyses:
                     ps = [s[rid] for s in probs[a.note.path]]
-                    said = any(p >= t or (i in cued[a.note.path] and p >= v) for i, p in enumerate(ps))
+                    said = any(i in eligible[a.note.path] and (p >= t or (i in cued[a.note.path] and p >= v))
+                               for i, p in enumerate(ps))  # fmt: skip
                     pairs.append((rid in gold[a.note.path], said))
                 tp = sum(g and p for g, p in pairs)
                 fp = sum(p and not g for g, p in pairs)
@@ -219,11 +224,12 @@ def tune(notes: list[dict], sentences: list[dict], words: list, train_idx: list[
                 f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
                 prec = tp / (tp + fp) if tp + fp else 1.0
                 miss = tn / (tn + fn) if tn + fn else 1.0
-                # the best F1 (to two places); among equals, precision first
-                cand = (round(f1, 2), round(prec, 3), round(miss, 3), t, v)
+                # both must hold (issue 8: F1 and the precision of "missing" >= 0.90): the best
+                # of the two's lower (to two places); among equals, F1, then precision
+                cand = (round(min(f1, miss), 2), round(f1, 2), round(prec, 3), round(miss, 2), t, v)
                 if best is None or cand[:3] > best[:3]:
                     best = cand
-        out[rid] = (best[3], best[4], best[0], best[2])
+        out[rid] = (best[4], best[5], best[1], best[3])
     return out
 
 

@@ -21,14 +21,19 @@ def check_model_params(label: str, threshold: float, veto: float) -> None:
         raise ValueError("threshold must be in (0, 1] and veto in [0, 1]")
 
 
-def carrier(analysis, params, cue_sentences: list[int], start: int | None = None, end: int | None = None) -> int | None:
+def carrier(analysis, params, cue_sentences: list[int], start: int | None = None, end: int | None = None,
+            eligible: set[int] | None = None) -> int | None:  # fmt: skip
     """Index (in analysis.sentence_tokens(start, end)) of the sentence that carries
-    the element, or None."""
+    the element, or None. With `eligible`, only those sentences can carry it (a
+    kind's own veto on both the model and the cues)."""
+    if eligible is not None:
+        cue_sentences = [i for i in cue_sentences if i in eligible]
     if not params.model:
         return cue_sentences[0] if cue_sentences else None
     probs = [s[params.model] for s in classifier.sentence_scores(analysis, start, end)]
     cued = set(cue_sentences)
-    ok = [i for i, p in enumerate(probs) if p >= params.threshold or (i in cued and p >= params.veto)]
+    ok = [i for i, p in enumerate(probs)
+          if (eligible is None or i in eligible) and (p >= params.threshold or (i in cued and p >= params.veto))]  # fmt: skip
     # near-equal ratings (a sure model gives several sentences ~1.0): the one a cue backs, then the first
     return max(ok, key=lambda i: (round(probs[i], 2), i in cued, -i)) if ok else None
 

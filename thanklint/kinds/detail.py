@@ -6,7 +6,8 @@ noun phrase that belongs to the reader ("your requirements for relocation").
 It does not count when it is generic ("the role", "your team", "our conversation"),
 part of the job title or the company's name, an unfilled slot ("[specific topic]"),
 or about the candidate ("as we discussed, my background …"). The content model
-judges each sentence too (see `_content` for how the two combine); the report
+judges each sentence too (see `_content` for how the two combine), and neither
+counts a sentence that names nothing specific (`concrete_sentences`); the report
 quotes the sentence that carries the detail.
 """
 
@@ -28,6 +29,7 @@ class DetailParams:
     strong_cues: tuple[str, ...] = ()  # enough on their own ("as promised")
     owners: tuple[str, ...] = ("your",)  # a noun phrase these words own may be a detail
     generic: tuple[str, ...] = ()  # nouns that are never a detail by themselves
+    praise: tuple[str, ...] = ()  # "your commitment to patient care": what these nouns govern is praise too
     title_words: tuple[str, ...] = ()  # heads whose modifiers only name the job or the employer
     missing_at: str = "first-paragraph"
     topic_overlap: float = 0.6  # share of a context topic's content words that must appear
@@ -49,13 +51,15 @@ def _is_the_employer(owned) -> bool:
     return owned.head.lower_ in ("at", "in", "within", "join", "joining") and not described
 
 
-def _excluded_nouns(doc, note, params, ctx) -> set[int]:
+def _excluded_nouns(doc, note, params, ctx, places: bool = False) -> set[int]:
     """Token indices that can never be the detail: titles, company names, slots,
-    and the modifiers of a generic head ("your engineering team")."""
+    and the modifiers of a generic head ("your engineering team"); with `places`,
+    place names too (where the company is, unless a cue points at it)."""
     out: set[int] = set()
     company = (ctx.company or "").lower()
+    labels = ("ORG", "DATE", "TIME", "CARDINAL", "ORDINAL") + (("GPE",) if places else ())
     for ent in doc.ents:
-        if ent.label_ in ("ORG", "DATE", "TIME", "CARDINAL", "ORDINAL", "GPE") or (
+        if ent.label_ in labels or (
             company and ent.text.lower() == company
         ):
             out.update(range(ent.start, ent.end))
@@ -89,21 +93,75 @@ def _about_self(tok, stop: set[int]) -> bool:
     return False
 
 
-def find_details(analysis, params: DetailParams, ctx) -> list[int]:
-    """The indices of the body sentences in which a detail was found."""
-    note, doc = analysis.note, analysis.doc
-    generic = set(params.generic)
-    excluded = _excluded_nouns(doc, note, params, ctx)
+def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
+    """A test for a noun that could name a detail: not generic, not the employer's
+    name or the job title, not inside a template slot."""
+    generic, praise = set(params.generic), set(params.praise)
+    excluded = _excluded_nouns(analysis.doc, analysis.note, params, ctx, places=not places)
 
-    def content(tok, stop: set[int]) -> bool:
+    def specific(tok) -> bool:
         return (
             tok.pos_ in ("NOUN", "PROPN")
             and tok.i not in excluded
             and tok.lemma_.lower() not in generic
             and tok.lower_ not in generic
             and len(tok.text) > 2
-            and not _about_self(tok, stop)
+            and not _praised(tok, praise)
         )
+
+    return specific
+
+
+def _praised(tok, praise: set[str]) -> bool:
+    """Is the noun the complement of a praise word ("your dedication to | patient care",
+    "the innovative approach to | cloud solutions")? Climbs its noun phrase."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ not in _IN_PHRASE or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in praise:
+            return True
+    return False
+
+
+def concrete_sentences(analysis, params: DetailParams, ctx) -> set[int]:
+    """The body sentences that name something specific that is not the candidate's own
+    ("my skills"). The model and the cues only find a detail in one of these: praise
+    of "the company and its culture", "the goals of your team" or "[specific topic]"
+    reads like a detail to both, but names nothing. A place counts here ("the
+    Lisbon office"): whether it is a detail is the model's and the cues' call."""
+    specific = _specific_noun(analysis, params, ctx)
+    strong = [compile_cue(c) for c in params.strong_cues]  # "as promised, …" refers to one itself
+    return {
+        n
+        for n, toks in enumerate(analysis.sentence_tokens())
+        if any(specific(t) and not _owned_by_me(t) for t in toks) or any(find(c, toks) for c in strong)
+    }
+
+
+_IN_PHRASE = frozenset({"compound", "amod", "nmod", "conj", "pobj", "prep", "appos"})
+
+
+def _owned_by_me(tok) -> bool:
+    """"my skills", "my three years of retail experience": the candidate's, not the
+    interview's. Climbs the noun phrase the token is in, up to its head."""
+    cur = tok
+    for _ in range(8):
+        if any(c.dep_ == "poss" and c.lower_ in _FIRST_PERSON for c in cur.children):
+            return True
+        if cur.dep_ not in _IN_PHRASE or cur.head is cur or cur.head.pos_ in ("VERB", "AUX"):
+            return False
+        cur = cur.head
+    return False
+
+
+def find_details(analysis, params: DetailParams, ctx) -> list[int]:
+    """The indices of the body sentences in which a detail was found."""
+    specific = _specific_noun(analysis, params, ctx, places=False)
+
+    def content(tok, stop: set[int]) -> bool:
+        return specific(tok) and not _about_self(tok, stop)
 
     cues = [compile_cue(c) for c in params.cues]
     strong = [compile_cue(c) for c in params.strong_cues]
@@ -121,7 +179,14 @@ def _has_detail(toks, strong, cues, owners, content) -> bool:
     for cue in cues:
         for s, e in find(cue, toks):
             stop = {t.i for t in toks[s:e]}
-            if any(content(t, stop) for t in toks[s : s + 30]):
+            # what the cue's words govern ("hearing | about the new press"), not any noun
+            # later in the sentence ("…, and my background in retail …"); a cue that frames
+            # the whole sentence ("From our conversation, | I understand …") governs all of it
+            cue = toks[s:e]
+            top = [t for t in cue if t.head not in cue or t.head is t]
+            roots = [t.head if t.dep_ in ("prep", "advcl") and t.head.dep_ == "ROOT" else t for t in top]
+            scope = {t.i for c in (*cue, *roots) for t in c.subtree if toks[s].i <= t.i < toks[s].i + 30}
+            if any(content(t, stop) for t in toks[s : s + 30] if t.i in scope):
                 return True
     for tok in toks:
         if tok.lower_ in owners and tok.dep_ == "poss":
@@ -162,7 +227,7 @@ def check_detail(analysis, ctx, rule):
             rest = [t for t in ctx.topics if t not in named]
             more = f"; not mentioned: {', '.join(rest)}" if rest else ""
             return passed(rule, f"mentioned: {', '.join(named)}{more}")
-    best = carrier(analysis, p, find_details(analysis, p, ctx))
+    best = carrier(analysis, p, find_details(analysis, p, ctx), eligible=concrete_sentences(analysis, p, ctx))
     if best is not None:
         return passed(rule, f"found: “{quote(analysis.note, analysis.sentence_tokens()[best])}”")
     detail = f"topics you could mention: {', '.join(ctx.topics)}" if ctx.topics else ""

@@ -1,0 +1,86 @@
+"""`specific-detail` on notes nobody tuned it for: generic praise, the candidate's
+own skills and unfilled slots are no detail, whatever the model or a cue says;
+a concrete project, person, number or thing seen still is, and is the sentence
+the report quotes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import HARPER, describe, result, run_cli
+
+NOTE = "Hi Dana,\n\nThank you for your time today. {}\n\nI look forward to hearing from you.\n\nBest,\nSam"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was a pleasure to learn more about the organization and its values.",
+        "I enjoyed hearing about the culture and the direction the company is heading.",
+        "Our conversation about how my skills and experience fit the needs of your team was very helpful.",
+        "I was particularly interested in your approach to innovation and growth.",
+        "I enjoyed our conversation about [specific topic] and {project}.",
+        "Could you share any updates on the timeline for next steps?",
+        "I have attached my resume and portfolio for your convenience.",
+    ],
+    ids=["organization-values", "culture-direction", "my-skills", "approach", "slots", "timeline", "attachments"],
+)
+def test_generic_praise_is_no_detail(lint_text, sentence):
+    rep = lint_text(NOTE.format(sentence))
+    res = result(rep, "specific-detail")
+    assert res.status.value == "fail", f"passed on {sentence!r}:\n{describe(rep, 'specific-detail')}"
+    assert res.findings and res.findings[0].rule == "specific-detail"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You mentioned that the clinic is moving its scheduling to a shared rota in spring.",
+        "Meeting Dr. Oduya and hearing about the Maple Street pantry was the highlight of my day.",
+        "The story about the server that melted on Black Friday made me laugh.",
+        "Seeing the new Heidelberg press run forty sheets a minute was impressive.",
+        "I loved getting to know your son Jake.",
+    ],
+    ids=["plan", "person-place", "story", "tool-number", "person"],
+)
+def test_a_concrete_detail_passes_and_is_quoted(lint_text, sentence):
+    rep = lint_text(NOTE.format(sentence))
+    res = result(rep, "specific-detail")
+    assert res.status.value == "pass", f"missed {sentence!r}:\n{describe(rep, 'specific-detail')}"
+    quoted = res.detail[len("found: “") :].rstrip("”").rstrip("…")
+    assert sentence.startswith(quoted), res.detail
+
+
+def test_generic_note_fails_in_the_cli_and_the_detail_fixes_it(tmp_path):
+    """What a user sees: the JSON report fails the rule on praise alone, with a
+    finding, and passes once one concrete thing is said."""
+    generic = tmp_path / "generic.txt"
+    generic.write_text(NOTE.format("It was great to hear more about the company, its mission and the team."),
+                       encoding="utf-8")  # fmt: skip
+    concrete = tmp_path / "concrete.txt"
+    concrete.write_text(NOTE.format("It was great to hear how the team moved the invoices to the new Xero ledger."),
+                        encoding="utf-8")  # fmt: skip
+    proc = run_cli("--format", "json", *HARPER, str(generic), str(concrete), timeout=120)
+    assert proc.returncode in (0, 1), proc.stderr
+    files = {f["path"]: f for f in json.loads(proc.stdout)["files"]}
+    status = {p: {r["id"]: r["status"] for r in f["rules"]} for p, f in files.items()}
+    assert status[str(generic)]["specific-detail"] == "fail"
+    assert any(f["rule"] == "specific-detail" for f in files[str(generic)]["findings"])
+    assert status[str(concrete)]["specific-detail"] == "pass"
+
+
+def test_the_model_alone_cannot_pass_a_sentence_that_names_nothing(lint_text):
+    """The veto holds whatever the model rates: a sentence whose nouns are all
+    generic is never the carrier, even with the threshold at its lowest."""
+    from dataclasses import replace
+
+    from thanklint.api import Linter
+    from thanklint.config import Config, Grammar
+
+    loose = Linter.create(replace(Config(grammar=Grammar(engine="off")),
+                                  rules={"specific-detail": {"threshold": 0.01, "veto": 0.0}}))  # fmt: skip
+    text = NOTE.format("I enjoyed learning more about the role, the team and the culture.")
+    rep = loose.check([loose.parse(text, path="<text>")], None)[0]
+    assert result(rep, "specific-detail").status.value == "fail", describe(rep, "specific-detail")
