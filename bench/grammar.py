@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import statistics
 import sys
@@ -564,7 +565,8 @@ def run_suite(name: str, check: Check, *, only: set[str], limit: int | None, wor
 CALIBRATION = REPO / "rules" / "thankyou" / "data" / "engine-rules.yaml"
 CURVE = tuple(round(0.40 + 0.025 * k, 3) for k in range(23))  # 0.40 .. 0.95
 MAX_CALIBRATION_FF = 0.05  # keep_alone: the lowest t whose cross-validated dev false flags stay under this
-FOLDS = 5  # dev sentences i % FOLDS == f are judged with figures measured on the other folds
+FOLDS = 5  # each fold of dev is judged with figures measured on the other folds,
+CV_REPEATS = 5  # over this many shuffles of dev (seeded), the shares averaged
 
 
 def _jfleg_lines(split: str) -> tuple[list[str], list[list[str]]]:
@@ -675,8 +677,9 @@ def _curve(sets: dict, runs: dict, figures: dict, pairs: dict, dev_src, dev_refs
     """label -> {"dev-cv" | "dev" | "test": {"recall", "false_flags"}}: each engine alone, either
     engine, the verdict at each t of CURVE, and agreement only. "dev" judges dev with figures
     measured on dev itself (optimistic: a rule chosen for its dev figure is judged on it);
-    "dev-cv" judges each fold of dev with figures measured on the other folds (what keep_alone is
-    chosen on); "test" judges test with the figures of all of dev (reported, never tuned on)."""
+    "dev-cv" judges each fold of dev with figures measured on the other folds, averaged over
+    CV_REPEATS shuffles (what keep_alone is chosen on: a single split moved the choice on one
+    sentence); "test" judges test with the figures of all of dev (reported, never tuned on)."""
     engines = list(runs)
     thresholds = [*CURVE, 1.01]  # 1.01: agreement only
 
@@ -705,17 +708,20 @@ def _curve(sets: dict, runs: dict, figures: dict, pairs: dict, dev_src, dev_refs
             put(label(t), split, *verdicts(split, idx, _calibration(figures, t)), idx)
     for lab in ("languagetool", "harper", "either"):
         table[lab]["dev-cv"] = table[lab]["dev"]  # no figures involved
-    cv: dict[float, tuple[dict, dict]] = {t: ({}, {}) for t in thresholds}
-    for f in range(FOLDS):
-        train = [i for i in range(len(dev_src)) if i % FOLDS != f]
-        held = [i for i in pairs["dev"] if i % FOLDS == f]
-        fold_figures = _rule_figures(dev_src, dev_refs, runs, [], train)
-        for t in thresholds:
-            s, r = verdicts("dev", held, _calibration(fold_figures, t))
-            cv[t][0].update(s)
-            cv[t][1].update(r)
+    cv = {t: [0.0, 0.0] for t in thresholds}
+    for rep in range(CV_REPEATS):  # the shares averaged over shuffles: one fold split is noisy
+        order = list(range(len(dev_src)))
+        random.Random(rep).shuffle(order)
+        fold = {i: k % FOLDS for k, i in enumerate(order)}
+        for f in range(FOLDS):
+            held = [i for i in pairs["dev"] if fold[i] == f]
+            fold_figures = _rule_figures(dev_src, dev_refs, runs, [], [i for i in order if fold[i] != f])
+            for t in thresholds:
+                s, r = verdicts("dev", held, _calibration(fold_figures, t))
+                cv[t][0] += sum(1 for v in s.values() if v) / len(pairs["dev"]) / CV_REPEATS
+                cv[t][1] += sum(1 for v in r.values() if v) / len(pairs["dev"]) / CV_REPEATS
     for t in thresholds:
-        table[label(t)]["dev-cv"] = dict(zip(("recall", "false_flags"), _flag_shares(pairs["dev"], *cv[t])))
+        table[label(t)]["dev-cv"] = {"recall": cv[t][0], "false_flags": cv[t][1]}
     return {k: table[k] for k in ("languagetool", "harper", "either", *(label(t) for t in thresholds))}
 
 
@@ -781,7 +787,7 @@ def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = 
     out(f"  JFLEG: share of erroneous sentences flagged / share of their corrections flagged "
         f"(dev n={len(pairs['dev'])}, test n={len(pairs['test'])}); t = keep_alone, a match one engine "
         f"flags alone is kept when its smoothed precision >= t")
-    out(f"    {'':<13} {'dev, ' + str(FOLDS) + '-fold cv':>16} {'dev, in-sample':>16} {'test':>16}")
+    out(f"    {'':<13} {f'dev, cv {FOLDS}x{CV_REPEATS}':>16} {'dev, in-sample':>16} {'test':>16}")
     for label, row in table.items():
         mark = (f"  <- keep_alone (lowest t with cross-validated dev false flags <= {100 * MAX_CALIBRATION_FF:.0f}%)"
                 if label == f"t={keep_alone:.2f}" else "")
@@ -869,12 +875,13 @@ def _write_calibration(figures: dict, keep_alone: float, cal, table: dict) -> No
         "#   references) or Norvig's right word. families: right/wrong summed by LanguageTool",
         "#   category / Harper lint kind (what a rule never seen on dev is judged by).",
         f"keep_alone: {keep_alone}      # one engine alone: kept when its smoothed precision >= this"
-        f" (lowest t with {FOLDS}-fold dev false flags <= {MAX_CALIBRATION_FF:.0%})",
+        f" (lowest t with cross-validated dev false flags <= {MAX_CALIBRATION_FF:.0%})",
         f"prior: {cal.prior}          # smoothing: rule -> family -> engine, this many pseudo-matches each",
         f"certain_fixes: {cal.certain_fixes}   # --fix applies a rule's single replacement when right this often",
         f"min_fixes: {cal.min_fixes}          #   over at least this many measured fixes",
         "# The curve when it was written: t -> JFLEG share of erroneous sentences flagged / of their",
-        f"# corrections flagged; dev judged by {FOLDS}-fold cross-validation, test with all of dev's figures.",
+        f"# corrections flagged; dev judged by {FOLDS}-fold cross-validation ({CV_REPEATS} shuffles), test with all of"
+        " dev's figures.",
         *(f"#   {label:<12} dev {100 * row['dev-cv']['recall']:5.1f}% / {100 * row['dev-cv']['false_flags']:4.1f}%"
           f"   test {100 * row['test']['recall']:5.1f}% / {100 * row['test']['false_flags']:4.1f}%"
           for label, row in table.items()),
