@@ -146,3 +146,28 @@ def test_a_missing_corpus_is_one_line_and_exit_2(tmp_path):
     assert proc.returncode == 2
     assert len(proc.stderr.strip().splitlines()) == 1 and "cannot read the corpus" in proc.stderr
     assert not (tmp_path / "m").exists()
+
+
+# Issue 8, "missing" precision: an element said in words the old cue lists did not
+# know is found, and quoted (written for these tests, not taken from any corpus note).
+@pytest.mark.parametrize(
+    "rule_id, sentence",
+    [
+        ("qualifications", "Eight years of scheduling for a busy dental practice taught me to keep the front desk calm."),
+        ("qualifications", "In my last job I rebuilt the returns process for forty stores."),
+        ("closing", "You can reach me on my cell any evening this week."),
+        ("closing", "I would welcome the chance to continue our conversation."),
+        ("interest", "I would very much like this job."),
+        ("interest", "It sounds like a great place to grow."),
+    ],
+)
+def test_an_element_in_unlisted_words_is_not_reported_missing(lint_text, rule_id, sentence):
+    text = f"Hi Dana,\n\nThank you for your time today. {sentence}\n\nBest,\nSam"
+    quote = _quote(lint_text(text), rule_id)
+    assert quote is not None, f"{rule_id} reported missing in: {sentence}"
+    assert sentence.startswith(quote), f"{rule_id} quoted {quote!r}, not {sentence!r}"
+
+
+def test_thanks_for_a_call_is_not_a_closing(lint_text):
+    text = "Hi Dana,\n\nThank you for calling me on Monday. The tour of the bindery was a treat.\n\nBest,\nSam"
+    assert _quote(lint_text(text), "closing") is None
