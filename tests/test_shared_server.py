@@ -10,6 +10,7 @@ install (THANKLINT_LANGUAGETOOL_HOME) and skips with the reason without one.
 from __future__ import annotations
 
 import json
+import re
 import os
 import signal
 import stat
@@ -135,6 +136,8 @@ def test_server_stop_and_status_over_a_running_watchdog(runtime, tmp_path, fake_
     try:
         st = run_cli("server", "status", env=_env(tmp_path))
         assert st.returncode == 0 and f"pid      {pid}".encode() in st.stdout and b": running" in st.stdout, st
+        # the resident memory of the watchdog and its command, and how long it has been idle
+        assert re.search(rb"\n  memory   \d+ MB\n  idle     \d+ s \(stops after 1 min\)\n", st.stdout), st.stdout
         stop = run_cli("server", "stop", env=_env(tmp_path))
         assert stop.returncode == 0 and f"stopped (pid {pid})".encode() in stop.stdout, stop
         assert not alive(pid)
@@ -415,15 +418,31 @@ def _done(p: subprocess.Popen, seconds: float) -> tuple[dict, str]:
     return json.loads(out), err.decode()
 
 
+def _jvms_below(run: subprocess.Popen, seconds: float) -> tuple[dict, str, set[int]]:
+    """The run's JSON report and stderr, and the JVMs it started below itself (seen while it ran;
+    its output is read meanwhile, so that a long report cannot block it)."""
+    import threading
+
+    from test_grammar_cli import descendants
+
+    box: list = []
+    reader = threading.Thread(target=lambda: box.append(_done(run, seconds)), daemon=True)
+    reader.start()
+    jvms: set[int] = set()
+    while reader.is_alive():
+        jvms |= {p.pid for p in descendants(run.pid) if _is_jvm(p)}
+        reader.join(0.2)
+    assert box, "the run failed or took too long"
+    return (*box[0], jvms)
+
+
 @pytest.mark.languagetool
 @needs_install
-def test_one_shared_server_for_runs_jobs_and_the_cache_and_stop_while_checking(runtime, tmp_path):
+def test_one_shared_server_for_a_stale_state_j2_and_stop_while_checking(runtime, tmp_path):
     """One server start, then what uses it: a stale state (dead watchdog, its port now someone
     else's) replaced; -j 2 on one server; `server stop` while a run checks."""
     import socket
     import threading
-
-    from test_grammar_cli import descendants
 
     d = ss.state_dir()
     install = ss.Install.of(ltmod.find_install())
@@ -442,12 +461,7 @@ def test_one_shared_server_for_runs_jobs_and_the_cache_and_stop_while_checking(r
 
         # -j 2 over a folder: both workers check with the one server
         folder = _notes(tmp_path / "notes", 33)  # two batches of 32: one for each worker
-        run = _cli(tmp_path, "--no-cache", "-j", "2", str(folder))
-        jvms: set[int] = set()
-        while run.poll() is None:
-            jvms |= {p.pid for p in descendants(run.pid) if _is_jvm(p)}
-            time.sleep(0.2)
-        report, _ = _done(run, 10)
+        report, _, jvms = _jvms_below(_cli(tmp_path, "--no-cache", "-j", "2", str(folder)), 300)
         assert len(report["files"]) == 33 and {f["engine"]["grammar"] for f in report["files"]} == {
             f"languagetool {install.version} (warm)"}, {f["engine"]["grammar"] for f in report["files"]}  # fmt: skip
         assert jvms == set(), "a -j worker started a JVM of its own"
@@ -502,3 +516,15 @@ async def test_the_language_server_and_the_cli_share_one_server(runtime, tmp_pat
         assert ss.status() is not None and ss.status()["pid"] == pid, "the shared server ended with the editor"
     finally:
         ss.stop()
+
+
+@pytest.mark.languagetool
+@needs_install
+def test_idle_timeout_0_keeps_one_jvm_per_run_and_no_state(runtime, tmp_path):
+    (tmp_path / "note.txt").write_text(TYPO, encoding="utf-8")
+    report, _, jvms = _jvms_below(_cli(tmp_path, "--no-cache", "note.txt", idle="0"), float(START) + 120)
+    engine = report["files"][0]["engine"]["grammar"]  # its own JVM: neither warm nor started as shared
+    assert engine.startswith("languagetool 6") and not engine.endswith(("(warm)", "(started)")), engine
+    assert len(jvms) == 1, "the run did not start its own JVM"
+    assert not any(alive(pid) for pid in jvms), "the run's JVM outlived it"
+    assert not (runtime / "thanklint" / ss.STATE).exists() and ss.status() is None
