@@ -74,7 +74,10 @@ def common_words() -> dict[str, float]:
     if not packed or packed[0] != {"format": "cB", "version": 1}:  # wordfreq's "cBpack" format
         raise ThanklintError(f"unexpected wordfreq data format in {_wordfreq_data('small')}")
     # bucket i holds the words whose frequency is 10^(-i/100): Zipf 9 - i/100
-    return {w: 9 - i / 100 for i, bucket in enumerate(packed[1:]) for w in bucket if w.isalpha()}
+    freq: dict[str, float] = {}
+    for i, bucket in enumerate(packed[1:]):
+        freq.update(dict.fromkeys(bucket, 9 - i / 100))
+    return freq
 
 
 def rare_frequency(word: str) -> float:
