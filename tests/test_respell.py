@@ -23,8 +23,15 @@ EXITED = (
 
 
 @pytest.fixture(scope="module")
-def speller():
-    return respell.speller(nlp.load(), frozenset())
+def pack_words():
+    from thanklint.api import Linter
+
+    return Linter.create()._pack_words
+
+
+@pytest.fixture(scope="module")
+def speller(pack_words):
+    return respell.speller(nlp.load(), pack_words)
 
 
 def _fixed(text: str, speller) -> str:
@@ -70,13 +77,10 @@ def test_non_words_with_one_correction_are_corrected(speller, word, fix):
     assert speller.correct(word) == fix
 
 
-def test_two_edits_reach_only_the_packs_words():
+def test_two_edits_reach_only_the_packs_words(speller):
     """"greatful" is two edits from "grateful", a gratitude cue; with the pack's words known
     it is corrected, without them (nothing the pack cares about is that close) it is not."""
-    from thanklint.api import Linter
-
-    pack = Linter.create()._pack_words
-    assert respell.speller(nlp.load(), pack).correct("greatful") == "grateful"
+    assert speller.correct("greatful") == "grateful"
     assert respell.speller(nlp.load(), frozenset()).correct("greatful") is None
 
 
@@ -124,12 +128,25 @@ def test_real_word_slips_only_in_their_context(speller, text, expected):
 
 
 def test_names_are_never_corrected(speller):
-    """"Jonh" is one swap from "John": a capitalised word mid-sentence is a name; at the start
-    of a sentence only the context can say, and a name it knows is never touched."""
-    text = "I enjoyed meeting Jonh and Intrested Labs.\nJonh showed me the lab."
-    assert _fixed(text, speller) == "I enjoyed meeting Jonh and Intrested Labs.\nJohn showed me the lab."
-    knows = respell.speller(nlp.load(), frozenset({"jonh"}))
+    """"Jonh" is one swap from "John", "Pryce" one letter from "price": a capitalised word is
+    a name, mid-sentence or after "Mr."; at the start of a sentence only a slip of a word the
+    pack looks for is corrected ("Thnak"); a name the context knows is never touched."""
+    text = "I enjoyed meeting Jonh and Intrested Labs.\nJonh showed me the lab. Mr. Pryce agreed. Thnak you."
+    assert _fixed(text, speller) == text.replace("Thnak", "Thank")
+    knows = respell.speller(nlp.load(), frozenset({"thnak"}))
     assert _fixed(text, knows) == text
+
+
+def test_greeting_and_sign_off_are_left_alone():
+    """Names and formulas live there: "Ngā mihi" (a Māori sign-off), a signature."""
+    from thanklint.api import Linter
+
+    linter = Linter.create()
+    text = "Dear Dana,\n\nThank you for the interview. I am intrested in the role.\n\nNgā mihi,\nAbena Mensah\n"
+    n = linter.parse(text)
+    [a] = nlp.analyse_many([n], known=[linter._pack_words])
+    read_as = {a.doc[i].text: w for i, w in a.doc.user_data[respell.RESPELLED].items()}
+    assert read_as == {"intrested": "interested"}
 
 
 def test_offsets_map_back_exactly(speller):

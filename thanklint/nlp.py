@@ -196,8 +196,9 @@ def analyse_many(notes: list[Note], needs: frozenset[str] = ALL_COMPONENTS, batc
     texts = [n.analysis_text[: analysed_end(n.analysis_text, n.content_start)] for n in notes]
     edits = [[] for _ in notes]
     if known is not None:
-        edits = [respell.corrections(t, n.content_start, len(t), respell.speller(nlp, k), skip=n.in_placeholder)
-                 for n, t, k in zip(notes, texts, known)]  # fmt: skip
+        # the body only: the greeting and the sign-off are names and formulas ("Ngā mihi,")
+        edits = [respell.corrections(t, n.body_start, min(n.body_end, len(t)), respell.speller(nlp, k),
+                                     skip=n.in_placeholder) for n, t, k in zip(notes, texts, known)]  # fmt: skip
     docs = nlp.pipe((respell.apply(t, e) if e else t for t, e in zip(texts, edits)), batch_size=batch_size)
     docs = (respell.restore(d, t, e) if e else d for d, t, e in zip(docs, texts, edits))
     return [Analysis(n, d, proofreader) for n, d in zip(notes, docs)]

@@ -89,16 +89,18 @@ def rare_frequency(word: str) -> float:
 
 
 @lru_cache(maxsize=1)
-def slips() -> tuple[dict, ...]:
-    """The real-word slips of rules/thankyou/data/slips.yaml."""
+def slips() -> dict[str, list[dict]]:
+    """The real-word slips of rules/thankyou/data/slips.yaml, by slip."""
     import yaml
 
     from thanklint.packs import rules_root
 
     path = rules_root() / "thankyou" / "data" / "slips.yaml"
-    data = yaml.safe_load(path.read_text("utf-8"))
-    return tuple({"word": s["word"], "fix": s["fix"], "before": frozenset(s.get("before", ())),
-                  "after": frozenset(s.get("after", ()))} for s in data["slips"])  # fmt: skip
+    out: dict[str, list[dict]] = {}
+    for s in yaml.safe_load(path.read_text("utf-8"))["slips"]:
+        out.setdefault(s["word"], []).append({"fix": s["fix"], "before": frozenset(s.get("before", ())),
+                                              "after": frozenset(s.get("after", ()))})  # fmt: skip
+    return out
 
 
 def _edits1(word: str) -> set[str]:
@@ -220,9 +222,10 @@ def _sentence_start(text: str, i: int, floor: int) -> bool:
 
 
 def corrections(text: str, start: int, end: int, speller: Speller, skip=lambda s, e: False) -> list[Edit]:
-    """The unambiguous corrections in text[start:end]. A capitalised word is corrected
-    only at the start of a sentence (elsewhere it is a name); a word in a name or in a
-    span `skip(s, e)` says (a template slot) never."""
+    """The unambiguous corrections in text[start:end]. A capitalised word is a name
+    unless it starts a sentence and its correction is one of the known words (the pack's
+    cues: "Thnak you"; never "Pryce" → "Price"); a word in a span `skip(s, e)` says (a
+    template slot) is never corrected."""
     words = [m for m in _WORD.finditer(text, start, end)]
     edits = []
     for n, m in enumerate(words):
@@ -230,8 +233,6 @@ def corrections(text: str, start: int, end: int, speller: Speller, skip=lambda s
         if not raw.isalpha() or (raw[1:] != raw[1:].lower()) or skip(m.start(), m.end()):
             continue
         lower = raw.lower()
-        if lower in speller.known:
-            continue
         first = _sentence_start(text, m.start(), start)
         if raw[0].isupper() and not first:
             continue
@@ -239,14 +240,14 @@ def corrections(text: str, start: int, end: int, speller: Speller, skip=lambda s
         nxt = words[n + 1] if n + 1 < len(words) and not text[m.end() : words[n + 1].start()].strip() else None
         fix = _slip(lower, "^" if first else prev.group().lower().replace("’", "'") if prev else None,
                     nxt.group().lower() if nxt else None) or speller.correct(lower)  # fmt: skip
-        if fix:
+        if fix and (raw[0].islower() or fix in speller.known):
             edits.append(Edit(m.start(), m.end(), _case_like(fix, raw)))
     return edits
 
 
 def _slip(word: str, before: str | None, after: str | None) -> str | None:
-    for s in slips():
-        if s["word"] == word and (not s["before"] or before in s["before"]) and (not s["after"] or after in s["after"]):
+    for s in slips().get(word, ()):
+        if (not s["before"] or before in s["before"]) and (not s["after"] or after in s["after"]):
             return s["fix"]
     return None
 
