@@ -5,13 +5,19 @@ slip; the content rules are just not fooled by it.
 Two kinds of correction, both only when unambiguous:
 
 - a non-word (not in wordfreq's list of common words, not a WordNet lemma, not an
-  inflection of either, not a name or a word the user or the pack knows) with exactly
-  one correction one edit away (insert, delete, replace, swap two letters) that is a
-  common word and much more frequent than any other candidate, and far more frequent
-  than the non-word itself ("intrested" → "interested"; "collegues" is left alone:
-  colleagues and colleges are alike);
+  inflection of either, not a word the user, the context or the pack knows) with
+  exactly one correction one edit away (insert, delete, replace, swap two letters) that
+  is a common word and much more frequent than any other candidate, and far more
+  frequent than the non-word itself ("intrested" → "interested"; "collegues" is left
+  alone: colleagues and colleges are alike); two edits away only to one of the pack's
+  own words ("greatful" → "grateful");
 - a real word in a context where it is a known slip of this genre, listed as data in
   rules/thankyou/data/slips.yaml ("exited about" → "excited about").
+
+Only the body is corrected, and a capitalised word is taken for a name (a word that
+starts a sentence only becomes one of the pack's words: "Thnak you"). Part-of-speech
+tags cannot guard names here: they come from the one parse, which reads the corrected
+text.
 
 No grammar engine is in the loop (content judging must not wait on one). The note is
 parsed once: the corrected text instead of the original, and `restore` puts the
