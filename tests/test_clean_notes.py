@@ -57,3 +57,25 @@ def test_a_clean_note_with_field_words_and_style_choices_with_languagetool(tmp_p
     proc = run_cli("--format", "json", *_languagetool_args(), "note.txt", cwd=tmp_path, timeout=300)
     assert json.loads(proc.stdout)["files"][0]["engine"]["grammar"].startswith("languagetool"), proc.stdout[:300]
     _check(_proofread(proc))
+
+
+@pytest.mark.parametrize("word, split", [("alot", "a lot"), ("atleast", "at least"), ("everytime", "every time")])
+def test_a_run_together_slip_is_not_a_field_word(word, split):
+    # wordfreq lists these slips as common words (Zipf 3.5-3.9); the engine's own guess, the same
+    # letters split in two, is 30x more common, so the slip stays a misspelling
+    from thanklint.kinds.proofread import ProofreadParams, _field_word
+
+    p = ProofreadParams(category="spelling", disable={}, common_zipf=3.3, known_zipf=1.5)
+    assert not _field_word(word, [split], p)
+    assert _field_word("anymore", ["any more"], p)  # a word in its own right stays one (10x, not 30x)
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_still_reports_alot(tmp_path):
+    text = NOTE.replace("I recieved the models", "I learned alot from the models")
+    (tmp_path / "note.txt").write_text(text, encoding="utf-8")
+    proc = run_cli("--format", "json", *_languagetool_args(), "note.txt", cwd=tmp_path, timeout=300)
+    f = json.loads(proc.stdout)["files"][0]
+    flagged = [text[x["offset"] : x["offset"] + x["length"]] for x in f["findings"] if x["rule"] in ("grammar", "spelling")]
+    assert "alot" in flagged, flagged

@@ -98,10 +98,14 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     if dialect.regional(word):  # "colour" in an en-US note: the variant's call, not frequency's
         return False
     z = _zipf(word)
-    if z >= p.common_zipf:
-        return True
     # the first few guesses, not just the first: LanguageTool's first guess for "thi" is a rare word
     guesses = [r for r in replacements[: p.max_suggestions] if r]
+    # "alot" -> "a lot": the engine's guess is the word itself split, and the split is far (30x)
+    # more common. Frequency lists count such run-together slips ("alot" 3.9, "atleast" 3.5) as words.
+    if any(" " in g and g.replace(" ", "") == word and _zipf(g) - z >= 1.5 for g in guesses):
+        return False
+    if z >= p.common_zipf:
+        return True
     return bool(p.known_zipf) and z >= p.known_zipf and all(z >= _zipf(g) for g in guesses)
 
 
