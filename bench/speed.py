@@ -6,8 +6,9 @@
 (b) N notes in one run (Linter.check → nlp.pipe) against nlp.pipe on the same texts;
 (c) `thanklint --version` cold against `python -c pass`;
 (d) `thanklint note.txt` cold against `python -c "import spacy; spacy.load(model)"`;
-(e) with --languagetool (a local install): `thanklint note.txt` with LanguageTool, its own JVM
-    (idle_timeout 0) against the shared server kept warm, against Harper: wall and CPU.
+(e) with --languagetool (a local install): `thanklint note.txt` with LanguageTool, its first-ever
+    run (it starts the shared server), with the shared server warm, with its own JVM (idle_timeout
+    0), against Harper: wall and CPU; and the idle shared server's memory.
 (f) with --breakdown: only (d), in wall and CPU time, and where the cold run's time goes,
     phase by phase (bench/startup_probe.py), with Harper's build against spaCy's load.
 Each figure is the median of R alternating runs.
@@ -189,8 +190,13 @@ def _breakdown(repeat: int, grammar_engine: str, before: Path | None = None) -> 
 
 
 def _languagetool(repeat: int) -> int:
+    """(e): one note, cold thanklint, with LanguageTool its first-ever run (no shared server:
+    this run starts it), with the shared server warm, with its own JVM (idle_timeout 0), and
+    with Harper; then the idle shared server's memory. CPU is thanklint's process and its
+    children: a shared server's JVM is no child of the run, so its CPU is not counted."""
     import os
 
+    from thanklint.grammar import shared_server
     from thanklint.grammar.languagetool import find_install
 
     if find_install() is None:
@@ -200,30 +206,46 @@ def _languagetool(repeat: int) -> int:
         cwd = Path(tmp)
         (cwd / "note.txt").write_text(TYPICAL.read_text(encoding="utf-8"), encoding="utf-8")
         (cwd / "run").mkdir(mode=0o700)
-        env = {**os.environ, "XDG_RUNTIME_DIR": str(cwd / "run")}  # a server of the bench's own
+        os.environ["XDG_RUNTIME_DIR"] = str(cwd / "run")  # a server of the bench's own (status() reads it too)
+        env = {**os.environ}
         env.pop("THANKLINT_LANGUAGETOOL_URL", None)
+        shared = {**env, "THANKLINT_LANGUAGETOOL_IDLE_TIMEOUT": "600"}
         thanklint = [sys.executable, "-m", "thanklint"]
-        note = ["--isolated", "--no-cache", "note.txt"]
-        runs = {
-            "LanguageTool, own JVM (idle_timeout 0)": (thanklint + ["--grammar-engine", "languagetool", *note],
-                                                       {**env, "THANKLINT_LANGUAGETOOL_IDLE_TIMEOUT": "0"}),
-            "LanguageTool, shared server (warm)": (thanklint + ["--grammar-engine", "languagetool", *note],
-                                                   {**env, "THANKLINT_LANGUAGETOOL_IDLE_TIMEOUT": "600"}),
-            "Harper": (thanklint + ["--grammar-engine", "harper", *note], env),
-        }
-        try:
-            subprocess.run(thanklint + ["server", "start"], cwd=cwd, check=True, stdout=subprocess.DEVNULL,
-                           env={**env, "THANKLINT_LANGUAGETOOL_IDLE_TIMEOUT": "600"})  # fmt: skip
-            got: dict[str, list[tuple[float, float]]] = {k: [] for k in runs}
-            for _ in range(repeat):  # alternate, so drift in machine load hits all alike
-                for name, (cmd, e) in runs.items():
-                    got[name].append(_timed(cmd, cwd, e))
-        finally:
+        lt = thanklint + ["--grammar-engine", "languagetool", "--isolated", "--no-cache", "note.txt"]
+
+        def stop() -> None:
             subprocess.run(thanklint + ["server", "stop"], cwd=cwd, env=env, stdout=subprocess.DEVNULL, check=False)
-        for name, times in got.items():
-            wall = statistics.median(w for w, _ in times)
-            cpu = statistics.median(c for _, c in times)
-            print(f"(e) one note cold, {name:<40} {wall:6.1f} s wall  {cpu:6.1f} s CPU  (median of {repeat})")
+
+        runs = {  # name: (command, env, what to do first); in this order, so the warm run finds the server
+            "LanguageTool, first-ever run (starts the server)": (lt, shared, stop),
+            "LanguageTool, shared server (warm)": (lt, shared, None),
+            "LanguageTool, own JVM (idle_timeout 0)": (lt, {**env, "THANKLINT_LANGUAGETOOL_IDLE_TIMEOUT": "0"}, None),
+            "Harper": (thanklint + ["--grammar-engine", "harper", "--isolated", "--no-cache", "note.txt"], env, None),
+        }
+        got: dict[str, list[tuple[float, float]]] = {k: [] for k in runs}
+        rss: list[int] = []
+        try:
+            for _ in range(repeat):  # alternate, so drift in machine load hits all alike
+                for name, (cmd, e, first) in runs.items():
+                    if first:
+                        first()
+                    got[name].append(_timed(cmd, cwd, e))
+                time.sleep(5)  # the server idle since the warm run and two runs without it
+                st = shared_server.status()
+                if st is not None and st["rss_bytes"]:
+                    rss.append(st["rss_bytes"])
+        finally:
+            stop()
+    med = statistics.median
+    print(f"(e) one note cold, median of {repeat} alternating runs; load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} CPUs")  # fmt: skip
+    for name, times in got.items():
+        print(f"    {name:<50} {med(w for w, _ in times):6.1f} s wall  {med(c for _, c in times):6.1f} s CPU")
+    (ww, wc), (hw, hc) = [(med(w for w, _ in got[k]), med(c for _, c in got[k]))
+                          for k in ("LanguageTool, shared server (warm)", "Harper")]  # fmt: skip
+    print(f"    warm LanguageTool / Harper: {ww / hw:.2f}x wall, {wc / hc:.2f}x CPU  (target <= 1.0x)")
+    print("    idle shared server (watchdog + JVM, resident): "
+          + (f"{med(rss) / 2**20:.0f} MB (median of {len(rss)})" if rss else "unknown"))
     return 0
 
 
