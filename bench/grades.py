@@ -14,7 +14,11 @@ Notes (read in place, never copied into the project):
 - ../shared/bench/notes/real-dev.jsonl, with its note labels;
 - the content corpus (rules/thankyou/data/notes.jsonl, sentences.jsonl) from the sites the
   shipped content model was not trained on (meta.json "test_sites", as bench/content.py).
-  A corpus note carries a content element when one of its sentences is labelled with it.
+  A corpus note carries a content element when one of its sentences is labelled with it;
+- bench/data/complete-notes.jsonl: published complete notes from sites neither the corpus nor
+  real-dev uses, never used for training or tuning (bench/data/README.md). Each is complete by
+  a reading of it, checked with the context the note implies (its "context"), and its "drop"
+  lists name the sentences that carry the thanks and the concrete detail, marked by hand.
 
 Complete notes: every content element (gratitude, interest, specific-detail, qualifications,
 closing), a greeting, a sign-off, no placeholder, no errors. real-dev has all these labels. For
@@ -44,8 +48,8 @@ Flawed notes:
       paragraph (the last one for tone and the ramble). The wrong role is a title of several
       words ("the Customer Success Manager position"): the consistency rule leaves one-word
       titles alone, as a word such as "nursing" names an area as often as a role. "no thanks" and "no detail" drop the
-      sentences labelled gratitude / specific-detail, so they use corpus notes only (real-dev
-      labels notes, not sentences).
+      sentences labelled gratitude / specific-detail (corpus) or listed in "drop"
+      (bench/data), so real-dev notes, which are labelled as a whole, have none.
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ from thanklint.context import from_mapping  # noqa: E402
 from thanklint.train import DATA, read_jsonl  # noqa: E402
 
 REAL_DEV = ROOT.parent / "shared" / "bench" / "notes" / "real-dev.jsonl"
+BENCH_COMPLETE = ROOT / "bench" / "data" / "complete-notes.jsonl"
 CONTENT = ("gratitude", "interest", "specific-detail", "qualifications", "closing")
 READY = "Ready to send"
 
@@ -138,7 +143,7 @@ class Sample:
     text: str
     kinds: list[str]  # flaw kinds; [] for a complete note
     context: dict = field(default_factory=dict)
-    sentences: dict[str, list[str]] | None = None  # label -> sentence texts (corpus notes only)
+    sentences: dict[str, list[str]] | None = None  # label -> sentence texts (none for real-dev)
     change: str = ""  # what the injection did, for --show
 
 
@@ -225,6 +230,7 @@ def load_samples(seed: int) -> tuple[list[Sample], list[Sample], list[Sample]]:
             done.append(Sample(r["id"], r["text"], [], ctx, r["sentences"]))
         elif kinds := natural_kinds(r["labels"], r["presented_as"]):
             natural.append(Sample(r["id"], r["text"], kinds))
+    done += [Sample(r["id"], r["text"], [], r["context"], r["drop"]) for r in read_jsonl(BENCH_COMPLETE)]
     injected = [v for s in done for v in variants(s, seed)]
     return done, natural, injected
 
