@@ -73,13 +73,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    _escape_unencodable_output()
     own_process = argv is None  # not a test calling main() in-process with its own capture
     argv = sys.argv[1:] if argv is None else argv
-    if argv == ["--version"]:  # answered before anything else is imported: editors call it often
-        print(f"thanklint {__version__}")
-        return 0
     try:
+        _escape_unencodable_output()
+        if argv == ["--version"]:  # answered before anything else is imported: editors call it often
+            print(f"thanklint {__version__}")
+            return 0
         if argv and argv[0] == "rules":
             return _rules_command(argv[1:])
         if argv and argv[0] == "config":
