@@ -441,6 +441,8 @@ STYLE_CASES = {
     "I enjoyed the payments ledger discussion.": "POSSESSIVE_APOSTROPHE",
     "I liked hearing how the lab triages bugs.": "MassNouns",
     "The team seemed legit.": "ExpandLegitimate",
+    "I loved the patisserie tour.": "EN_DIACRITICS_REPLACE_ORTHOGRAPHY_*",  # "pâtisserie": both spellings are English
+    "We met at the cafe downstairs.": "CAFE_DIACRITIC",
 }
 
 

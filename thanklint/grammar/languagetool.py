@@ -326,6 +326,8 @@ class LanguageToolEngine:
         self._loaded: set[str] = set()  # variants this engine has checked in (see _check_in)
         self.timeout = timeout
         self.disabled_rules = frozenset(disabled_rules)  # the pack's list (rules/thankyou/grammar.yaml)
+        # "EN_DIACRITICS_REPLACE_ORTHOGRAPHY_*": a family with one rule id per word, off by its prefix
+        self._disabled_prefixes = tuple(r[:-1] for r in self.disabled_rules if r.endswith("*"))
         self._tool = self._call(self._open_tool)
         if version is None:
             version = self._probe_version()
@@ -335,7 +337,7 @@ class LanguageToolEngine:
     def _open_tool(self):  # type: ignore[no-untyped-def]
         # the trailing slash matters: language-tool-python urljoin()s "v2/" onto it
         tool = _tool_class()(self.language, self.url + "/", self.timeout)
-        tool.disabled_rules = set(self.disabled_rules)
+        tool.disabled_rules = {r for r in self.disabled_rules if not r.endswith("*")}
         return tool
 
     def _call(self, fn: Callable[[], object], timeout: float | None = None):  # type: ignore[no-untyped-def]
@@ -390,7 +392,7 @@ class LanguageToolEngine:
         for m in matches:
             rid = str(m.rule_id or "")
             cat = str(m.category or "")
-            if rid in self.disabled_rules or cat in self.disabled_rules:
+            if rid in self.disabled_rules or cat in self.disabled_rules or rid.startswith(self._disabled_prefixes):
                 continue
             # language-tool-python already turns the UTF-16 offset into a code-point offset
             # (match.py, four_byte_char_positions) but leaves the length in UTF-16 units
