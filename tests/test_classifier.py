@@ -76,6 +76,15 @@ def test_the_evidence_is_the_right_sentence(lint_text, rule_id, text, right):
     assert quote is not None and right.startswith(quote), f"{rule_id} quoted {quote!r}, want {right!r}"
 
 
+def test_a_long_sentence_is_quoted_from_the_clause_that_carries_the_element(lint_text):
+    # the README's example: interest is in the second clause; quoting the sentence's start
+    # ("At Contoso I automated…") read as interest found in the candidate's experience
+    text = ("Hi Dana,\n\nThank you for meeting with me on Tuesday.\n\nAt Contoso I automated our inventory "
+            "reporting in SQL and Python, and I would love to bring that experience to Northwind.\n\nBest,\nSam")
+    assert _quote(lint_text(text), "interest") == "…I would love to bring that experience to Northwind."
+    assert _quote(lint_text(text), "qualifications").startswith("At Contoso I automated")
+
+
 def test_the_model_off_in_config_is_the_cue_list_alone(tmp_path):
     """`model: ""` switches the model off for a rule; the paraphrase is then missed."""
     (tmp_path / "thanklint.toml").write_text('[rules]\ninterest = { model = "" }\n', encoding="utf-8")

@@ -38,7 +38,25 @@ def carrier(analysis, params, cue_sentences: list[int], start: int | None = None
     return max(ok, key=lambda i: (round(probs[i], 2), i in cued, -i)) if ok else None
 
 
-def quote(note, toks, n: int = 60) -> str:
-    """The sentence of `toks`, on one line, shortened to `n` characters."""
-    text = " ".join(note.text[toks[0].idx : toks[-1].idx + len(toks[-1])].split())
+def quote(note, toks, n: int = 60, focus=None) -> str:
+    """The sentence of `toks`, on one line, shortened to `n` characters. `focus`: the
+    token that carries the element (a cue, a detail); when shortening would cut it off,
+    the quote starts at the clause it is in ("…I would love to bring…", not "At Contoso
+    I automated…" for interest)."""
+    end = toks[-1].idx + len(toks[-1])
+    text = " ".join(note.text[toks[0].idx : end].split())
+    if len(text) <= n:
+        return text
+    if focus is not None:
+        if len(" ".join(note.text[toks[0].idx : focus.idx + len(focus)].split())) > n - 1:
+            start = max(_clause(focus).left_edge.idx, toks[0].idx)
+            text = "…" + " ".join(note.text[start:end].split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _clause(tok):
+    """The verb whose clause holds `tok`: up the parse to the sentence root or a
+    coordinated or subordinate clause."""
+    while tok.dep_ not in ("ROOT", "conj", "advcl", "ccomp", "relcl") and tok.head is not tok:
+        tok = tok.head
+    return tok

@@ -156,8 +156,8 @@ def _owned_by_me(tok) -> bool:
     return False
 
 
-def find_details(analysis, params: DetailParams, ctx) -> list[int]:
-    """The indices of the body sentences in which a detail was found."""
+def find_details(analysis, params: DetailParams, ctx) -> dict:
+    """Body sentence index -> the token that carries the detail found in it."""
     specific = _specific_noun(analysis, params, ctx, places=False)
 
     def content(tok, stop: set[int]) -> bool:
@@ -166,16 +166,20 @@ def find_details(analysis, params: DetailParams, ctx) -> list[int]:
     cues = [compile_cue(c) for c in params.cues]
     strong = [compile_cue(c) for c in params.strong_cues]
     owners = set(params.owners)
-    found: list[int] = []
+    found = {}
     for n, toks in enumerate(analysis.sentence_tokens()):
-        if _has_detail(toks, strong, cues, owners, content):
-            found.append(n)
+        hit = _detail_at(toks, strong, cues, owners, content)
+        if hit is not None:
+            found[n] = hit
     return found
 
 
-def _has_detail(toks, strong, cues, owners, content) -> bool:
-    if any(find(cue, toks) for cue in strong):
-        return True
+def _detail_at(toks, strong, cues, owners, content):
+    """The token that makes a sentence carry a detail (a strong cue's first word, or the
+    specific noun a cue or an owner governs), or None."""
+    for cue in strong:
+        for s, e in find(cue, toks):
+            return toks[s]
     for cue in cues:
         for s, e in find(cue, toks):
             stop = {t.i for t in toks[s:e]}
@@ -186,8 +190,9 @@ def _has_detail(toks, strong, cues, owners, content) -> bool:
             top = [t for t in cue if t.head not in cue or t.head is t]
             roots = [t.head if t.dep_ in ("prep", "advcl") and t.head.dep_ == "ROOT" else t for t in top]
             scope = {t.i for c in (*cue, *roots) for t in c.subtree if toks[s].i <= t.i < toks[s].i + 30}
-            if any(content(t, stop) for t in toks[s : s + 30] if t.i in scope):
-                return True
+            hit = next((t for t in toks[s : s + 30] if t.i in scope and content(t, stop)), None)
+            if hit is not None:
+                return hit
     for tok in toks:
         if tok.lower_ in owners and tok.dep_ == "poss":
             owned = tok.head
@@ -198,9 +203,10 @@ def _has_detail(toks, strong, cues, owners, content) -> bool:
             if nxt is not None and nxt.dep_ == "prep":  # "your notes | on pacing …", attached higher up
                 region += list(nxt.subtree)
             stop = {owned.i} | ({nxt.i} if nxt is not None else set())
-            if any(content(t, stop) for t in region):
-                return True
-    return False
+            hit = next((t for t in region if content(t, stop)), None)
+            if hit is not None:
+                return hit
+    return None
 
 
 def topics_mentioned(analysis, topics: tuple[str, ...], overlap: float) -> list[str]:
@@ -227,8 +233,10 @@ def check_detail(analysis, ctx, rule):
             rest = [t for t in ctx.topics if t not in named]
             more = f"; not mentioned: {', '.join(rest)}" if rest else ""
             return passed(rule, f"mentioned: {', '.join(named)}{more}")
-    best = carrier(analysis, p, find_details(analysis, p, ctx), eligible=concrete_sentences(analysis, p, ctx))
+    details = find_details(analysis, p, ctx)
+    best = carrier(analysis, p, list(details), eligible=concrete_sentences(analysis, p, ctx))
     if best is not None:
-        return passed(rule, f"found: “{quote(analysis.note, analysis.sentence_tokens()[best])}”")
+        found = quote(analysis.note, analysis.sentence_tokens()[best], focus=details.get(best))
+        return passed(rule, f"found: “{found}”")
     detail = f"topics you could mention: {', '.join(ctx.topics)}" if ctx.topics else ""
     return missing(analysis.note, rule, ctx, p.missing_at, detail)

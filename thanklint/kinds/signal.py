@@ -38,27 +38,25 @@ def _range(note, params: SignalParams) -> tuple[int, int]:
     return (note.body_start, note.body_end) if params.scope == "body" else (note.content_start, len(note.text))
 
 
+def _cue_at(note, toks, params: SignalParams):
+    """The first token of the first cue that counts in a sentence, or None."""
+    excludes = [compile_cue(c) for c in params.exclude]
+    banned = {i for ex in excludes for s, e in find(ex, toks, negatable=False) for i in range(s, e)}
+    for cue in (compile_cue(c) for c in params.cues):
+        for s, e in find(cue, toks):
+            if banned & set(range(s, e)):
+                continue
+            if params.skip_placeholders and note.in_placeholder(toks[s].idx, toks[e - 1].idx + 1):
+                continue
+            return toks[s]
+    return None
+
+
 def signal_matches(analysis, params: SignalParams) -> list[int]:
     """The indices of the sentences (of the rule's scope) in which a cue was found."""
-    note = analysis.note
-    start, end = _range(note, params)
-    cues = [compile_cue(c) for c in params.cues]
-    excludes = [compile_cue(c) for c in params.exclude]
-    hits = []
-    for n, toks in enumerate(analysis.sentence_tokens(start, end)):
-        banned = {i for ex in excludes for s, e in find(ex, toks, negatable=False) for i in range(s, e)}
-        for cue in cues:
-            for s, e in find(cue, toks):
-                if banned & set(range(s, e)):
-                    continue
-                if params.skip_placeholders and note.in_placeholder(toks[s].idx, toks[e - 1].idx + 1):
-                    continue
-                hits.append(n)
-                break
-            else:
-                continue
-            break
-    return hits
+    start, end = _range(analysis.note, params)
+    sents = analysis.sentence_tokens(start, end)
+    return [n for n, toks in enumerate(sents) if _cue_at(analysis.note, toks, params) is not None]
 
 
 @kind("signal", params=SignalParams, needs=("lemmatizer", "parser"))
@@ -66,5 +64,7 @@ def check_signal(analysis, ctx, rule):
     start, end = _range(analysis.note, rule.params)
     best = carrier(analysis, rule.params, signal_matches(analysis, rule.params), start, end)
     if best is not None:
-        return passed(rule, f"found: “{quote(analysis.note, analysis.sentence_tokens(start, end)[best])}”")
+        toks = analysis.sentence_tokens(start, end)[best]
+        focus = _cue_at(analysis.note, toks, rule.params)
+        return passed(rule, f"found: “{quote(analysis.note, toks, focus=focus)}”")
     return missing(analysis.note, rule, ctx, rule.params.missing_at)
