@@ -95,7 +95,10 @@ class Words:
         self.tokens = tuple(tokens)
         # a respelt word ("exited" read as "excited", see respell) is matched as corrected
         fixed = self.tokens[0].doc.user_data.get(RESPELLED, {}) if self.tokens else {}
-        self.lower = tuple(fixed.get(t.i, t.lower_).replace("’", "'") for t in self.tokens)
+        lower = [t.lower_ for t in self.tokens]
+        if fixed:
+            lower = [fixed.get(t.i, w) for t, w in zip(self.tokens, lower)]
+        self.lower = tuple(w.replace("’", "'") for w in lower)
         self.lemma = tuple(t.lemma_.lower().replace("’", "'") for t in self.tokens)
         self.pos = tuple(t.pos_ for t in self.tokens)
         self.tag = tuple(t.tag_ for t in self.tokens)

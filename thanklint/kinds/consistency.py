@@ -90,9 +90,12 @@ def _employer_orgs(analysis, p):
     out = []
     for toks in analysis.sentence_tokens(note.content_start, len(note.text)):
         first, last = toks[0].i, toks[-1].i
+        here = orgs[bisect.bisect_left(starts, first) : bisect.bisect_right(starts, last)]
+        if not here:  # most sentences name no organisation: no cue to look for
+            continue
         about_past = any(find(c, toks, negatable=False) for c in past)
         cue_ends = {toks[e - 1].i for c in employer for s, e in find(c, toks)}
-        for ent in orgs[bisect.bisect_left(starts, first) : bisect.bisect_right(starts, last)]:
+        for ent in here:
             if note.in_placeholder(ent.start_char, ent.end_char):
                 continue
             before = {ent.start - k for k in (1, 2, 3)}

@@ -40,10 +40,12 @@ def _range(note, params: SignalParams) -> tuple[int, int]:
 
 def _cue_at(note, toks, params: SignalParams):
     """The first token of the first cue that counts in a sentence, or None."""
-    excludes = [compile_cue(c) for c in params.exclude]
-    banned = {i for ex in excludes for s, e in find(ex, toks, negatable=False) for i in range(s, e)}
+    banned = None  # the excluded cues' tokens, found once a cue matches (most sentences have none)
     for cue in (compile_cue(c) for c in params.cues):
         for s, e in find(cue, toks):
+            if banned is None:
+                excludes = [compile_cue(c) for c in params.exclude]
+                banned = {i for ex in excludes for a, b in find(ex, toks, negatable=False) for i in range(a, b)}
             if banned & set(range(s, e)):
                 continue
             if params.skip_placeholders and note.in_placeholder(toks[s].idx, toks[e - 1].idx + 1):
