@@ -96,6 +96,8 @@ def test_one_finding_keeps_the_other_engines_replacements_when_the_precise_one_h
     h = [m(2, 3, "LOOSE", ("have",), message="Agreement")]
     (got,) = combine(TEXT, {"languagetool": lt, "harper": h}, CAL)
     assert (got.message, got.replacements) == ("Use the base form", ("have",))
+    # one engine's guess (LOOSE: 1 fix right of 3) is shown, not agreed with itself into a --fix
+    assert not got.safe
 
 
 def test_certain_only_when_engines_agree_on_the_first_replacement_or_the_rule_is_proven():

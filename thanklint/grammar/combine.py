@@ -199,9 +199,6 @@ def combine(text: str, by_engine: dict[str, list[EngineMatch]], cal: Calibration
         best, be = max(group, key=lambda x: cal.match_precision(x[1], x[0]))
         if len(engines) < 2 and cal.match_precision(be, best) < cal.keep_alone:
             continue
-        if not best.replacements:  # the other engine's replacements for the same words, if any
-            same = [m for m, e in group if e != be and (m.offset, m.length) == (best.offset, best.length)]
-            best = replace(best, replacements=next((m.replacements for m in same if m.replacements), ()))
         agreed = bool(best.replacements) and any(
             e != be and (m.offset, m.length) == (best.offset, best.length)
             and m.replacements[:1] == best.replacements[:1]
@@ -211,7 +208,11 @@ def combine(text: str, by_engine: dict[str, list[EngineMatch]], cal: Calibration
             agreed = False
         if agreed and best.kind == "spelling":  # never split a word, never "fix" a name
             agreed = not splits_word(text, best, best.replacements[0]) and not text[best.offset : best.end][:1].isupper()
-        out.append(replace(best, safe=agreed or certain(text, best, be, cal)))
+        safe = agreed or certain(text, best, be, cal)
+        if not best.replacements:  # the other engine's for the same words: shown, never applied by --fix
+            same = [m for m, e in group if e != be and (m.offset, m.length) == (best.offset, best.length)]
+            best = replace(best, replacements=next((m.replacements for m in same if m.replacements), ()))
+        out.append(replace(best, safe=safe))
     return merge_matches(out)
 
 
