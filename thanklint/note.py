@@ -33,6 +33,7 @@ class Layout:
     placeholder_patterns: tuple[str, ...] = ()
     header_keys: tuple[str, ...] = ("subject", "to", "from", "date", "cc")
     titles: tuple[str, ...] = ()  # "Ms.", "Dr.", "Principal": not a name by themselves
+    addressees: tuple[str, ...] = ()  # "Hiring Manager", "Search Committee": a greeting that names no one
 
 
 @dataclass(frozen=True, slots=True)  # slots: a 1 MB note can be 500,000 lines; half the time to make them

@@ -130,7 +130,8 @@ def _examples(items: Any, path: str, rule: str, key: str) -> tuple[Example, ...]
 _PACK_FIELDS = {"name": str, "version": str, "description": str, "grades": dict, "costs": dict,
                 "caps_grade": dict, "layout": dict, "order": list}  # fmt: skip
 _LAYOUT_FIELDS = {"salutations": "salutations", "valedictions": "valedictions",
-                  "placeholders": "placeholder_patterns", "header_keys": "header_keys", "titles": "titles"}  # fmt: skip
+                  "placeholders": "placeholder_patterns", "header_keys": "header_keys", "titles": "titles",
+                  "addressees": "addressees"}  # fmt: skip
 
 
 def pack_spec(data: Any, path: str) -> PackSpec:

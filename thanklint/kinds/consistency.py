@@ -36,7 +36,7 @@ _SUFFIX = re.compile(r"(?i)[\s,]+(inc|llc|ltd|corp|co|gmbh|plc|group|company)\.?
 class ConsistencyParams:
     employer_cues: tuple[str, ...]  # an organisation right after one of these is addressed as the employer
     past_cues: tuple[str, ...]  # a sentence with one of these is about the candidate's past
-    addressees: tuple[str, ...] = ()  # greetings' words that name no one ("hiring manager"): never a wrong name
+    addressees: tuple[str, ...] = ()  # more greeting words that name no one, beyond the pack's `layout.addressees`
     role_cues: tuple[str, ...] = ()  # "the ~4 role|position": the words between name a role
     role_modifiers: tuple[str, ...] = ()  # words in a role mention that say nothing about which role ("open", "senior")
     role_severity: str = "warning"  # a role is matched by its words, a weaker signal than a name: not an error by default
@@ -190,7 +190,7 @@ def check_consistency(analysis, ctx, rule):
     if ctx.interviewer:
         iv_words = {_fold(w) for n in ctx.interviewer for w in re.findall(r"[^\W\d_][\w'’-]*", n)}
         others = {_fold(x) for x in known}
-        for s, e, w in _greeting_names(note, p.addressees):
+        for s, e, w in _greeting_names(note, note.layout.addressees + p.addressees):
             if _fold(w) not in iv_words and _fold(w) not in others:
                 expected = " or ".join(ctx.interviewer)
                 add(s, e, p.greeting_message.format(found=w, expected=expected), "wrong-interviewer")

@@ -16,7 +16,7 @@ from thanklint.model import Suggestion
 @dataclass(frozen=True)
 class StructureParams:
     part: str  # greeting | signoff
-    generic: tuple[str, ...] = ()  # addressees that are not a person ("hiring manager")
+    generic: tuple[str, ...] = ()  # more addressees that are not a person, beyond the pack's `layout.addressees`
     generic_message: str = ""
     no_name_message: str = ""
     bare_name_message: str = ""
@@ -65,7 +65,7 @@ def check_greeting(analysis, ctx, rule):
         if span:
             return passed(rule, f"found: “{note.text[span[0]:span[1]]}”")
         return missing(note, rule, ctx, "top")
-    if _names_someone(g.text, note.layout.salutations, p.generic, note, g.start):
+    if _names_someone(g.text, note.layout.salutations, note.layout.addressees + p.generic, note, g.start):
         return passed(rule, f"found: “{g.text}”")
     sugg = ()
     if ctx.interviewer and p.replacement:
