@@ -1,12 +1,14 @@
 """The content rules on notes the content model never saw: the model with the cues
 (today's rules) against the cues alone (the model switched off with `model: ""`).
 
-    python bench/content.py                       # held-out corpus sites and real-dev.jsonl
+    python bench/content.py                       # held-out corpus sites, real-dev.jsonl, unseen notes
     python bench/content.py --show-errors interest
 
 Sets: the corpus notes from the sites train.py held out (listed in the shipped
 model's meta.json; a note carries an element when one of its sentences is labelled
-with it), and ../shared/bench/notes/real-dev.jsonl (read in place, never copied).
+with it), ../shared/bench/notes/real-dev.jsonl (read in place, never copied), and
+bench/data/unseen-notes.jsonl (published notes from sites the project never used,
+labelled by hand before any run, never trained or tuned on: bench/data/README.md).
 Per rule, at note level: precision, recall and F1 of "present" (the rule passes),
 and the precision of a "missing" finding (the rule fails and the note indeed lacks
 the element).
@@ -32,6 +34,7 @@ from thanklint.train import DATA, read_jsonl  # noqa: E402
 
 RULES = classifier.LABELS
 REAL_DEV = ROOT.parent / "shared" / "bench" / "notes" / "real-dev.jsonl"
+UNSEEN = ROOT / "bench" / "data" / "unseen-notes.jsonl"
 
 
 def held_out_notes() -> list[dict]:
@@ -77,6 +80,7 @@ def main() -> int:
     sets = [("held-out corpus sites", held_out_notes())]
     if REAL_DEV.is_file():
         sets.append((REAL_DEV.name, read_jsonl(REAL_DEV)))
+    sets.append((UNSEEN.name, read_jsonl(UNSEEN)))
     for name, rows in sets:
         a, b = verdicts(with_model, rows), verdicts(cues_only, rows)
         print(f"\n{name}: {len(rows)} notes          model + cues                     |  cues only")

@@ -15,10 +15,11 @@ Notes (read in place, never copied into the project):
 - the content corpus (rules/thankyou/data/notes.jsonl, sentences.jsonl) from the sites the
   shipped content model was not trained on (meta.json "test_sites", as bench/content.py).
   A corpus note carries a content element when one of its sentences is labelled with it;
-- bench/data/complete-notes.jsonl: published complete notes from sites neither the corpus nor
-  real-dev uses, never used for training or tuning (bench/data/README.md). Each is complete by
-  a reading of it, checked with the context the note implies (its "context"), and its "drop"
-  lists name the sentences that carry the thanks and the concrete detail, marked by hand.
+- bench/data/unseen-notes.jsonl: published notes from sites neither the corpus nor real-dev
+  uses, labelled by hand before any run and never used for training or tuning
+  (bench/data/README.md). Its notes labelled "complete" join the complete notes, checked with
+  the context the note implies (its "context"); their "drop" lists name the sentences that
+  carry the thanks and the concrete detail, marked by hand.
 
 Complete notes: every content element (gratitude, interest, specific-detail, qualifications,
 closing), a greeting, a sign-off, no placeholder, no errors. real-dev has all these labels. For
@@ -74,7 +75,7 @@ from thanklint.context import from_mapping  # noqa: E402
 from thanklint.train import DATA, read_jsonl  # noqa: E402
 
 REAL_DEV = ROOT.parent / "shared" / "bench" / "notes" / "real-dev.jsonl"
-BENCH_COMPLETE = ROOT / "bench" / "data" / "complete-notes.jsonl"
+UNSEEN = ROOT / "bench" / "data" / "unseen-notes.jsonl"
 CONTENT = ("gratitude", "interest", "specific-detail", "qualifications", "closing")
 READY = "Ready to send"
 
@@ -230,7 +231,8 @@ def load_samples(seed: int) -> tuple[list[Sample], list[Sample], list[Sample]]:
             done.append(Sample(r["id"], r["text"], [], ctx, r["sentences"]))
         elif kinds := natural_kinds(r["labels"], r["presented_as"]):
             natural.append(Sample(r["id"], r["text"], kinds))
-    done += [Sample(r["id"], r["text"], [], r["context"], r["drop"]) for r in read_jsonl(BENCH_COMPLETE)]
+    done += [Sample(r["id"], r["text"], [], r["context"], r["drop"])
+             for r in read_jsonl(UNSEEN) if r["labels"]["complete"]]
     injected = [v for s in done for v in variants(s, seed)]
     return done, natural, injected
 
