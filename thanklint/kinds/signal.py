@@ -17,6 +17,7 @@ from thanklint.kinds._cues import compile_cue, find
 class SignalParams:
     cues: tuple[str, ...]
     exclude: tuple[str, ...] = ()  # matches of these cues do not count (e.g. "thanks to")
+    never: tuple[str, ...] = ()  # a sentence one of these matches in never carries the element, model or cue
     scope: str = "body"  # body | letter (greeting and sign-off too)
     missing_at: str = "first-paragraph"
     skip_placeholders: bool = False  # a cue inside an unfilled slot does not count
@@ -26,7 +27,7 @@ class SignalParams:
 
     def __post_init__(self):
         check_model_params(self.model, self.threshold, self.veto)
-        for c in self.cues + self.exclude:
+        for c in self.cues + self.exclude + self.never:
             compile_cue(c)
         if self.scope not in ("body", "letter"):
             raise ValueError("scope must be body or letter")
@@ -61,10 +62,20 @@ def signal_matches(analysis, params: SignalParams) -> list[int]:
     return [n for n, toks in enumerate(sents) if _cue_at(analysis.note, toks, params) is not None]
 
 
+def _eligible(analysis, params: SignalParams) -> set[int] | None:
+    """The sentences that may carry the element: those no `never` cue matches in
+    (a demand with a deadline is pressure, however much the model reads it as a close)."""
+    if not params.never:
+        return None
+    start, end = _range(analysis.note, params)
+    nevers = [compile_cue(c) for c in params.never]
+    return {n for n, toks in enumerate(analysis.sentence_tokens(start, end)) if not any(find(c, toks) for c in nevers)}
+
+
 @kind("signal", params=SignalParams, needs=("lemmatizer", "parser"))
 def check_signal(analysis, ctx, rule):
     start, end = _range(analysis.note, rule.params)
-    best = carrier(analysis, rule.params, signal_matches(analysis, rule.params), start, end)
+    best = carrier(analysis, rule.params, signal_matches(analysis, rule.params), start, end, _eligible(analysis, rule.params))
     if best is not None:
         toks = analysis.sentence_tokens(start, end)[best]
         focus = _cue_at(analysis.note, toks, rule.params)
