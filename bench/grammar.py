@@ -673,14 +673,21 @@ def _verdicts(texts: list[str], runs: dict[str, list], cal) -> list[list]:
     return out
 
 
-def _curve(sets: dict, runs: dict, figures: dict, pairs: dict, dev_src, dev_refs) -> dict:
+def _curve(sets: dict, runs: dict, figures: dict, pairs: dict, dev_src, dev_refs, passes: dict | None = None) -> dict:
     """label -> {"dev-cv" | "dev" | "test": {"recall", "false_flags"}}: each engine alone, either
     engine, the verdict at each t of CURVE, and agreement only. "dev" judges dev with figures
     measured on dev itself (optimistic: a rule chosen for its dev figure is judged on it);
     "dev-cv" judges each fold of dev with figures measured on the other folds, averaged over
     CV_REPEATS shuffles (what keep_alone is chosen on: a single split moved the choice on one
-    sentence); "test" judges test with the figures of all of dev (reported, never tuned on)."""
+    sentence); "test" judges test with the figures of all of dev (reported, never tuned on).
+    With `passes` (see _pipeline_passes), only the matches thanklint's name and field-word
+    filters let through count: the curve of what a user gets."""
     engines = list(runs)
+
+    def shown(key: str, i: int, ms: list) -> list:
+        if passes is None:
+            return ms
+        return [m for m in ms if (m.offset, m.length, m.kind, m.rule_id) in passes[key][i]]
     thresholds = [*CURVE, 1.01]  # 1.01: agreement only
 
     def label(t: float) -> str:
@@ -693,17 +700,20 @@ def _curve(sets: dict, runs: dict, figures: dict, pairs: dict, dev_src, dev_refs
         table.setdefault(lab, {})[split] = {"recall": rec, "false_flags": ff}
 
     def verdicts(split: str, idx: list[int], cal) -> tuple[dict, dict]:
-        return tuple({i: combine_one(sets[f"{split}_{k}"][i], {e: runs[e][f"{split}_{k}"][i] for e in engines}, cal)
+        return tuple({i: shown(f"{split}_{k}", i, combine_one(sets[f"{split}_{k}"][i],
+                                                             {e: runs[e][f"{split}_{k}"][i] for e in engines}, cal))
                       for i in idx} for k in ("src", "ref"))
 
     from thanklint.grammar.combine import combine as combine_one
 
     for split in ("dev", "test"):
         idx = pairs[split]
+        every = {k: {i: {e: shown(f"{split}_{k}", i, runs[e][f"{split}_{k}"][i]) for e in engines} for i in idx}
+                 for k in ("src", "ref")}
         for e in engines:  # each engine alone, everything it flags
-            put(e, split, dict(enumerate(runs[e][f"{split}_src"])), dict(enumerate(runs[e][f"{split}_ref"])), idx)
-        put("either", split, {i: [*runs[engines[0]][f"{split}_src"][i], *runs[engines[1]][f"{split}_src"][i]] for i in idx},
-            {i: [*runs[engines[0]][f"{split}_ref"][i], *runs[engines[1]][f"{split}_ref"][i]] for i in idx}, idx)
+            put(e, split, *({i: every[k][i][e] for i in idx} for k in ("src", "ref")), idx)
+        put("either", split, *({i: [m for e in engines for m in every[k][i][e]] for i in idx} for k in ("src", "ref")),
+            idx)
         for t in thresholds:
             put(label(t), split, *verdicts(split, idx, _calibration(figures, t)), idx)
     for lab in ("languagetool", "harper", "either"):
@@ -723,6 +733,49 @@ def _curve(sets: dict, runs: dict, figures: dict, pairs: dict, dev_src, dev_refs
     for t in thresholds:
         table[label(t)]["dev-cv"] = {"recall": cv[t][0], "false_flags": cv[t][1]}
     return {k: table[k] for k in ("languagetool", "harper", "either", *(label(t) for t in thresholds))}
+
+
+class _Replay:
+    """An engine that answers with matches already found (both engines' raw matches on a text):
+    thanklint's pipeline then filters them as it filters a live engine's."""
+
+    name = "replay"
+
+    def __init__(self) -> None:
+        self.by_text: dict[str, list] = {}
+
+    def check(self, text: str, language: str | None = None) -> list:
+        return self.by_text.get(text, [])
+
+    def close(self) -> None:
+        pass
+
+
+def _pipeline_passes(sets: dict, runs: dict, keys: Sequence[str], batch: int = 64) -> dict[str, list[set]]:
+    """key -> per text, the raw matches (offset, length, kind, rule_id) that thanklint's default
+    pipeline reports: each JFLEG sentence parsed as a note and checked by the default rules, the
+    engines' matches replayed, so the name and field-word filters (kinds/proofread.py) decide."""
+    from thanklint.api import Linter
+
+    replay = _Replay()
+    linter = Linter.create()
+    linter.use_engine(replay)
+    out: dict[str, list[set]] = {}
+    for key in keys:
+        texts, kept = sets[key], []
+        for k in range(0, len(texts), batch):
+            ns = [linter.parse(t, path=str(k + j)) for j, t in enumerate(texts[k:k + batch])]
+            for j, n in enumerate(ns):
+                replay.by_text[n.text[n.content_start:]] = [m for e in runs for m in runs[e][key][k + j]]
+            for j, (n, r) in enumerate(zip(ns, linter.check(ns))):
+                found = {(res.rule, f.span.offset - n.content_start, f.span.length)
+                         for res in r.results if res.rule in ("grammar", "spelling") for f in res.findings}
+                kept.append({(m.offset, m.length, m.kind, m.rule_id) for e in runs for m in runs[e][key][k + j]
+                             if (m.kind, m.offset, m.length) in found})
+        out[key] = kept
+    replay.by_text.clear()
+    linter.close()
+    return out
 
 
 def _flag_shares(pairs_idx, src_v, ref_v) -> tuple[float, float]:
@@ -780,19 +833,29 @@ def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = 
     figures = _rule_figures(dev_src, dev_refs, runs, cases)
     pairs = {split: [i for i, (s, r) in enumerate(zip(src, refs)) if s.split() != r[0].split()]
              for split, src, refs in (("dev", dev_src, dev_refs), ("test", test_src, test_refs))}
-    table = _curve(sets, runs, figures, pairs, dev_src, dev_refs)
+    t0 = time.monotonic()
+    passes = _pipeline_passes(sets, runs, ("dev_src", "dev_ref", "test_src", "test_ref"))
+    out(f"  thanklint's filters replayed on both engines' JFLEG matches in {time.monotonic() - t0:.0f} s")
+    tables = {"engines": _curve(sets, runs, figures, pairs, dev_src, dev_refs),
+              "thanklint": _curve(sets, runs, figures, pairs, dev_src, dev_refs, passes)}
+    # chosen on what a user gets: the verdict after thanklint's name and field-word filters
+    table = tables["thanklint"]
     ok = [t for t in CURVE if table[f"t={t:.2f}"]["dev-cv"]["false_flags"] <= MAX_CALIBRATION_FF]
     keep_alone = min(ok) if ok else 1.01
     cal = _calibration(figures, keep_alone)
     out(f"  JFLEG: share of erroneous sentences flagged / share of their corrections flagged "
         f"(dev n={len(pairs['dev'])}, test n={len(pairs['test'])}); t = keep_alone, a match one engine "
         f"flags alone is kept when its smoothed precision >= t")
-    out(f"    {'':<13} {f'dev, cv {FOLDS}x{CV_REPEATS}':>16} {'dev, in-sample':>16} {'test':>16}")
-    for label, row in table.items():
-        mark = (f"  <- keep_alone (lowest t with cross-validated dev false flags <= {100 * MAX_CALIBRATION_FF:.0f}%)"
-                if label == f"t={keep_alone:.2f}" else "")
-        out(f"    {label:<13}" + "".join(f"   {100 * row[k]['recall']:5.1f}% / {100 * row[k]['false_flags']:4.1f}%"
-                                       for k in ("dev-cv", "dev", "test")) + mark)
+    for name, tab in tables.items():
+        out("    " + {"engines": "the engines' verdict (combine.py), every match it keeps:",
+                      "thanklint": "thanklint's findings (the verdict after its name and field-word filters; "
+                                   "keep_alone is chosen here):"}[name])
+        out(f"    {'':<13} {f'dev, cv {FOLDS}x{CV_REPEATS}':>16} {'dev, in-sample':>16} {'test':>16}")
+        for label, row in tab.items():
+            mark = (f"  <- keep_alone (lowest t with cross-validated dev false flags <= {100 * MAX_CALIBRATION_FF:.0f}%)"
+                    if name == "thanklint" and label == f"t={keep_alone:.2f}" else "")
+            out(f"    {label:<13}" + "".join(f"   {100 * row[k]['recall']:5.1f}% / {100 * row[k]['false_flags']:4.1f}%"
+                                           for k in ("dev-cv", "dev", "test")) + mark)
 
     # fixes --fix would apply on the Norvig sets: single engines vetted, and combined
     a = len(NORVIG_PREFIX)
@@ -818,9 +881,9 @@ def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = 
     out(f"  rules whose single replacements are certain (>= {cal.certain_fixes:.0%} of >= {cal.min_fixes}): "
         + (", ".join(certain) or "none"))
     if write:
-        _write_calibration(figures, keep_alone, cal, table)
+        _write_calibration(figures, keep_alone, cal, tables)
         out(f"  wrote {CALIBRATION.relative_to(REPO)}")
-    return {"table": table, "keep_alone": keep_alone, "fixes": fixes, "certain_rules": certain,
+    return {"tables": tables, "keep_alone": keep_alone, "fixes": fixes, "certain_rules": certain,
             "both_speed_ms": times}
 
 
@@ -864,7 +927,7 @@ def both_speed(lt_eng, *, repeat: int = 21, out: Callable[[str], object] = print
     return med
 
 
-def _write_calibration(figures: dict, keep_alone: float, cal, table: dict) -> None:
+def _write_calibration(figures: dict, keep_alone: float, cal, tables: dict) -> None:
     lines = [
         "# Engine rules measured on JFLEG dev and Norvig's spelling sets (figures only: the texts stay in ../shared/bench).",
         "# Written by `python bench/grammar.py --calibrate`; read by thanklint/grammar/combine.py.",
@@ -875,16 +938,19 @@ def _write_calibration(figures: dict, keep_alone: float, cal, table: dict) -> No
         "#   references) or Norvig's right word. families: right/wrong summed by LanguageTool",
         "#   category / Harper lint kind (what a rule never seen on dev is judged by).",
         f"keep_alone: {keep_alone}      # one engine alone: kept when its smoothed precision >= this"
-        f" (lowest t with cross-validated dev false flags <= {MAX_CALIBRATION_FF:.0%})",
+        f" (lowest t with cross-validated dev false flags <= {MAX_CALIBRATION_FF:.0%} in thanklint's findings)",
         f"prior: {cal.prior}          # smoothing: rule -> family -> engine, this many pseudo-matches each",
         f"certain_fixes: {cal.certain_fixes}   # --fix applies a rule's single replacement when right this often",
         f"min_fixes: {cal.min_fixes}          #   over at least this many measured fixes",
-        "# The curve when it was written: t -> JFLEG share of erroneous sentences flagged / of their",
+        "# The curves when it was written: t -> JFLEG share of erroneous sentences flagged / of their",
         f"# corrections flagged; dev judged by {FOLDS}-fold cross-validation ({CV_REPEATS} shuffles), test with all of"
-        " dev's figures.",
-        *(f"#   {label:<12} dev {100 * row['dev-cv']['recall']:5.1f}% / {100 * row['dev-cv']['false_flags']:4.1f}%"
-          f"   test {100 * row['test']['recall']:5.1f}% / {100 * row['test']['false_flags']:4.1f}%"
-          for label, row in table.items()),
+        " dev's figures;",
+        "# 'engines': every match the verdict keeps; 'thanklint': the findings after its name and field-word filters.",
+        *(f"#   {label:<12} " + "   ".join(
+            f"{name} dev {100 * tab[label]['dev-cv']['recall']:5.1f}% / {100 * tab[label]['dev-cv']['false_flags']:4.1f}%"
+            f" test {100 * tab[label]['test']['recall']:5.1f}% / {100 * tab[label]['test']['false_flags']:4.1f}%"
+            for name, tab in tables.items())
+          for label in tables["engines"]),
     ]
     for e in sorted(figures):
         lines.append(f"{e}:")

@@ -11,7 +11,9 @@ correction removes the match; wrong: the match is on the correction) and smoothe
 family's (LanguageTool category, Harper lint kind), which is smoothed towards the engine's: a
 rule seen a handful of times says little on its own, and a rule never seen on dev ("I has",
 "look forward to hear") is judged by its family, not dropped. ``keep_alone`` is the lowest
-threshold whose dev false flags, cross-validated, stay within the target. All figures are in
+threshold whose dev false flags, cross-validated, stay within the target in what the user gets:
+the verdict after thanklint's name and field-word filters (kinds/proofread.py), which drop many
+of one engine's spelling flags on their own. All figures are in
 rules/thankyou/data/engine-rules.yaml, written by ``python bench/grammar.py --calibrate``.
 
 Each problem is reported once: overlapping matches become one, with the span and message of the
