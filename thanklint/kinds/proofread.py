@@ -100,6 +100,10 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     z = _zipf(word)
     # the first few guesses, not just the first: LanguageTool's first guess for "thi" is a rare word
     guesses = [r for r in replacements[: p.max_suggestions] if r]
+    # "italian" -> "Italian": wordfreq ignores case, so a proper adjective or place written in lower
+    # case looks common; the engine's own guess in capitals says it is a capitalisation slip
+    if any(g != word and g.lower() == word for g in guesses):
+        return False
     # "alot" -> "a lot": the engine's guess is the word itself split, and the split is far (30x)
     # more common. Frequency lists count such run-together slips ("alot" 3.9, "atleast" 3.5) as words.
     if any(" " in g and g.replace(" ", "") == word and _zipf(g) - z >= 1.5 for g in guesses):
