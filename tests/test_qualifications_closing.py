@@ -25,6 +25,9 @@ FIT = [
     "I'm comfortable with Python, SQL and Tableau, all of which your team uses.",
     "I speak Spanish and Portuguese fluently, which would help with your clients in Brazil.",
     "I have a strong track record of closing enterprise deals.",
+    "I was previously a paralegal, so contract review is familiar ground.",
+    "As the lead on our ERP rollout, I learned how to keep a project on schedule.",
+    "Much of what you described is what I do every day at Contoso.",
 ]
 
 CLOSE = [
@@ -39,6 +42,9 @@ CLOSE = [
     "I would be happy to come back and meet the rest of the team.",
     "I'd love the chance to keep talking about the role.",
     "I can be reached at sam@example.com.",
+    "I hope our paths cross again soon.",
+    "I would welcome the chance to meet with the rest of the team.",
+    "I can send the references you asked for.",
 ]
 
 
@@ -89,6 +95,8 @@ NOT_CLOSE = [
     "I have another offer, so please let me know by Friday.",
     "I wanted to reach out and thank you for meeting with me.",
     "It was great to meet the team and see the new office.",
+    "Thank you for welcoming me and letting me meet the whole team.",
+    "I sent you my portfolio last week.",
 ]
 
 
