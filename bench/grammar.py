@@ -560,7 +560,10 @@ def run_suite(name: str, check: Check, *, only: set[str], limit: int | None, wor
 # runs both raw engines (the pack's disabled rules off) once over JFLEG dev and test and the
 # Norvig sets, writes each engine rule's measured figures to rules/thankyou/data/engine-rules.yaml
 # (what thanklint/grammar/combine.py reads) and prints the combined verdict's curve on dev and
-# test and the share of right fixes among those --fix would apply.
+# test twice — every match the verdict keeps, and thanklint's findings (the same matches replayed
+# through its name and field-word filters; keep_alone is chosen on this one) — and the share of
+# right fixes among those --fix would apply. The live pipeline's row, for comparison:
+#   python bench/grammar.py --only jfleg --engines thanklint-both
 
 CALIBRATION = REPO / "rules" / "thankyou" / "data" / "engine-rules.yaml"
 CURVE = tuple(round(0.40 + 0.025 * k, 3) for k in range(23))  # 0.40 .. 0.95
