@@ -168,6 +168,68 @@ class Speller:
         return fix
 
 
+@lru_cache(maxsize=1024)
+def sure(word: str, fix: str, margin: float, others: frozenset[str] = frozenset()) -> bool:
+    """Is `fix` the only plausible word meant by the non-word `word`, plausible enough for
+    `--fix` to write it? Every other common word within two edits must be `margin` (Zipf)
+    rarer, and none of `others` (the user's and the context's words) within two edits.
+
+    A correction the content rules read looks one edit away: "perple" -> "people" hides
+    "purple" (one edit, under 100x rarer), "plesent" -> "present" hides "pleasant" (two
+    edits). Measured in bench/fixes.py."""
+    freq = common_words()
+    bar = freq.get(fix, 0.0) - margin
+    if any(o not in (fix, word) and _distance(word, o) <= 2 for o in others):
+        return False
+    return not any(c not in (fix, word) and freq[c] > bar for c in _near(word))
+
+
+@lru_cache(maxsize=1)
+def _sorted_words() -> list[str]:
+    return sorted(common_words())
+
+
+def _near(word: str, limit: int = 2) -> list[str]:
+    """The common words within `limit` edits (as _distance counts them) of `word`: the sorted
+    list walked as a trie, a prefix given up once every alignment costs more than `limit`
+    (tens of milliseconds; generating every string two edits away took seconds)."""
+    words, n, out, over = _sorted_words(), len(word), [], limit + 1
+
+    def walk(prefix: str, lo: int, hi: int, row: list[int], prev: list[int] | None) -> None:
+        k = len(prefix)
+        i = lo + (lo < hi and words[lo] == prefix)  # the prefix itself sorts first
+        while i < hi:
+            c = words[i][k]
+            j = bisect.bisect_left(words, prefix + chr(ord(c) + 1), i, hi)
+            cur = [over] * (n + 1)  # only the band |x - (k + 1)| <= limit can stay within limit
+            cur[0] = k + 1
+            for x in range(max(1, k + 1 - limit), min(n, k + 1 + limit) + 1):
+                v = min(cur[x - 1] + 1, row[x] + 1, row[x - 1] + (word[x - 1] != c))
+                if prev is not None and x > 1 and c == word[x - 2] and prefix[-1] == word[x - 1]:
+                    v = min(v, prev[x - 2] + 1)  # two neighbours swapped
+                cur[x] = v
+            if words[i] == prefix + c and cur[n] <= limit:
+                out.append(words[i])
+            if min(cur) <= limit:
+                walk(prefix + c, i, j, cur, row)
+            i = j
+
+    walk("", 0, len(words), list(range(n + 1)), None)
+    return out
+
+
+def certain(analysis, start: int, end: int, replacement: str, margin: float, others: frozenset[str]) -> bool:
+    """May `--fix` write an engine's `replacement` for the misspelling text[start:end]? Only
+    when it is the correction the content rules read for that word (so never a name, the
+    greeting or sign-off, a template slot or a word the user or context knows) and it is
+    `sure`: the engine and the frequency-dominant edit agree, and no rival is near."""
+    toks = analysis.tokens(start, end)
+    if len(toks) != 1 or (toks[0].idx, toks[0].idx + len(toks[0])) != (start, end):
+        return False
+    fix = analysis.doc.user_data.get(RESPELLED, {}).get(toks[0].i)
+    return fix is not None and replacement.lower() == fix and sure(toks[0].lower_, fix, margin, others)
+
+
 def _deletes(word: str) -> set[str]:
     """The word, and the word with one letter left out."""
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from thanklint import dialect
+from thanklint import dialect, respell
 from thanklint.kinds import kind
 from thanklint.kinds._common import finding, from_findings, skipped
 from thanklint.model import Suggestion
@@ -34,6 +34,10 @@ class ProofreadParams:
     common_zipf: float = 0.0
     # ... or at least this common and no rarer than any of the engine's suggestions shown
     known_zipf: float = 0.0
+    # --fix also applies the engine's first suggestion for a misspelling when it is the word's
+    # unambiguous correction (respell) and this much (Zipf) more common than any other word two
+    # edits away; 0 turns it off (measured: spelling.yaml)
+    fix_margin: float = 0.0
     vocabulary_lower: frozenset = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -132,9 +136,13 @@ def check_proofread(analysis, ctx, rule):
                 continue
             if _field_word(note.text[m.offset : m.end], m.replacements, p):
                 continue
-        # `safe`: the engine layer is certain of the first replacement (grammar/combine.py)
+        # `safe`: the engine layer is certain of the first replacement (grammar/combine.py),
+        # or it is the misspelling's one plausible correction (respell.certain)
+        safe = m.safe or (p.category == "spelling" and p.fix_margin > 0 and bool(m.replacements)
+                          and respell.certain(analysis, m.offset, m.end, m.replacements[0], p.fix_margin,
+                                              frozenset(names) | p.vocabulary_lower))  # fmt: skip
         sugg = tuple(
-            Suggestion("replace", r, note.span(m.offset, m.end), safe=m.safe and i == 0)
+            Suggestion("replace", r, note.span(m.offset, m.end), safe=safe and i == 0)
             for i, r in enumerate(m.replacements[: p.max_suggestions])
         )
         findings.append(finding(note, rule, m.offset, m.end, m.message, sugg))
