@@ -24,8 +24,25 @@ NOTE = "Hi Dana,\n\nThank you for your time today. {}\n\nI look forward to heari
         "I enjoyed our conversation about [specific topic] and {project}.",
         "Could you share any updates on the timeline for next steps?",
         "I have attached my resume and portfolio for your convenience.",
+        # what any employer has or does, in general terms
+        "I enjoyed hearing about the company's plans for expansion and its recent achievements.",
+        "I enjoyed learning about the tools and technologies your engineers use every day.",
+        "It was very interesting learning about the company and the software programs it creates.",
+        "Your insights into the industry trends were invaluable.",
+        "It was great to learn about the lab, its research, and the kind of candidate you are looking for.",
+        # praise whose complement is a clause or a split hyphenated word
+        "I enjoyed learning about your organization's mission to serve the community.",
+        "I especially enjoyed hearing about the team's approach to problem-solving and collaboration.",
+        # the employer named after the job title; the candidate joining; the process
+        "I appreciated the chance to discuss the internship position at A1 Computing.",
+        "I believe I would be a strong addition to your operations group.",
+        "I look forward to hearing about the next stage of the process.",
+        # a cue's own word is no detail, even when spaCy reads it as a noun
+        "I enjoyed having a discussing about the nursing position.",
     ],
-    ids=["organization-values", "culture-direction", "my-skills", "approach", "slots", "timeline", "attachments"],
+    ids=["organization-values", "culture-direction", "my-skills", "approach", "slots", "timeline", "attachments",
+         "plans-achievements", "tools", "what-it-makes", "trends", "lab-research", "mission-clause", "hyphen",
+         "employer-after-title", "joining-the-group", "next-stage", "cue-word"],
 )
 def test_generic_praise_is_no_detail(lint_text, sentence):
     rep = lint_text(NOTE.format(sentence))
@@ -42,8 +59,16 @@ def test_generic_praise_is_no_detail(lint_text, sentence):
         "The story about the server that melted on Black Friday made me laugh.",
         "Seeing the new Heidelberg press run forty sheets a minute was impressive.",
         "I loved getting to know your son Jake.",
+        "I enjoyed hearing how the lab triages incoming samples.",
+        # "our" discussion is the meeting both had, not the candidate's own
+        "I particularly enjoyed our discussion about your new fraud detection project.",
+        "Thanks for introducing me to the night-shift crew.",
+        "The children's reading corner you are planning for the west wing is a wonderful idea.",
+        "What you said about rebuilding the intro statistics course around weekly lab notebooks stayed with me.",
+        "The part about the new delivery app was super cool.",
     ],
-    ids=["plan", "person-place", "story", "tool-number", "person"],
+    ids=["plan", "person-place", "story", "tool-number", "person", "how-clause", "our-discussion", "introduced",
+         "you-are-planning", "you-said", "the-part-about"],
 )
 def test_a_concrete_detail_passes_and_is_quoted(lint_text, sentence):
     rep = lint_text(NOTE.format(sentence))

@@ -5,7 +5,8 @@ reference cue ("you mentioned …", "hearing about …", "the tour you gave"), o
 noun phrase that belongs to the reader ("your requirements for relocation").
 It does not count when it is generic ("the role", "your team", "our conversation"),
 part of the job title or the company's name, an unfilled slot ("[specific topic]"),
-or about the candidate ("as we discussed, my background …"). The content model
+or about the candidate ("as we discussed, my background …"; "our conversation" is
+the meeting, not the candidate's own). The content model
 judges each sentence too (see `_content` for how the two combine), and neither
 counts a sentence that names nothing specific (`concrete_sentences`); the report
 quotes the sentence that carries the detail.
@@ -21,6 +22,15 @@ from thanklint.kinds._content import carrier, check_model_params, quote
 from thanklint.kinds._cues import compile_cue, find
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "our", "myself"})
+# "our conversation about …" is the meeting the candidate and the reader share: what
+# it is about is not the candidate's own, as "my skills" is
+_MEETING = frozenset({"conversation", "discussion", "talk", "chat", "meeting", "interview", "call", "exchange"})
+
+
+def _mine(tok) -> bool:
+    """Does a first-person word own the token ("my skills", not "our talk")?"""
+    owned = any(c.dep_ == "poss" and c.lower_ in _FIRST_PERSON for c in tok.children)
+    return owned and tok.lemma_.lower() not in _MEETING
 
 
 @dataclass(frozen=True)
@@ -45,10 +55,18 @@ class DetailParams:
             raise ValueError(f"missing_at must be one of {', '.join(WHERE)}")
 
 
+# where the candidate would work ("at your clinic", "an addition to your operations group")
+_JOINING = frozenset({"at", "in", "within", "join", "joining"})
+_ADDING_TO = frozenset({"addition", "asset", "contribute", "contribution", "bring", "add"})
+
+
 def _is_the_employer(owned) -> bool:
-    """"at your prestigious nursing home": the place itself, not a detail of it."""
+    """"at your prestigious nursing home", "a strong addition to your operations group":
+    the place itself, not a detail of it."""
     described = any(c.dep_ in ("prep", "relcl", "acl") for c in owned.children)
-    return owned.head.lower_ in ("at", "in", "within", "join", "joining") and not described
+    head = owned.head
+    joining = head.lower_ in _JOINING or (head.lower_ == "to" and head.head.lemma_.lower() in _ADDING_TO)
+    return joining and not described
 
 
 def _excluded_nouns(doc, note, params, ctx, places: bool = False) -> set[int]:
@@ -67,6 +85,11 @@ def _excluded_nouns(doc, note, params, ctx, places: bool = False) -> set[int]:
     for tok in doc:
         if tok.lemma_.lower() in titles:
             out.update(t.i for t in tok.subtree if t.i < tok.i)  # "the web development role"
+            # "the position at A1 Computing" (the parser may hang "at" on the verb instead)
+            after = tok.right_edge.i + 1
+            preps = [*tok.children, *([doc[after]] if after < len(doc) else [])]
+            for employer in (c for c in preps if c.dep_ == "prep" and c.lower_ in ("at", "with")):
+                out.update(t.i for t in employer.subtree)
         if note.in_placeholder(tok.idx, tok.idx + len(tok)):
             out.add(tok.i)
     return out
@@ -79,14 +102,12 @@ def _about_self(tok, stop: set[int]) -> bool:
     for _ in range(12):
         if cur.i in stop:
             return False
-        if any(c.dep_ == "poss" and c.lower_ in _FIRST_PERSON for c in cur.children):
+        if _mine(cur):
             return True
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and cur.pos_ in ("VERB", "AUX"):
             s = subj[0]
-            return s.lower_ in _FIRST_PERSON or any(
-                c.dep_ == "poss" and c.lower_ in _FIRST_PERSON for c in s.children
-            )
+            return s.lower_ in _FIRST_PERSON or _mine(s)
         if cur.head is cur:
             return False
         cur = cur.head
@@ -117,7 +138,7 @@ def _praised(tok, praise: set[str]) -> bool:
     "the innovative approach to | cloud solutions")? Climbs its noun phrase."""
     cur = tok
     for _ in range(6):
-        if cur.dep_ not in _IN_PHRASE or cur.head is cur:
+        if cur.dep_ not in _PRAISED_PHRASE or cur.head is cur:
             return False
         cur = cur.head
         if cur.lemma_.lower() in praise:
@@ -141,6 +162,9 @@ def concrete_sentences(analysis, params: DetailParams, ctx) -> set[int]:
 
 
 _IN_PHRASE = frozenset({"compound", "amod", "nmod", "conj", "pobj", "prep", "appos"})
+# a praise word's complement may be a clause ("your mission | to serve the community")
+# or a hyphenated compound spaCy splits ("your approach to | problem-solving")
+_PRAISED_PHRASE = _IN_PHRASE | {"acl", "dobj", "npadvmod"}
 
 
 def _owned_by_me(tok) -> bool:
@@ -148,7 +172,7 @@ def _owned_by_me(tok) -> bool:
     interview's. Climbs the noun phrase the token is in, up to its head."""
     cur = tok
     for _ in range(8):
-        if any(c.dep_ == "poss" and c.lower_ in _FIRST_PERSON for c in cur.children):
+        if _mine(cur):
             return True
         if cur.dep_ not in _IN_PHRASE or cur.head is cur or cur.head.pos_ in ("VERB", "AUX"):
             return False
@@ -181,6 +205,7 @@ def _detail_at(toks, strong, cues, owners, content):
         for s, e in find(cue, toks):
             return toks[s]
     for cue in cues:
+        said = {w for step in cue.steps if step.op == "word" for w in step.values}
         for s, e in find(cue, toks):
             stop = {t.i for t in toks[s:e]}
             # what the cue's words govern ("hearing | about the new press"), not any noun
@@ -190,7 +215,9 @@ def _detail_at(toks, strong, cues, owners, content):
             top = [t for t in cue if t.head not in cue or t.head is t]
             roots = [t.head if t.dep_ in ("prep", "advcl") and t.head.dep_ == "ROOT" else t for t in top]
             scope = {t.i for c in (*cue, *roots) for t in c.subtree if toks[s].i <= t.i < toks[s].i + 30}
-            hit = next((t for t in toks[s : s + 30] if t.i in scope and content(t, stop)), None)
+            # the cue's own words are the reference, not the detail ("having a discussing about")
+            hit = next((t for t in toks[s : s + 30]
+                        if t.i in scope and content(t, stop) and not (t.i in stop and t.lower_ in said)), None)  # fmt: skip
             if hit is not None:
                 return hit
     for tok in toks:
