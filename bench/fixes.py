@@ -10,10 +10,12 @@ and the replacements `--fix` would apply (thanklint.fix.safe_edits) counted on:
 
 - Norvig's two spelling sets, each misspelling in "I wrote the word X in my note.": right when
   the fix on X is Norvig's word; a fix elsewhere in the sentence is wrong;
-- JFLEG dev (detokenised), every sentence: right by the calibration's test (bench/grammar.py
-  `_fix_right`: the fix with the words either side of it is in one of the 4 corrections), and,
-  "aligned": what the fix writes is what a correction has in its place (tokens aligned; the
-  words either side may differ, as when a correction also fixes a neighbour).
+- JFLEG dev (detokenised), every sentence, by rule: right by the calibration's test
+  (bench/grammar.py `_fix_right`: the fix with the words either side of it is in one of the 4
+  corrections), and "aligned": what the fix writes is what a correction has in its place
+  (tokens aligned; the words either side may differ, as when a correction also fixes a
+  neighbour). Neither judges every grammar fix: a correction left as the learner wrote it
+  credits a deleted repeat ("fire you you will" -> "fire you will"); read the listed cases.
 
 JFLEG test is not used: it is the grammar layer's held-out set. Data is read from
 ../shared/bench (never copied into the repo).
