@@ -68,7 +68,10 @@ def test_uncertain_replacements_stay_suggestions(tmp_path, engine):
     words = {NOTE[x["offset"] : x["offset"] + x["length"]]: x for x in f["findings"]}
     assert "wensday" in words and "usefull" in words, sorted(words)
     for w in ("wensday", "usefull"):
-        assert words[w]["suggestions"], words[w]  # offered to the writer, not applied
+        assert words[w]["suggestions"], words[w]  # offered to the writer
+    assert not any(s["safe"] for s in words["wensday"]["suggestions"]), words["wensday"]  # never applied
+    # "usefull": only "useful" may be applied (LanguageTool's first guess), never Harper's "use full"
+    assert [s["text"] for s in words["usefull"]["suggestions"] if s["safe"]] in ([], ["useful"]), words["usefull"]
     if engine != list(HARPER):
         assert f["engine"]["grammar"].startswith("languagetool ") and " + harper " in f["engine"]["grammar"], f["engine"]
 
