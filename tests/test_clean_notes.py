@@ -79,3 +79,133 @@ def test_languagetool_still_reports_alot(tmp_path):
     f = json.loads(proc.stdout)["files"][0]
     flagged = [text[x["offset"] : x["offset"] + x["length"]] for x in f["findings"] if x["rule"] in ("grammar", "spelling")]
     assert "alot" in flagged, flagged
+
+
+# Clean notes of fields the quoted notes did not cover (medicine, the trades, science, games),
+# each with one real misspelling beside its field words. What each one holds that an engine
+# used to report: the pack's own greeting and valediction in te reo Māori ("Kia ora", "Ngā
+# mihi"), the plural of a WordNet word ("statins"), "-est" adjectives after "most" ("most
+# honest", "most modest") and a sentence that goes on after "Co." (Harper's sentence-start
+# rule), an open compound ("health care").
+FIELD_NOTES = {
+    "medicine.txt": (
+        "Kia ora Dr. Ngata,\n\n"
+        "Thank you for showing me how the ward pharmacists review statins and anticoagulants "
+        "before discharge. The most honest answer I heard all day was yours about how hard it is "
+        "to stop a medicine, and I was glad to see the health care team at Tamaki Health & Co. "
+        "and its nurses plan the rounds together.\n\n"
+        "I would welcome the chance to bring my hospital placement experience to your team, and "
+        "I am happy to send my referees' detials.\n\nNgā mihi,\nAroha Tane\n",
+        "detials",
+    ),
+    "trades.txt": (
+        "Hi Mr. Doyle,\n\n"
+        "Thank you for the walk through the Eastgate site on Monday. Seeing your crew label the "
+        "breakers and pull cable through the conduits showed me how carefully you plan each "
+        "fit-out, and the most modest quote on the board was still the most complete.\n\n"
+        "I have four years of experience wiring commercial kitchens, and I would be glad to help "
+        "with the switchboard upgrades you mentoined. I look forward to hearing from you.\n\n"
+        "Best regards,\nCallum Reid\n",
+        "mentoined",
+    ),
+    "science.txt": (
+        "Dear Professor Lindqvist,\n\n"
+        "Thank you for the tour of the genomics lab and for explaining how the team validates its "
+        "assays before each sequencing run. I enjoyed hearing how the postdocs share protocols "
+        "and how the core facility schedules the microscopes.\n\n"
+        "My thesis work on enzyme kinetics prepared me for the assay development you described, "
+        "and I would be glad to acheive results for the project.\n\nKind regards,\nMei Chen\n",
+        "acheive",
+    ),
+    "games.txt": (
+        "Hi Jordan,\n\n"
+        "Thank you for showing me the level editor and the build pipeline for the next update. I "
+        "liked how the designers log each bug from the weekly test sessions and how the producers "
+        "triage the backlog before each sprint.\n\n"
+        "I have shipped two mobile titles as a gameplay programmer, and I would love to bring that "
+        "experiance to your studio. I look forward to hearing about next steps.\n\nCheers,\nPriya Nair\n",
+        "experiance",
+    ),
+}
+
+
+def _field_findings(proc) -> dict[str, dict[str, list[str]]]:
+    """Per note, the words each proofreading rule reports in the JSON report."""
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    out = {}
+    for f in json.loads(proc.stdout)["files"]:
+        text = FIELD_NOTES[f["path"]][0]
+        found: dict[str, list[str]] = {"grammar": [], "spelling": []}
+        for x in f["findings"]:
+            if x["rule"] in found:
+                found[x["rule"]].append(text[x["offset"] : x["offset"] + x["length"]])
+        out[f["path"]] = found
+    return out
+
+
+def _check_fields(found: dict[str, dict[str, list[str]]]) -> None:
+    assert sorted(found) == sorted(FIELD_NOTES), found
+    for name, (_, typo) in FIELD_NOTES.items():
+        assert found[name] == {"grammar": [], "spelling": [typo]}, (name, found[name])
+
+
+def _write_fields(tmp_path) -> list[str]:
+    for name, (text, _) in FIELD_NOTES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return list(FIELD_NOTES)
+
+
+def test_clean_notes_of_other_fields_with_harper(tmp_path):
+    _check_fields(_field_findings(run_cli("--format", "json", *HARPER, *_write_fields(tmp_path), cwd=tmp_path)))
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_clean_notes_of_other_fields_with_languagetool(tmp_path):
+    proc = run_cli("--format", "json", *_languagetool_args(), *_write_fields(tmp_path), cwd=tmp_path, timeout=300)
+    assert all(f["engine"]["grammar"].startswith("languagetool") for f in json.loads(proc.stdout)["files"])
+    _check_fields(_field_findings(proc))
+
+
+# The same slips in the places the filters now trust: a valediction that matches no phrase of
+# the pack, a double superlative, a lower-case sentence start after a full stop.
+SLIPS = (
+    "Hi Dana,\n\nThank you for the tour. the lab was great, though it was the most worst weather.\n\n"
+    "I look forward to hearing from you.\n\nBest regrads,\nSam\n"
+)
+
+
+def test_slips_beside_the_trusted_places_are_still_reported(tmp_path):
+    (tmp_path / "note.txt").write_text(SLIPS, encoding="utf-8")
+    proc = run_cli("--format", "json", *HARPER, "note.txt", cwd=tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    f = json.loads(proc.stdout)["files"][0]
+    found = {(x["rule"], SLIPS[x["offset"] : x["offset"] + x["length"]]) for x in f["findings"]}
+    assert {("spelling", "regrads"), ("grammar", "most worst"), ("grammar", "the")} <= found, found
+
+
+@pytest.mark.parametrize("word, lemma", [("statins", "statin"), ("assays", "assay"), ("centrifuging", "centrifuge"),
+                                         ("phenotypes", "phenotype")])  # fmt: skip
+def test_a_regular_inflection_of_a_wordnet_word(word, lemma):
+    from thanklint import wordforms
+
+    assert lemma in wordforms.lemmas(word)
+
+
+@pytest.mark.parametrize("slip", ["familys", "monthes", "stoped", "timeing", "controled", "emploies", "shortend"])
+def test_a_misspelt_inflection_is_no_form(slip):
+    # Norvig's inflection slips: English would write families, months, stopped, timing,
+    # controlled, employs, shortened
+    from thanklint import wordforms
+
+    assert wordforms.lemmas(slip) == set()
+
+
+def test_a_learners_plural_of_a_mass_noun_is_still_a_misspelling():
+    # "informations" is a regular plural of a WordNet noun, but a thousand times rarer than it
+    from thanklint.kinds.proofread import ProofreadParams, _field_word
+
+    p = ProofreadParams(category="spelling", disable={}, common_zipf=3.3, known_zipf=1.5, form_gap=1.0)
+    assert not _field_word("informations", ["information", "information's"], p)
+    assert not _field_word("puls", ["plus", "pulls", "pulse"], p)  # a guess 100x as common
+    assert _field_word("statins", ["stains", "statics", "stations"], p)

@@ -1,0 +1,75 @@
+"""Regular inflections of WordNet's nouns and verbs: "statins" is a word because "statin"
+is one (WordNet, as spaCy's English lemmatizer tables ship it) and English makes its plural
+that way. Only forms the spelling rules of English produce: "familys", "monthes", "stoped",
+"timeing" are no forms of "family", "month", "stop", "time", so they stay misspellings.
+A verb ending consonant-vowel-consonant doubles its last letter or not by stress
+("stopped", "visited"); that choice is not guessed, so such verbs give no -ed/-ing forms here."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_SIBILANT = re.compile(r"(?:s|x|z|ch|sh)$")
+_CONSONANT_Y = re.compile(r"[^aeiou]y$")
+_CVC = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, frozenset[str]]:
+    """WordNet's nouns and verbs from the spaCy model's lemmatizer tables (read from disk,
+    ~50 ms: the pipeline a run loads may have no lemmatizer)."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
+
+    from thanklint.nlp import model_name
+
+    found = sorted(get_package_path(model_name()).glob("**/lemmatizer/lookups"))
+    if not found:
+        return {"noun": frozenset(), "verb": frozenset()}
+    index = Lookups().from_disk(found[0]).get_table("lemma_index", {})
+    return {pos: frozenset(index.get(pos, ())) for pos in ("noun", "verb")}
+
+
+def _plural(lemma: str) -> set[str]:  # also a verb's third person singular
+    if _SIBILANT.search(lemma):
+        return {lemma + "es"}
+    if _CONSONANT_Y.search(lemma):
+        return {lemma[:-1] + "ies"}
+    if lemma.endswith("o"):
+        return {lemma + "s", lemma + "es"}  # "pianos", "tomatoes"
+    return {lemma + "s"}
+
+
+def _verb_forms(lemma: str) -> set[str]:
+    out = _plural(lemma)
+    if _CVC.search(lemma):
+        return out
+    if lemma.endswith("e"):
+        out.add(lemma + "d")
+    elif _CONSONANT_Y.search(lemma):
+        out.add(lemma[:-1] + "ied")
+    else:
+        out.add(lemma + "ed")
+    if lemma.endswith("ie"):
+        out.add(lemma[:-2] + "ying")
+    elif lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
+        out.add(lemma[:-1] + "ing")
+    else:
+        out.add(lemma + "ing")
+    return out
+
+
+def lemmas(word: str) -> set[str]:
+    """The WordNet nouns and verbs of which the lower-case `word` is a regular inflection."""
+    index = _index()
+    stems = {word[:-k] for k in (1, 2, 3)} | {word[:-3] + "y", word[:-3] + "e", word[:-2] + "e", word[:-4] + "ie"}
+    out = set()
+    for s in stems:
+        if len(s) < 3:
+            continue
+        if s in index["noun"] and word in _plural(s):
+            out.add(s)
+        if s in index["verb"] and word in _verb_forms(s):
+            out.add(s)
+    return out
