@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from thanklint import dialect, wordforms
+from thanklint import dialect, respell, wordforms
 from thanklint.kinds import kind
 from thanklint.kinds._common import finding, from_findings, skipped
 from thanklint.model import Suggestion
@@ -42,6 +42,10 @@ class ProofreadParams:
     form_gap: float = 0.0
     # ... unless one of the engine's guesses is this much (Zipf) more common ("puls": plus)
     form_rival_gap: float = 2.0
+    # --fix also applies the engine's first suggestion for a misspelling when it is the word's
+    # unambiguous correction (respell) and this much (Zipf) more common than any other word two
+    # edits away; 0 turns it off (measured: spelling.yaml)
+    fix_margin: float = 0.0
     # engine rule id -> a premise of it the parser can check (PREMISES): a match whose premise
     # spaCy does not see is dropped ("the most honest answer": honest is no superlative)
     verify: dict = field(default_factory=dict)
@@ -187,9 +191,13 @@ def check_proofread(analysis, ctx, rule):
         premise = p.verify.get(m.rule_id)
         if premise is not None and not PREMISES[premise](analysis, m.offset, m.end):
             continue
-        # `safe`: the engine layer is certain of the first replacement (grammar/combine.py)
+        # `safe`: the engine layer is certain of the first replacement (grammar/combine.py),
+        # or it is the misspelling's one plausible correction (respell.certain)
+        safe = m.safe or (p.category == "spelling" and p.fix_margin > 0 and bool(m.replacements)
+                          and respell.certain(analysis, m.offset, m.end, m.replacements[0], p.fix_margin,
+                                              frozenset(names) | p.vocabulary_lower))  # fmt: skip
         sugg = tuple(
-            Suggestion("replace", r, note.span(m.offset, m.end), safe=m.safe and i == 0)
+            Suggestion("replace", r, note.span(m.offset, m.end), safe=safe and i == 0)
             for i, r in enumerate(m.replacements[: p.max_suggestions])
         )
         findings.append(finding(note, rule, m.offset, m.end, m.message, sugg))
