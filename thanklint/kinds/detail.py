@@ -187,7 +187,9 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
     def content(tok, stop: set[int]) -> bool:
         return specific(tok) and not _about_self(tok, stop)
 
-    cues = [compile_cue(c) for c in params.cues]
+    # each cue with its own words: those refer to the interview, they are never the detail
+    cues = [(cue, {w for step in cue.steps if step.op == "word" for w in step.values})
+            for cue in map(compile_cue, params.cues)]  # fmt: skip
     strong = [compile_cue(c) for c in params.strong_cues]
     owners = set(params.owners)
     found = {}
@@ -204,8 +206,7 @@ def _detail_at(toks, strong, cues, owners, content):
     for cue in strong:
         for s, e in find(cue, toks):
             return toks[s]
-    for cue in cues:
-        said = {w for step in cue.steps if step.op == "word" for w in step.values}
+    for cue, said in cues:
         for s, e in find(cue, toks):
             stop = {t.i for t in toks[s:e]}
             # what the cue's words govern ("hearing | about the new press"), not any noun
