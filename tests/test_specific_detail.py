@@ -6,10 +6,12 @@ the report quotes."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
-from conftest import HARPER, describe, result, run_cli
+from conftest import HARPER, REPO, describe, result, run_cli
 
 NOTE = "Hi Dana,\n\nThank you for your time today. {}\n\nI look forward to hearing from you.\n\nBest,\nSam"
 
@@ -109,3 +111,41 @@ def test_the_model_alone_cannot_pass_a_sentence_that_names_nothing(lint_text):
     text = NOTE.format("I enjoyed learning more about the role, the team and the culture.")
     rep = loose.check([loose.parse(text, path="<text>")], None)[0]
     assert result(rep, "specific-detail").status.value == "fail", describe(rep, "specific-detail")
+
+
+def test_train_tune_lists_the_train_notes_the_rule_gets_wrong(tmp_path):
+    """The grouped-by-site view of the whole rule: `--tune --errors specific-detail`
+    prints its F1 and missing precision as the rule file has it, and names the train
+    notes it gets wrong (a tiny corpus: every site has the same four notes, two of
+    them labelled against what the rule says)."""
+    from thanklint.train import split_sites
+
+    kinds = {
+        "billing": ("I enjoyed hearing about the new billing system you are building.", ["specific-detail"]),
+        "generic": ("I enjoyed learning about the role and the team.", []),
+        "press": ("I loved seeing the new Heidelberg press run.", []),  # labelled no detail: a false "found"
+        "role": ("I enjoyed learning about the company.", ["specific-detail"]),  # labelled detail: a miss
+    }
+    sites = [f"site{k}.example" for k in range(6)]
+    notes, sentences = [], []
+    for site in sites:
+        for kind, (sentence, labels) in kinds.items():
+            nid = f"{site}-{kind}"
+            notes.append({"id": nid, "source": f"https://{site}/", "site": site, "presented_as": "good",
+                          "text": f"Hi Dana,\n\nThank you for your time. {sentence}\n\nBest,\nSam"})  # fmt: skip
+            sentences += [{"note": nid, "i": 0, "text": "Thank you for your time.", "labels": ["gratitude"]},
+                          {"note": nid, "i": 1, "text": sentence, "labels": labels}]  # fmt: skip
+    for name, rows in (("notes", notes), ("sentences", sentences)):
+        (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    train_sites = [s for s in sites if s not in split_sites(notes)]
+
+    proc = subprocess.run([sys.executable, "-m", "thanklint.train", "--data", str(tmp_path), "--out",
+                           str(tmp_path / "model"), "--tune", "--errors", "specific-detail"],
+                          capture_output=True, text=True, timeout=600, cwd=REPO)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    wrong = {tuple(line.split()[:2]) for line in proc.stdout.splitlines() if line.startswith(("  FP ", "  FN "))}
+    assert wrong == {("FP", f"{s}-press") for s in train_sites} | {("FN", f"{s}-role") for s in train_sites}
+    row = next(line for line in proc.stdout.splitlines() if line.split()[:2] == ["specific-detail", "threshold:"])
+    # per train site: one right find, one right miss, one false find, one false miss
+    assert "as the rule file has it: F1 0.50, missing precision 0.50" in row, row
+
