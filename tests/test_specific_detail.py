@@ -32,7 +32,7 @@ NOTE = "Hi Dana,\n\nThank you for your time today. {}\n\nI look forward to heari
         "It was very interesting learning about the company and the software programs it creates.",
         "Your insights into the industry trends were invaluable.",
         "It was great to learn about the lab, its research, and the kind of candidate you are looking for.",
-        # praise whose complement is a clause or a split hyphenated word
+        # praise of a mission, and of an approach to a split hyphenated word
         "I enjoyed learning about your organization's mission to serve the community.",
         "I especially enjoyed hearing about the team's approach to problem-solving and collaboration.",
         # the employer named after the job title; the candidate joining; the process

@@ -162,9 +162,8 @@ def concrete_sentences(analysis, params: DetailParams, ctx) -> set[int]:
 
 
 _IN_PHRASE = frozenset({"compound", "amod", "nmod", "conj", "pobj", "prep", "appos"})
-# a praise word's complement may be a clause ("your mission | to serve the community")
-# or a hyphenated compound spaCy splits ("your approach to | problem-solving")
-_PRAISED_PHRASE = _IN_PHRASE | {"acl", "dobj", "npadvmod"}
+# a praise word's complement may be a hyphenated compound spaCy splits ("your approach to | problem-solving")
+_PRAISED_PHRASE = _IN_PHRASE | {"npadvmod"}
 
 
 def _owned_by_me(tok) -> bool:
