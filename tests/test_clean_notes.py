@@ -84,16 +84,17 @@ def test_languagetool_still_reports_alot(tmp_path):
 # Clean notes of fields the quoted notes did not cover (medicine, the trades, science, games),
 # each with one real misspelling beside its field words. What each one holds that an engine
 # used to report: the pack's own greeting and valediction in te reo Māori ("Kia ora", "Ngā
-# mihi"), the plural of a WordNet word ("statins"), "-est" adjectives after "most" ("most
+# mihi"), the plural of a WordNet word ("statins"), WordNet words the engine knows no near word
+# for ("lisinopril", "dipteran"), "-est" adjectives after "most" ("most
 # honest", "most modest") and a sentence that goes on after "Co." (Harper's sentence-start
 # rule), an open compound ("health care").
 FIELD_NOTES = {
     "medicine.txt": (
         "Kia ora Dr. Ngata,\n\n"
-        "Thank you for showing me how the ward pharmacists review statins and anticoagulants "
-        "before discharge. The most honest answer I heard all day was yours about how hard it is "
-        "to stop a medicine, and I was glad to see the health care team at Tamaki Health & Co. "
-        "and its nurses plan the rounds together.\n\n"
+        "Thank you for showing me how the ward pharmacists review statins, lisinopril and "
+        "anticoagulants before discharge. The most honest answer I heard all day was yours about "
+        "how hard it is to stop a medicine, and I was glad to see the health care team at Tamaki "
+        "Health & Co. and its nurses plan the rounds together.\n\n"
         "I would welcome the chance to bring my hospital placement experience to your team, and "
         "I am happy to send my referees' detials.\n\nNgā mihi,\nAroha Tane\n",
         "detials",
@@ -112,7 +113,7 @@ FIELD_NOTES = {
         "Dear Professor Lindqvist,\n\n"
         "Thank you for the tour of the genomics lab and for explaining how the team validates its "
         "assays before each sequencing run. I enjoyed hearing how the postdocs share protocols "
-        "and how the core facility schedules the microscopes.\n\n"
+        "and how the core facility schedules the microscopes for the dipteran larvae.\n\n"
         "My thesis work on enzyme kinetics prepared me for the assay development you described, "
         "and I would be glad to acheive results for the project.\n\nKind regards,\nMei Chen\n",
         "acheive",
@@ -209,3 +210,14 @@ def test_a_learners_plural_of_a_mass_noun_is_still_a_misspelling():
     assert not _field_word("informations", ["information", "information's"], p)
     assert not _field_word("puls", ["plus", "pulls", "pulse"], p)  # a guess 100x as common
     assert _field_word("statins", ["stains", "statics", "stations"], p)
+
+
+def test_a_wordnet_word_the_engine_has_no_near_guess_for():
+    # Harper offers "devastating" for "simvastatin": no slip is three edits from its word, while a
+    # WordNet word that is a near slip of a common one ("wether": whether) is still reported
+    from thanklint.kinds.proofread import ProofreadParams, _field_word
+
+    p = ProofreadParams(category="spelling", disable={}, common_zipf=3.3, known_zipf=1.5, far_guess_edits=3)
+    assert _field_word("simvastatin", ["devastating", "devastation"], p)
+    assert not _field_word("wether", ["whether", "weather", "ether"], p)
+    assert not _field_word("simvastatinn", ["devastating"], p)  # not a WordNet word

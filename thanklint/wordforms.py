@@ -17,7 +17,7 @@ _CVC = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, frozenset[str]]:
-    """WordNet's nouns and verbs from the spaCy model's lemmatizer tables (read from disk,
+    """WordNet's words by part of speech, from the spaCy model's lemmatizer tables (read from disk,
     ~50 ms: the pipeline a run loads may have no lemmatizer)."""
     from spacy.lookups import Lookups
     from spacy.util import get_package_path
@@ -26,9 +26,14 @@ def _index() -> dict[str, frozenset[str]]:
 
     found = sorted(get_package_path(model_name()).glob("**/lemmatizer/lookups"))
     if not found:
-        return {"noun": frozenset(), "verb": frozenset()}
+        return {pos: frozenset() for pos in ("noun", "verb", "adj", "adv")}
     index = Lookups().from_disk(found[0]).get_table("lemma_index", {})
-    return {pos: frozenset(index.get(pos, ())) for pos in ("noun", "verb")}
+    return {pos: frozenset(index.get(pos, ())) for pos in ("noun", "verb", "adj", "adv")}
+
+
+def is_lemma(word: str) -> bool:
+    """A WordNet word ("simvastatin", "dipteran", "lisinopril")."""
+    return any(word in words for words in _index().values())
 
 
 def _plural(lemma: str) -> set[str]:  # also a verb's third person singular

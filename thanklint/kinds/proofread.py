@@ -42,6 +42,10 @@ class ProofreadParams:
     form_gap: float = 0.0
     # ... unless one of the engine's guesses is this much (Zipf) more common ("puls": plus)
     form_rival_gap: float = 2.0
+    # a WordNet word is not reported, however rare, when each of the engine's guesses is at least
+    # this many edits away: it knows no word this could be a slip of ("simvastatin" -> "devastating");
+    # 0 turns the check off (measured: spelling.yaml)
+    far_guess_edits: int = 0
     # --fix also applies the engine's first suggestion for a misspelling when it is the word's
     # unambiguous correction (respell) and this much (Zipf) more common than any other word two
     # edits away; 0 turns it off (measured: spelling.yaml)
@@ -159,6 +163,10 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     if any(" " in g and g.replace(" ", "") == word and _zipf(g) - z >= 1.5 for g in guesses):
         return False
     if z >= p.common_zipf:
+        return True
+    if p.far_guess_edits and wordforms.is_lemma(word) and all(
+        respell._distance(word, g.lower()) >= p.far_guess_edits for g in guesses
+    ):
         return True
     if not p.known_zipf or z < p.known_zipf:
         return False
