@@ -38,6 +38,7 @@ class Step:
 class Cue:
     source: str
     steps: tuple[Step, ...]
+    spells_negation: bool = False  # a step names a negator ("n't|not hesitate"): negation does not drop it
 
 
 class CueError(ValueError):
@@ -67,7 +68,7 @@ def compile_cue(source: str) -> Cue:
             steps.append(Step("word", words, optional, tags=frozenset(tags.split("|")) if tags else frozenset()))
     if not steps:
         raise CueError("empty cue")
-    return Cue(source, tuple(steps))
+    return Cue(source, tuple(steps), any(s.op == "word" and s.values & _NEGATORS for s in steps))
 
 
 def _fits(step: Step, w: Words, i: int) -> int:
@@ -112,9 +113,10 @@ def find(cue: Cue, words, *, negatable: bool = True) -> list[tuple[int, int]]:
     first = cue.steps[0]
     if first.op == "word" and not first.optional:  # only try where the first word stands
         starts = w.where(first.values)
+        if not starts:  # most cues, in most sentences
+            return []
     else:
         starts = range(len(w))
-    spells_negation = any(s.op == "word" and s.values & _NEGATORS for s in cue.steps)
     out: list[tuple[int, int]] = []
     after = 0
     for i in starts:
@@ -122,7 +124,7 @@ def find(cue: Cue, words, *, negatable: bool = True) -> list[tuple[int, int]]:
             continue
         end = _match_at(cue.steps, w, i)
         if end is not None and end > i:
-            if not (negatable and not spells_negation and _negated(w, i)):
+            if not (negatable and not cue.spells_negation and _negated(w, i)):
                 out.append((i, end))
             after = end
     return out
