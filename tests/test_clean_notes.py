@@ -87,7 +87,8 @@ def test_languagetool_still_reports_alot(tmp_path):
 # mihi"), the plural of a WordNet word ("statins"), WordNet words the engine knows no near word
 # for ("lisinopril", "dipteran"), "-est" adjectives after "most" ("most
 # honest", "most modest") and a sentence that goes on after "Co." (Harper's sentence-start
-# rule), an open compound ("health care").
+# rule), an open compound ("health care"), a time of day that modifies a noun ("on the evening
+# shift": LanguageTool's "in the evening").
 FIELD_NOTES = {
     "medicine.txt": (
         "Kia ora Dr. Ngata,\n\n"
@@ -95,8 +96,8 @@ FIELD_NOTES = {
         "anticoagulants before discharge. The most honest answer I heard all day was yours about "
         "how hard it is to stop a medicine, and I was glad to see the health care team at Tamaki "
         "Health & Co. and its nurses plan the rounds together.\n\n"
-        "I would welcome the chance to bring my hospital placement experience to your team, and "
-        "I am happy to send my referees' detials.\n\nNgā mihi,\nAroha Tane\n",
+        "I would welcome the chance to bring my hospital placement experience to the pharmacists "
+        "on the evening shift, and I am happy to send my referees' detials.\n\nNgā mihi,\nAroha Tane\n",
         "detials",
     ),
     "trades.txt": (
@@ -221,3 +222,15 @@ def test_a_wordnet_word_the_engine_has_no_near_guess_for():
     assert _field_word("simvastatin", ["devastating", "devastation"], p)
     assert not _field_word("wether", ["whether", "weather", "ether"], p)
     assert not _field_word("simvastatinn", ["devastating"], p)  # not a WordNet word
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_still_reports_a_time_of_day_after_on(tmp_path):
+    text = ("Hi Mei,\n\nThanks for introducing me to the pharmacists on the evening shift yesterday. "
+            "I can visit again on the evening of your choice, or call you on the evening.\n\nBest,\nSam\n")
+    (tmp_path / "note.txt").write_text(text, encoding="utf-8")
+    proc = run_cli("--format", "json", *_languagetool_args(), "note.txt", cwd=tmp_path, timeout=300)
+    f = json.loads(proc.stdout)["files"][0]
+    flagged = [(x["offset"], text[x["offset"] : x["offset"] + x["length"]]) for x in f["findings"] if x["rule"] == "grammar"]
+    assert flagged == [(text.rindex("on the evening"), "on the evening")], flagged

@@ -121,7 +121,14 @@ def _starts_sentence(analysis, start: int, end: int) -> bool:
     return not toks or toks[0].is_sent_start or toks[0].i == 0
 
 
-PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence}
+def _heads_phrase(analysis, start: int, end: int) -> bool:
+    """The span's last word heads its phrase ("on the evening") rather than modifying a noun
+    after it ("on the evening shift": a shift, not a time of day)."""
+    toks = analysis.tokens(start, end)
+    return not toks or toks[-1].dep_ not in ("compound", "nmod", "amod") or toks[-1].head.i < toks[-1].i
+
+
+PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
