@@ -48,6 +48,10 @@ CASES = [
     ("excited", "Not only that, but I was excited.", ["excited"]),  # negation too far before
     ("n't|not hesitate", "Please don't hesitate to call.", ["n't hesitate"]),  # the cue spells it out
     ("thank", "Thank you. Thank you again.", ["Thank", "Thank"]),  # non-overlapping, every one
+    # a part of speech before the first word: matches start one token before the word
+    ("@CD year|years of", "After six years of payroll work, I moved.", ["six years of"]),
+    ("@CD year|years of", "Years of work.", []),  # the word first: nothing before it to be @CD
+    ("@CD * years", "I spent ten long years there.", ["ten long years"]),
 ]
 
 

@@ -39,6 +39,9 @@ class Cue:
     source: str
     steps: tuple[Step, ...]
     spells_negation: bool = False  # a step names a negator ("n't|not hesitate"): negation does not drop it
+    # the first word step, when only one-token steps come before it ("@CD year|years"): a match
+    # can only start that many tokens before where one of its words stands
+    anchor: int | None = None
 
 
 class CueError(ValueError):
@@ -68,7 +71,16 @@ def compile_cue(source: str) -> Cue:
             steps.append(Step("word", words, optional, tags=frozenset(tags.split("|")) if tags else frozenset()))
     if not steps:
         raise CueError("empty cue")
-    return Cue(source, tuple(steps), any(s.op == "word" and s.values & _NEGATORS for s in steps))
+    return Cue(source, tuple(steps), any(s.op == "word" and s.values & _NEGATORS for s in steps), _anchor(steps))
+
+
+def _anchor(steps: list[Step]) -> int | None:
+    for k, s in enumerate(steps):
+        if s.optional or s.op == "gap":
+            return None
+        if s.op == "word":
+            return k
+    return None  # pos and any steps only
 
 
 def _fits(step: Step, w: Words, i: int) -> int:
@@ -110,9 +122,11 @@ def find(cue: Cue, words, *, negatable: bool = True) -> list[tuple[int, int]]:
     """Non-overlapping (start, end) token-index matches of `cue` in `words` (Words, or
     a list of spaCy tokens, usually one sentence without whitespace tokens)."""
     w = words if isinstance(words, Words) else Words(words)
-    first = cue.steps[0]
-    if first.op == "word" and not first.optional:  # only try where the first word stands
-        starts = w.where(first.values)
+    if cue.anchor is not None:  # only try where the anchor word can stand
+        k = cue.anchor
+        starts = w.where(cue.steps[k].values)
+        if k:
+            starts = [j - k for j in starts if j >= k]
         if not starts:  # most cues, in most sentences
             return []
     else:
