@@ -28,6 +28,9 @@ FIT = [
     "I was previously a paralegal, so contract review is familiar ground.",
     "As the lead on our ERP rollout, I learned how to keep a project on schedule.",
     "Much of what you described is what I do every day at Contoso.",
+    "I bring a calm, organised approach to busy front desks.",
+    "I have a lot of experience in this field.",
+    "I have a knack for turning messy spreadsheets into clear reports.",
 ]
 
 CLOSE = [
