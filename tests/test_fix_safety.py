@@ -153,3 +153,28 @@ def test_a_correction_is_sure_only_without_a_near_rival():
     assert not sure("collegues", "colleagues", 2.0)  # colleges
     # a word the user or the interview knows (vocabulary, names) two edits away is a rival at any frequency
     assert not sure("oportunity", "opportunity", 2.0, frozenset({"opportunify"}))
+
+
+# -- grammar fixes that are guesses (issue 9, item 6) ----------------------------------------
+#
+# Harper marks every repeated word and ".." as mechanical. On JFLEG dev those fixes were wrong
+# as often as right: "had had" is grammatical, "you you" wanted a comma, ".." a full stop.
+
+GUESSES = (
+    "Hi Dana,\n\nThank you for the the tour. I had had a long week, and the demo was a highlight.. "
+    "If they hire you you will love the team, Priya said.\n\nBest,\nSam\n"
+)
+
+
+def test_fix_leaves_grammar_guesses_to_the_writer(tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text(GUESSES, encoding="utf-8")
+    proc = run_cli(*HARPER, "--fix", "note.txt", cwd=tmp_path, timeout=120)
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    assert path.read_text(encoding="utf-8") == GUESSES.replace("the the", "the")  # only the slip
+    proc = run_cli(*HARPER, "--format", "json", "note.txt", cwd=tmp_path, timeout=120)
+    found = {GUESSES.replace("the the", "the")[x["offset"] : x["offset"] + x["length"]]: x
+             for x in json.loads(proc.stdout)["files"][0]["findings"]}
+    for shown in ("had had", "you you", ".."):  # still reported, with a suggestion, not applied
+        assert shown in found, sorted(found)
+        assert not any(s["safe"] for s in found[shown]["suggestions"]), found[shown]

@@ -23,7 +23,8 @@ A replacement is *certain* (``EngineMatch.safe``, what ``--fix`` applies) only w
 put the same replacement first on the same span, or the match has a single replacement and either
 its engine rule's single replacements were right at least ``certain_fixes`` of the time on the
 Norvig sets and JFLEG dev, or it is a mechanical grammar fix the engine marks safe ("the the" ->
-"the") that the measurement does not refute. A spelling engine's single suggestion is only its
+"the") that the measurement does not refute; a repeated word other than an article, a
+preposition or a conjunction ("had had", "you you") is left to the writer. A spelling engine's single suggestion is only its
 best guess ("wensday" -> "weekday"): it needs the measurement. A spelling fix never splits a
 word ("usefull" -> "use full"). Single engines get the same test (:class:`Vetted`).
 """
@@ -156,6 +157,18 @@ def splits_word(text: str, m: EngineMatch, rep: str) -> bool:
     return len(rep.split()) > len(problem.split())
 
 
+# A word typed twice is a slip to delete only for these: any other can be grammatical ("had had",
+# "that that") or a missing comma ("if they fire you you will"), where deleting changes the sentence.
+_SLIP_WHEN_TWICE = frozenset(
+    "a an the to of in on at for from with by and or but as than my your our their its".split()
+)
+
+
+def _deletes_a_real_repeat(text: str, m: EngineMatch) -> bool:
+    words = [w.strip(".,;:!?").lower() for w in text[m.offset : m.end].split()]
+    return len(words) > 1 and len(set(words)) == 1 and words[0] not in _SLIP_WHEN_TWICE
+
+
 def certain(text: str, m: EngineMatch, engine: str, cal: Calibration) -> bool:
     """Is the match's single replacement right (almost) always?
 
@@ -170,6 +183,8 @@ def certain(text: str, m: EngineMatch, engine: str, cal: Calibration) -> bool:
         if splits_word(text, m, m.replacements[0]) or problem[:1].isupper():  # a name, likely
             return False
         return cal.fix_certain(engine, m.rule_id)
+    if _deletes_a_real_repeat(text, m):
+        return False
     return cal.fix_certain(engine, m.rule_id) or (m.safe and not cal.fix_refuted(engine, m.rule_id))
 
 

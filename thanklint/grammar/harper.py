@@ -28,7 +28,6 @@ _SAFE_RULES = frozenset(
         "CapitalizePersonalPronouns",
         "NoFrenchSpaces",
         "CommaFixes",
-        "EllipsisLength",
         "NumberSuffixCapitalization",
     }
 )
@@ -38,6 +37,9 @@ _MISSPELLING_RULES = frozenset({"SplitWords", "RegularIrregulars"})
 
 # lint_kind values that are mechanical whatever the rule
 _SAFE_KINDS = frozenset({"Spelling", "Repetition", "Formatting"})
+# ...except these guesses: ".." -> "..." (the writer may have meant a full stop; wrong twice in
+# two on JFLEG dev)
+_GUESS_RULES = frozenset({"EllipsisLength"})
 
 _DIALECTS = {"en-US": 0, "en-GB": 1, "en-AU": 2, "en-CA": 3, "en-IN": 4}
 
@@ -123,7 +125,7 @@ class HarperEngine:
                     if r not in reps:
                         reps.append(r)
                 kind = "spelling" if kind_key == "Spelling" or rule in _MISSPELLING_RULES else "grammar"
-                safe = len(reps) == 1 and (rule in _SAFE_RULES or kind_key in _SAFE_KINDS)
+                safe = len(reps) == 1 and rule not in _GUESS_RULES and (rule in _SAFE_RULES or kind_key in _SAFE_KINDS)
                 if safe and kind == "spelling" and problem[:1].isupper():
                     # a capitalised unknown word is likely a name: never auto-fix it
                     safe = False
