@@ -242,3 +242,29 @@ def test_ctrl_c_mid_run_leaves_no_jvm(tmp_path):
     while any(_alive(p) for p in jvms) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [p for p in jvms if _alive(p)], "a JVM was left behind after Ctrl-C"
+
+
+# The race behind an exit of -2 instead of 130: a Ctrl-C that lands while C code evaluates Python
+# (an extension's import) sets CPython's "unhandled KeyboardInterrupt" flag, and the interpreter
+# then ends the process by SIGINT whatever it exits with. That moment cannot be timed from a
+# test, so the script sets the flag the same way (a KeyboardInterrupt inside PyRun_SimpleString)
+# and lets a Ctrl-C reach the real run at once; the exit path is thanklint's own. It runs with -m,
+# as `python -m thanklint` does: a script's SystemExit leaves before the flag is read.
+_FLAGGED_RUN = """
+import ctypes, sys
+import thanklint.cli as cli
+def interrupted(args):  # the Ctrl-C lands in C-evaluated code (the flag), and reaches the run
+    ctypes.pythonapi.PyRun_SimpleString(b"raise KeyboardInterrupt")  # prints its traceback
+    raise KeyboardInterrupt
+cli._check = interrupted
+sys.argv = ["thanklint", "note.txt"]
+raise SystemExit(cli.main())
+"""
+
+
+def test_ctrl_c_exits_130_even_when_cpython_would_resend_sigint(tmp_path):
+    (tmp_path / "note.txt").write_text("Hi Dana,\n\nThank you.\n\nBest,\nSam\n", encoding="utf-8")
+    (tmp_path / "flagged_run.py").write_text(_FLAGGED_RUN, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "flagged_run"], cwd=tmp_path, capture_output=True, timeout=60)
+    assert proc.returncode == 130, (proc.returncode, proc.stderr.decode())
+    assert proc.stderr.decode().endswith("KeyboardInterrupt\nthanklint: interrupted\n"), proc.stderr.decode()

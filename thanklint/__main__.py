@@ -1,9 +1,11 @@
 try:
     from thanklint.cli import main
 except KeyboardInterrupt:  # Ctrl-C while Python is still starting: the same one line as later on
+    import os
     import sys
 
     sys.stderr.write("thanklint: interrupted\n")
-    raise SystemExit(130) from None
+    sys.stderr.flush()
+    os._exit(130)  # not SystemExit: see cli._exit_interrupted
 
 raise SystemExit(main())

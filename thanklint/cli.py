@@ -101,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         return code
     except KeyboardInterrupt:
         print("thanklint: interrupted", file=sys.stderr)
+        if own_process:
+            _exit_interrupted()
         return 130
     except BrokenPipeError:
         if own_process:  # the reader left ('| head'): what is still buffered goes nowhere, silently
@@ -130,6 +132,23 @@ def _say(message: str) -> None:
     from thanklint.formatters._escape import visible
 
     print(f"thanklint: {visible(message)}", file=sys.stderr)
+
+
+def _exit_interrupted() -> None:
+    """End the process now, with 130. A Ctrl-C that lands while C code evaluates Python (an
+    extension module's import, say) leaves CPython set to kill the process with SIGINT once it
+    exits, whatever code it exits with (Py_RunMain's exit_sigint): seen as exit -2 about once in a
+    dozen Ctrl-Cs. So the atexit handlers (the stop of a LanguageTool JVM) run here, and the
+    process leaves without the interpreter's own exit."""
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader that left, or a closed stream: nothing to keep
+            pass
+    os._exit(130)
 
 
 def _claim_stdout() -> None:
