@@ -22,22 +22,25 @@ NOTE = (
 )
 
 
-def _both_args() -> list[str] | None:
+def _lt_args(engine: str) -> list[str] | None:
     url = os.environ.get("THANKLINT_LANGUAGETOOL_URL")
     if url:
-        return ["--grammar-engine", "both", "--languagetool-url", url]
+        return ["--grammar-engine", engine, "--languagetool-url", url]
     if ltmod.find_install() is not None:
-        return ["--grammar-engine", "both"]
+        return ["--grammar-engine", engine]
     return None
 
 
-ENGINES = [
+ALL_ENGINES = [
     pytest.param(list(HARPER), id="harper"),
-    pytest.param(_both_args(), id="both", marks=[
+    *(pytest.param(_lt_args(e), id=e, marks=[
         pytest.mark.languagetool,
-        pytest.mark.skipif(_both_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install"),
-    ]),
+        pytest.mark.skipif(_lt_args(e) is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install"),
+    ]) for e in ("languagetool", "both")),
 ]
+
+
+ENGINES = [p for p in ALL_ENGINES if p.id != "languagetool"]  # Harper, and both engines together
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -93,24 +96,6 @@ TYPOS = (
 # too rare to be sure of), "wensday" (no common word one edit away; Harper offers "weekday")
 TYPOS_FIXED = {"harper": TYPOS.replace("oportunity", "opportunity"),
                "languagetool": TYPOS.replace("oportunity", "opportunity").replace("usefull", "useful")}
-
-
-def _lt_args(engine: str) -> list[str] | None:
-    url = os.environ.get("THANKLINT_LANGUAGETOOL_URL")
-    if url:
-        return ["--grammar-engine", engine, "--languagetool-url", url]
-    if ltmod.find_install() is not None:
-        return ["--grammar-engine", engine]
-    return None
-
-
-ALL_ENGINES = [
-    pytest.param(list(HARPER), id="harper"),
-    *(pytest.param(_lt_args(e), id=e, marks=[
-        pytest.mark.languagetool,
-        pytest.mark.skipif(_lt_args(e) is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install"),
-    ]) for e in ("languagetool", "both")),
-]
 
 
 @pytest.mark.parametrize("engine", ALL_ENGINES)

@@ -157,7 +157,7 @@ class Speller:
         if not found:  # two edits away ("greatful"): only the pack's own common words, and only one
             index = _two_edits_index(self.known)  # built on first need, once per set of known words
             near = {c for d in _deletes(w) for c in index.get(d, ())}
-            found = [(self.freq[c], c) for c in near if _distance(w, c) <= 2]
+            found = [(self.freq[c], c) for c in near if distance(w, c) <= 2]
             if len(found) != 1:
                 return None
         best, fix = found[0]
@@ -179,7 +179,7 @@ def sure(word: str, fix: str, margin: float, others: frozenset[str] = frozenset(
     edits). Measured in bench/fixes.py."""
     freq = common_words()
     bar = freq.get(fix, 0.0) - margin
-    if any(o not in (fix, word) and _distance(word, o) <= 2 for o in others):
+    if any(o not in (fix, word) and distance(word, o) <= 2 for o in others):
         return False
     return not any(c not in (fix, word) and freq[c] > bar for c in _near(word))
 
@@ -190,7 +190,7 @@ def _sorted_words() -> list[str]:
 
 
 def _near(word: str, limit: int = 2) -> list[str]:
-    """The common words within `limit` edits (as _distance counts them) of `word`: the sorted
+    """The common words within `limit` edits (as distance counts them) of `word`: the sorted
     list walked as a trie, a prefix given up once every alignment costs more than `limit`
     (tens of milliseconds; generating every string two edits away took seconds)."""
     words, n, out, over = _sorted_words(), len(word), [], limit + 1
@@ -250,7 +250,7 @@ def _two_edits_index(known: frozenset[str]) -> dict[str, tuple[str, ...]]:
     return {d: tuple(ws) for d, ws in index.items()}
 
 
-def _distance(a: str, b: str) -> int:
+def distance(a: str, b: str) -> int:
     """Edits (insert, delete, replace, swap of neighbours) from a to b."""
     prev2, prev = None, list(range(len(b) + 1))
     for i in range(1, len(a) + 1):

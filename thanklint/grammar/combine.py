@@ -24,9 +24,10 @@ put the same replacement first on the same span, or the match has a single repla
 its engine rule's single replacements were right at least ``certain_fixes`` of the time on the
 Norvig sets and JFLEG dev, or it is a mechanical grammar fix the engine marks safe ("the the" ->
 "the") that the measurement does not refute; a repeated word other than an article, a
-preposition or a conjunction ("had had", "you you") is left to the writer. A spelling engine's single suggestion is only its
-best guess ("wensday" -> "weekday"): it needs the measurement. A spelling fix never splits a
-word ("usefull" -> "use full"). Single engines get the same test (:class:`Vetted`).
+preposition or a conjunction ("had had", "you you") is left to the writer. A spelling engine's
+single suggestion is only its best guess ("wensday" -> "weekday"): it needs the measurement. A
+spelling fix never splits a word ("usefull" -> "use full"). Single engines get the same test
+(:class:`Vetted`).
 """
 
 from __future__ import annotations

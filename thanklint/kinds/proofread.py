@@ -172,7 +172,7 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     if z >= p.common_zipf:
         return True
     if p.far_guess_edits and wordforms.is_lemma(word) and all(
-        respell._distance(word, g.lower()) >= p.far_guess_edits for g in guesses
+        respell.distance(word, g.lower()) >= p.far_guess_edits for g in guesses
     ):
         return True
     if not p.known_zipf or z < p.known_zipf:
