@@ -50,6 +50,11 @@ class ProofreadParams:
     # unambiguous correction (respell) and this much (Zipf) more common than any other word two
     # edits away; 0 turns it off (measured: spelling.yaml)
     fix_margin: float = 0.0
+    # a capitalised word that starts a sentence is a slip, not a name, when the engine's first
+    # guess is a common word (respell.COMMON) one or two edits away and at least this much (Zipf)
+    # more common than the word ("Therfore", "Althogh": spaCy calls them proper nouns); 0 turns
+    # it off (measured: spelling.yaml)
+    start_slip_gap: float = 0.0
     # engine rule id -> a premise of it the parser can check (PREMISES): a match whose premise
     # spaCy does not see is dropped ("the most honest answer": honest is no superlative)
     verify: dict = field(default_factory=dict)
@@ -69,10 +74,11 @@ class ProofreadParams:
                 raise ValueError(f"verify.{rid}: unknown premise {premise!r} (one of {', '.join(PREMISES)})")
 
 
-def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]) -> bool:
+def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str], guesses=()) -> bool:
     """A flagged word that is someone's or something's name. Only a word with a capital
     letter can be taken for a name by the parser: spaCy tags unknown lower-case words
-    ("realy") as proper nouns too."""
+    ("realy") as proper nouns too, and capitalised slips at a sentence start ("Therfore"):
+    those are names only when they are no clear slip of a common word (`_start_slip`)."""
     note = analysis.note
     word = note.text[start:end]
     if note.in_placeholder(start, end):
@@ -92,9 +98,31 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
         if tok.ent_type_ in p.name_labels:
             return True
         sentence_start = tok.is_sent_start or tok.i == 0 or tok.nbor(-1).is_space
-        if not sentence_start or tok.pos_ == "PROPN":
+        if not sentence_start:
             return True  # "Okonkwo", "Brightline": a capitalised word mid-sentence is a name
+        if tok.pos_ == "PROPN" and not _start_slip(note.text, start, word, guesses, p):
+            return True
     return False
+
+
+def _start_slip(text: str, start: int, word: str, guesses, p: ProofreadParams) -> bool:
+    """A sentence's capitalised first word that is a slip of a common word, not a name the
+    parser failed to label: the engine's first guess is one word, common, one or two edits
+    away, far more common than the word ("Therfore" 1.7 -> "therefore" 4.9) and the clear
+    best of the common words that near (respell.sure: "Anvi" is as near "any" as "anti"), and
+    the note never writes the word capitalised elsewhere (a name comes back). A name near a
+    common word is common enough itself ("Dana" 3.8, "data" 5.3)."""
+    if not p.start_slip_gap or not guesses or not word[1:].islower():
+        return False
+    low, guess = word.lower(), guesses[0].lower()
+    if " " in guess or not 0 < respell.distance(low, guess) <= 2:
+        return False
+    common = respell.common_words().get(guess, 0.0)
+    if common < respell.COMMON or common - _zipf(low) < p.start_slip_gap:
+        return False
+    if not respell.sure(low, guess, respell.MARGIN):
+        return False
+    return not any(m.start() != start for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text))
 
 
 def _in_frame(note, start: int) -> bool:
@@ -199,7 +227,7 @@ def check_proofread(analysis, ctx, rule):
         if note.in_placeholder(m.offset, m.end) or note.in_control_line(m.offset, m.end):
             continue  # a control line is not part of the letter ("thanklint" is no misspelling)
         if p.category == "spelling" and m.rule_id != dialect.MIXED:  # the mix is no misspelling claim
-            if _is_name(analysis, m.offset, m.end, p, names):
+            if _is_name(analysis, m.offset, m.end, p, names, m.replacements):
                 continue
             if _field_word(note.text[m.offset : m.end], m.replacements, p):
                 continue

@@ -1,0 +1,65 @@
+"""The name filter keeps real misspellings: a capitalised slip that starts a sentence
+("Therfore", "Althogh") is reported even when spaCy takes it for a proper noun, while names
+at a sentence start ("Okonkwo", "Siobhán", "Anvi") and names that come back later in the
+note stay clean. Sentences written for these tests, real Harper and spaCy (lint_text)."""
+
+from __future__ import annotations
+
+import pytest
+
+NOTE = (
+    "Hi Sam,\n\nThank you for meeting with me yesterday. {s} I look forward to hearing from you."
+    "\n\nBest regards,\nRiley\n"
+)
+
+
+def _spelling(lint_text, sentence: str) -> list[str]:
+    r = lint_text(NOTE.format(s=sentence))
+    return [r.text[f.span.offset : f.span.offset + f.span.length] for res in r.results if res.rule == "spelling"
+            for f in res.findings]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence, slip",
+    [
+        ("Therfore I wrote to you the same day.", "Therfore"),
+        ("Althogh the role is new, I am excited about it.", "Althogh"),
+        ("Gouverment clients were a theme of our talk.", "Gouverment"),
+        ("Futhermore, the team's plans for the depot excite me.", "Futhermore"),
+    ],
+)
+def test_a_slip_that_starts_a_sentence_is_reported(lint_text, sentence, slip):
+    assert _spelling(lint_text, sentence) == [slip]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Okonkwo showed me the roadmap for next year.",
+        "Brightline impressed me with its plans for the depot.",
+        "Siobhán walked me through the lab.",
+        "Dana explained the on-call rota.",  # a name one edit from "data", but common itself
+        "Anvi asked me about my thesis.",  # "anti", "any", "and": no clear best guess
+        "Keisha introduced me to the night shift.",
+    ],
+)
+def test_a_name_that_starts_a_sentence_stays_clean(lint_text, sentence):
+    assert _spelling(lint_text, sentence) == []
+
+
+def test_a_name_the_note_writes_again_stays_clean(lint_text):
+    # "Gouverment" would be a slip; written twice with its capital, it is someone's name
+    text = "Gouverment showed me the wards. I enjoyed the round with Gouverment and the night nurses."
+    assert _spelling(lint_text, text) == []
+
+
+def test_the_start_slip_check_is_off_at_zero(lint_text):
+    from thanklint.kinds.proofread import ProofreadParams, _start_slip
+
+    on = ProofreadParams(category="spelling", disable={}, start_slip_gap=2.0)
+    off = ProofreadParams(category="spelling", disable={})
+    text = "Therfore I wrote."
+    assert _start_slip(text, 0, "Therfore", ["Therefore"], on)
+    assert not _start_slip(text, 0, "Therfore", ["Therefore"], off)
+    assert not _start_slip(text, 0, "Therfore", ["There fore"], on)  # a split is no slip of one word
+    assert not _start_slip("THERFORE I wrote.", 0, "THERFORE", ["THEREFORE"], on)  # all capitals: an acronym
