@@ -5,7 +5,11 @@ note stay clean. Sentences written for these tests, real Harper and spaCy (lint_
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from conftest import HARPER, run_cli
+from test_grammar_cli import _languagetool_args
 
 NOTE = (
     "Hi Sam,\n\nThank you for meeting with me yesterday. {s} I look forward to hearing from you."
@@ -63,3 +67,27 @@ def test_the_start_slip_check_is_off_at_zero(lint_text):
     assert not _start_slip(text, 0, "Therfore", ["Therefore"], off)
     assert not _start_slip(text, 0, "Therfore", ["There fore"], on)  # a split is no slip of one word
     assert not _start_slip("THERFORE I wrote.", 0, "THERFORE", ["THEREFORE"], on)  # all capitals: an acronym
+
+
+MIXED = NOTE.format(
+    s="Althogh the role is new, I am excited about it. Okonkwo showed me the roadmap for next year. "
+    "Anvi asked me about my thesis. Dana explained the on-call rota."
+)
+
+
+def _cli_spelling(tmp_path, args) -> list[str]:
+    (tmp_path / "note.txt").write_text(MIXED, encoding="utf-8")
+    proc = run_cli("--format", "json", *args, "note.txt", cwd=tmp_path, timeout=300)
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    f = json.loads(proc.stdout)["files"][0]
+    return [MIXED[x["offset"] : x["offset"] + x["length"]] for x in f["findings"] if x["rule"] == "spelling"]
+
+
+def test_the_cli_reports_the_slip_and_not_the_names_with_harper(tmp_path):
+    assert _cli_spelling(tmp_path, HARPER) == ["Althogh"]
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_the_cli_reports_the_slip_and_not_the_names_with_languagetool(tmp_path):
+    assert _cli_spelling(tmp_path, _languagetool_args()) == ["Althogh"]

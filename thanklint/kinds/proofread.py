@@ -3,7 +3,8 @@ one category — `grammar` or `spelling` — with the engine's replacements as
 suggestions.
 
 Spelling matches are dropped on names: spaCy entities, proper nouns the parser
-trusts, words capitalised mid-sentence, capitalised words in the greeting, the
+trusts (not a sentence's first word that is a clear slip of a common word:
+"Therfore"), words capitalised mid-sentence, capitalised words in the greeting, the
 sign-off and the signature below it, words with diacritics (names, loanwords), the
 context's names, the user's vocabulary and words inside placeholders; so are the words
 of the greeting or valediction phrase the pack knows ("Kia ora", "Ngā mihi"). A linter
