@@ -41,10 +41,17 @@ NOTE = "Hi Dana,\n\nThank you for your time today. {}\n\nI look forward to heari
         "I look forward to hearing about the next stage of the process.",
         # a cue's own word is no detail, even when spaCy reads it as a noun
         "I enjoyed having a discussing about the nursing position.",
+        # template praise that sounds specific: unnamed initiatives and efforts, a hyphenated
+        # evaluative modifier, a vague aim a praise word governs, the brand's story
+        "It was exciting to discuss the key initiatives the team is driving this year.",
+        "I loved hearing about the exciting projects your team is working on and the cutting-edge technologies you are exploring.",
+        "Hearing about the department's ongoing efforts to enhance the learner experience was truly inspiring.",
+        "Learning about the brand's story, its values and the impactful work your team does every day was a joy.",
     ],
     ids=["organization-values", "culture-direction", "my-skills", "approach", "slots", "timeline", "attachments",
          "plans-achievements", "tools", "what-it-makes", "trends", "lab-research", "mission-clause", "hyphen",
-         "employer-after-title", "joining-the-group", "next-stage", "cue-word"],
+         "employer-after-title", "joining-the-group", "next-stage", "cue-word", "key-initiatives",
+         "cutting-edge", "efforts-to-enhance", "brand-story"],
 )
 def test_generic_praise_is_no_detail(lint_text, sentence):
     rep = lint_text(NOTE.format(sentence))
@@ -68,16 +75,22 @@ def test_generic_praise_is_no_detail(lint_text, sentence):
         "The children's reading corner you are planning for the west wing is a wonderful idea.",
         "What you said about rebuilding the intro statistics course around weekly lab notebooks stayed with me.",
         "The part about the new delivery app was super cool.",
+        # the same frames as template praise, with the thing itself said
+        "I enjoyed learning how your team moved the dispatch service to event sourcing last quarter.",
+        "I loved hearing about the project your team is working on to replace the paper picking lists with handheld scanners.",
+        "Hearing about the podcast series your team is launching in March was truly inspiring.",
+        "I enjoyed learning about the lab's work on zebrafish fin regeneration.",
     ],
     ids=["plan", "person-place", "story", "tool-number", "person", "how-clause", "our-discussion", "introduced",
-         "you-are-planning", "you-said", "the-part-about"],
+         "you-are-planning", "you-said", "the-part-about", "event-sourcing", "named-project", "podcast-series",
+         "lab-work"],
 )
 def test_a_concrete_detail_passes_and_is_quoted(lint_text, sentence):
     rep = lint_text(NOTE.format(sentence))
     res = result(rep, "specific-detail")
     assert res.status.value == "pass", f"missed {sentence!r}:\n{describe(rep, 'specific-detail')}"
-    quoted = res.detail[len("found: “") :].rstrip("”").rstrip("…")
-    assert sentence.startswith(quoted), res.detail
+    quoted = res.detail[len("found: “") :].rstrip("”").strip("…")  # "…" where the quote starts at the clause
+    assert quoted in sentence, res.detail
 
 
 def test_generic_note_fails_in_the_cli_and_the_detail_fixes_it(tmp_path):

@@ -40,6 +40,7 @@ class DetailParams:
     owners: tuple[str, ...] = ("your",)  # a noun phrase these words own may be a detail
     generic: tuple[str, ...] = ()  # nouns that are never a detail by themselves
     praise: tuple[str, ...] = ()  # "your commitment to patient care": what these nouns govern is praise too
+    praise_verbs: tuple[str, ...] = ()  # "your mission to transform | community health": vague aims, praise too
     title_words: tuple[str, ...] = ()  # heads whose modifiers only name the job or the employer
     missing_at: str = "first-paragraph"
     topic_overlap: float = 0.6  # share of a context topic's content words that must appear
@@ -117,7 +118,7 @@ def _about_self(tok, stop: set[int]) -> bool:
 def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
     """A test for a noun that could name a detail: not generic, not the employer's
     name or the job title, not inside a template slot."""
-    generic, praise = set(params.generic), set(params.praise)
+    generic, praise, aims = set(params.generic), set(params.praise), set(params.praise_verbs)
     excluded = _excluded_nouns(analysis.doc, analysis.note, params, ctx, places=not places)
 
     def specific(tok) -> bool:
@@ -127,23 +128,46 @@ def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
             and tok.lemma_.lower() not in generic
             and tok.lower_ not in generic
             and len(tok.text) > 2
-            and not _praised(tok, praise)
+            and not _hyphen_modifier(tok)
+            and not _praised(tok, praise, aims)
         )
 
     return specific
 
 
-def _praised(tok, praise: set[str]) -> bool:
+def _praised(tok, praise: set[str], aims: set[str] = frozenset()) -> bool:
     """Is the noun the complement of a praise word ("your dedication to | patient care",
-    "the innovative approach to | cloud solutions")? Climbs its noun phrase."""
+    "the innovative approach to | cloud solutions"), or the object of a vague aim that
+    one governs ("your mission to transform | community health")? Climbs its noun phrase.
+    An ordinary verb stops the climb: "your commitment to training | new nurses" says what."""
     cur = tok
-    for _ in range(6):
-        if cur.dep_ not in _PRAISED_PHRASE or cur.head is cur:
+    for _ in range(8):
+        aim = cur.dep_ == "dobj" and cur.head.lemma_.lower() in aims
+        if not (cur.dep_ in _PRAISED_PHRASE or aim or (cur.pos_ == "VERB" and cur.lemma_.lower() in aims
+                                                      and cur.dep_ in ("acl", "xcomp", "relcl"))):
+            return False
+        if cur.head is cur:
             return False
         cur = cur.head
         if cur.lemma_.lower() in praise:
             return True
     return False
+
+
+def _hyphen_modifier(tok) -> bool:
+    """A piece of a hyphenated modifier ("cutting-edge | technologies", "customer-centric
+    design"): it describes the noun after it, it names nothing itself."""
+    doc, i = tok.doc, tok.i
+    start = i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        start -= 2
+    end = i
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
+        end += 2
+    if start == end:
+        return False
+    last = doc[end]
+    return last.dep_ in ("amod", "compound", "nmod") and last.head.i > end
 
 
 def concrete_sentences(analysis, params: DetailParams, ctx) -> set[int]:
