@@ -80,10 +80,12 @@ def test_generic_praise_is_no_detail(lint_text, sentence):
         "I loved hearing about the project your team is working on to replace the paper picking lists with handheld scanners.",
         "Hearing about the podcast series your team is launching in March was truly inspiring.",
         "I enjoyed learning about the lab's work on zebrafish fin regeneration.",
+        # an effort named by its topic, with no vague aim
+        "I left amazed by all of your efforts around patient education and outreach.",
     ],
     ids=["plan", "person-place", "story", "tool-number", "person", "how-clause", "our-discussion", "introduced",
          "you-are-planning", "you-said", "the-part-about", "event-sourcing", "named-project", "podcast-series",
-         "lab-work"],
+         "lab-work", "efforts-topic"],
 )
 def test_a_concrete_detail_passes_and_is_quoted(lint_text, sentence):
     rep = lint_text(NOTE.format(sentence))

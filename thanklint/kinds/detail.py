@@ -129,27 +129,30 @@ def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
             and tok.lower_ not in generic
             and len(tok.text) > 2
             and not _hyphen_modifier(tok)
-            and not _praised(tok, praise, aims)
+            and not _praised(tok, praise, aims, generic)
         )
 
     return specific
 
 
-def _praised(tok, praise: set[str], aims: set[str] = frozenset()) -> bool:
+def _praised(tok, praise: set[str], aims: set[str] = frozenset(), generic: set[str] = frozenset()) -> bool:
     """Is the noun the complement of a praise word ("your dedication to | patient care",
-    "the innovative approach to | cloud solutions"), or the object of a vague aim that
-    one governs ("your mission to transform | community health")? Climbs its noun phrase.
-    An ordinary verb stops the climb: "your commitment to training | new nurses" says what."""
-    cur = tok
+    "the innovative approach to | cloud solutions"), or the object of a vague aim that a
+    praise or generic word governs ("your mission to transform | community health", "ongoing
+    efforts to enhance | the learner experience")? Climbs its noun phrase. An ordinary verb
+    stops the climb ("your commitment to training | new nurses" says what), and so does a
+    generic word without an aim ("your efforts around | patient education" names a topic)."""
+    cur, aimed = tok, False
     for _ in range(8):
         aim = cur.dep_ == "dobj" and cur.head.lemma_.lower() in aims
+        aimed = aimed or aim
         if not (cur.dep_ in _PRAISED_PHRASE or aim or (cur.pos_ == "VERB" and cur.lemma_.lower() in aims
                                                       and cur.dep_ in ("acl", "xcomp", "relcl"))):
             return False
         if cur.head is cur:
             return False
         cur = cur.head
-        if cur.lemma_.lower() in praise:
+        if cur.lemma_.lower() in praise or (aimed and cur.lemma_.lower() in generic):
             return True
     return False
 
