@@ -338,6 +338,9 @@ class LanguageToolEngine:
         # the trailing slash matters: language-tool-python urljoin()s "v2/" onto it
         tool = _tool_class()(self.language, self.url + "/", self.timeout)
         tool.disabled_rules = {r for r in self.disabled_rules if not r.endswith("*")}
+        # the pack mixes category ids in (STYLE, BRITISH_ENGLISH); the server skips ids it does not
+        # know, and a category it never runs cannot displace another rule's overlapping match
+        tool.disabled_categories = set(tool.disabled_rules)
         return tool
 
     def _call(self, fn: Callable[[], object], timeout: float | None = None):  # type: ignore[no-untyped-def]
