@@ -22,6 +22,9 @@ FIELD = (
     "non-specialists, and for your lab's work on Drosophila melanogaster and its telemetry.\n\n"
     "I look forward to hearing from you.\n\nBest regards,\nSam\n"
 )
+# the names the note signs and greets with, again in the body where a sentence starts with them
+BODY = SIGNOFF.replace("Hi Dana,", "Dear Ms. Okafor,").replace(
+    "I look forward", "Okafor Lab's notes helped. Aviral is keen to start. I look forward")
 TYPO = SIGNOFF.replace("conversation", "conversashun").replace("I look", "I recieve your notes and look")
 
 
@@ -36,11 +39,11 @@ def _spelling(f: dict) -> list[tuple[str, str]]:
 
 
 NOTES = {"signoff.txt": SIGNOFF, "signature.txt": SIGNATURE, "greeting.txt": GREETING, "field.txt": FIELD,
-         "typo.txt": TYPO}  # fmt: skip
+         "body.txt": BODY, "typo.txt": TYPO}  # fmt: skip
 
 
 def _check(files: dict) -> None:
-    for name in ("signoff.txt", "signature.txt", "greeting.txt", "field.txt"):
+    for name in ("signoff.txt", "signature.txt", "greeting.txt", "field.txt", "body.txt"):
         assert _spelling(files[name]) == [], (name, _spelling(files[name]))
     found = dict(_spelling(files["typo.txt"]))
     assert found.get("recieve") == "'recieve' is misspelled; did you mean 'receive'?", found

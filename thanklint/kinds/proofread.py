@@ -136,6 +136,13 @@ def _in_frame(note, start: int) -> bool:
     return s is not None and start >= s.valediction.start
 
 
+def _frame_names(note) -> tuple[str, ...]:
+    """The capitalised words of the greeting and of the signed name: the note's own word that
+    "Aviral" and "Okafor" are names, wherever else in the note they stand ("Aviral and I…")."""
+    lines = (note.greeting, note.signoff.name if note.signoff else None)
+    return tuple(w for ln in lines if ln is not None for w in re.findall(r"[\w'’-]+", ln.text) if w[:1].isupper())
+
+
 def _has_degree(analysis, start: int, end: int) -> bool:
     """A comparative or superlative beside "more"/"most" in the span ("most worst"), not an
     adjective that merely ends in -est ("most honest", "most modest")."""
@@ -220,7 +227,7 @@ def check_proofread(analysis, ctx, rule):
     if matches is None:
         return skipped(rule, why)
     note = analysis.note
-    names = {w.lower() for n in ctx.names() for w in re.findall(r"[\w'’-]+", n)}
+    names = {w.lower() for n in (*ctx.names(), *_frame_names(note)) for w in re.findall(r"[\w'’-]+", n)}
     findings = []
     for m in matches:
         if m.kind != p.category:
