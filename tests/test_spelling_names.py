@@ -22,10 +22,13 @@ FIELD = (
     "non-specialists, and for your lab's work on Drosophila melanogaster and its telemetry.\n\n"
     "I look forward to hearing from you.\n\nBest regards,\nSam\n"
 )
+# closed compounds of a field, which the engines read as two words run together ("run book")
+COMPOUND = FIELD.replace("the v2 release plan", "the runbook, the codebase tour, the playtests")
 # the names the note signs and greets with, again in the body where a sentence starts with them
 BODY = SIGNOFF.replace("Hi Dana,", "Dear Ms. Okafor,").replace(
     "I look forward", "Okafor Lab's notes helped. Aviral is keen to start. I look forward")
-TYPO = SIGNOFF.replace("conversation", "conversashun").replace("I look", "I recieve your notes and look")
+TYPO = SIGNOFF.replace("conversation", "conversashun").replace(
+    "I look", "I recieve your notes on my carear and look")
 
 
 def _files(proc) -> dict:
@@ -39,14 +42,15 @@ def _spelling(f: dict) -> list[tuple[str, str]]:
 
 
 NOTES = {"signoff.txt": SIGNOFF, "signature.txt": SIGNATURE, "greeting.txt": GREETING, "field.txt": FIELD,
-         "body.txt": BODY, "typo.txt": TYPO}  # fmt: skip
+         "body.txt": BODY, "compound.txt": COMPOUND, "typo.txt": TYPO}  # fmt: skip
 
 
 def _check(files: dict) -> None:
-    for name in ("signoff.txt", "signature.txt", "greeting.txt", "field.txt", "body.txt"):
+    for name in ("signoff.txt", "signature.txt", "greeting.txt", "field.txt", "body.txt", "compound.txt"):
         assert _spelling(files[name]) == [], (name, _spelling(files[name]))
     found = dict(_spelling(files["typo.txt"]))
     assert found.get("recieve") == "'recieve' is misspelled; did you mean 'receive'?", found
+    assert "carear" in found, found  # split "car ear" by Harper, but one edit from "career": a slip
     assert "conversashun" in found and found["conversashun"].startswith("'conversashun' is misspelled"), found
 
 

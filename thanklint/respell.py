@@ -181,7 +181,7 @@ def sure(word: str, fix: str, margin: float, others: frozenset[str] = frozenset(
     bar = freq.get(fix, 0.0) - margin
     if any(o not in (fix, word) and distance(word, o) <= 2 for o in others):
         return False
-    return not any(c not in (fix, word) and freq[c] > bar for c in _near(word))
+    return not any(c not in (fix, word) and freq[c] > bar for c in near(word))
 
 
 @lru_cache(maxsize=1)
@@ -189,7 +189,7 @@ def _sorted_words() -> list[str]:
     return sorted(common_words())
 
 
-def _near(word: str, limit: int = 2) -> list[str]:
+def near(word: str, limit: int = 2) -> list[str]:
     """The common words within `limit` edits (as distance counts them) of `word`: the sorted
     list walked as a trie, a prefix given up once every alignment costs more than `limit`
     (tens of milliseconds; generating every string two edits away took seconds)."""

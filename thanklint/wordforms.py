@@ -78,3 +78,22 @@ def lemmas(word: str) -> set[str]:
         if s in index["verb"] and word in _verb_forms(s):
             out.add(s)
     return out
+
+
+def is_compound(word: str, split: str) -> bool:
+    """`word` closes up `split`, two WordNet nouns (the first of three letters or more, the second
+    of four, perhaps in its plural): "runbook" (run book), "playtests" (play tests). Fields make their words this way;
+    a learner's run-together slip joins words that make no such compound: "everytime", "aswell",
+    "alot", "eventhough", "lookforward", "fullfill"."""
+    parts = split.replace("-", " ").split()
+    if len(parts) != 2 or "".join(parts) != word:
+        return False
+    head, tail = parts
+    index = _index()
+    nouns = index["noun"]
+    if len(head) < 3 or len(tail) < 4 or head not in nouns:  # "col ate", "question are": a slip's pieces
+        return False
+    # a modifier or an adverb joined to its word is a slip: "fullfill" (full), "lookforward" (forward)
+    if head in index["adj"] or head in index["adv"] or tail in index["adv"]:
+        return False
+    return tail in nouns or any(tail in _plural(n) for n in lemmas(tail) if n in nouns)
