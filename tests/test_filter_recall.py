@@ -57,7 +57,7 @@ def test_a_name_the_note_writes_again_stays_clean(lint_text):
     assert _spelling(lint_text, text) == []
 
 
-def test_the_start_slip_check_is_off_at_zero(lint_text):
+def test_the_start_slip_check_is_off_at_zero():
     from thanklint.kinds.proofread import ProofreadParams, _start_slip
 
     on = ProofreadParams(category="spelling", disable={}, start_slip_gap=2.0)
