@@ -63,6 +63,9 @@ AT_BEST_ALMOST = [
     ("offer-by-tomorrow", S.replace("I look forward", "I have another offer by tomorrow. I look forward"), "tone"),
     ("offer-in-hand", S.replace("I look forward", "Another firm has made me an offer. I look forward"), "tone"),
     ("ramble", S.replace("I look forward", RAMBLE + "\n\nI look forward"), "length"),
+    # a note with no greeting, or that stops with no sign-off, reads as unfinished
+    ("no-greeting", S.replace("Dear Ms. Alvarez,\n\n", ""), "greeting"),
+    ("no-signoff", S.replace("\n\nBest regards,\nSam Okafor", ""), "signoff"),
 ]
 NEEDS_WORK_NOTES = [
     ("wrong-company", S.replace("join Northwind", "join Fabrikam"), "consistency"),
@@ -125,6 +128,12 @@ def test_an_addressee_is_not_a_wrong_interviewer(lint_text, greeting):
     assert result(report, "consistency").status.value == "pass", describe(report, "consistency")
     assert result(report, "greeting").status.value == "fail"  # names no one: the greeting rule's warning
     assert report.score.grade != NEEDS_WORK
+
+
+def test_a_sign_off_without_a_closing_phrase_costs_points_but_caps_nothing(lint_text):
+    report = lint_text(S.replace("Best regards,\nSam Okafor", "Sam Okafor"), CTX)
+    assert result(report, "signoff").status.value == "fail", describe(report)
+    assert report.score.grade == READY, (report.score.points, report.score.deductions)
 
 
 def test_a_name_without_its_accents_is_a_hint_not_a_flaw(lint_text):

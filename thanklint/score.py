@@ -57,6 +57,8 @@ def _cap(results: list[RuleResult], pack: PackSpec) -> tuple[str, str, str] | No
         keys = []
         if res.absent or problems:
             keys.append((res.rule, f"no {res.rule}" if res.absent else f"a {res.rule} finding"))
+        if res.absent:  # the element is not there at all ("greeting/absent"), not merely imperfect
+            keys.append((f"{res.rule}/absent", f"no {res.rule}"))
         keys += [(f"{res.rule}/{f.tag}", f"{f.tag.replace('-', ' ')} ({res.rule})") for f in problems if f.tag]
         for key, what in keys:
             grade = pack.caps_grade.get(key)
