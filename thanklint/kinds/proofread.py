@@ -11,7 +11,10 @@ of the greeting or valediction phrase the pack knows ("Kia ora", "Ngā mihi"). A
 that flags "Okonkwo" gets switched off. So are ordinary words of a job's field
 ("melanogaster", "non-specialists", "statins"): a lower-case word that English text uses
 often (wordfreq), or a regular inflection of a WordNet word about as common as it, is
-not reported; nor is a closed compound of two nouns ("runbook", "playtests")."""
+not reported; nor is a closed compound of two nouns ("runbook", "playtests").
+
+Grammar also gets thanklint's own shapes (grammar/shapes.py: "I has", "look forward to hear")
+where no engine match covers the same words."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from thanklint import dialect, respell, wordforms
+from thanklint.grammar import shapes as grammar_shapes
 from thanklint.kinds import kind
 from thanklint.kinds._common import finding, from_findings, skipped
 from thanklint.model import Suggestion
@@ -62,6 +66,8 @@ class ProofreadParams:
     # engine rule id -> a premise of it the parser can check (PREMISES): a match whose premise
     # spaCy does not see is dropped ("the most honest answer": honest is no superlative)
     verify: dict = field(default_factory=dict)
+    # thanklint's own grammar shapes ("I has", "look forward to hear"), added to the engine's matches
+    shapes: grammar_shapes.Shapes | None = None
     vocabulary_lower: frozenset = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -228,7 +234,7 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     return any(z >= _zipf(lemma) - p.form_gap for lemma in wordforms.lemmas(word))
 
 
-@kind("proofread", params=ProofreadParams, needs=("tagger", "parser", "ner"))
+@kind("proofread", params=ProofreadParams, needs=("tagger", "parser", "ner", "lemmatizer"))
 def check_proofread(analysis, ctx, rule):
     p: ProofreadParams = rule.params
     matches, why = analysis.proofread()
@@ -236,6 +242,7 @@ def check_proofread(analysis, ctx, rule):
         return skipped(rule, why)
     note = analysis.note
     names = {w.lower() for n in (*ctx.names(), *_frame_names(note)) for w in re.findall(r"[\w'’-]+", n)}
+    matches = grammar_shapes.add(matches, analysis.doc, p.shapes)
     findings = []
     for m in matches:
         if m.kind != p.category:
