@@ -5,6 +5,8 @@
     python bench/grammar.py --languagetool-url http://127.0.0.1:8081
     python bench/grammar.py --languagetool-home ~/.local/share/thanklint/languagetool
     python bench/grammar.py --only jfleg --limit 200
+    python bench/grammar.py --only jfleg --split dev     # tuning: JFLEG dev only, test stays unseen
+    python bench/grammar.py --calibrate --split dev ...  # the curve on dev (cross-validated), nothing written
     python bench/grammar.py --engines harper,languagetool,thanklint-harper,thanklint-languagetool \
         --languagetool-home /tmp/lt-install --only jfleg,spelling,noise,speed,throughput
 
@@ -66,6 +68,8 @@ class MatchLike(Protocol):
 
 
 Check = Callable[[str], Sequence[MatchLike]]
+
+SPLITS = ("dev", "test")  # JFLEG; --split dev tunes without printing the held-out test figures
 
 # name -> factory returning (check, close); the lead can add "thanklint default after filtering"
 EXTRA_CHECKS: dict[str, Callable[[], tuple[Check, Callable[[], None]]]] = {}
@@ -521,11 +525,11 @@ def throughput(lt_url: str, *, n_notes: int = 200, repeat: int = 3,
 
 
 def run_suite(name: str, check: Check, *, only: set[str], limit: int | None, workers: int = 1,
-              out: Callable[[str], object] = print) -> dict[str, object]:
-    """Run the benchmarks for one check callable and print a block of figures."""
+              out: Callable[[str], object] = print, splits: Sequence[str] = SPLITS) -> dict[str, object]:
+    """Run the benchmarks for one check callable and print a block of figures (JFLEG: `splits`)."""
     res: dict[str, object] = {"engine": name}
     if "jfleg" in only:
-        for split in ("dev", "test"):
+        for split in splits:
             t0 = time.monotonic()
             r = jfleg(check, split, limit=limit, workers=workers)
             res[f"jfleg_{split}"] = r
@@ -676,7 +680,8 @@ def _verdicts(texts: list[str], runs: dict[str, list], cal) -> list[list]:
     return out
 
 
-def _curve(sets: dict, runs: dict, figures: dict, pairs: dict, dev_src, dev_refs, passes: dict | None = None) -> dict:
+def _curve(sets: dict, runs: dict, figures: dict, pairs: dict, dev_src, dev_refs, passes: dict | None = None,
+           splits: Sequence[str] = SPLITS) -> dict:
     """label -> {"dev-cv" | "dev" | "test": {"recall", "false_flags"}}: each engine alone, either
     engine, the verdict at each t of CURVE, and agreement only. "dev" judges dev with figures
     measured on dev itself (optimistic: a rule chosen for its dev figure is judged on it);
@@ -684,7 +689,8 @@ def _curve(sets: dict, runs: dict, figures: dict, pairs: dict, dev_src, dev_refs
     CV_REPEATS shuffles (what keep_alone is chosen on: a single split moved the choice on one
     sentence); "test" judges test with the figures of all of dev (reported, never tuned on).
     With `passes` (see _pipeline_passes), only the matches thanklint's name and field-word
-    filters let through count: the curve of what a user gets."""
+    filters let through count: the curve of what a user gets. Only the JFLEG `splits` asked for
+    (and "dev-cv") are judged."""
     engines = list(runs)
 
     def shown(key: str, i: int, ms: list) -> list:
@@ -709,7 +715,7 @@ def _curve(sets: dict, runs: dict, figures: dict, pairs: dict, dev_src, dev_refs
 
     from thanklint.grammar.combine import combine as combine_one
 
-    for split in ("dev", "test"):
+    for split in splits:
         idx = pairs[split]
         every = {k: {i: {e: shown(f"{split}_{k}", i, runs[e][f"{split}_{k}"][i]) for e in engines} for i in idx}
                  for k in ("src", "ref")}
@@ -808,7 +814,9 @@ def _load_runs(path: Path, sets: dict) -> dict:
 
 
 def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = None,
-              out: Callable[[str], object] = print) -> dict:
+              out: Callable[[str], object] = print, splits: Sequence[str] = SPLITS) -> dict:
+    """Measure, print the curves on `splits` (and dev cross-validated), write engine-rules.yaml.
+    Without "test" in `splits` nothing is written: the file's header shows the test curve."""
     import yaml
 
     from thanklint.grammar import combine
@@ -837,10 +845,10 @@ def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = 
     pairs = {split: [i for i, (s, r) in enumerate(zip(src, refs)) if s.split() != r[0].split()]
              for split, src, refs in (("dev", dev_src, dev_refs), ("test", test_src, test_refs))}
     t0 = time.monotonic()
-    passes = _pipeline_passes(sets, runs, ("dev_src", "dev_ref", "test_src", "test_ref"))
+    passes = _pipeline_passes(sets, runs, tuple(f"{sp}_{k}" for sp in splits for k in ("src", "ref")))
     out(f"  thanklint's filters replayed on both engines' JFLEG matches in {time.monotonic() - t0:.0f} s")
-    tables = {"engines": _curve(sets, runs, figures, pairs, dev_src, dev_refs),
-              "thanklint": _curve(sets, runs, figures, pairs, dev_src, dev_refs, passes)}
+    tables = {"engines": _curve(sets, runs, figures, pairs, dev_src, dev_refs, splits=splits),
+              "thanklint": _curve(sets, runs, figures, pairs, dev_src, dev_refs, passes, splits=splits)}
     # chosen on what a user gets: the verdict after thanklint's name and field-word filters
     table = tables["thanklint"]
     ok = [t for t in CURVE if table[f"t={t:.2f}"]["dev-cv"]["false_flags"] <= MAX_CALIBRATION_FF]
@@ -853,12 +861,14 @@ def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = 
         out("    " + {"engines": "the engines' verdict (combine.py), every match it keeps:",
                       "thanklint": "thanklint's findings (the verdict after its name and field-word filters; "
                                    "keep_alone is chosen here):"}[name])
-        out(f"    {'':<13} {f'dev, cv {FOLDS}x{CV_REPEATS}':>16} {'dev, in-sample':>16} {'test':>16}")
+        cols = ("dev-cv", *splits)
+        out(f"    {'':<13} " + " ".join(f"{ {'dev-cv': f'dev, cv {FOLDS}x{CV_REPEATS}', 'dev': 'dev, in-sample'}.get(k, k):>16}"
+                                    for k in cols))
         for label, row in tab.items():
             mark = (f"  <- keep_alone (lowest t with cross-validated dev false flags <= {100 * MAX_CALIBRATION_FF:.0f}%)"
                     if name == "thanklint" and label == f"t={keep_alone:.2f}" else "")
             out(f"    {label:<13}" + "".join(f"   {100 * row[k]['recall']:5.1f}% / {100 * row[k]['false_flags']:4.1f}%"
-                                           for k in ("dev-cv", "dev", "test")) + mark)
+                                           for k in cols) + mark)
 
     # fixes --fix would apply on the Norvig sets: single engines vetted, and combined
     a = len(NORVIG_PREFIX)
@@ -883,9 +893,11 @@ def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = 
     certain = [f"{e}:{rid}" for (e, rid), _ in cal.rules if cal.fix_certain(e, rid)]
     out(f"  rules whose single replacements are certain (>= {cal.certain_fixes:.0%} of >= {cal.min_fixes}): "
         + (", ".join(certain) or "none"))
-    if write:
+    if write and "test" in splits:
         _write_calibration(figures, keep_alone, cal, tables)
         out(f"  wrote {CALIBRATION.relative_to(REPO)}")
+    elif write:
+        out(f"  {CALIBRATION.relative_to(REPO)} not written (--split {','.join(splits)}: its header needs the test curve)")
     return {"tables": tables, "keep_alone": keep_alone, "fixes": fixes, "certain_rules": certain,
             "both_speed_ms": times}
 
@@ -996,6 +1008,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--languagetool-home", default=None, type=Path)
     ap.add_argument("--only", default="jfleg,spelling,speed",
                     help="comma list of jfleg, spelling, noise, clean, speed, throughput")
+    ap.add_argument("--split", default=",".join(SPLITS),
+                    help="JFLEG splits to judge, comma list of dev, test (dev alone: tune without seeing test; "
+                         "--calibrate then prints and writes nothing of test)")
     ap.add_argument("--limit", type=int, default=None, help="first N items of each set (quick run)")
     ap.add_argument("--workers", type=int, default=2, help="parallel requests to LanguageTool")
     ap.add_argument("--raw", action="store_true",
@@ -1013,6 +1028,10 @@ def main(argv: Iterable[str] | None = None) -> int:
                          "rules/thankyou/data/engine-rules.yaml, print the combined curve (needs LanguageTool)")
     a = ap.parse_args(list(argv) if argv is not None else None)
     only = set(a.only.split(","))
+    splits = tuple(sp for sp in SPLITS if sp in a.split.split(","))
+    if not splits or set(a.split.split(",")) - set(SPLITS):
+        print(f"--split: a comma list of {', '.join(SPLITS)}, got {a.split!r}", file=sys.stderr)
+        return 2
     if not DATA.is_dir():
         print(f"benchmark data not found at {DATA}", file=sys.stderr)
         return 2
@@ -1055,11 +1074,14 @@ def main(argv: Iterable[str] | None = None) -> int:
             a.json.write_text(json.dumps(r, indent=2))
         return 0
     if a.calibrate:
+        if "dev" not in splits:
+            print("--calibrate measures on dev: --split dev or dev,test", file=sys.stderr)
+            return 2
         if lt_eng is None:
             print("--calibrate needs LanguageTool (--languagetool-url or --languagetool-home)", file=sys.stderr)
             return 2
         try:
-            r = calibrate(lt_eng, workers=a.workers, cache=a.cache)
+            r = calibrate(lt_eng, workers=a.workers, cache=a.cache, splits=splits)
         finally:
             lt_eng.close()
         if a.json:
@@ -1076,7 +1098,7 @@ def main(argv: Iterable[str] | None = None) -> int:
                 start = time.perf_counter() - t0
                 print(f"{eng.name} (raw engine{', nothing disabled' if a.raw else ''}): "
                       f"construction {start:.2f} s")
-                r = run_suite(eng.name, eng.check, only=only, limit=a.limit, workers=1)
+                r = run_suite(eng.name, eng.check, only=only, limit=a.limit, workers=1, splits=splits)
                 r["startup_s"] = start
                 if "speed" in only:
                     r["warm_note_ms"] = _warm_note_ms(eng.check)
@@ -1086,7 +1108,7 @@ def main(argv: Iterable[str] | None = None) -> int:
                 if lt_eng is None:
                     continue
                 print(f"{lt_eng.name} (raw engine{', nothing disabled' if a.raw else ''})")
-                r = run_suite(lt_eng.name, lt_eng.check, only=only, limit=a.limit, workers=a.workers)
+                r = run_suite(lt_eng.name, lt_eng.check, only=only, limit=a.limit, workers=a.workers, splits=splits)
                 r["startup_s"] = lt_start
                 if "speed" in only:
                     r["warm_note_ms"] = _warm_note_ms(lt_eng.check)
@@ -1099,7 +1121,7 @@ def main(argv: Iterable[str] | None = None) -> int:
                 tc = ThanklintCheck(engine, languagetool_url=lt_eng.url if engine in ("languagetool", "both") else None)
                 print(f"{tc.name}: Linter + engine + spaCy start-up {tc.startup_s:.2f} s")
                 try:
-                    r = run_suite(name, tc, only=only, limit=a.limit, workers=1)
+                    r = run_suite(name, tc, only=only, limit=a.limit, workers=1, splits=splits)
                     if "speed" in only:
                         r["warm_note_ms"] = _warm_note_ms(tc)
                         print(f"  one warm note through Linter.check (bench/typical-note.txt): "
@@ -1111,7 +1133,7 @@ def main(argv: Iterable[str] | None = None) -> int:
                 check, close = EXTRA_CHECKS[name]()
                 print(name)
                 try:
-                    r = run_suite(name, check, only=only, limit=a.limit, workers=1)
+                    r = run_suite(name, check, only=only, limit=a.limit, workers=1, splits=splits)
                 finally:
                     close()
             results.append(r)
