@@ -83,6 +83,7 @@ class Note:
     lines: tuple[Line, ...] = ()
     greeting: Line | None = None
     signoff: SignOff | None = None
+    signature: Line | None = None  # no sign-off, but a name alone ends the note ("Sam")
     body_start: int = 0
     body_end: int = 0
     placeholders: tuple[Placeholder, ...] = ()
@@ -262,7 +263,8 @@ def parse(text: str, layout: Layout, *, path: str = "<text>", encoding: str = "u
         line = _line_of(content, greeting.start)
         inline = line.text[greeting.end - line.start :].strip()  # "Hi Sam, thank you …": the rest is body
         body_start = greeting.end if inline else line.end
-    body_end = signoff.valediction.start if signoff else len(norm)
+    signature = None if signoff else _bare_name(content)
+    body_end = signoff.valediction.start if signoff else signature.start if signature else len(norm)
     return Note(
         source=text,
         text=shown,
@@ -275,6 +277,7 @@ def parse(text: str, layout: Layout, *, path: str = "<text>", encoding: str = "u
         lines=tuple(lines),
         greeting=greeting,
         signoff=signoff,
+        signature=signature,
         body_start=body_start,
         body_end=max(body_end, body_start),
         placeholders=placeholders,
@@ -435,6 +438,20 @@ def _inline_signoff(last: Line, valedictions: tuple[str, ...]) -> SignOff | None
         Line(last.start + m.start(1), last.start + m.end(1), m.group(1)),
         Line(last.start + m.start(2), last.start + m.end(2), m.group(2)),
     )
+
+
+def _bare_name(content: list[Line]) -> Line | None:
+    """The last line, when it is a name alone: up to four capitalised words, no sentence
+    punctuation ("Sam", "Sam Okafor"; not "Looking forward to it")."""
+    if len(content) < 2:
+        return None
+    last = content[-1]
+    t = last.text.strip()
+    words = t.split()
+    if not words or len(words) > 4 or t[-1:] in ".!?:," or not all(w[0].isupper() for w in words):
+        return None
+    lead = len(last.text) - len(last.text.lstrip())
+    return Line(last.start + lead, last.start + lead + len(t), t)
 
 
 def _signoff(content: list[Line], valedictions: tuple[str, ...], greeting: Line | None) -> SignOff | None:

@@ -77,13 +77,11 @@ def check_signoff(analysis, ctx, rule):
     note, p = analysis.note, rule.params
     s = note.signoff
     if s is None:
-        last = note.content_lines[-1] if note.content_lines else None
-        if last is not None and last.words <= 4 and last.text.strip()[-1:] not in ".!?:" and len(note.content_lines) > 1:
-            start = last.start + len(last.text) - len(last.text.lstrip())
+        name = note.signature
+        if name is not None:
             text = ctx.fill(rule.spec.suggestion.split("\n")[0]) if rule.spec.suggestion else ""
-            sugg = (Suggestion("insert", text + "\n", note.span(start, start)),) if text else ()
-            end = last.start + len(last.text.rstrip())
-            return from_findings(rule, [finding(note, rule, start, end, p.bare_name_message or None, sugg)])
+            sugg = (Suggestion("insert", text + "\n", note.span(name.start, name.start)),) if text else ()
+            return from_findings(rule, [finding(note, rule, name.start, name.end, p.bare_name_message or None, sugg)])
         return missing(note, rule, ctx, "before-signoff")
     if s.name is None:
         v = s.valediction
