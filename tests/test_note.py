@@ -179,6 +179,19 @@ def test_inline_greeting_and_one_line_signoff(linter):
     assert n.signoff.valediction.text == "Best," and n.signoff.name.text == "Sam"
 
 
+def test_a_name_alone_at_the_end_is_the_signature_not_body(linter):
+    n = linter.parse("Hi Dana,\n\nThank you for the tour.\n\nSam Okafor")
+    assert n.signoff is None and n.signature.text == "Sam Okafor"
+    assert [n.text[s:e] for s, e in n.body_paragraphs] == ["Thank you for the tour."]
+
+
+@pytest.mark.parametrize("last", ["See you on Monday", "Thank you again."])
+def test_a_last_line_that_is_not_a_name_stays_body(linter, last):
+    n = linter.parse(f"Hi Dana,\n\nThank you for the tour.\n\n{last}")
+    assert n.signature is None
+    assert n.text[n.body_paragraphs[-1][0] : n.body_paragraphs[-1][1]] == last
+
+
 # -- code points ---------------------------------------------------------------------
 
 
