@@ -274,3 +274,20 @@ def test_a_backtracking_template_syntax_is_a_clear_error_not_a_hang(tmp_path):
 def test_a_template_syntax_that_does_not_compile_names_the_key(tmp_path):
     proj = _project(tmp_path, "[template]\nsyntaxes = ['{{(unclosed']\n")
     _refused(_check(proj), "thanklint.toml", "template.syntaxes", "bad regular expression")
+
+
+def test_a_pattern_skipped_for_time_is_tried_again_later(monkeypatch):
+    """The language server lives for hours: a pattern that timed out once while the machine
+    was busy is skipped for a while (a folder run pays its budget once), then tried again."""
+    from thanklint.kinds import _regex
+
+    slow, text = "(q|q)+z", "q" * 40
+    monkeypatch.setattr(_regex, "BUDGET", 0.05)
+    with pytest.raises(_regex.TooSlow):
+        _regex.hits(text, 0, len(text), slow)
+    started = time.monotonic()
+    with pytest.raises(_regex.TooSlow):  # skipped at once, not run into its budget again
+        _regex.hits(text, 0, len(text), slow)
+    assert time.monotonic() - started < 0.04
+    monkeypatch.setattr(_regex, "RETRY_AFTER", 0.0)  # the retry window has passed
+    assert _regex.hits("q" * 3 + "z", 0, 4, slow) == [(0, 4)]  # run again, and it finds its match

@@ -21,9 +21,22 @@ BUDGET = 1.0
 CHARS_PER_SECOND = 100_000
 MAX_LINE = 2000  # longer lines are searched in pieces of this size
 
-# Patterns that ran out of time once in this process: a folder of notes pays for
-# each only once, instead of its budget per note.
-_SLOW: set[str] = set()
+# Patterns that ran out of time in this process, and when: a folder of notes pays for
+# each once, not its budget per note. A long-lived process (the language server) tries
+# one again after RETRY_AFTER seconds, as a pattern may have timed out only because the
+# machine was busy for a moment.
+RETRY_AFTER = 300.0
+_SLOW: dict[str, float] = {}
+
+
+def _skipped(source: str) -> bool:
+    since = _SLOW.get(source)
+    if since is None:
+        return False
+    if time.monotonic() - since < RETRY_AFTER:
+        return True
+    del _SLOW[source]
+    return False
 
 
 def _budget(chars: int) -> float:
@@ -46,19 +59,19 @@ def compiled(source: str):
 def matches(source: str, text: str) -> list:
     """Every match of `source` in the whole of `text` (for patterns whose groups
     matter, such as template syntaxes). Raises TooSlow."""
-    if source in _SLOW:
+    if _skipped(source):
         raise TooSlow(source)
     try:
         return list(compiled(source).finditer(text, timeout=_budget(len(text))))
     except TimeoutError:
-        _SLOW.add(source)
+        _SLOW[source] = time.monotonic()
         raise TooSlow(source) from None
 
 
 def hits(text: str, start: int, end: int, source: str) -> list[tuple[int, int]]:
     """(start, end) of the non-empty matches of `source` in text[start:end], one
     line (or piece of a long line) at a time. Raises TooSlow."""
-    if source in _SLOW:
+    if _skipped(source):
         raise TooSlow(source)
     pattern = compiled(source)
     deadline = time.monotonic() + _budget(end - start)
@@ -75,6 +88,6 @@ def hits(text: str, start: int, end: int, source: str) -> list[tuple[int, int]]:
                         out.append((piece + m.start(), piece + m.end()))
             pos = stop + 1
     except TimeoutError:
-        _SLOW.add(source)
+        _SLOW[source] = time.monotonic()
         raise TooSlow(source) from None
     return out
