@@ -9,6 +9,13 @@ their corrections (ref0, and any of the four); of the matches on erroneous sente
 suggestions are right (the replacement, with the words either side, is in a correction; see
 bench/grammar.py _fix_right); then matches on the real-dev notes. Every match on a correction or
 a note is printed, so a misfire can be read. Data is read in place from ../shared/bench.
+
+JFLEG's learners almost never write these shapes, so each is also measured on errors made from
+correct text (JFLEG dev's corrections and the corpus notes of the content model's training sites,
+learners' notes left out): every "I <present verb>" made "I <3rd person -s>" ("I manage" ->
+"I manages"), every "look forward to <-ing>" made "look forward to <base>" ("hearing" -> "hear").
+Found: the shape fires on the made error; right: its suggestion is the word the writer wrote;
+the untouched sentences' matches are false flags, each printed.
 """
 
 from __future__ import annotations
@@ -17,7 +24,66 @@ import argparse
 import json
 from collections import defaultdict
 
-from grammar import DATA, _fix_right, _jfleg_lines  # bench/grammar.py, beside this file
+from grammar import DATA, REPO, _fix_right, _jfleg_lines  # bench/grammar.py, beside this file
+
+THIRD = {"have": "has", "do": "does", "be": "is", "go": "goes"}
+
+
+def _third(base: str) -> str:
+    """English's 3rd person singular of a regular verb (the error the shape should catch)."""
+    if base in THIRD:
+        return THIRD[base]
+    if base.endswith(("s", "x", "z", "ch", "sh")):
+        return base + "es"
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ies"
+    return base + "s"
+
+
+def made_errors(doc):
+    """(rule, error text, offset of the changed word, the word written) for each shape's slot."""
+    out = []
+    for t in doc:
+        if t.lower_ == "i" and t.text == "I" and t.i + 1 < len(doc):
+            v = doc[t.i + 1]
+            if v.tag_ == "VBP" and v.head.i in (v.i, t.head.i) and v.lower_.isalpha() and v.lower_ != "am":
+                out.append(("thanklint:i-verb", _third(v.lemma_.lower()), v))
+        if t.tag_ == "VBG" and t.i >= 3 and t.nbor(-1).lower_ == "to" and t.nbor(-2).lower_ == "forward" \
+                and t.nbor(-3).lemma_.lower() == "look":
+            out.append(("thanklint:look-forward", t.lemma_.lower(), t))
+    return [(rid, doc.text[: v.idx] + w + doc.text[v.idx + len(v.text):], v.idx, v.text) for rid, w, v in out]
+
+
+def synthetic(model, shapes, cfg, texts: list[str]) -> None:
+    docs = list(model.pipe(texts, batch_size=32))
+    false = [(d.text, m) for d in docs for m in shapes.find(d, cfg)]
+    cases = [c for d in docs for c in made_errors(d)]
+    found: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # made, found, right
+    missed = []
+    for (rid, text, at, word), d in zip(cases, model.pipe((c[1] for c in cases), batch_size=32)):
+        row = found[rid]
+        row[0] += 1
+        hit = [m for m in shapes.find(d, cfg) if m.rule_id == rid and m.offset == at]
+        row[1] += bool(hit)
+        row[2] += bool(hit) and hit[0].replacements[0] == word
+        if not hit or hit[0].replacements[0] != word:
+            missed.append((rid, word, hit[0].replacements if hit else None, text[max(0, at - 40): at + 30]))
+    print(f"made errors in {len(texts)} correct texts:")
+    for rid, (n, f, r) in sorted(found.items()):
+        print(f"  {rid:<24} made {n:4}, found {f} ({100 * f / n:.1f}%), suggestion the written word {r}/{f}")
+    for rid, word, got, around in missed:
+        print(f"    missed or wrong: {rid}: wrote {word!r}, got {got}: {around!r}")
+    print(f"  matches on the correct texts themselves: {len(false)}")
+    for text, m in false:
+        print(f"    false flag: {m.rule_id}: {text[max(0, m.offset - 40): m.end + 20]!r} -> {m.replacements}")
+
+
+def training_notes() -> list[str]:
+    meta = json.loads((REPO / "thanklint" / "models" / "content" / "meta.json").read_text("utf-8"))
+    held_out = set(meta["thanklint"]["test_sites"])
+    rows = [json.loads(ln) for ln in (REPO / "rules" / "thankyou" / "data" / "notes.jsonl").read_text("utf-8").splitlines()
+            if ln.strip()]
+    return [r["text"] for r in rows if r["site"] not in held_out and r["source"] != "written:thanklint/nonnative"]
 
 
 def pack_shapes():
@@ -67,6 +133,9 @@ def main() -> None:
               f"suggestions right {right}/{fixes}; corrections flagged: ref0 {r0}, any ref {rany}")
     for rid, text in shown:
         print(f"    on a correction: {rid}: {text}")
+
+    if args.split == "dev":
+        synthetic(model, shapes, cfg, [r for k in keep for r in refs[k]] + training_notes())
 
     notes = [json.loads(ln) for ln in (DATA / "notes" / "real-dev.jsonl").read_text("utf-8").splitlines() if ln.strip()]
     found = []

@@ -87,16 +87,19 @@ def _i_verb(tok, p: IVerb) -> list[EngineMatch]:
 
 
 def _base(tok, p: IVerb) -> str | None:
-    """The form after "I": the pack's irregular list, else the lemma when the word is its
-    regular -s/-es/-ies form ("manages" -> "manage", "goes" -> "go", "studies" -> "study")."""
-    word, lemma = tok.lower_, tok.lemma_.lower()
+    """The form after "I": the pack's irregular list, else the word whose regular -s/-es/-ies
+    form this is ("manages" -> "manage", "studies" -> "study"). spaCy's lemma breaks a tie and
+    is never taken on its own word: it reads "hopes" as "hop" + "es"."""
+    from thanklint import wordforms
+
+    word = tok.lower_
     if word in p.irregular:
         return p.irregular[word]
-    if not lemma.isalpha():
-        return None
-    if word in (lemma + "s", lemma + "es") or (lemma.endswith("y") and word == lemma[:-1] + "ies"):
+    bases = wordforms.lemmas(word)  # WordNet words `word` is a regular inflection of
+    lemma = tok.lemma_.lower()
+    if lemma in bases:
         return lemma
-    return None
+    return bases.pop() if len(bases) == 1 else None
 
 
 def _look_forward(tok, p: LookForward) -> list[EngineMatch]:
