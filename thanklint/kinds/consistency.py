@@ -39,6 +39,7 @@ class ConsistencyParams:
     addressees: tuple[str, ...] = ()  # more greeting words that name no one, beyond the pack's `layout.addressees`
     role_cues: tuple[str, ...] = ()  # "the ~4 role|position": the words between name a role
     role_modifiers: tuple[str, ...] = ()  # words in a role mention that say nothing about which role ("open", "senior")
+    role_titles: tuple[str, ...] = ()  # endings of a one-word title ("Accountant", "Designer"): a capitalised one names a role
     role_severity: str = "warning"  # a role is matched by its words, a weaker signal than a name: not an error by default
     similarity: float = 0.8  # at or above: a near-miss spelling of a known name
     near_miss_message: str = "“{found}” does not match “{expected}” from the context."
@@ -220,6 +221,12 @@ def check_consistency(analysis, ctx, rule):
     return from_findings(rule, findings, detail)
 
 
+def _title_word(word: str, endings: tuple[str, ...]) -> bool:
+    """"Accountant", "Designer": one capitalised word with a title's ending is a job title;
+    "UX", "nursing" and "Marketing" name an area as often as a role."""
+    return word[:1].isupper() and word[1:].islower() and word.lower().endswith(endings)
+
+
 def _other_roles(analysis, p, ctx) -> list[tuple[int, int]]:
     """Spans of role mentions ("the Marketing Coordinator position") that share no
     word with the context's role, outside sentences about the candidate's past.
@@ -251,7 +258,9 @@ def _other_roles(analysis, p, ctx) -> list[tuple[int, int]]:
                     continue
                 s, e = inner[0].idx, inner[-1].idx + len(inner[-1])
                 named = words(note.text[s:e])
-                if len(named) < 2 or note.in_placeholder(s, e) or any(w in own for w in named):
+                if not named or note.in_placeholder(s, e) or any(w in own for w in named):
+                    continue
+                if len(named) == 1 and not _title_word(note.text[s:e], p.role_titles):
                     continue  # one word ("the UX role", "the nursing position") names an area as often as a role
                 if not any(agree(a, b) for a in named for b in role):
                     out.append((s, e))
