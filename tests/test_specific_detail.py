@@ -135,6 +135,23 @@ def test_train_tune_lists_the_train_notes_the_rule_gets_wrong(tmp_path):
     them labelled against what the rule says)."""
     from thanklint.train import split_sites
 
+    notes, train_sites = _tiny_corpus(tmp_path)
+    train_sites = [s for s in train_sites if s not in split_sites(notes)]
+
+    proc = subprocess.run([sys.executable, "-m", "thanklint.train", "--data", str(tmp_path), "--out",
+                           str(tmp_path / "model"), "--tune", "--errors", "specific-detail"],
+                          capture_output=True, text=True, timeout=600, cwd=REPO)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    wrong = {tuple(line.split()[:2]) for line in proc.stdout.splitlines() if line.startswith(("  FP ", "  FN "))}
+    assert wrong == {("FP", f"{s}-press") for s in train_sites} | {("FN", f"{s}-role") for s in train_sites}
+    row = next(line for line in proc.stdout.splitlines() if line.split()[:2] == ["specific-detail", "threshold:"])
+    # per train site: one right find, one right miss, one false find, one false miss
+    assert "as the rule file has it: F1 0.50, missing precision 0.50" in row, row
+
+
+def _tiny_corpus(folder):
+    """Six sites with the same four notes, two of them labelled against what the rule
+    says; written to `folder`. Returns (notes, sites)."""
     kinds = {
         "billing": ("I enjoyed hearing about the new billing system you are building.", ["specific-detail"]),
         "generic": ("I enjoyed learning about the role and the team.", []),
@@ -151,16 +168,38 @@ def test_train_tune_lists_the_train_notes_the_rule_gets_wrong(tmp_path):
             sentences += [{"note": nid, "i": 0, "text": "Thank you for your time.", "labels": ["gratitude"]},
                           {"note": nid, "i": 1, "text": sentence, "labels": labels}]  # fmt: skip
     for name, rows in (("notes", notes), ("sentences", sentences)):
-        (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    train_sites = [s for s in sites if s not in split_sites(notes)]
+        (folder / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return notes, sites
 
+
+def test_rule_cv_runs_the_real_rules_on_train_sites_only(tmp_path):
+    """`--rule-cv`: per rule, the note-level figures of the real rules on the train
+    sites (each fold checked with a model that did not see it), with how often the
+    quoted sentence is a labelled one; no held-out note is named, no model is written."""
+    from thanklint.train import split_sites
+
+    notes, sites = _tiny_corpus(tmp_path)
+    held_out = split_sites(notes)
+    train_sites = [s for s in sites if s not in held_out]
     proc = subprocess.run([sys.executable, "-m", "thanklint.train", "--data", str(tmp_path), "--out",
-                           str(tmp_path / "model"), "--tune", "--errors", "specific-detail"],
+                           str(tmp_path / "model"), "--rule-cv", "--cv-errors", "specific-detail"],
                           capture_output=True, text=True, timeout=600, cwd=REPO)  # fmt: skip
     assert proc.returncode == 0, proc.stderr
+    assert not (tmp_path / "model").exists()
+    assert held_out and not any(s in proc.stdout for s in held_out), proc.stdout
+    assert f"published train sites, {4 * len(train_sites)} notes" in proc.stdout
+    row = next(line.split() for line in proc.stdout.splitlines() if line.startswith("specific-detail "))
+    # per train site: the billing plan found (and quoted), the generic note missed rightly,
+    # the press (labelled no detail) a false find, the company (labelled detail) a false miss
+    n = len(train_sites)
+    assert row == ["specific-detail", str(2 * n), "0.50", "0.50", "0.50", "0.50", f"({n}/{2 * n})", f"{n}/{n}"], row
     wrong = {tuple(line.split()[:2]) for line in proc.stdout.splitlines() if line.startswith(("  FP ", "  FN "))}
     assert wrong == {("FP", f"{s}-press") for s in train_sites} | {("FN", f"{s}-role") for s in train_sites}
-    row = next(line for line in proc.stdout.splitlines() if line.split()[:2] == ["specific-detail", "threshold:"])
-    # per train site: one right find, one right miss, one false find, one false miss
-    assert "as the rule file has it: F1 0.50, missing precision 0.50" in row, row
+
+
+def test_rule_cv_rejects_a_malformed_variant_in_one_line(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "thanklint.train", "--rule-cv", "--try", "specific-detail"],
+                          capture_output=True, text=True, timeout=120, cwd=REPO)  # fmt: skip
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "RULE:PARAM=VALUE" in proc.stderr, proc.stderr
 

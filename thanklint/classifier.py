@@ -15,6 +15,7 @@ token ("about -slot-"), whatever its words.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ _OPEN, _CLOSE = frozenset({"[", "{", "{{", "<"}), frozenset({"]", "}", "}}", ">"
 LABELS = ("gratitude", "interest", "specific-detail", "qualifications", "closing")
 MODEL_DIR = Path(__file__).parent / "models" / "content"
 PIPE = "textcat_multilabel"
+_in_use: list = []  # a model set by `using` (train.py's rule-level cross-validation)
 
 
 def features(words: "Words") -> list[str]:
@@ -76,6 +78,17 @@ def load():
     return spacy.load(MODEL_DIR, exclude=["tokenizer"])
 
 
+@contextmanager
+def using(model):
+    """Score with `model` instead of the shipped one inside the block: the rule-level
+    cross-validation runs the real rules with each fold's model."""
+    _in_use.append(model)
+    try:
+        yield
+    finally:
+        _in_use.pop()
+
+
 def describe() -> str:
     """The model's name and version for the report's `engine` object."""
     info = load().meta.get("thanklint", {})
@@ -86,7 +99,7 @@ def score(sentences: list["Words"], nlp=None) -> list[dict[str, float]]:
     """Each sentence's probability for each label, in one batch."""
     from spacy.tokens import Doc
 
-    nlp = nlp or load()
+    nlp = nlp or (_in_use[-1] if _in_use else load())
     docs = [Doc(nlp.vocab, words=features(w)) for w in sentences]
     return [dict(d.cats) for d in nlp.get_pipe(PIPE).pipe(docs, batch_size=256)]
 

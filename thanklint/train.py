@@ -186,20 +186,12 @@ def tune(notes: list[dict], sentences: list[dict], words: list, train_idx: list[
 
     linter = Linter.create(Config(grammar=Grammar(engine="off")))
     rules = {r.id: r for r in linter.rules if r.id in classifier.LABELS}
-    site = {n["id"]: n["site"] for n in notes}
-    in_train = {sentences[i]["note"] for i in train_idx}
-    rows = [n for n in notes if n["id"] in in_train]
-    gold = {n["id"]: set() for n in rows}
-    for i in train_idx:
-        gold[sentences[i]["note"]].update(sentences[i]["labels"])
-    sites = sorted({site[n["id"]] for n in rows}, key=lambda s: hashlib.sha256(s.encode()).hexdigest())
-    fold = {s: k % FOLDS for k, s in enumerate(sites)}
+    rows, gold, fold = _train_notes(notes, sentences, train_idx)
     analyses = nlp.analyse_many([linter.parse(n["text"], path=n["id"]) for n in rows], linter.needs)
     probs: dict[str, list[dict]] = {}
     for k in range(FOLDS):
-        model = train([(classifier.features(words[i]), set(sentences[i]["labels"]))
-                       for i in train_idx if fold[site[sentences[i]["note"]]] != k])  # fmt: skip
-        held = [a for a in analyses if fold[site[a.note.path]] == k]
+        model = _fold_model(k, fold, sentences, words, train_idx)
+        held = [a for a in analyses if fold[a.note.path] == k]
         scores = iter(classifier.score([w for a in held for w in a.sentence_tokens()], model))
         for a in held:
             probs[a.note.path] = [next(scores) for _ in a.sentence_tokens()]
@@ -240,6 +232,114 @@ def tune(notes: list[dict], sentences: list[dict], words: list, train_idx: list[
     return out
 
 
+def _train_notes(notes: list[dict], sentences: list[dict], train_idx: list[int]):
+    """The train notes, each note's labels (the union of its sentences'), and each
+    note's cross-validation fold: a site's notes are all in one fold (the written
+    notes are one site), folds dealt by a hash of the site's name."""
+    site = {n["id"]: n["site"] for n in notes}
+    in_train = {sentences[i]["note"] for i in train_idx}
+    rows = [n for n in notes if n["id"] in in_train]
+    gold = {n["id"]: set() for n in rows}
+    for i in train_idx:
+        gold[sentences[i]["note"]].update(sentences[i]["labels"])
+    sites = sorted({n["site"] for n in rows}, key=lambda s: hashlib.sha256(s.encode()).hexdigest())
+    by_site = {s: k % FOLDS for k, s in enumerate(sites)}
+    return rows, gold, {n["id"]: by_site[n["site"]] for n in rows}
+
+
+def _fold_model(k: int, fold: dict[str, int], sentences: list[dict], words: list, train_idx: list[int]):
+    """A model trained on the train sentences of every fold but `k`."""
+    return train([(classifier.features(words[i]), set(sentences[i]["labels"]))
+                  for i in train_idx if fold[sentences[i]["note"]] != k])  # fmt: skip
+
+
+def parse_variant(spec: str) -> tuple[str, dict]:
+    """'specific-detail:veto=0.1,threshold=0.9' -> a name and a config rules table."""
+    rid, _, settings = spec.partition(":")
+    if not rid or not settings:
+        raise ValueError(f"--try {spec!r}: expected RULE:PARAM=VALUE[,PARAM=VALUE...]")
+    table = {}
+    for item in settings.split(","):
+        key, eq, value = item.partition("=")
+        if not eq:
+            raise ValueError(f"--try {spec!r}: {item!r} is not PARAM=VALUE")
+        try:
+            table[key.strip()] = float(value)
+        except ValueError:
+            table[key.strip()] = value.strip()
+    return spec, {rid.strip(): table}
+
+
+def rule_cv(notes: list[dict], sentences: list[dict], words: list, train_idx: list[int],
+            variants: list[tuple[str, dict]]) -> dict[str, dict[str, list[tuple[str, bool, bool, bool | None]]]]:  # fmt: skip
+    """The real content rules, cross-validated on the train sites: each fold's notes
+    are checked by `Linter.check` with a model trained on the other folds. Per
+    variant (a config rules table; {} is the rule files as they are), per rule:
+    (note id, labelled, passed, quoted sentence labelled or None) for every note."""
+    from thanklint.api import Linter
+    from thanklint.config import Config, Grammar
+
+    rows, gold, fold = _train_notes(notes, sentences, train_idx)
+    labelled: dict[tuple[str, str], list[str]] = {}
+    for i in train_idx:
+        for lb in sentences[i]["labels"]:
+            labelled.setdefault((sentences[i]["note"], lb), []).append(" ".join(sentences[i]["text"].split()))
+    linters = [(name, Linter.create(Config(grammar=Grammar(engine="off"), rules=table))) for name, table in variants]
+    out = {name: {rid: [] for rid in classifier.LABELS} for name, _ in variants}
+    for k in range(FOLDS):
+        held = [n for n in rows if fold[n["id"]] == k]
+        with classifier.using(_fold_model(k, fold, sentences, words, train_idx)):
+            for name, linter in linters:
+                reports = linter.check([linter.parse(n["text"], path=n["id"]) for n in held])
+                for n, rep in zip(held, reports):
+                    for res in rep.results:
+                        if res.rule in classifier.LABELS:
+                            ok = res.status.value == "pass"
+                            right = _quote_labelled(res.detail, labelled.get((n["id"], res.rule), [])) if ok else None
+                            out[name][res.rule].append((n["id"], res.rule in gold[n["id"]], ok, right))
+    return out
+
+
+def _quote_labelled(detail: str, texts: list[str]) -> bool | None:
+    """Is the sentence a passing rule quotes ("found: “…”") one labelled with its
+    element? None when the rule quotes nothing (a context topic was mentioned)."""
+    if not detail.startswith("found: “"):
+        return None
+    quoted = detail[len("found: “") : -1].strip("…")[:40]  # the quote is shortened at either end
+    return any(quoted in t for t in texts)
+
+
+def print_rule_cv(results: dict, site: dict[str, str]) -> None:
+    print(f"rule-level cross-validation: {FOLDS} folds by site on the train sites only (never the held-out ones); "
+          "each note checked by the real rules with a model that did not see its site")  # fmt: skip
+    for name, per_rule in results.items():
+        for title, keep in (("published train sites", lambda s: s != WRITTEN), ("written notes", lambda s: s == WRITTEN)):
+            rows = {rid: [r for r in rs if keep(site[r[0]])] for rid, rs in per_rule.items()}
+            print(f"\n{name}: {title}, {len(next(iter(rows.values())))} notes")
+            print(f"{'rule':16} {'n+':>3}   {'P':>5} {'R':>5} {'F1':>5} {'missing P':>13}  {'quote labelled':>14}")
+            for rid, rs in rows.items():
+                pairs = [(g, p) for _, g, p, _ in rs]
+                f1, prec, _ = _note_figures(pairs)
+                tp = sum(g and p for g, p in pairs)
+                fn = sum(g and not p for g, p in pairs)
+                tn = sum(not g and not p for g, p in pairs)
+                rec = tp / (tp + fn) if tp + fn else 1.0
+                miss = f"{tn / (tn + fn):.2f} ({tn}/{tn + fn})" if tn + fn else "- (0/0)"
+                quoted = [right for _, g, p, right in rs if g and p and right is not None]
+                print(f"{rid:16} {sum(g for g, _ in pairs):3d}   {prec:5.2f} {rec:5.2f} {f1:5.2f} {miss:>13}  "
+                      f"{sum(quoted):>6}/{len(quoted):<7}")  # fmt: skip
+
+
+def print_rule_cv_errors(results: dict, rid: str, site: dict[str, str]) -> None:
+    """The train notes a rule gets wrong in the rule-level cross-validation (never a held-out note)."""
+    for name, per_rule in results.items():
+        print(f"\n{name}: {rid} wrong on")
+        for nid, g, p, right in per_rule[rid]:
+            if g != p or right is False:
+                what = "FP" if p and not g else "FN" if g and not p else "wrong quote"
+                print(f"  {what:11} {nid:30} {site[nid]}")
+
+
 def _note_figures(pairs: list[tuple[bool, bool]]) -> tuple[float, float, float]:
     """(F1, precision, missing precision) of (gold, said) pairs."""
     tp = sum(g and p for g, p in pairs)
@@ -258,7 +358,19 @@ def main(argv: list[str] | None = None) -> int:
                     help="also suggest each rule's threshold and veto (cross-validation on the train split)")
     ap.add_argument("--errors", metavar="RULE",
                     help="with --tune: list the train notes RULE gets wrong in the cross-validation")
+    ap.add_argument("--rule-cv", action="store_true",
+                    help="only cross-validate the real content rules on the train sites (writes no model): "
+                         "per rule, note-level P/R/F1, missing precision and how often the quote is a labelled sentence")
+    ap.add_argument("--try", dest="variants", action="append", default=[], metavar="RULE:PARAM=VALUE,...",
+                    help="with --rule-cv: also cross-validate the rules with these settings (repeatable)")
+    ap.add_argument("--cv-errors", metavar="RULE",
+                    help="with --rule-cv: list the train notes RULE gets wrong (ids and sites)")
     args = ap.parse_args(argv)
+    try:
+        variants = [("rule files as they are", {})] + [parse_variant(v) for v in args.variants]
+    except ValueError as e:
+        print(f"thanklint.train: {e}", file=sys.stderr)
+        return 2
     try:
         notes, sentences, test_sites = load_corpus(args.data)
     except (OSError, json.JSONDecodeError, KeyError) as e:
@@ -270,6 +382,12 @@ def main(argv: list[str] | None = None) -> int:
     train_idx = [i for i, s in enumerate(sentences)
                  if site.get(s["note"]) not in test_sites and s["note"] not in copies]  # fmt: skip
     test_idx = [i for i, s in enumerate(sentences) if site.get(s["note"]) in test_sites]
+    if args.rule_cv:
+        results = rule_cv(notes, sentences, words, train_idx, variants)
+        print_rule_cv(results, site)
+        if args.cv_errors:
+            print_rule_cv_errors(results, args.cv_errors, site)
+        return 0
     model = train([(classifier.features(words[i]), set(sentences[i]["labels"])) for i in train_idx])
 
     published = sorted({n["site"] for n in notes if n["site"] != WRITTEN})
