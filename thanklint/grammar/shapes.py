@@ -69,7 +69,7 @@ def _cased(word: str, like: str) -> str:
 def _i_verb(tok, p: IVerb) -> list[EngineMatch]:
     """`tok` a VBZ verb whose subject is the pronoun "I" before it. Only the clause's finite verb
     (the first of its auxiliaries and head after the subject) is judged: in "the team I joined has
-    grown" the subject of "has" is "team". "World War I has" is a name's numeral, not the pronoun."""
+    grown" the subject of "has" is "team"."""
     if tok.tag_ != "VBZ":
         return []
     head = tok.head if tok.dep_ in ("aux", "auxpass") else tok
@@ -77,13 +77,25 @@ def _i_verb(tok, p: IVerb) -> list[EngineMatch]:
     if len(subj) != 1 or subj[0].text != "I" or subj[0].i > tok.i:
         return []
     i = subj[0]
-    if i.i > 0 and i.nbor(-1).tag_ in ("NNP", "NNPS"):
+    if _not_the_pronoun(i):
         return []
     finite = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i > i.i] + [head]
     if min(t.i for t in finite) != tok.i:  # spaCy makes a new Token object on each access: compare positions
         return []
     fix = _base(tok, p)
     return [_match(tok, "i-verb", p.message, fix)] if fix else []
+
+
+def _not_the_pronoun(i) -> bool:
+    """ "I" quoted (the word "I" has one letter) or a numeral after a name (World War I, the
+    Phase I trial): a capitalised word before it mid-sentence, or one the tagger calls a name."""
+    doc = i.doc
+    if (i.i > 0 and doc[i.i - 1].tag_ == "``") or (i.i + 1 < len(doc) and doc[i.i + 1].tag_ == "''"):
+        return True
+    if i.i == 0:
+        return False
+    prev = doc[i.i - 1]
+    return prev.tag_ in ("NNP", "NNPS") or (prev.text[:1].isupper() and not prev.is_sent_start)
 
 
 def _base(tok, p: IVerb) -> str | None:
