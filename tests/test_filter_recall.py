@@ -6,6 +6,9 @@ note stay clean. Sentences written for these tests, real Harper and spaCy (lint_
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from conftest import HARPER, run_cli
@@ -91,3 +94,26 @@ def test_the_cli_reports_the_slip_and_not_the_names_with_harper(tmp_path):
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
 def test_the_cli_reports_the_slip_and_not_the_names_with_languagetool(tmp_path):
     assert _cli_spelling(tmp_path, _languagetool_args()) == ["Althogh"]
+
+
+# -- the measurement behind the filter: JFLEG test stays unseen while tuning (issue 9, item 5)
+
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "grammar.py"
+JFLEG = Path(__file__).resolve().parents[2] / "shared" / "bench" / "jfleg"
+
+
+def _bench(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(BENCH), *args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.skipif(not JFLEG.is_dir(), reason="benchmark data ../shared/bench/jfleg is not on this machine")
+def test_bench_split_dev_prints_no_test_figure():
+    r = _bench("--only", "jfleg", "--engines", "harper", "--split", "dev", "--limit", "5")
+    assert r.returncode == 0, r.stderr
+    assert "JFLEG dev" in r.stdout and "JFLEG test" not in r.stdout, r.stdout
+
+
+def test_bench_split_rejects_an_unknown_split_in_one_line():
+    r = _bench("--split", "held-out")
+    assert r.returncode == 2
+    assert r.stderr.strip().count("\n") == 0 and "--split" in r.stderr and "Traceback" not in r.stderr, r.stderr
