@@ -109,3 +109,17 @@ def test_shapes_are_reported_once_with_languagetool_and_both(tmp_path, choice):
     assert all("languagetool" in f["engine"]["grammar"] for f in files)
     _assert_each_error_once(grammar)
     _assert_clean(grammar)
+
+
+def test_a_user_can_switch_the_shapes_off_and_a_broken_message_is_a_config_error(tmp_path):
+    (tmp_path / "note.txt").write_text(_note("I manages a team of four analysts."), encoding="utf-8")
+    (tmp_path / "thanklint.toml").write_text("[rules]\ngrammar = { shapes = {} }\n", encoding="utf-8")
+    grammar = [x for x in _json(run_cli("--format", "json", *HARPER, "note.txt", cwd=tmp_path))[0]["findings"]
+               if x["rule"] == "grammar"]
+    assert grammar == []
+    (tmp_path / "thanklint.toml").write_text(
+        '[rules]\ngrammar = { shapes = { i_verb = { message = "Use {fx}" } } }\n', encoding="utf-8")
+    proc = run_cli("--format", "json", *HARPER, "note.txt", cwd=tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and proc.stdout == b"", err
+    assert "shapes.i_verb" in err and "{word}" in err and len(err.strip().splitlines()) == 1, err

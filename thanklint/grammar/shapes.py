@@ -15,12 +15,25 @@ from . import EngineMatch
 RULE_PREFIX = "thanklint:"  # rule ids of these matches ("thanklint:i-verb"), beside the engines' own
 
 
+def _check_message(message: str) -> None:
+    """A message names at most {word} and {fix}: a typo in a user's pack is a rule-file error, not a crash."""
+    try:
+        message.format(word="", fix="")
+    except (KeyError, IndexError, ValueError) as e:
+        raise ValueError(f"message may use only {{word}} and {{fix}} ({type(e).__name__}: {e})") from None
+
+
 @dataclass(frozen=True)
 class IVerb:
     """"I" as the subject of a third-person-singular present verb: "I has", "I manages"."""
 
     message: str  # {word}: the verb as written; {fix}: its form after "I"
     irregular: dict = field(default_factory=dict)  # a 3rd-person form -> its form after "I" ("has": "have")
+
+    def __post_init__(self):
+        _check_message(self.message)
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in self.irregular.items()):
+            raise ValueError("irregular must map words to words")
 
 
 @dataclass(frozen=True)
@@ -29,6 +42,9 @@ class LookForward:
 
     message: str  # {word}, {fix} as above
     min_zipf: float = 3.0  # the -ing form must be this common (wordfreq Zipf): an -ing word, not a guess
+
+    def __post_init__(self):
+        _check_message(self.message)
 
 
 @dataclass(frozen=True)
