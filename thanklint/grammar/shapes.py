@@ -139,7 +139,7 @@ def _look_forward(tok, p: LookForward) -> list[EngineMatch]:
         return []
     if to.head.i != tok.i:  # "to" a preposition with its own object: "look forward to lunch"
         return []
-    fix = _ing(tok.lemma_.lower() or tok.lower_, p.min_zipf)
+    fix = _ing(tok.lower_, p.min_zipf)  # a VB is its own base form
     return [_match(tok, "look-forward", p.message, fix)] if fix else []
 
 
