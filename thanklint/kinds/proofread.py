@@ -4,14 +4,17 @@ suggestions.
 
 Spelling matches are dropped on names: spaCy entities, proper nouns the parser
 trusts (not a sentence's first word that is a clear slip of a common word:
-"Therfore"), words capitalised mid-sentence, capitalised words in the greeting, the
+"Therfore"), a sentence's first word that does something to the writer ("Tunde walked
+me through the plan"), words capitalised mid-sentence, capitalised words in the greeting, the
 sign-off and the signature below it, words with diacritics (names, loanwords), the
 context's names, the user's vocabulary and words inside placeholders; so are the words
 of the greeting or valediction phrase the pack knows ("Kia ora", "Ngā mihi"). A linter
 that flags "Okonkwo" gets switched off. So are ordinary words of a job's field
 ("melanogaster", "non-specialists", "statins"): a lower-case word that English text uses
 often (wordfreq), or a regular inflection of a WordNet word about as common as it, is
-not reported; nor is a closed compound of two nouns ("runbook", "playtests").
+not reported; nor is a closed compound of two nouns ("runbook", "playtests"), a word with
+no vowel ("dbt": an abbreviation or a tool's name) or a word of a French phrase ("chef de
+partie").
 
 Grammar also gets thanklint's own shapes (grammar/shapes.py: "I has", "look forward to hear")
 where no engine match covers the same words."""
@@ -63,6 +66,12 @@ class ProofreadParams:
     # more common than the word ("Therfore", "Althogh": spaCy calls them proper nouns); 0 turns
     # it off (measured: spelling.yaml)
     start_slip_gap: float = 0.0
+    # a lower-case word of two to five consonants ("dbt", "npm") is an abbreviation or a tool's
+    # name: English writes no word without a vowel; off by default (measured: spelling.yaml)
+    abbreviations: bool = False
+    # a word of a French phrase the note quotes ("chef de partie"): it and a word beside it are both
+    # at least this much (Zipf) more common in French than in English; 0 turns it off (spelling.yaml)
+    loan_gap: float = 0.0
     # engine rule id -> a premise of it the parser can check (PREMISES): a match whose premise
     # spaCy does not see is dropped ("the most honest answer": honest is no superlative)
     verify: dict = field(default_factory=dict)
@@ -110,9 +119,21 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
         sentence_start = tok.is_sent_start or tok.i == 0 or tok.nbor(-1).is_space
         if not sentence_start:
             return True  # "Okonkwo", "Brightline": a capitalised word mid-sentence is a name
+        if _acts_on_writer(tok):  # whatever spaCy tags it, and however near a common word it is
+            return True
         if tok.pos_ == "PROPN" and not _start_slip(note.text, start, word, guesses, p):
             return True
     return False
+
+
+def _acts_on_writer(tok) -> bool:
+    """The subject of a verb done to the writer ("Tunde walked me through the plan", "Ade gave
+    us a tour"): someone, as a thank-you note tells it. spaCy may tag an unknown name a common
+    noun ("Tunde"), and the slips the start-slip rule catches stand elsewhere ("Therfore, they
+    asked me": an adverbial; "Gouverment will try": no object). A misspelt agent ("Managment
+    asked me") is taken for a name too: the parse cannot tell them apart."""
+    return tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in tok.head.children)
 
 
 def _start_slip(text: str, start: int, word: str, guesses, p: ProofreadParams) -> bool:
@@ -195,6 +216,32 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+# two to five consonants, "y" not among them: it is a vowel in "gym", "myth", "lynx"
+_ABBREVIATION = re.compile(r"[b-df-hj-np-tv-xz]{2,5}")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _loan_word(text: str, start: int, end: int, p: ProofreadParams) -> bool:
+    """A word of a French phrase the note quotes ("chef de partie", "joie de vivre", "mise en
+    place"): the word and a word beside it on its line are both far more common in French than in
+    English (wordfreq). Beside "de" or "en" a word is French, not a slip of an English one; a slip
+    inside the phrase ("chef de partei") is no French word, so it is still reported."""
+    word = text[start:end]
+    if not p.loan_gap or word != word.lower() or not _frenchier(word, p.loan_gap):
+        return False
+    line_end = text.find("\n", end)
+    before = _WORD.findall(text, text.rfind("\n", 0, start) + 1, start)[-1:]
+    after = _WORD.findall(text, end, len(text) if line_end < 0 else line_end)[:1]
+    return any(_frenchier(n.lower(), p.loan_gap) for n in before + after)
+
+
+def _frenchier(word: str, gap: float) -> bool:
+    from wordfreq import zipf_frequency
+
+    # the small list (words at Zipf 3 or more) is enough for a common French word, and loads in 0.2 s
+    return zipf_frequency(word, "fr", wordlist="small") - _zipf(word) >= gap
+
+
 def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     """A lower-case word English text uses often enough to be a word of some field, not a
     misspelling. Common misspellings are common too ("definately": 2.9), so the bars are
@@ -203,6 +250,8 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
         return False
     if dialect.regional(word):  # "colour" in an en-US note: the variant's call, not frequency's
         return False
+    if p.abbreviations and _ABBREVIATION.fullmatch(word):
+        return True
     z = _zipf(word)
     # the first few guesses, not just the first: LanguageTool's first guess for "thi" is a rare word
     guesses = [r for r in replacements[: p.max_suggestions] if r]
@@ -253,6 +302,8 @@ def check_proofread(analysis, ctx, rule):
             if _is_name(analysis, m.offset, m.end, p, names, m.replacements):
                 continue
             if _field_word(note.text[m.offset : m.end], m.replacements, p):
+                continue
+            if _loan_word(note.text, m.offset, m.end, p):
                 continue
         premise = p.verify.get(m.rule_id)
         if premise is not None and not PREMISES[premise](analysis, m.offset, m.end):

@@ -1,0 +1,72 @@
+"""Issue 9, items 2 and 3, the cases still reported: a tool's abbreviation ("dbt"), a name that
+starts a sentence and is no greeting's, signature's or context's name ("Tunde walked me through"),
+and a French term ("chef de partie") are not misspellings, whichever engine; a real misspelling
+beside each is still reported. Real CLI, real Harper and LanguageTool, real spaCy."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import HARPER, run_cli
+from test_grammar_cli import _languagetool_args
+
+NOTE = (
+    "Hi Dana,\n\nThank you for meeting with me yesterday. {s}\n\n"
+    "I look forward to hearing from you.\n\nBest regards,\nSam\n"
+)
+CLEAN = {
+    "abbreviation.txt": "I enjoyed how we talked about your dbt models and the npm workspace.",
+    "name.txt": "Tunde walked me through the onboarding plan.",
+    "french.txt": "I was glad to hear how the chef de partie runs the line at dinner.",
+}
+# the same sentences with a slip beside the quoted word: (sentence, the slips reported)
+SLIPS = {
+    "abbreviation-slip.txt": ("I enjoyed how we talked about your dbt modles.", ["modles"]),
+    # "Gouverment will try" has no object: not someone doing something to the writer
+    "name-slip.txt": ("Tunde walked me through the plan. Gouverment will try to fund it.", ["Gouverment"]),
+    # no French word ("partei"), and "partie" where no French stands beside it
+    "french-slip.txt": ("The chef de partei runs the line. We planned the partie for May.", ["partei", "partie"]),
+}
+NOTES = {name: NOTE.format(s=s) for name, s in CLEAN.items()} | {
+    name: NOTE.format(s=s) for name, (s, _) in SLIPS.items()}  # fmt: skip
+
+
+def _spelling(tmp_path, args) -> dict[str, list[str]]:
+    for name, text in NOTES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    proc = run_cli("--format", "json", *args, *NOTES, cwd=tmp_path, timeout=300)
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    out = {}
+    for f in json.loads(proc.stdout)["files"]:
+        text = NOTES[f["path"]]
+        out[f["path"]] = [text[x["offset"] : x["offset"] + x["length"]] for x in f["findings"] if x["rule"] == "spelling"]
+    return out
+
+
+def _check(found: dict[str, list[str]]) -> None:
+    for name in CLEAN:
+        assert found[name] == [], (name, found[name])
+    for name, (_, slips) in SLIPS.items():
+        assert found[name] == slips, (name, found[name])
+
+
+def test_field_words_names_and_french_terms_with_harper(tmp_path):
+    _check(_spelling(tmp_path, HARPER))
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_field_words_names_and_french_terms_with_languagetool(tmp_path):
+    _check(_spelling(tmp_path, _languagetool_args()))
+
+
+def test_each_check_is_off_at_its_default():
+    """The pack switches them on (spelling.yaml); the kind's defaults leave them off."""
+    from thanklint.kinds.proofread import ProofreadParams, _field_word, _loan_word
+
+    off = ProofreadParams(category="spelling", disable={}, common_zipf=3.3)
+    on = ProofreadParams(category="spelling", disable={}, common_zipf=3.3, abbreviations=True, loan_gap=2.0)
+    assert _field_word("dbt", ["debt"], on) and not _field_word("dbt", ["debt"], off)
+    text = "the chef de partie"
+    assert _loan_word(text, 12, 18, on) and not _loan_word(text, 12, 18, off)
