@@ -47,11 +47,15 @@ NOTE = "Hi Dana,\n\nThank you for your time today. {}\n\nI look forward to heari
         "I loved hearing about the exciting projects your team is working on and the cutting-edge technologies you are exploring.",
         "Hearing about the department's ongoing efforts to enhance the learner experience was truly inspiring.",
         "Learning about the brand's story, its values and the impactful work your team does every day was a joy.",
+        # thanks for a tour: the place shown around is no detail (SOURCES.md), what was seen is
+        "Thank you for showing me around the sleep lab on Monday.",
+        # a reaction cue still needs a concrete thing after it
+        "I was fascinated by the company's culture and its values.",
     ],
     ids=["organization-values", "culture-direction", "my-skills", "approach", "slots", "timeline", "attachments",
          "plans-achievements", "tools", "what-it-makes", "trends", "lab-research", "mission-clause", "hyphen",
          "employer-after-title", "joining-the-group", "next-stage", "cue-word", "key-initiatives",
-         "cutting-edge", "efforts-to-enhance", "brand-story"],
+         "cutting-edge", "efforts-to-enhance", "brand-story", "tour-place", "fascinated-generic"],
 )
 def test_generic_praise_is_no_detail(lint_text, sentence):
     rep = lint_text(NOTE.format(sentence))
@@ -82,10 +86,14 @@ def test_generic_praise_is_no_detail(lint_text, sentence):
         "I enjoyed learning about the lab's work on zebrafish fin regeneration.",
         # an effort named by its topic, with no vague aim
         "I left amazed by all of your efforts around patient education and outreach.",
+        # what was seen on the tour, beside the place toured
+        "Thanks for walking me around the warehouse and showing me the new Heidelberg press.",
+        # a reaction to something shown, with no cue noun
+        "I was fascinated by the bilingual story hour the library runs on Saturdays.",
     ],
     ids=["plan", "person-place", "story", "tool-number", "person", "how-clause", "our-discussion", "introduced",
          "you-are-planning", "you-said", "the-part-about", "event-sourcing", "named-project", "podcast-series",
-         "lab-work", "efforts-topic"],
+         "lab-work", "efforts-topic", "seen-on-tour", "fascinated-by"],
 )
 def test_a_concrete_detail_passes_and_is_quoted(lint_text, sentence):
     rep = lint_text(NOTE.format(sentence))

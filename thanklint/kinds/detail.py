@@ -244,7 +244,8 @@ def _detail_at(toks, strong, cues, owners, content):
             scope = {t.i for c in (*cue, *roots) for t in c.subtree if toks[s].i <= t.i < toks[s].i + 30}
             # the cue's own words are the reference, not the detail ("having a discussing about")
             hit = next((t for t in toks[s : s + 30]
-                        if t.i in scope and content(t, stop) and not (t.i in stop and t.lower_ in said)), None)  # fmt: skip
+                        if t.i in scope and content(t, stop) and not (t.i in stop and t.lower_ in said)
+                        and not _toured(t, stop)), None)  # fmt: skip
             if hit is not None:
                 return hit
     for tok in toks:
@@ -261,6 +262,20 @@ def _detail_at(toks, strong, cues, owners, content):
             if hit is not None:
                 return hit
     return None
+
+
+def _toured(tok, stop: set[int]) -> bool:
+    """"Thank you for showing me around | the bakery": the place a cue verb shows the
+    candidate around is thanks for the tour; what was seen there is the detail ("showing me
+    the new press"). Climbs from the noun to the cue."""
+    cur = tok
+    for _ in range(8):
+        if cur.i in stop or cur.head is cur:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in ("around", "round") and cur.head.i in stop:
+            return True
+        cur = cur.head
+    return False
 
 
 def topics_mentioned(analysis, topics: tuple[str, ...], overlap: float) -> list[str]:
