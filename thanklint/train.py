@@ -8,6 +8,13 @@ and writes it to thanklint/models/content. The test split is what
 bench/content.py measures the shipped model on.
 
 Deterministic: fixed seeds and a fixed order, so retraining gives the same model.
+
+`python -m thanklint.train --rule-cv [--try RULE:PARAM=VALUE,...] [--cv-errors RULE]`
+trains and writes nothing shipped: it cross-validates the real content rules on the
+train sites (folds by site, each fold checked with a model trained on the others) and
+prints per rule the note-level figures and how often the quoted sentence is a labelled
+one, for the rule files as they are and for each --try. It never prints a held-out figure:
+this is where rule settings are chosen.
 """
 
 from __future__ import annotations
