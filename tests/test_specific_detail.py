@@ -205,9 +205,11 @@ def test_rule_cv_runs_the_real_rules_on_train_sites_only(tmp_path):
     assert wrong == {("FP", f"{s}-press") for s in train_sites} | {("FN", f"{s}-role") for s in train_sites}
 
 
-def test_rule_cv_rejects_a_malformed_variant_in_one_line(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "thanklint.train", "--rule-cv", "--try", "specific-detail"],
+@pytest.mark.parametrize("spec, says", [("specific-detail", "RULE:PARAM=VALUE"), ("nosuch:veto=0.1", "nosuch"),
+                                         ("specific-detail:vto=0.1", "vto")])  # fmt: skip
+def test_rule_cv_rejects_a_bad_variant_in_one_line(spec, says):
+    proc = subprocess.run([sys.executable, "-m", "thanklint.train", "--rule-cv", "--try", spec],
                           capture_output=True, text=True, timeout=120, cwd=REPO)  # fmt: skip
-    assert proc.returncode == 2
-    assert proc.stderr.count("\n") == 1 and "RULE:PARAM=VALUE" in proc.stderr, proc.stderr
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.count("\n") == 1 and says in proc.stderr and not proc.stdout, proc.stderr
 

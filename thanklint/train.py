@@ -28,6 +28,7 @@ import sys
 from pathlib import Path
 
 from thanklint import classifier
+from thanklint.errors import ThanklintError
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "rules" / "thankyou" / "data"
@@ -277,22 +278,28 @@ def parse_variant(spec: str) -> tuple[str, dict]:
     return spec, {rid.strip(): table}
 
 
-def rule_cv(notes: list[dict], sentences: list[dict], words: list, train_idx: list[int],
-            variants: list[tuple[str, dict]]) -> dict[str, dict[str, list[tuple[str, bool, bool, bool | None]]]]:  # fmt: skip
-    """The real content rules, cross-validated on the train sites: each fold's notes
-    are checked by `Linter.check` with a model trained on the other folds. Per
-    variant (a config rules table; {} is the rule files as they are), per rule:
-    (note id, labelled, passed, quoted sentence labelled or None) for every note."""
+def variant_linters(specs: list[str]) -> list[tuple[str, object]]:
+    """A linter (grammar off) for the rule files as they are and one per --try spec;
+    a bad spec raises ValueError or ConfigError before any training."""
     from thanklint.api import Linter
     from thanklint.config import Config, Grammar
 
+    variants = [("rule files as they are", {})] + [parse_variant(v) for v in specs]
+    return [(name, Linter.create(Config(grammar=Grammar(engine="off"), rules=table))) for name, table in variants]
+
+
+def rule_cv(notes: list[dict], sentences: list[dict], words: list, train_idx: list[int],
+            linters: list[tuple[str, object]]) -> dict[str, dict[str, list[tuple[str, bool, bool, bool | None]]]]:  # fmt: skip
+    """The real content rules, cross-validated on the train sites: each fold's notes
+    are checked by `Linter.check` with a model trained on the other folds. Per named
+    linter (see variant_linters), per rule: (note id, labelled, passed, quoted
+    sentence labelled or None) for every note."""
     rows, gold, fold = _train_notes(notes, sentences, train_idx)
     labelled: dict[tuple[str, str], list[str]] = {}
     for i in train_idx:
         for lb in sentences[i]["labels"]:
             labelled.setdefault((sentences[i]["note"], lb), []).append(" ".join(sentences[i]["text"].split()))
-    linters = [(name, Linter.create(Config(grammar=Grammar(engine="off"), rules=table))) for name, table in variants]
-    out = {name: {rid: [] for rid in classifier.LABELS} for name, _ in variants}
+    out = {name: {rid: [] for rid in classifier.LABELS} for name, _ in linters}
     for k in range(FOLDS):
         held = [n for n in rows if fold[n["id"]] == k]
         with classifier.using(_fold_model(k, fold, sentences, words, train_idx)):
@@ -374,8 +381,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --rule-cv: list the train notes RULE gets wrong (ids and sites)")
     args = ap.parse_args(argv)
     try:
-        variants = [("rule files as they are", {})] + [parse_variant(v) for v in args.variants]
-    except ValueError as e:
+        linters = variant_linters(args.variants) if args.rule_cv else []
+    except (ValueError, ThanklintError) as e:
         print(f"thanklint.train: {e}", file=sys.stderr)
         return 2
     try:
@@ -390,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
                  if site.get(s["note"]) not in test_sites and s["note"] not in copies]  # fmt: skip
     test_idx = [i for i, s in enumerate(sentences) if site.get(s["note"]) in test_sites]
     if args.rule_cv:
-        results = rule_cv(notes, sentences, words, train_idx, variants)
+        results = rule_cv(notes, sentences, words, train_idx, linters)
         print_rule_cv(results, site)
         if args.cv_errors:
             print_rule_cv_errors(results, args.cv_errors, site)
