@@ -68,5 +68,6 @@ def test_each_check_is_off_at_its_default():
     off = ProofreadParams(category="spelling", disable={}, common_zipf=3.3)
     on = ProofreadParams(category="spelling", disable={}, common_zipf=3.3, abbreviations=True, loan_gap=2.0)
     assert _field_word("dbt", ["debt"], on) and not _field_word("dbt", ["debt"], off)
+    assert not _field_word("whn", ["when"], on)  # a function word's slip (Norvig's), no abbreviation
     text = "the chef de partie"
     assert _loan_word(text, 12, 18, on) and not _loan_word(text, 12, 18, off)

@@ -221,6 +221,14 @@ _ABBREVIATION = re.compile(r"[b-df-hj-np-tv-xz]{2,5}")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def _function_word_slip(word: str) -> bool:
+    """One edit from a function word (spaCy's English stop words): the words typed most lose their
+    vowel to a slip ("thw": the, "whn": when), a tool's name is no such neighbour ("dbt", "npm")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return any(respell.distance(word, w) == 1 for w in STOP_WORDS)
+
+
 def _loan_word(text: str, start: int, end: int, p: ProofreadParams) -> bool:
     """A word of a French phrase the note quotes ("chef de partie", "joie de vivre", "mise en
     place"): the word and a word beside it on its line are both far more common in French than in
@@ -250,7 +258,7 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
         return False
     if dialect.regional(word):  # "colour" in an en-US note: the variant's call, not frequency's
         return False
-    if p.abbreviations and _ABBREVIATION.fullmatch(word):
+    if p.abbreviations and _ABBREVIATION.fullmatch(word) and not _function_word_slip(word):
         return True
     z = _zipf(word)
     # the first few guesses, not just the first: LanguageTool's first guess for "thi" is a rare word
