@@ -401,6 +401,16 @@ def _placeholders(text: str, start: int, patterns: tuple[str, ...]) -> tuple[Pla
     return tuple(found)
 
 
+_EDGES = re.compile(r"^[\s\u200b\u200c\u200d\u2060\ufeff]*(.*?)[\s\u200b\u200c\u200d\u2060\ufeff]*$", re.S)
+
+
+def _visible(text: str) -> tuple[int, str]:
+    """A line without the blanks and invisible characters around it, and where it starts:
+    a zero-width space pasted before "Dear Ms. Alvarez," still leaves a greeting."""
+    m = _EDGES.match(text)
+    return m.start(1), m.group(1)
+
+
 def _starts_with(text: str, phrases: tuple[str, ...]) -> str | None:
     low = text.lower()
     for p in sorted(phrases, key=len, reverse=True):
@@ -413,8 +423,7 @@ def _greeting(content: list[Line], salutations: tuple[str, ...]) -> Line | None:
     """The salutation line, looked for among the first lines (a letterhead may come
     first). A salutation inside a long first line keeps only its part up to the comma."""
     for ln in content[:14]:
-        stripped = ln.text.strip()
-        lead = len(ln.text) - len(ln.text.lstrip())
+        lead, stripped = _visible(ln.text)
         if _starts_with(stripped, salutations):
             if ln.words <= 10:
                 return Line(ln.start + lead, ln.start + lead + len(stripped), stripped)
@@ -446,11 +455,10 @@ def _bare_name(content: list[Line]) -> Line | None:
     if len(content) < 2:
         return None
     last = content[-1]
-    t = last.text.strip()
+    lead, t = _visible(last.text)
     words = t.split()
     if not words or len(words) > 4 or t[-1:] in ".!?:," or not all(w[0].isupper() for w in words):
         return None
-    lead = len(last.text) - len(last.text.lstrip())
     return Line(last.start + lead, last.start + lead + len(t), t)
 
 
@@ -462,8 +470,7 @@ def _signoff(content: list[Line], valedictions: tuple[str, ...], greeting: Line 
         ln = tail[i]
         if greeting is not None and ln.start <= greeting.start:
             break
-        stripped = ln.text.strip()
-        lead = len(ln.text) - len(ln.text.lstrip())
+        lead, stripped = _visible(ln.text)
         phrase = _starts_with(stripped, valedictions)
         if phrase is None or ln.words > 7 or stripped[-1:] in ".?" or ln is content[0]:
             continue
@@ -480,9 +487,8 @@ def _signoff(content: list[Line], valedictions: tuple[str, ...], greeting: Line 
                 continue
         if name is None:
             for nxt in tail[i + 1 :]:
-                t = nxt.text.strip()
+                lead2, t = _visible(nxt.text)
                 if not _CONTACT.search(t) and nxt.words <= 5 and t[-1:] not in "?!:" and not t.endswith(","):
-                    lead2 = len(nxt.text) - len(nxt.text.lstrip())
                     name = Line(nxt.start + lead2, nxt.start + lead2 + len(t), t)
                 break
         val = Line(ln.start + lead, val_end, ln.text[lead : val_end - ln.start].rstrip())
