@@ -862,8 +862,8 @@ def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = 
                       "thanklint": "thanklint's findings (the verdict after its name and field-word filters; "
                                    "keep_alone is chosen here):"}[name])
         cols = ("dev-cv", *splits)
-        out(f"    {'':<13} " + " ".join(f"{ {'dev-cv': f'dev, cv {FOLDS}x{CV_REPEATS}', 'dev': 'dev, in-sample'}.get(k, k):>16}"
-                                    for k in cols))
+        heads = {"dev-cv": f"dev, cv {FOLDS}x{CV_REPEATS}", "dev": "dev, in-sample", "test": "test"}
+        out(f"    {'':<13} " + " ".join(f"{heads[k]:>16}" for k in cols))
         for label, row in tab.items():
             mark = (f"  <- keep_alone (lowest t with cross-validated dev false flags <= {100 * MAX_CALIBRATION_FF:.0f}%)"
                     if name == "thanklint" and label == f"t={keep_alone:.2f}" else "")
