@@ -1,5 +1,6 @@
 """Issue 9, items 2 and 3, the cases still reported: a tool's abbreviation ("dbt"), a name that
-starts a sentence and is no greeting's, signature's or context's name ("Tunde walked me through"),
+starts a sentence and is no greeting's, signature's or context's name ("Tunde walked me through",
+"Tunde and I discussed", "Tunde's team"),
 and a French term ("chef de partie") are not misspellings, whichever engine; a real misspelling
 beside each is still reported. Real CLI, real Harper and LanguageTool, real spaCy."""
 
@@ -18,6 +19,8 @@ NOTE = (
 CLEAN = {
     "abbreviation.txt": "I enjoyed how we talked about your dbt models and the npm workspace.",
     "name.txt": "Tunde walked me through the onboarding plan.",
+    # beside the writer, and possessive: both start a sentence
+    "name-beside.txt": "Tunde and I discussed the warehouse migration. Tunde's team runs the nightly loads.",
     "french.txt": "I was glad to hear how the chef de partie runs the line at dinner.",
 }
 # the same sentences with a slip beside the quoted word: (sentence, the slips reported)
@@ -25,6 +28,7 @@ SLIPS = {
     "abbreviation-slip.txt": ("I enjoyed how we talked about your dbt modles.", ["modles"]),
     # "Gouverment will try" has no object: not someone doing something to the writer
     "name-slip.txt": ("Tunde walked me through the plan. Gouverment will try to fund it.", ["Gouverment"]),
+    "name-beside-slip.txt": ("Tunde and I discussed the warehouse migraton.", ["migraton"]),
     # no French word ("partei"), and "partie" where no French stands beside it
     "french-slip.txt": ("The chef de partei runs the line. We planned the partie for May.", ["partei", "partie"]),
 }

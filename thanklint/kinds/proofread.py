@@ -5,7 +5,8 @@ suggestions.
 Spelling matches are dropped on names: spaCy entities, proper nouns the parser
 trusts (not a sentence's first word that is a clear slip of a common word:
 "Therfore"), a sentence's first word that does something to the writer ("Tunde walked
-me through the plan"), words capitalised mid-sentence, capitalised words in the greeting, the
+me through the plan"), stands beside the writer ("Tunde and I") or owns something ("Tunde's
+team"), words capitalised mid-sentence, capitalised words in the greeting, the
 sign-off and the signature below it, words with diacritics (names, loanwords), the
 context's names, the user's vocabulary and words inside placeholders; so are the words
 of the greeting or valediction phrase the pack knows ("Kia ora", "Ngā mihi"). A linter
@@ -127,11 +128,22 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
 
 
 def _acts_on_writer(tok) -> bool:
-    """The subject of a verb done to the writer ("Tunde walked me through the plan", "Ade gave
-    us a tour"): someone, as a thank-you note tells it. spaCy may tag an unknown name a common
-    noun ("Tunde"), and the slips the start-slip rule catches stand elsewhere ("Therfore, they
-    asked me": an adverbial; "Gouverment will try": no object). A misspelt agent ("Managment
-    asked me") is taken for a name too: the parse cannot tell them apart."""
+    """Someone, as a thank-you note tells it: the subject of a verb done to the writer ("Tunde
+    walked me through the plan", "Ade gave us a tour"), someone beside the writer ("Tunde and I
+    discussed the migration") or whose something is ("Tunde's team"), here or where the note
+    uses the word again. spaCy may tag an unknown name a common noun ("Tunde"), and the slips
+    the start-slip rule catches stand elsewhere ("Therfore, they asked me": an adverbial;
+    "Gouverment will try": no object). A misspelt agent ("Managment asked me", "Managment and
+    I") is taken for a name too: the parse cannot tell them apart."""
+    return any(_someone(t) for t in tok.doc if t.text == tok.text)
+
+
+def _someone(tok) -> bool:
+    # read off the words, not the parse: spaCy's small model misparses a sentence that starts with
+    # an unknown name ("Tunde and I discussed": Tunde the root, "discussed" its conjunct)
+    after = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]
+    if after[:1] in (["'s"], ["’s"]) or after in (["and", "i"], ["and", "we"]):
+        return True
     return tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and any(
         c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "us") for c in tok.head.children)
 
