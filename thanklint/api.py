@@ -166,7 +166,7 @@ class Linter:
     def _context_words(self, n: note.Note, flags: Context | None) -> frozenset[str]:
         """The interview's names, role and topics: never respelt."""
         ctx = self.context_for(n, flags)
-        return frozenset(w.lower() for t in (*ctx.names(), *ctx.topics, ctx.role or "") for w in t.split())
+        return ctx.words()
 
     def _report(self, analyses, flags: Context | None, proofreading: bool, variants: dict) -> list[Report]:
         nlp_name = nlp.describe(self.needs) if self.uses_nlp else "none"

@@ -4,6 +4,7 @@ e-mail headers and flags (later wins)."""
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import string
 from dataclasses import dataclass, fields, replace
 
@@ -26,6 +27,12 @@ class Context:
         out = [n for n in (self.company, self.sender) if n]
         out.extend(self.interviewer)
         return out
+
+    def words(self) -> frozenset[str]:
+        """The lower-case words of every name, the role and the topics: what the user typed
+        about the interview is spelt as they mean it ("Optometrist", "Nguyễn")."""
+        return frozenset(w.lower() for t in (*self.names(), *self.topics, self.role or "")
+                         for w in re.findall(r"[\w'’-]+", t))  # fmt: skip
 
     def fill(self, template: str) -> str:
         """A rule's suggestion with the context's names put in. The company, team and

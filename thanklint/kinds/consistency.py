@@ -178,7 +178,7 @@ def check_consistency(analysis, ctx, rule):
     known = ctx.names()
     for s, e, expected in _case_slips(analysis, ctx.company, ctx.interviewer):
         add(s, e, p.case_message.format(expected=expected), "name-case", expected, safe=True)
-    exact = {w.lower() for n in known for w in re.findall(r"[^\W\d_][\w'’-]+", n)}  # the sender's own name too
+    exact = ctx.words()  # the sender's own name and the role too ("Optometrist" at "ABC Optometry")
     for s, e, found, expected in _near_misses(analysis, [n for n in [ctx.company, *ctx.interviewer] if n], p.similarity):
         if found.lower() in exact:
             continue

@@ -310,7 +310,7 @@ def check_proofread(analysis, ctx, rule):
     if matches is None:
         return skipped(rule, why)
     note = analysis.note
-    names = {w.lower() for n in (*ctx.names(), *_frame_names(note)) for w in re.findall(r"[\w'’-]+", n)}
+    names = ctx.words() | {w.lower() for n in _frame_names(note) for w in re.findall(r"[\w'’-]+", n)}
     matches = grammar_shapes.add(matches, analysis.doc, p.shapes)
     findings = []
     for m in matches:
