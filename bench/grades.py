@@ -40,8 +40,9 @@ says "Contoso" (nothing in the note disagrees with it).
 Flawed notes:
   (a) natural: real-dev notes labelled with a placeholder, errors or a missing content element,
       held-out corpus notes with a placeholder or a missing content element (by the rules
-      above), and notes their page shows as a bad example; each counted under every flaw it
-      has. Policy (docs/scoring.md): a missing interest, qualifications or closing costs points
+      above), bench/data notes not labelled complete (their hand labels; a placeholder by the
+      rule above; checked with their "context" when they have one), and notes their page shows
+      as a bad example; each counted under every flaw it has. Policy (docs/scoring.md): a missing interest, qualifications or closing costs points
       but does not cap the grade, so that row is shown apart and is not in the 0% target;
   (b) injected: each complete note with exactly one flaw, one variant per kind below. Choices
       (which word, which letter) come from a random generator seeded with --seed, the note id
@@ -231,8 +232,12 @@ def load_samples(seed: int) -> tuple[list[Sample], list[Sample], list[Sample]]:
             done.append(Sample(r["id"], r["text"], [], ctx, r["sentences"]))
         elif kinds := natural_kinds(r["labels"], r["presented_as"]):
             natural.append(Sample(r["id"], r["text"], kinds))
-    done += [Sample(r["id"], r["text"], [], r["context"], r["drop"])
-             for r in read_jsonl(UNSEEN) if r["labels"]["complete"]]
+    for r in read_jsonl(UNSEEN):
+        if r["labels"]["complete"]:
+            done.append(Sample(r["id"], r["text"], [], r["context"], r["drop"]))
+        elif kinds := natural_kinds(r["labels"] | {"placeholder": bool(PLACEHOLDER.search(r["text"])), "errors": None},
+                                    r["presented_as"]):  # fmt: skip
+            natural.append(Sample(r["id"], r["text"], kinds, r.get("context") or {}))
     injected = [v for s in done for v in variants(s, seed)]
     return done, natural, injected
 
