@@ -36,6 +36,16 @@ def is_lemma(word: str) -> bool:
     return any(word in words for words in _index().values())
 
 
+def is_noun(word: str) -> bool:
+    """A WordNet noun ("product", "news", "means")."""
+    return word in _index()["noun"]
+
+
+def third_person(verb: str) -> set[str]:
+    """The 3rd-person singular present forms English spells for a WordNet verb ("try" -> "tries")."""
+    return _plural(verb) if verb in _index()["verb"] else set()
+
+
 def _plural(lemma: str) -> set[str]:  # also a verb's third person singular
     if _SIBILANT.search(lemma):
         return {lemma + "es"}
