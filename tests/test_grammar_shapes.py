@@ -26,6 +26,15 @@ ERRORS = {
     "These are the weekly reports I manages for the region.": ("manages", "manage"),
     "I also hopes to see the new plant.": ("hopes", "hope"),  # spaCy's lemma would say "hop"
     "I am looking forward to meet the team.": ("meet", "meeting"),
+    # a modal or "do" + a past or 3rd-person verb
+    "Our talk about the roadmap will helps me prepare.": ("helps", "help"),
+    "I could even began on the migration next month.": ("began", "begin"),
+    # a common-noun subject and its verb
+    "Your engineers is clearly proud of the new plant.": ("is", "are"),
+    "The new dashboard make the churn data easy to read.": ("make", "makes"),
+    "Your analysts was generous with their time.": ("was", "were"),
+    # "a" + a regular plural
+    "Your team shared a reports on retention with me.": ("reports", "report"),
 }
 
 CLEAN = [
@@ -38,6 +47,19 @@ CLEAN = [
     "I, who have worked in sales, know the pressure well.",
     "What I have learned there is how to listen.",
     "I look forward to working with you.",
+    # near misses of the modal, agreement and article shapes that a careful editor calls right
+    "I will have finished my notice period by then.",
+    "I suggest that the team meet again next week.",
+    "It is important that every engineer attend the design reviews.",
+    "The fish in your lobby tank are a lovely touch.",
+    "The news about the launch is exciting.",
+    "Learning new tools is part of the job.",
+    "Two weeks is plenty of time for the handover.",
+    "The team are all so welcoming.",
+    "A few of your analysts showed me their models.",
+    "A great many people use the app every day.",
+    "The rest of the designers are in Lisbon.",
+    "Statistics is the part of the role I know best.",
 ]
 # not the pronoun "I": the shapes leave these alone (the engines judge them on their own)
 NOT_THE_PRONOUN = [

@@ -1,6 +1,6 @@
 """thanklint's own grammar checks: a few error shapes read off the note's spaCy parse (the one
 every rule shares), for slips an engine misses (Harper: "I has enjoyed", "I look forward to hear
-from you"). Each shape reports an ordinary grammar match with the inflected word as suggestion;
+from you"; both engines: "will causes", "endangered animals is", "a products"). Each shape reports an ordinary grammar match with the inflected word as suggestion;
 where an engine already flags the same words, the engine's match stands and the shape's is dropped,
 so the user sees one finding. Messages, word lists and exceptions are the pack's data
 (rules/thankyou/grammar.yaml, `params.shapes`); each shape was measured before it shipped there.
@@ -23,6 +23,11 @@ def _check_message(message: str) -> None:
         raise ValueError(f"message may use only {{word}} and {{fix}} ({type(e).__name__}: {e})") from None
 
 
+def _check_irregular(irregular: dict) -> None:
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in irregular.items()):
+        raise ValueError("irregular must map words to words")
+
+
 @dataclass(frozen=True)
 class IVerb:
     """"I" as the subject of a third-person-singular present verb: "I has", "I manages"."""
@@ -32,8 +37,7 @@ class IVerb:
 
     def __post_init__(self):
         _check_message(self.message)
-        if not all(isinstance(k, str) and isinstance(v, str) for k, v in self.irregular.items()):
-            raise ValueError("irregular must map words to words")
+        _check_irregular(self.irregular)
 
 
 @dataclass(frozen=True)
@@ -48,9 +52,52 @@ class LookForward:
 
 
 @dataclass(frozen=True)
+class ModalVerb:
+    """A modal or "do" as auxiliary + a past or 3rd-person verb: "will causes", "could began", "didn't went"."""
+
+    message: str  # {word}, {fix} as above
+    irregular: dict = field(default_factory=dict)  # a 3rd-person or past form -> the base ("has": "have")
+
+    def __post_init__(self):
+        _check_message(self.message)
+        _check_irregular(self.irregular)
+
+
+@dataclass(frozen=True)
+class SubjectVerb:
+    """A common-noun subject and its present verb disagree in number: "animals is", "the costumer lose"."""
+
+    message: str  # {word}, {fix} as above
+    irregular: dict = field(default_factory=dict)  # "be", "have", "do": each form -> the other number's
+    plurals: tuple = ()  # irregular plural nouns ("people", "children"): WordNet lists them as words of their own
+    same_plural: tuple = ()  # nouns whose plural is the same word ("fish", "sheep"): "the fish are" is right
+    collective: tuple = ()  # a group takes a plural verb in British English ("the team are")
+    subjunctive: tuple = ()  # "I suggest that the company hire", "it is important that every student attend"
+    formulas: tuple = ()  # verbs of a set phrase, not a claim about the subject: "interview thank you letter"
+
+    def __post_init__(self):
+        _check_message(self.message)
+        _check_irregular(self.irregular)
+
+
+@dataclass(frozen=True)
+class APlural:
+    """"a"/"an" as the determiner of a regular plural noun: "a products", "a cars"."""
+
+    message: str  # {word}: the noun as written; {fix}: its singular
+    quantifiers: tuple = ()  # "a few days", "a great many people": a plural after "a" that is right
+
+    def __post_init__(self):
+        _check_message(self.message)
+
+
+@dataclass(frozen=True)
 class Shapes:
     i_verb: IVerb | None = None
     look_forward: LookForward | None = None
+    modal_verb: ModalVerb | None = None
+    subject_verb: SubjectVerb | None = None
+    a_plural: APlural | None = None
 
 
 def find(doc, shapes: Shapes) -> list[EngineMatch]:
@@ -61,6 +108,12 @@ def find(doc, shapes: Shapes) -> list[EngineMatch]:
             out += _i_verb(tok, shapes.i_verb)
         if shapes.look_forward is not None:
             out += _look_forward(tok, shapes.look_forward)
+        if shapes.modal_verb is not None:
+            out += _modal_verb(tok, shapes.modal_verb)
+        if shapes.subject_verb is not None:
+            out += _subject_verb(tok, shapes.subject_verb)
+        if shapes.a_plural is not None:
+            out += _a_plural(tok, shapes.a_plural)
     return out
 
 
@@ -88,17 +141,10 @@ def _i_verb(tok, p: IVerb) -> list[EngineMatch]:
     grown" the subject of "has" is "team"."""
     if tok.tag_ != "VBZ":
         return []
-    head = tok.head if tok.dep_ in ("aux", "auxpass") else tok
-    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if len(subj) != 1 or subj[0].text != "I" or subj[0].i > tok.i:
+    got = _finite(tok)
+    if got is None or got[1].text != "I" or _not_the_pronoun(got[1]):
         return []
-    i = subj[0]
-    if _not_the_pronoun(i):
-        return []
-    finite = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i > i.i] + [head]
-    if min(t.i for t in finite) != tok.i:  # spaCy makes a new Token object on each access: compare positions
-        return []
-    fix = _base(tok, p)
+    fix = _base(tok, p.irregular)
     return [_match(tok, "i-verb", p.message, fix)] if fix else []
 
 
@@ -114,15 +160,15 @@ def _not_the_pronoun(i) -> bool:
     return prev.tag_ in ("NNP", "NNPS") or (prev.text[:1].isupper() and not prev.is_sent_start)
 
 
-def _base(tok, p: IVerb) -> str | None:
+def _base(tok, irregular: dict) -> str | None:
     """The form after "I": the pack's irregular list, else the word whose regular -s/-es/-ies
     form this is ("manages" -> "manage", "studies" -> "study"). spaCy's lemma breaks a tie and
     is never taken on its own word: it reads "hopes" as "hop" + "es"."""
     from thanklint import wordforms
 
     word = tok.lower_
-    if word in p.irregular:
-        return p.irregular[word]
+    if word in irregular:
+        return irregular[word]
     bases = wordforms.lemmas(word)  # WordNet words `word` is a regular inflection of
     lemma = tok.lemma_.lower()
     if lemma in bases:
@@ -155,3 +201,113 @@ def _ing(base: str, min_zipf: float) -> str | None:
         cands.add(base[:-1] + "ing")
     best = max(sorted(cands), key=lambda w: zipf_frequency(w, "en"))
     return best if zipf_frequency(best, "en") >= min_zipf else None
+
+
+
+def _finite(tok):
+    """(the clause's head verb, its subject) when `tok` is the clause's first finite verb after
+    its one subject, else None: in "the team I joined has grown" the subject of "has" is "team"."""
+    head = tok.head if tok.dep_ in ("aux", "auxpass") else tok
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subj) != 1 or subj[0].i > tok.i:
+        return None
+    finite = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i > subj[0].i] + [head]
+    if min(t.i for t in finite) != tok.i:  # spaCy makes a new Token object on each access: compare positions
+        return None
+    return head, subj[0]
+
+
+def _modal_verb(tok, p: ModalVerb) -> list[EngineMatch]:
+    """`tok` a verb in the past or the 3rd person right after its modal or "do" auxiliary (adverbs
+    between): after "will", "could", "didn't" English has the base form. A perfect or passive
+    ("will have gone", "could be seen") puts its own auxiliary between, so it never matches."""
+    if tok.tag_ not in ("VBD", "VBZ"):
+        return []
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
+    if not aux:
+        return []
+    last = max(aux, key=lambda c: c.i)
+    if not (last.tag_ == "MD" or (last.lemma_.lower() == "do" and last.tag_ in ("VBD", "VBZ", "VBP"))):
+        return []
+    if tok.lower_ in p.irregular:
+        fix = p.irregular[tok.lower_]
+    else:  # spaCy's lemma of a past form ("began": "begin"); a 3rd-person form as for "I"
+        fix = _base(tok, {}) if tok.tag_ == "VBZ" else tok.lemma_.lower()
+    return [_match(tok, "modal-verb", p.message, fix)] if fix and fix != tok.lower_ else []
+
+
+def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
+    """`tok` the finite present verb (or "was") of a common noun that is plural with a singular
+    verb ("animals is") or singular with a plural one ("the costumer lose"). Left alone, where
+    English allows both or the parse is unsure: a subject with a number, a conjunct, an "of"
+    phrase ("the amount of X are"), a gerund's object ("learning facts is"); a plural that is a
+    word of its own ("news", "means", "details"); a noun whose plural is itself ("fish"), a
+    collective noun, a subjunctive clause."""
+    if (tok.tag_ not in ("VBZ", "VBP") and tok.lower_ != "was") or tok.lower_ in p.formulas:
+        return []
+    got = _finite(tok)
+    if got is None:
+        return []
+    head, subj = got
+    if subj.tag_ not in ("NN", "NNS") or any(c.dep_ in ("conj", "cc", "nummod", "appos", "prep") for c in subj.children):
+        return []
+    gap = tok.doc[subj.i + 1 : tok.i]
+    if any(t.is_space or "\n" in t.text for t in gap) or [t.text for t in gap] == [","]:
+        return []  # "Dear hiring manager,\nThank you": a greeting's name, not the verb's subject
+    noun = subj.lower_
+    if tok.tag_ == "VBP" and subj.tag_ == "NN":
+        if noun in p.same_plural or noun in p.collective or not _is_noun(noun):
+            return []
+        if head.dep_ == "ccomp" and (head.head.lemma_.lower() in p.subjunctive or any(
+                c.lemma_.lower() in p.subjunctive for c in head.head.children if c.dep_ == "acomp")):
+            return []
+        fix = p.irregular.get(tok.lower_) or _third_person(tok.lower_)
+    elif tok.tag_ != "VBP" and subj.tag_ == "NNS":
+        if noun not in p.plurals and not _regular_plural(noun):
+            return []
+        det = any(c.dep_ in ("det", "poss") for c in subj.children)
+        if not det and any(c.i < subj.i and (c.tag_ == "VBG" or c.lower_.endswith("ing")) for c in subj.children):
+            return []  # "learning facts is", "consuming cars affects": a gerund's object, not the subject
+        fix = p.irregular.get(tok.lower_) or _base(tok, {})
+    else:
+        return []
+    return [_match(tok, "subject-verb", p.message, fix)] if fix else []
+
+
+def _regular_plural(word: str) -> bool:
+    """A plural English makes from a WordNet noun ("products") and not a noun of its own ("news",
+    "means", "statistics", "details")."""
+    from thanklint import wordforms
+
+    return not wordforms.is_noun(word) and any(wordforms.is_noun(b) for b in wordforms.lemmas(word))
+
+
+def _is_noun(word: str) -> bool:
+    from thanklint import wordforms
+
+    return wordforms.is_noun(word)
+
+
+def _third_person(base: str) -> str | None:
+    """ "lose" -> "loses"; None for a verb English spells two ways ("echos", "echoes") or none."""
+    from thanklint import wordforms
+
+    forms = wordforms.third_person(base)
+    return forms.pop() if len(forms) == 1 else None
+
+
+def _a_plural(tok, p: APlural) -> list[EngineMatch]:
+    """`tok` a regular plural noun whose determiner is "a"/"an", with no number or quantity word
+    between ("a few days", "a hundred people"); in "a couple of weeks" "a" is the head's, not the plural's."""
+    if tok.tag_ != "NNS" or not _regular_plural(tok.lower_):
+        return []
+    det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
+    if not det or any(c.dep_ == "nummod" for c in tok.children):
+        return []
+    between = tok.doc[det[0].i + 1 : tok.i]
+    if any(t.tag_ == "CD" or t.dep_ == "quantmod" or t.lower_ in p.quantifiers for t in between):
+        return []
+    from thanklint import wordforms
+
+    singular = [b for b in wordforms.lemmas(tok.lower_) if wordforms.is_noun(b)]
+    return [_match(tok, "a-plural", p.message, singular[0])] if len(singular) == 1 else []
