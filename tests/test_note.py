@@ -3,9 +3,11 @@ headers, sections, and positions in code points."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from conftest import excerpt, result
+from conftest import excerpt, result, run_cli
 from thanklint.api import read_text
 from thanklint.errors import InputError
 from thanklint.note import decode as _decode
@@ -179,10 +181,24 @@ def test_inline_greeting_and_one_line_signoff(linter):
     assert n.signoff.valediction.text == "Best," and n.signoff.name.text == "Sam"
 
 
-def test_a_name_alone_at_the_end_is_the_signature_not_body(linter):
-    n = linter.parse("Hi Dana,\n\nThank you for the tour.\n\nSam Okafor")
+@pytest.mark.parametrize("line", ["Sam Okafor", "- Sam Okafor", "\u2014Sam Okafor", "~ Sam Okafor"])
+def test_a_name_alone_at_the_end_is_the_signature_not_body(linter, line):
+    n = linter.parse(f"Hi Dana,\n\nThank you for the tour.\n\n{line}")
     assert n.signoff is None and n.signature.text == "Sam Okafor"
     assert [n.text[s:e] for s, e in n.body_paragraphs] == ["Thank you for the tour."]
+
+
+def test_a_dash_signature_costs_what_a_bare_name_does(tmp_path):
+    """"- Mike" is a signature without a closing phrase, not a missing sign-off (no grade cap)."""
+    body = "Hi Dana,\n\nThank you for the tour of the cold-storage wing.\n\n"
+    scores = {}
+    for name, last in (("bare.txt", "Mike"), ("dash.txt", "- Mike")):
+        (tmp_path / name).write_text(body + last, encoding="utf-8")
+        out = json.loads(run_cli("--format", "json", "--grammar-engine", "off", name, cwd=tmp_path).stdout)
+        f = out["files"][0]
+        scores[name] = (f["score"], [x["message"] for x in f["findings"] if x["rule"] == "signoff"])
+    assert scores["dash.txt"] == scores["bare.txt"]
+    assert "A name alone ends abruptly" in scores["dash.txt"][1][0]
 
 
 @pytest.mark.parametrize("last", ["See you on Monday", "Thank you again."])

@@ -264,7 +264,8 @@ def parse(text: str, layout: Layout, *, path: str = "<text>", encoding: str = "u
         inline = line.text[greeting.end - line.start :].strip()  # "Hi Sam, thank you …": the rest is body
         body_start = greeting.end if inline else line.end
     signature = None if signoff else _bare_name(content)
-    body_end = signoff.valediction.start if signoff else signature.start if signature else len(norm)
+    # a signature's line ends the body where it starts, before a dash ("- Sam")
+    body_end = signoff.valediction.start if signoff else norm.rfind("\n", 0, signature.start) + 1 if signature else len(norm)
     return Note(
         source=text,
         text=shown,
@@ -451,11 +452,14 @@ def _inline_signoff(last: Line, valedictions: tuple[str, ...]) -> SignOff | None
 
 def _bare_name(content: list[Line]) -> Line | None:
     """The last line, when it is a name alone: up to four capitalised words, no sentence
-    punctuation ("Sam", "Sam Okafor"; not "Looking forward to it")."""
+    punctuation ("Sam", "Sam Okafor", "- Sam" as e-mails sign; not "Looking forward to it")."""
     if len(content) < 2:
         return None
     last = content[-1]
     lead, t = _visible(last.text)
+    dash = re.match(r"[-–—~]+\s*", t)
+    if dash:
+        lead, t = lead + dash.end(), t[dash.end() :]
     words = t.split()
     if not words or len(words) > 4 or t[-1:] in ".!?:," or not all(w[0].isupper() for w in words):
         return None
