@@ -3,7 +3,7 @@
 Reads the labelled sentences in rules/thankyou/data/ (sentences.jsonl, and
 notes.jsonl for each note's text and source site), splits them by SOURCE SITE into
 train and test (a site's notes are all on one side, so the test figures are for
-writers the model never saw), trains a spaCy textcat_multilabel on the train split
+writers the model never saw; the test sites are listed in test-sites.txt), trains a spaCy textcat_multilabel on the train split
 and writes it to thanklint/models/content. The test split is what
 bench/content.py measures the shipped model on.
 
