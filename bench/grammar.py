@@ -681,7 +681,7 @@ def _verdicts(texts: list[str], runs: dict[str, list], cal) -> list[list]:
 
 
 def _curve(sets: dict, runs: dict, figures: dict, pairs: dict, dev_src, dev_refs, passes: dict | None = None,
-           splits: Sequence[str] = SPLITS) -> dict:
+           splits: Sequence[str] = SPLITS, shaped: dict | None = None) -> dict:
     """label -> {"dev-cv" | "dev" | "test": {"recall", "false_flags"}}: each engine alone, either
     engine, the verdict at each t of CURVE, and agreement only. "dev" judges dev with figures
     measured on dev itself (optimistic: a rule chosen for its dev figure is judged on it);
@@ -689,14 +689,14 @@ def _curve(sets: dict, runs: dict, figures: dict, pairs: dict, dev_src, dev_refs
     CV_REPEATS shuffles (what keep_alone is chosen on: a single split moved the choice on one
     sentence); "test" judges test with the figures of all of dev (reported, never tuned on).
     With `passes` (see _pipeline_passes), only the matches thanklint's name and field-word
-    filters let through count: the curve of what a user gets. Only the JFLEG `splits` asked for
-    (and "dev-cv") are judged."""
+    filters let through count: the curve of what a user gets; with `shaped` (see _shape_matches)
+    thanklint's own grammar shapes are added where no kept grammar match overlaps them, as the
+    grammar rule adds them. Only the JFLEG `splits` asked for (and "dev-cv") are judged."""
     engines = list(runs)
 
     def shown(key: str, i: int, ms: list) -> list:
-        if passes is None:
-            return ms
-        return [m for m in ms if (m.offset, m.length, m.kind, m.rule_id) in passes[key][i]]
+        kept = ms if passes is None else [m for m in ms if (m.offset, m.length, m.kind, m.rule_id) in passes[key][i]]
+        return kept + shapes.unclaimed(ms, shaped[key][i]) if shaped else kept
     thresholds = [*CURVE, 1.01]  # 1.01: agreement only
 
     def label(t: float) -> str:
@@ -713,6 +713,7 @@ def _curve(sets: dict, runs: dict, figures: dict, pairs: dict, dev_src, dev_refs
                                                              {e: runs[e][f"{split}_{k}"][i] for e in engines}, cal))
                       for i in idx} for k in ("src", "ref"))
 
+    from thanklint.grammar import shapes
     from thanklint.grammar.combine import combine as combine_one
 
     for split in splits:
@@ -787,6 +788,24 @@ def _pipeline_passes(sets: dict, runs: dict, keys: Sequence[str], batch: int = 6
     return out
 
 
+def pack_shapes():
+    """The default pack's grammar shapes (rules/thankyou/grammar.yaml, params.shapes)."""
+    from thanklint.packs import load_pack, rules_root
+
+    _, rules = load_pack(rules_root() / "thankyou")
+    return next(r for r in rules if r.id == "grammar").params.shapes
+
+
+def _shape_matches(sets: dict, keys: Sequence[str]) -> dict[str, list[list]]:
+    """key -> per text, the matches of the pack's grammar shapes (thanklint/grammar/shapes.py) on
+    spaCy's parse of the text, before an engine's finding on the same words takes their place."""
+    from thanklint import nlp
+    from thanklint.grammar import shapes
+
+    cfg, model = pack_shapes(), nlp.load()
+    return {key: [shapes.find(doc, cfg) for doc in model.pipe(sets[key], batch_size=64)] for key in keys}
+
+
 def _flag_shares(pairs_idx, src_v, ref_v) -> tuple[float, float]:
     n = len(pairs_idx)
     return (sum(1 for i in pairs_idx if src_v[i]) / n, sum(1 for i in pairs_idx if ref_v[i]) / n)
@@ -845,10 +864,12 @@ def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = 
     pairs = {split: [i for i, (s, r) in enumerate(zip(src, refs)) if s.split() != r[0].split()]
              for split, src, refs in (("dev", dev_src, dev_refs), ("test", test_src, test_refs))}
     t0 = time.monotonic()
-    passes = _pipeline_passes(sets, runs, tuple(f"{sp}_{k}" for sp in splits for k in ("src", "ref")))
+    keys = tuple(f"{sp}_{k}" for sp in splits for k in ("src", "ref"))
+    passes = _pipeline_passes(sets, runs, keys)
+    shaped = _shape_matches(sets, keys)
     out(f"  thanklint's filters replayed on both engines' JFLEG matches in {time.monotonic() - t0:.0f} s")
     tables = {"engines": _curve(sets, runs, figures, pairs, dev_src, dev_refs, splits=splits),
-              "thanklint": _curve(sets, runs, figures, pairs, dev_src, dev_refs, passes, splits=splits)}
+              "thanklint": _curve(sets, runs, figures, pairs, dev_src, dev_refs, passes, splits=splits, shaped=shaped)}
     # chosen on what a user gets: the verdict after thanklint's name and field-word filters
     table = tables["thanklint"]
     ok = [t for t in CURVE if table[f"t={t:.2f}"]["dev-cv"]["false_flags"] <= MAX_CALIBRATION_FF]
@@ -859,7 +880,7 @@ def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = 
         f"flags alone is kept when its smoothed precision >= t")
     for name, tab in tables.items():
         out("    " + {"engines": "the engines' verdict (combine.py), every match it keeps:",
-                      "thanklint": "thanklint's findings (the verdict after its name and field-word filters; "
+                      "thanklint": "thanklint's findings (the verdict after its name and field-word filters, plus its own grammar shapes; "
                                    "keep_alone is chosen here):"}[name])
         cols = ("dev-cv", *splits)
         heads = {"dev-cv": f"dev, cv {FOLDS}x{CV_REPEATS}", "dev": "dev, in-sample", "test": "test"}

@@ -10,10 +10,12 @@ suggestions are right (the replacement, with the words either side, is in a corr
 bench/grammar.py _fix_right); then matches on the real-dev notes. Every match on a correction or
 a note is printed, so a misfire can be read. Data is read in place from ../shared/bench.
 
-JFLEG's learners almost never write these shapes, so each is also measured on errors made from
-correct text (JFLEG dev's corrections and the corpus notes of the content model's training sites,
-learners' notes left out): every "I <present verb>" made "I <3rd person -s>" ("I manage" ->
-"I manages"), every "look forward to <-ing>" made "look forward to <base>" ("hearing" -> "hear").
+Each shape is also measured on errors made from correct text (JFLEG dev's corrections and the
+corpus notes of the content model's training sites, learners' notes left out): every "I <present
+verb>" made "I <3rd person -s>" ("I manage" -> "I manages"), every "look forward to <-ing>" made
+"look forward to <base>" ("hearing" -> "hear"), a modal's base verb made 3rd person ("will help"
+-> "will helps"), a noun subject's verb right after it made the other number ("the analysts are"
+-> "is", "the report makes" -> "make"), "a <noun>" made "a <noun>s".
 Found: the shape fires on the made error; right: its suggestion is the word the writer wrote;
 the untouched sentences' matches are false flags, each printed.
 """
@@ -24,9 +26,12 @@ import argparse
 import json
 from collections import defaultdict
 
-from grammar import DATA, REPO, _fix_right, _jfleg_lines  # bench/grammar.py, beside this file
+from grammar import DATA, REPO, _fix_right, _jfleg_lines, pack_shapes  # bench/grammar.py, beside this file
+
+from thanklint import wordforms
 
 THIRD = {"have": "has", "do": "does", "be": "is", "go": "goes"}
+BASE = {"is": "are", "has": "have", "does": "do"}  # a singular subject's verb made plural
 
 
 def _third(base: str) -> str:
@@ -51,6 +56,18 @@ def made_errors(doc):
         if t.tag_ == "VBG" and t.i >= 3 and t.nbor(-1).lower_ == "to" and t.nbor(-2).lower_ == "forward" \
                 and t.nbor(-3).lemma_.lower() == "look":
             out.append(("thanklint:look-forward", t.lemma_.lower(), t))
+        if t.i == 0 or not t.lower_.isalpha():
+            continue
+        prev = t.nbor(-1)
+        if t.tag_ == "VB" and prev.tag_ == "MD" and prev.head.i == t.i and t.dep_ not in ("aux", "auxpass"):
+            out.append(("thanklint:modal-verb", _third(t.lower_), t))  # "will help" -> "will helps"
+        if prev.dep_ == "nsubj" and prev.head.i == (t.head.i if t.dep_ == "aux" else t.i):
+            if prev.tag_ == "NNS" and t.tag_ == "VBP":  # "the analysts are" -> "the analysts is"
+                out.append(("thanklint:subject-verb", "is" if t.lower_ == "are" else _third(t.lower_), t))
+            elif prev.tag_ == "NN" and t.tag_ == "VBZ":  # "the report makes" -> "the report make"
+                out.append(("thanklint:subject-verb", BASE.get(t.lower_) or t.lemma_.lower(), t))
+        if t.tag_ == "NN" and prev.lower_ in ("a", "an") and prev.head.i == t.i and t.lower_ in wordforms.lemmas(t.lower_ + "s"):
+            out.append(("thanklint:a-plural", t.lower_ + "s", t))  # "a report" -> "a reports"
     return [(rid, doc.text[: v.idx] + w + doc.text[v.idx + len(v.text):], v.idx, v.text) for rid, w, v in out]
 
 
@@ -85,13 +102,6 @@ def training_notes() -> list[str]:
     rows = [json.loads(ln) for ln in (REPO / "rules" / "thankyou" / "data" / "notes.jsonl").read_text("utf-8").splitlines()
             if ln.strip()]
     return [r["text"] for r in rows if r["site"] not in held_out and r["source"] != "written:thanklint/nonnative"]
-
-
-def pack_shapes():
-    from thanklint.packs import load_pack, rules_root
-
-    _, rules = load_pack(rules_root() / "thankyou")
-    return next(r for r in rules if r.id == "grammar").params.shapes
 
 
 def main() -> None:

@@ -29,6 +29,7 @@ ERRORS = {
     # a modal or "do" + a past or 3rd-person verb
     "Our talk about the roadmap will helps me prepare.": ("helps", "help"),
     "I could even began on the migration next month.": ("began", "begin"),
+    "I am sure the launch will goes well.": ("goes", "go"),
     # a common-noun subject and its verb
     "Your engineers is clearly proud of the new plant.": ("is", "are"),
     "The new dashboard make the churn data easy to read.": ("make", "makes"),

@@ -121,9 +121,14 @@ def add(matches: list[EngineMatch], doc, shapes: Shapes | None) -> list[EngineMa
     """The engine's matches and the shapes' matches no engine grammar match overlaps."""
     if shapes is None:
         return matches
-    taken = [(m.offset, m.end) for m in matches if m.kind == "grammar"]
-    extra = [s for s in find(doc, shapes) if not any(a < s.end and s.offset < b for a, b in taken)]
+    extra = unclaimed(matches, find(doc, shapes))
     return sorted([*matches, *extra], key=lambda m: m.offset) if extra else matches
+
+
+def unclaimed(matches: list[EngineMatch], found: list[EngineMatch]) -> list[EngineMatch]:
+    """The shapes' matches `found` that no engine grammar match overlaps (the engine's finding stands)."""
+    taken = [(m.offset, m.end) for m in matches if m.kind == "grammar"]
+    return [s for s in found if not any(a < s.end and s.offset < b for a, b in taken)]
 
 
 def _match(tok, rule: str, message: str, fix: str) -> EngineMatch:
