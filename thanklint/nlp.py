@@ -89,7 +89,7 @@ class Words:
     from spaCy for every cue would cost more than the parse). Apostrophes are
     straightened, so a cue "can't" matches "can’t"."""
 
-    __slots__ = ("tokens", "lower", "lemma", "pos", "tag", "joined", "_where")
+    __slots__ = ("tokens", "lower", "lemma", "pos", "tag", "joined", "_where", "_keys")
 
     def __init__(self, tokens):
         self.tokens = tuple(tokens)
@@ -109,8 +109,7 @@ class Words:
         )
         self._where: dict[str, list[int]] | None = None
 
-    def where(self, words: frozenset[str]) -> list[int]:
-        """Positions whose text, lemma or joined pair is one of `words` (indexed once)."""
+    def _index(self) -> dict[str, list[int]]:
         if self._where is None:
             index: dict[str, list[int]] = {}
             for i in range(len(self.tokens)):
@@ -118,10 +117,24 @@ class Words:
                     if key is not None:
                         index.setdefault(key, []).append(i)
             self._where = index
-        found: set[int] = set()
-        for w in words:
-            found.update(self._where.get(w, ()))
-        return sorted(found)
+            self._keys = frozenset(index)
+        return self._where
+
+    def keys(self) -> frozenset[str]:
+        """Every text, lemma and joined pair of the run."""
+        self._index()
+        return self._keys
+
+    def where(self, words: frozenset[str]) -> list[int]:
+        """Positions whose text, lemma or joined pair is one of `words` (indexed once).
+        Every cue asks this of every sentence, and most find none of their words: the
+        set intersection settles that in C, walking the smaller side."""
+        hits = words & self.keys()
+        if not hits:
+            return []
+        if len(hits) == 1:  # one key's positions are already in order, each once
+            return list(self._where[next(iter(hits))])
+        return sorted({i for w in hits for i in self._where[w]})
 
     def __len__(self) -> int:
         return len(self.tokens)

@@ -74,6 +74,44 @@ def compile_cue(source: str) -> Cue:
     return Cue(source, tuple(steps), any(s.op == "word" and s.values & _NEGATORS for s in steps), _anchor(steps))
 
 
+class CueList:
+    """A rule's cues, compiled once, indexed by their anchor words: a sentence is tried
+    only with the cues whose anchor word it has (and those without an anchor), in the
+    list's order. A rule has dozens of cues and a sentence a handful of their words."""
+
+    def __init__(self, sources: tuple[str, ...]):
+        self.cues = tuple(compile_cue(c) for c in sources)
+        by_word: dict[str, list[int]] = {}
+        always = []
+        for n, cue in enumerate(self.cues):
+            if cue.anchor is None:
+                always.append(n)
+            else:
+                for w in cue.steps[cue.anchor].values:
+                    by_word.setdefault(w, []).append(n)
+        self._by_word = by_word
+        self._words = frozenset(by_word)
+        self._always = always
+
+    def __iter__(self):
+        return iter(self.cues)
+
+    def candidates(self, words: Words) -> list[Cue]:
+        """The cues that may match in `words` (find finds nothing for the others), in order."""
+        hits = words.keys() & self._words
+        if not hits:
+            return [self.cues[n] for n in self._always]
+        found = set(self._always)
+        for w in hits:
+            found.update(self._by_word[w])
+        return [self.cues[n] for n in sorted(found)]
+
+
+@lru_cache(maxsize=512)
+def compile_cues(sources: tuple[str, ...]) -> CueList:
+    return CueList(sources)
+
+
 def _anchor(steps: list[Step]) -> int | None:
     for k, s in enumerate(steps):
         if s.optional or s.op == "gap":

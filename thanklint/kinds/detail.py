@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from thanklint.kinds import kind
 from thanklint.kinds._common import WHERE, missing, passed
 from thanklint.kinds._content import carrier, check_model_params, quote
-from thanklint.kinds._cues import compile_cue, find
+from thanklint.kinds._cues import compile_cue, compile_cues, find
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "our", "myself"})
 # "our conversation about …" is the meeting the candidate and the reader share: what
@@ -180,11 +180,11 @@ def concrete_sentences(analysis, params: DetailParams, ctx) -> set[int]:
     reads like a detail to both, but names nothing. A place counts here ("the
     Lisbon office"): whether it is a detail is the model's and the cues' call."""
     specific = _specific_noun(analysis, params, ctx)
-    strong = [compile_cue(c) for c in params.strong_cues]  # "as promised, …" refers to one itself
+    strong = compile_cues(params.strong_cues)  # "as promised, …" refers to one itself
     return {
         n
         for n, toks in enumerate(analysis.sentence_tokens())
-        if any(specific(t) and not _owned_by_me(t) for t in toks) or any(find(c, toks) for c in strong)
+        if any(specific(t) and not _owned_by_me(t) for t in toks) or any(find(c, toks) for c in strong.candidates(toks))
     }
 
 
@@ -213,10 +213,7 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
     def content(tok, stop: set[int]) -> bool:
         return specific(tok) and not _about_self(tok, stop)
 
-    # each cue with its own words: those refer to the interview, they are never the detail
-    cues = [(cue, {w for step in cue.steps if step.op == "word" for w in step.values})
-            for cue in map(compile_cue, params.cues)]  # fmt: skip
-    strong = [compile_cue(c) for c in params.strong_cues]
+    cues, strong = compile_cues(params.cues), compile_cues(params.strong_cues)
     owners = set(params.owners)
     found = {}
     for n, toks in enumerate(analysis.sentence_tokens()):
@@ -229,10 +226,12 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
 def _detail_at(toks, strong, cues, owners, content):
     """The token that makes a sentence carry a detail (a strong cue's first word, or the
     specific noun a cue or an owner governs), or None."""
-    for cue in strong:
+    for cue in strong.candidates(toks):
         for s, e in find(cue, toks):
             return toks[s]
-    for cue, said in cues:
+    for cue in cues.candidates(toks):
+        # the cue's own words refer to the interview, they are never the detail
+        said = {w for step in cue.steps if step.op == "word" for w in step.values}
         for s, e in find(cue, toks):
             stop = {t.i for t in toks[s:e]}
             # what the cue's words govern ("hearing | about the new press"), not any noun

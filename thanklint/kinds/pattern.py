@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from thanklint.kinds import _regex, kind
 from thanklint.kinds._common import finding, from_findings
-from thanklint.kinds._cues import compile_cue, find
+from thanklint.kinds._cues import compile_cue, compile_cues, find
 from thanklint.model import Severity, Suggestion
 from thanklint.nlp import analysed_end
 
@@ -62,8 +62,8 @@ def check_pattern(analysis, ctx, rule):
     slow = []  # patterns that ran out of time
     for g in p.groups:
         spans: list[tuple[int, int]] = []
-        for c in g.cues:
-            spans.extend((toks[s].idx, toks[e - 1].idx + len(toks[e - 1])) for s, e in find(compile_cue(c), toks))
+        for c in compile_cues(g.cues).candidates(toks):
+            spans.extend((toks[s].idx, toks[e - 1].idx + len(toks[e - 1])) for s, e in find(c, toks))
         for r in g.regex:
             try:
                 spans.extend(_regex.hits(note.text, start, end, r))

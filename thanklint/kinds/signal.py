@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from thanklint.kinds import kind
 from thanklint.kinds._common import WHERE, missing, passed
 from thanklint.kinds._content import carrier, check_model_params, quote
-from thanklint.kinds._cues import compile_cue, find
+from thanklint.kinds._cues import compile_cue, compile_cues, find
 
 
 @dataclass(frozen=True)
@@ -42,10 +42,10 @@ def _range(note, params: SignalParams) -> tuple[int, int]:
 def _cue_at(note, toks, params: SignalParams):
     """The first token of the first cue that counts in a sentence, or None."""
     banned = None  # the excluded cues' tokens, found once a cue matches (most sentences have none)
-    for cue in (compile_cue(c) for c in params.cues):
+    for cue in compile_cues(params.cues).candidates(toks):
         for s, e in find(cue, toks):
             if banned is None:
-                excludes = [compile_cue(c) for c in params.exclude]
+                excludes = compile_cues(params.exclude).candidates(toks)
                 banned = {i for ex in excludes for a, b in find(ex, toks, negatable=False) for i in range(a, b)}
             if banned & set(range(s, e)):
                 continue
@@ -68,8 +68,9 @@ def _eligible(analysis, params: SignalParams) -> set[int] | None:
     if not params.never:
         return None
     start, end = _range(analysis.note, params)
-    nevers = [compile_cue(c) for c in params.never]
-    return {n for n, toks in enumerate(analysis.sentence_tokens(start, end)) if not any(find(c, toks) for c in nevers)}
+    nevers = compile_cues(params.never)
+    return {n for n, toks in enumerate(analysis.sentence_tokens(start, end))
+            if not any(find(c, toks) for c in nevers.candidates(toks))}  # fmt: skip
 
 
 @kind("signal", params=SignalParams, needs=("lemmatizer", "parser"))
