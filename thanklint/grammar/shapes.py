@@ -1,9 +1,10 @@
 """thanklint's own grammar checks: a few error shapes read off the note's spaCy parse (the one
 every rule shares), for slips an engine misses (Harper: "I has enjoyed", "I look forward to hear
-from you"; both engines: "will causes", "endangered animals is", "a products"). Each shape reports an ordinary grammar match with the inflected word as suggestion;
-where an engine already flags the same words, the engine's match stands and the shape's is dropped,
-so the user sees one finding. Messages, word lists and exceptions are the pack's data
-(rules/thankyou/grammar.yaml, `params.shapes`); each shape was measured before it shipped there.
+from you"; both engines: "will causes", "endangered animals is", "a products"). Each shape
+reports an ordinary grammar match with the inflected word as suggestion; where an engine already
+flags the same words, the engine's match stands and the shape's is dropped, so the user sees one
+finding. Messages, word lists and exceptions are the pack's data (rules/thankyou/grammar.yaml,
+`params.shapes`); each shape was measured before it shipped there (bench/shapes.py).
 """
 
 from __future__ import annotations
@@ -166,7 +167,7 @@ def _not_the_pronoun(i) -> bool:
 
 
 def _base(tok, irregular: dict) -> str | None:
-    """The form after "I": the pack's irregular list, else the word whose regular -s/-es/-ies
+    """The base form of a 3rd-person verb ("I manages", "will causes"): `irregular`, else the word whose regular -s/-es/-ies
     form this is ("manages" -> "manage", "studies" -> "study"). spaCy's lemma breaks a tie and
     is never taken on its own word: it reads "hopes" as "hop" + "es"."""
     from thanklint import wordforms
