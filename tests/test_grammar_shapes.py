@@ -112,7 +112,7 @@ def test_shapes_are_reported_with_harper_and_correct_sentences_stay_clean(tmp_pa
 
 
 def test_a_shape_finding_is_a_suggestion_that_fix_leaves_alone(tmp_path):
-    text = _note("I manages a team of four analysts.")
+    text = _note("I manages a team of four analysts. Your engineers is clearly proud of the new plant.")
     (tmp_path / "note.txt").write_text(text, encoding="utf-8")
     proc = run_cli("--fix", *HARPER, "note.txt", cwd=tmp_path, timeout=120)
     assert proc.returncode in (0, 1), proc.stderr.decode()
