@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from thanklint.kinds import kind
 from thanklint.kinds._common import finding, from_findings
-from thanklint.kinds._cues import compile_cue, find
+from thanklint.kinds._cues import compile_cue, compile_cues, find
 from thanklint.model import Severity, Suggestion
 
 _SUFFIX = re.compile(r"(?i)[\s,]+(inc|llc|ltd|corp|co|gmbh|plc|group|company)\.?$")
@@ -84,8 +84,7 @@ def _employer_orgs(analysis, p):
     """(ent, sentence is about the past) for organisations addressed as the employer."""
     doc = analysis.doc
     note = analysis.note
-    employer = [compile_cue(c) for c in p.employer_cues]
-    past = [compile_cue(c) for c in p.past_cues]
+    employer, past = compile_cues(p.employer_cues), compile_cues(p.past_cues)
     orgs = [e for e in doc.ents if e.label_ == "ORG"]  # doc.ents builds its spans anew on every read
     starts = [e.start for e in orgs]
     out = []
@@ -94,8 +93,8 @@ def _employer_orgs(analysis, p):
         here = orgs[bisect.bisect_left(starts, first) : bisect.bisect_right(starts, last)]
         if not here:  # most sentences name no organisation: no cue to look for
             continue
-        about_past = any(find(c, toks, negatable=False) for c in past)
-        cue_ends = {toks[e - 1].i for c in employer for s, e in find(c, toks)}
+        about_past = any(find(c, toks, negatable=False) for c in past.candidates(toks))
+        cue_ends = {toks[e - 1].i for c in employer.candidates(toks) for s, e in find(c, toks)}
         for ent in here:
             if note.in_placeholder(ent.start_char, ent.end_char):
                 continue
@@ -110,7 +109,11 @@ def _near_misses(analysis, names: list[str], threshold: float):
     words = {re.sub(r"['’]s$", "", w) for n in names for w in re.findall(r"[^\W\d_][\w'’-]+", n)}
     words = {w for w in words if len(w) >= 4}
     out = []
+    if not words:  # no name to be near (no context): nothing to walk the note for
+        return out
     for tok in analysis.tokens(analysis.note.content_start, len(analysis.note.text)):
+        if not tok.text[:1].isupper():  # the test below, before the cost of re.sub
+            continue
         t = re.sub(r"['’]s$", "", tok.text)
         if len(t) < 4 or not t[0].isupper() or t in words or analysis.note.in_placeholder(tok.idx, tok.idx + 1):
             continue

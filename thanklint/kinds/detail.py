@@ -70,19 +70,30 @@ def _is_the_employer(owned) -> bool:
     return joining and not described
 
 
-def _excluded_nouns(doc, note, params, ctx, places: bool = False) -> set[int]:
+def _excluded_nouns(analysis, params, ctx, places: bool = False) -> set[int]:
     """Token indices that can never be the detail: titles, company names, slots,
     and the modifiers of a generic head ("your engineering team"); with `places`,
     place names too (where the company is, unless a cue points at it)."""
-    out: set[int] = set()
+    out = set(_titles_and_slots(analysis, params.title_words))
     company = (ctx.company or "").lower()
     labels = ("ORG", "DATE", "TIME", "CARDINAL", "ORDINAL") + (("GPE",) if places else ())
-    for ent in doc.ents:
+    for ent in analysis.doc.ents:
         if ent.label_ in labels or (
             company and ent.text.lower() == company
         ):
             out.update(range(ent.start, ent.end))
-    titles = set(params.title_words)
+    return out
+
+
+def _titles_and_slots(analysis, title_words: tuple[str, ...]) -> frozenset[int]:
+    """The job title's words and what hangs on it, and the tokens of template slots:
+    a walk over every token of the note, so made once per note (the rule asks twice)."""
+    key = ("detail-titles", title_words)
+    if key in analysis._memo:
+        return analysis._memo[key]
+    doc, note = analysis.doc, analysis.note
+    out: set[int] = set()
+    titles = set(title_words)
     for tok in doc:
         if tok.lemma_.lower() in titles:
             out.update(t.i for t in tok.subtree if t.i < tok.i)  # "the web development role"
@@ -91,9 +102,10 @@ def _excluded_nouns(doc, note, params, ctx, places: bool = False) -> set[int]:
             preps = [*tok.children, *([doc[after]] if after < len(doc) else [])]
             for employer in (c for c in preps if c.dep_ == "prep" and c.lower_ in ("at", "with")):
                 out.update(t.i for t in employer.subtree)
-        if note.in_placeholder(tok.idx, tok.idx + len(tok)):
-            out.add(tok.i)
-    return out
+    if note.placeholders:  # most notes have none
+        out.update(tok.i for tok in doc if note.in_placeholder(tok.idx, tok.idx + len(tok)))
+    analysis._memo[key] = frozenset(out)
+    return analysis._memo[key]
 
 
 def _about_self(tok, stop: set[int]) -> bool:
@@ -119,7 +131,7 @@ def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
     """A test for a noun that could name a detail: not generic, not the employer's
     name or the job title, not inside a template slot."""
     generic, praise, aims = set(params.generic), set(params.praise), set(params.praise_verbs)
-    excluded = _excluded_nouns(analysis.doc, analysis.note, params, ctx, places=not places)
+    excluded = _excluded_nouns(analysis, params, ctx, places=not places)
 
     def specific(tok) -> bool:
         return (
