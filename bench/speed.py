@@ -4,6 +4,8 @@
 
 (a) one typical note, warm, all rules, against the bare spaCy pipeline on the same note;
 (b) N notes in one run (Linter.check → nlp.pipe) against nlp.pipe on the same texts;
+    (a) and (b) in wall time and in this process's CPU time: on a shared, busy machine the
+    wall ratio swings with the load, the CPU ratio much less;
 (c) `thanklint --version` cold against `python -c pass`;
 (d) `thanklint note.txt` cold against `python -c "import spacy; spacy.load(model)"`;
 (e) with --languagetool (a local install): `thanklint note.txt` with LanguageTool, its first-ever
@@ -11,6 +13,8 @@
     0), against Harper: wall and CPU; and the idle shared server's memory.
 (f) with --breakdown: only (d), in wall and CPU time, and where the cold run's time goes,
     phase by phase (bench/startup_probe.py), with Harper's build against spaCy's load.
+With --checkout DIR: (a) and (b) of the thanklint in DIR (a worktree of another commit), so two
+commits are measured by the same script, run after run.
 Each figure is the median of R alternating runs.
 """
 
@@ -32,15 +36,19 @@ TYPICAL = ROOT / "bench" / "typical-note.txt"  # a typical note: 150–250 words
 
 
 def _median_pair(f, g, repeat: int) -> tuple[float, float]:
-    a, b = [], []
+    return _median_pairs(f, g, repeat)[:2]
+
+
+def _median_pairs(f, g, repeat: int) -> tuple[float, float, float, float]:
+    """Median wall seconds of f and g, then their median CPU seconds (this process's)."""
+    a, b, ca, cb = [], [], [], []
     for _ in range(repeat):  # alternate, so drift in machine load hits both sides alike
-        t = time.perf_counter()
-        f()
-        a.append(time.perf_counter() - t)
-        t = time.perf_counter()
-        g()
-        b.append(time.perf_counter() - t)
-    return statistics.median(a), statistics.median(b)
+        for fn, wall, cpu in ((f, a, ca), (g, b, cb)):
+            t, c = time.perf_counter(), time.process_time()
+            fn()
+            wall.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
+    return tuple(statistics.median(x) for x in (a, b, ca, cb))
 
 
 def _run(cmd: list[str], cwd: Path):
@@ -60,7 +68,11 @@ def main() -> int:
     ap.add_argument("--before", metavar="DIR", type=Path,
                     help="with --breakdown: also time the cold run of another thanklint, side by side "
                          "(DIR: `git archive REV thanklint rules | tar -x -C DIR`)")
+    ap.add_argument("--checkout", metavar="DIR", type=Path,
+                    help="only (a) and (b), of the thanklint in DIR (`git worktree add DIR REV`)")
     args = ap.parse_args()
+    if args.checkout:
+        sys.path.insert(0, str(args.checkout.resolve()))
     if args.languagetool:
         return _languagetool(args.repeat)
     if args.breakdown:
@@ -72,7 +84,7 @@ def main() -> int:
     from thanklint.api import Linter
     from thanklint.config import Config, Grammar
 
-    print(f"grammar engine: {args.grammar_engine}")
+    print(f"grammar engine: {args.grammar_engine}" + (f"; thanklint from {args.checkout}" if args.checkout else ""))
     linter = Linter.create(replace(Config(), grammar=Grammar(engine=args.grammar_engine)))
     model = nlp.load(linter.needs)
     text = TYPICAL.read_text(encoding="utf-8")
@@ -80,19 +92,26 @@ def main() -> int:
     linter.check([note])  # warm up
     words = len(text.split())
 
-    t_rules, t_nlp = _median_pair(lambda: linter.check([linter.parse(text)]), lambda: model(note.analysis_text),
-                                  args.repeat * 5)  # fmt: skip
+    t_rules, t_nlp, c_rules, c_nlp = _median_pairs(lambda: linter.check([linter.parse(text)]),
+                                                   lambda: model(note.analysis_text), args.repeat * 5)  # fmt: skip
     print(f"(a) one note ({words} words), warm:   thanklint {t_rules * 1000:6.1f} ms   "
           f"bare spaCy {t_nlp * 1000:6.1f} ms   ratio {t_rules / t_nlp:.2f}x  (target <= 1.25x)")  # fmt: skip
+    print(f"    CPU:                          thanklint {c_rules * 1000:6.1f} ms   "
+          f"bare spaCy {c_nlp * 1000:6.1f} ms   ratio {c_rules / c_nlp:.2f}x")  # fmt: skip
 
     base = [json.loads(line)["text"] for line in NOTES.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = [base[i % len(base)] + f"\n\nRef {i}" for i in range(args.notes)]
     notes = [linter.parse(t, path=str(i)) for i, t in enumerate(texts)]
     analysis_texts = [n.analysis_text for n in notes]
-    t_lint, t_pipe = _median_pair(lambda: linter.check([linter.parse(t) for t in texts]),
-                                  lambda: list(model.pipe(analysis_texts, batch_size=32)), max(3, args.repeat // 2))  # fmt: skip
+    t_lint, t_pipe, c_lint, c_pipe = _median_pairs(lambda: linter.check([linter.parse(t) for t in texts]),
+                                                   lambda: list(model.pipe(analysis_texts, batch_size=32)),
+                                                   max(3, args.repeat // 2))  # fmt: skip
     print(f"(b) {args.notes} notes in one run:      thanklint {args.notes / t_lint:6.1f} notes/s   "
           f"nlp.pipe {args.notes / t_pipe:6.1f} notes/s   throughput ratio {t_pipe / t_lint:.2f}x  (target >= 0.8x)")  # fmt: skip
+    print(f"    CPU:                          thanklint {args.notes / c_lint:6.1f} notes/s   "
+          f"nlp.pipe {args.notes / c_pipe:6.1f} notes/s   throughput ratio {c_pipe / c_lint:.2f}x")  # fmt: skip
+    if args.checkout:  # (c) and (d) run the installed command: not the checkout's
+        return 0
 
     with tempfile.TemporaryDirectory() as tmp:
         cwd = Path(tmp)
