@@ -66,6 +66,16 @@ def made_errors(doc):
                 out.append(("thanklint:subject-verb", "is" if t.lower_ == "are" else _third(t.lower_), t))
             elif prev.tag_ == "NN" and t.tag_ == "VBZ":  # "the report makes" -> "the report make"
                 out.append(("thanklint:subject-verb", BASE.get(t.lower_) or t.lemma_.lower(), t))
+        if prev.dep_ == "nsubj" and prev.tag_ == "PRP" and prev.head.i == (t.head.i if t.dep_ == "aux" else t.i):
+            pron = prev.lower_  # "he is" -> "he are", "it was" -> "it were", "they are" -> "they is"
+            if pron in ("he", "she", "it") and t.tag_ == "VBZ":
+                out.append(("thanklint:pronoun-verb", BASE.get(t.lower_) or t.lemma_.lower(), t))
+            elif pron in ("he", "she", "it", "i") and t.lower_ == "was":
+                out.append(("thanklint:pronoun-verb", "were", t))
+            elif pron in ("we", "they", "you") and t.tag_ == "VBP":
+                out.append(("thanklint:pronoun-verb", "is" if t.lower_ == "are" else _third(t.lower_), t))
+            elif pron in ("we", "they", "you") and t.lower_ == "were":
+                out.append(("thanklint:pronoun-verb", "was", t))
         if t.tag_ == "NN" and prev.lower_ in ("a", "an") and prev.head.i == t.i and t.lower_ in wordforms.lemmas(t.lower_ + "s"):
             out.append(("thanklint:a-plural", t.lower_ + "s", t))  # "a report" -> "a reports"
     return [(rid, doc.text[: v.idx] + w + doc.text[v.idx + len(v.text):], v.idx, v.text) for rid, w, v in out]

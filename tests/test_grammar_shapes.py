@@ -36,6 +36,11 @@ ERRORS = {
     "Your analysts was generous with their time.": ("was", "were"),
     # "a" + a regular plural
     "Your team shared a reports on retention with me.": ("reports", "report"),
+    # a subject pronoun and its verb
+    "It were a pleasure to meet the whole team.": ("were", "was"),
+    "She have built a remarkable team in two years.": ("have", "has"),
+    "They was generous with their time.": ("was", "were"),
+    "I were glad to see the new lab.": ("were", "was"),
 }
 
 CLEAN = [
@@ -61,6 +66,12 @@ CLEAN = [
     "A great many people use the app every day.",
     "The rest of the designers are in Lisbon.",
     "Statistics is the part of the role I know best.",
+    # "were" in a condition or wish, a bare verb after a subjunctive or causative: right
+    "I wish it were possible to start sooner.",
+    "If I were in your place, I would start with the audit.",
+    "I suggest that she join the next planning call.",
+    "Let it run overnight and check the logs.",
+    "You were generous with your time, and they were too.",
 ]
 # not the pronoun "I": the shapes leave these alone (the engines judge them on their own)
 NOT_THE_PRONOUN = [

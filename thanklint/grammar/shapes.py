@@ -93,12 +93,30 @@ class APlural:
 
 
 @dataclass(frozen=True)
+class PronounVerb:
+    """A subject pronoun and its verb disagree: "it were", "he go", "she have", "they was", "we has"."""
+
+    message: str  # {word}, {fix} as above
+    singular: tuple = ()  # he, she, it: a 3rd-person verb, "was"
+    plural: tuple = ()  # we, they, you: a plural verb, "were"
+    irregular: dict = field(default_factory=dict)  # each form -> the other number's ("have": "has", "was": "were")
+    conditional: tuple = ()  # words before "were" that make it right: "if it were", "I wish it were"
+    subjunctive: tuple = ()  # "I suggest that she go", "it is important that he attend"
+    causative: tuple = ()  # "let it go", "made it happen": the pronoun is the object, the verb bare
+
+    def __post_init__(self):
+        _check_message(self.message)
+        _check_irregular(self.irregular)
+
+
+@dataclass(frozen=True)
 class Shapes:
     i_verb: IVerb | None = None
     look_forward: LookForward | None = None
     modal_verb: ModalVerb | None = None
     subject_verb: SubjectVerb | None = None
     a_plural: APlural | None = None
+    pronoun_verb: PronounVerb | None = None
 
 
 def find(doc, shapes: Shapes) -> list[EngineMatch]:
@@ -115,6 +133,8 @@ def find(doc, shapes: Shapes) -> list[EngineMatch]:
             out += _subject_verb(tok, shapes.subject_verb)
         if shapes.a_plural is not None:
             out += _a_plural(tok, shapes.a_plural)
+        if shapes.pronoun_verb is not None:
+            out += _pronoun_verb(tok, shapes.pronoun_verb)
     return out
 
 
@@ -317,3 +337,47 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
 
     singular = [b for b in wordforms.lemmas(tok.lower_) if wordforms.is_noun(b)]
     return [_match(tok, "a-plural", p.message, singular[0])] if len(singular) == 1 else []
+
+
+def _pronoun_verb(tok, p: PronounVerb) -> list[EngineMatch]:
+    """`tok` the finite verb of a subject pronoun in the other number: "he go" -> "goes", "it were"
+    -> "was", "they was" -> "were", "we has" -> "have". "Were" after he/she/it or "I" is right in a
+    condition or a wish ("if it were", "as it were", "I wish I were": a `conditional` word earlier in
+    the sentence); a bare verb after he/she/it in a subjunctive clause ("I suggest that she go") or
+    after a causative ("let it go") is left alone."""
+    if tok.tag_ not in ("VBP", "VBZ", "VBD"):
+        return []
+    got = _finite(tok)
+    if got is None:
+        return []
+    head, subj = got
+    pron = subj.lower_
+    if subj.tag_ != "PRP" or any(c.dep_ in ("conj", "cc", "appos") for c in subj.children):
+        return []
+    word = tok.lower_
+    if pron == "i" and _not_the_pronoun(subj):
+        return []
+    if pron in p.singular or pron == "i":
+        if word == "were":
+            before = tok.sent[: subj.i - tok.sent.start]
+            if any(t.lower_ in p.conditional for t in before) or (len(before) and before[-1].lower_ == "as") \
+                    or (tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to"):
+                return []  # "if it were", "I wish I were", "as it were"; "it were to" is a condition too
+            fix = "was"
+        elif tok.tag_ == "VBP" and pron != "i":
+            if head.dep_ == "ccomp" and (head.head.lemma_.lower() in p.subjunctive or any(
+                    c.lemma_.lower() in p.subjunctive for c in head.head.children if c.dep_ == "acomp")):
+                return []
+            if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in p.causative:
+                return []
+            fix = p.irregular.get(word) or _third_person(word)
+        else:
+            return []
+    elif pron in p.plural:
+        if word == "was" or tok.tag_ == "VBZ":
+            fix = p.irregular.get(word) or _base(tok, {})
+        else:
+            return []
+    else:
+        return []
+    return [_match(tok, "pronoun-verb", p.message, fix)] if fix and fix != word else []
