@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import HARPER, run_cli
 from test_grammar_cli import _languagetool_args
+from thanklint.grammar import EngineMatch
 
 NOTE = (
     "Hi Sam,\n\nThank you for meeting with me yesterday. {s} I look forward to hearing from you."
@@ -117,3 +118,23 @@ def test_bench_split_rejects_an_unknown_split_in_one_line():
     r = _bench("--split", "held-out")
     assert r.returncode == 2
     assert r.stderr.strip().count("\n") == 0 and "--split" in r.stderr and "Traceback" not in r.stderr, r.stderr
+
+
+def test_bench_tells_a_flag_on_a_slip_another_correction_fixes_from_one_on_kept_words():
+    """JFLEG's first correction keeps some slips ("Peolple"); the bench reports, beside the false
+    flags, the share on words every other correction keeps: a flag there is on words no
+    annotator changed. Punctuation and quotes around the words do not count as a change."""
+    sys.path.insert(0, str(BENCH.parent))
+    from grammar import _changed_elsewhere
+
+    def flag(text: str, words: str) -> EngineMatch:
+        return EngineMatch(text.index(words), len(words), "", (), "spelling", "X", safe=False)
+
+    ref0 = 'Peolple like the term "disking," and they like it.'
+    others = ['People like the term "disking" and like it.', 'People like the term "disking", and they like it.']
+    assert _changed_elsewhere(ref0, flag(ref0, "Peolple"), others)
+    assert not _changed_elsewhere(ref0, flag(ref0, "disking"), others)
+    assert _changed_elsewhere(ref0, flag(ref0, "they"), others)  # one correction drops it
+    text = "It was late,but we stayed."
+    assert not _changed_elsewhere(text, flag(text, ","), ["It was late, but we stayed."])
+    assert _changed_elsewhere(text, flag(text, ","), ["It was late; however, we stayed."])
