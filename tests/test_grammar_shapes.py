@@ -77,6 +77,7 @@ CLEAN = [
 NOT_THE_PRONOUN = [
     'Your slide on why the word "I" has no place in a headline made me laugh.',
     "I heard the Phase I has wrapped up early.",
+    "Phase I has wrapped up early, I hear.",
 ]
 
 

@@ -174,16 +174,24 @@ def _i_verb(tok, p: IVerb) -> list[EngineMatch]:
     return [_match(tok, "i-verb", p.message, fix)] if fix else []
 
 
+# Nouns that open a sentence before the pronoun "I" ("Today I start"); any other capitalised
+# noun right before "I" at a sentence start takes a numeral ("Phase I has ended", "Part I was").
+_TIME_NOUNS = frozenset({"today", "yesterday", "tomorrow", "tonight", "now", "then", "sometimes", "lately"})
+
+
 def _not_the_pronoun(i) -> bool:
     """ "I" quoted (the word "I" has one letter) or a numeral after a name (World War I, the
-    Phase I trial): a capitalised word before it mid-sentence, or one the tagger calls a name."""
+    Phase I trial): a capitalised word before it mid-sentence, or one the tagger calls a name,
+    or a noun other than a time word that opens the sentence ("Phase I has ended")."""
     doc = i.doc
     if (i.i > 0 and doc[i.i - 1].tag_ == "``") or (i.i + 1 < len(doc) and doc[i.i + 1].tag_ == "''"):
         return True
     if i.i == 0:
         return False
     prev = doc[i.i - 1]
-    return prev.tag_ in ("NNP", "NNPS") or (prev.text[:1].isupper() and not prev.is_sent_start)
+    if prev.tag_ in ("NNP", "NNPS") or (prev.text[:1].isupper() and not prev.is_sent_start):
+        return True
+    return prev.is_sent_start and prev.text[:1].isupper() and prev.tag_ == "NN" and prev.lower_ not in _TIME_NOUNS
 
 
 def _base(tok, irregular: dict) -> str | None:
