@@ -51,11 +51,13 @@ NOTE = "Hi Dana,\n\nThank you for your time today. {}\n\nI look forward to heari
         "Thank you for showing me around the sleep lab on Monday.",
         # a reaction cue still needs a concrete thing after it
         "I was fascinated by the company's culture and its values.",
+        # a thing praised and named by nothing else
+        "I enjoyed learning about the innovative campaigns your marketing team has delivered.",
     ],
     ids=["organization-values", "culture-direction", "my-skills", "approach", "slots", "timeline", "attachments",
          "plans-achievements", "tools", "what-it-makes", "trends", "lab-research", "mission-clause", "hyphen",
          "employer-after-title", "joining-the-group", "next-stage", "cue-word", "key-initiatives",
-         "cutting-edge", "efforts-to-enhance", "brand-story", "tour-place", "fascinated-generic"],
+         "cutting-edge", "efforts-to-enhance", "brand-story", "tour-place", "fascinated-generic", "praised-campaigns"],
 )
 def test_generic_praise_is_no_detail(lint_text, sentence):
     rep = lint_text(NOTE.format(sentence))
@@ -90,10 +92,13 @@ def test_generic_praise_is_no_detail(lint_text, sentence):
         "Thanks for walking me around the warehouse and showing me the new Heidelberg press.",
         # a reaction to something shown, with no cue noun
         "I was fascinated by the bilingual story hour the library runs on Saturdays.",
+        # a praised thing that something names: a complement, a compound
+        "I enjoyed learning about the innovative campaign your team ran for the Lisbon food festival.",
+        "I enjoyed hearing about the exciting analytics dashboard your team is building.",
     ],
     ids=["plan", "person-place", "story", "tool-number", "person", "how-clause", "our-discussion", "introduced",
          "you-are-planning", "you-said", "the-part-about", "event-sourcing", "named-project", "podcast-series",
-         "lab-work", "efforts-topic", "seen-on-tour", "fascinated-by"],
+         "lab-work", "efforts-topic", "seen-on-tour", "fascinated-by", "praised-and-named", "praised-compound"],
 )
 def test_a_concrete_detail_passes_and_is_quoted(lint_text, sentence):
     rep = lint_text(NOTE.format(sentence))

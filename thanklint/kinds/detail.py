@@ -41,6 +41,7 @@ class DetailParams:
     generic: tuple[str, ...] = ()  # nouns that are never a detail by themselves
     praise: tuple[str, ...] = ()  # "your commitment to patient care": what these nouns govern is praise too
     praise_verbs: tuple[str, ...] = ()  # "your mission to transform | community health": vague aims, praise too
+    praise_adjectives: tuple[str, ...] = ()  # "the innovative campaigns": a noun these praise, and nothing names, is praise
     title_words: tuple[str, ...] = ()  # heads whose modifiers only name the job or the employer
     missing_at: str = "first-paragraph"
     topic_overlap: float = 0.6  # share of a context topic's content words that must appear
@@ -131,6 +132,7 @@ def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
     """A test for a noun that could name a detail: not generic, not the employer's
     name or the job title, not inside a template slot."""
     generic, praise, aims = set(params.generic), set(params.praise), set(params.praise_verbs)
+    adjectives = set(params.praise_adjectives)
     excluded = _excluded_nouns(analysis, params, ctx, places=not places)
 
     def specific(tok) -> bool:
@@ -142,9 +144,20 @@ def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
             and len(tok.text) > 2
             and not _hyphen_modifier(tok)
             and not _praised(tok, praise, aims, generic)
+            and not _only_praised(tok, adjectives)
         )
 
     return specific
+
+
+def _only_praised(tok, adjectives: set[str]) -> bool:
+    """A common noun that a praise adjective describes and nothing else names: "the innovative
+    campaigns your team has delivered" says nothing about which; "the innovative campaign for
+    Nike", "the exciting analytics work" and "the impressive 40% drop" do (a complement, a
+    compound or a number)."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "amod" and c.lower_ in adjectives for c in tok.children):
+        return False
+    return not any(c.dep_ in ("compound", "nummod", "prep", "appos", "npadvmod") for c in tok.children)
 
 
 def _praised(tok, praise: set[str], aims: set[str] = frozenset(), generic: set[str] = frozenset()) -> bool:
