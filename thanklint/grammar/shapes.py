@@ -16,97 +16,76 @@ from . import EngineMatch
 RULE_PREFIX = "thanklint:"  # rule ids of these matches ("thanklint:i-verb"), beside the engines' own
 
 
-def _check_message(message: str) -> None:
-    """A message names at most {word} and {fix}: a typo in a user's pack is a rule-file error, not a crash."""
-    try:
-        message.format(word="", fix="")
-    except (KeyError, IndexError, ValueError) as e:
-        raise ValueError(f"message may use only {{word}} and {{fix}} ({type(e).__name__}: {e})") from None
-
-
-def _check_irregular(irregular: dict) -> None:
-    if not all(isinstance(k, str) and isinstance(v, str) for k, v in irregular.items()):
-        raise ValueError("irregular must map words to words")
-
-
 @dataclass(frozen=True)
-class IVerb:
-    """"I" as the subject of a third-person-singular present verb: "I has", "I manages"."""
-
-    message: str  # {word}: the verb as written; {fix}: its form after "I"
-    irregular: dict = field(default_factory=dict)  # a 3rd-person form -> its form after "I" ("has": "have")
+class _Shape:
+    message: str  # {word}: the word as written; {fix}: the form suggested
 
     def __post_init__(self):
-        _check_message(self.message)
-        _check_irregular(self.irregular)
+        # a message names at most {word} and {fix}: a typo in a user's pack is a rule-file error, not a crash
+        try:
+            self.message.format(word="", fix="")
+        except (KeyError, IndexError, ValueError) as e:
+            raise ValueError(f"message may use only {{word}} and {{fix}} ({type(e).__name__}: {e})") from None
 
 
 @dataclass(frozen=True)
-class LookForward:
+class _Inflecting(_Shape):
+    irregular: dict = field(default_factory=dict)  # a form -> the form suggested, where no regular rule makes it
+
+    def __post_init__(self):
+        super().__post_init__()
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in self.irregular.items()):
+            raise ValueError("irregular must map words to words")
+
+
+@dataclass(frozen=True)
+class IVerb(_Inflecting):
+    """"I" as the subject of a third-person-singular present verb: "I has", "I manages" (irregular:
+    a 3rd-person form -> its form after "I", "has": "have")."""
+
+
+@dataclass(frozen=True)
+class LookForward(_Shape):
     """"look forward to" + a verb's base form: "look forward to hear" -> "hearing"."""
 
-    message: str  # {word}, {fix} as above
     min_zipf: float = 3.0  # the -ing form must be this common (wordfreq Zipf): an -ing word, not a guess
 
-    def __post_init__(self):
-        _check_message(self.message)
+
+@dataclass(frozen=True)
+class ModalVerb(_Inflecting):
+    """A modal or "do" as auxiliary + a past or 3rd-person verb: "will causes", "could began", "didn't
+    went" (irregular: a 3rd-person or past form -> the base, "has": "have")."""
 
 
 @dataclass(frozen=True)
-class ModalVerb:
-    """A modal or "do" as auxiliary + a past or 3rd-person verb: "will causes", "could began", "didn't went"."""
+class SubjectVerb(_Inflecting):
+    """A common-noun subject and its present verb disagree in number: "animals is", "the costumer lose"
+    (irregular: each form of "be", "have", "do" -> the other number's)."""
 
-    message: str  # {word}, {fix} as above
-    irregular: dict = field(default_factory=dict)  # a 3rd-person or past form -> the base ("has": "have")
-
-    def __post_init__(self):
-        _check_message(self.message)
-        _check_irregular(self.irregular)
-
-
-@dataclass(frozen=True)
-class SubjectVerb:
-    """A common-noun subject and its present verb disagree in number: "animals is", "the costumer lose"."""
-
-    message: str  # {word}, {fix} as above
-    irregular: dict = field(default_factory=dict)  # "be", "have", "do": each form -> the other number's
     plurals: tuple = ()  # irregular plural nouns ("people", "children"): WordNet lists them as words of their own
     same_plural: tuple = ()  # nouns whose plural is the same word ("fish", "sheep"): "the fish are" is right
     collective: tuple = ()  # a group takes a plural verb in British English ("the team are")
     subjunctive: tuple = ()  # "I suggest that the company hire", "it is important that every student attend"
     formulas: tuple = ()  # verbs of a set phrase, not a claim about the subject: "interview thank you letter"
 
-    def __post_init__(self):
-        _check_message(self.message)
-        _check_irregular(self.irregular)
-
 
 @dataclass(frozen=True)
-class APlural:
-    """"a"/"an" as the determiner of a regular plural noun: "a products", "a cars"."""
+class APlural(_Shape):
+    """"a"/"an" as the determiner of a regular plural noun: "a products", "a cars" ({fix}: the singular)."""
 
-    message: str  # {word}: the noun as written; {fix}: its singular
     quantifiers: tuple = ()  # "a few days", "a great many people": a plural after "a" that is right
 
-    def __post_init__(self):
-        _check_message(self.message)
-
 
 @dataclass(frozen=True)
-class PronounVerb:
-    """A subject pronoun and its verb disagree: "it were", "he go", "she have", "they was", "we has"."""
+class PronounVerb(_Inflecting):
+    """A subject pronoun and its verb disagree: "it were", "he go", "she have", "they was", "we has"
+    (irregular: each form -> the other number's, "have": "has", "was": "were")."""
 
-    message: str  # {word}, {fix} as above
     singular: tuple = ()  # he, she, it: a 3rd-person verb, "was"
     plural: tuple = ()  # we, they, you: a plural verb, "were"
-    irregular: dict = field(default_factory=dict)  # each form -> the other number's ("have": "has", "was": "were")
     conditional: tuple = ()  # words before "were" that make it right: "if it were", "I wish it were"
     subjunctive: tuple = ()  # "I suggest that she go", "it is important that he attend"
     causative: tuple = ()  # "let it go", "made it happen": the pronoun is the object, the verb bare
-
-    def __post_init__(self):
-        _check_message(self.message)
-        _check_irregular(self.irregular)
 
 
 @dataclass(frozen=True)
