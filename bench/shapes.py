@@ -32,6 +32,7 @@ from thanklint import wordforms
 
 THIRD = {"have": "has", "do": "does", "be": "is", "go": "goes"}
 BASE = {"is": "are", "has": "have", "does": "do"}  # a singular subject's verb made plural
+PHRASAL = set(pack_shapes().phrasal_verb.nouns)
 
 
 def _third(base: str) -> str:
@@ -76,9 +77,14 @@ def made_errors(doc):
                 out.append(("thanklint:pronoun-verb", "is" if t.lower_ == "are" else _third(t.lower_), t))
             elif pron in ("we", "they", "you") and t.lower_ == "were":
                 out.append(("thanklint:pronoun-verb", "was", t))
+        if t.tag_ == "RP" and prev.tag_ in ("VB", "VBP") and t.i >= 2 and t.nbor(-2).tag_ in ("MD", "TO") \
+                and f"{prev.lower_}-{t.lower_}" in PHRASAL:  # "will follow up" -> "will follow-up"
+            out.append(("thanklint:phrasal-verb", f"{prev.text}-{t.text}", prev))
         if t.tag_ == "NN" and prev.lower_ in ("a", "an") and prev.head.i == t.i and t.lower_ in wordforms.lemmas(t.lower_ + "s"):
             out.append(("thanklint:a-plural", t.lower_ + "s", t))  # "a report" -> "a reports"
-    return [(rid, doc.text[: v.idx] + w + doc.text[v.idx + len(v.text):], v.idx, v.text) for rid, w, v in out]
+    return [(rid, doc.text[: v.idx] + w + doc.text[v.idx + len(v.text):], v.idx, v.text) if rid != "thanklint:phrasal-verb"
+            else (rid, doc.text[: v.idx] + w + doc.text[v.nbor().idx + len(v.nbor().text):], v.idx, f"{v.text} {v.nbor().text}")
+            for rid, w, v in out]
 
 
 def synthetic(model, shapes, cfg, texts: list[str]) -> None:

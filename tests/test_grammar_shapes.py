@@ -41,6 +41,8 @@ ERRORS = {
     "She have built a remarkable team in two years.": ("have", "has"),
     "They was generous with their time.": ("was", "were"),
     "I were glad to see the new lab.": ("were", "was"),
+    # a phrasal verb spelled as its noun (the suggestion is "follow up")
+    "I will follow-up with the recruiting team next week.": ("follow-up", "follow"),
 }
 
 CLEAN = [
@@ -72,6 +74,9 @@ CLEAN = [
     "I suggest that she join the next planning call.",
     "Let it run overnight and check the logs.",
     "You were generous with your time, and they were too.",
+    # the hyphenated nouns themselves
+    "Thanks again for the quick follow-up on my references.",
+    "The kick-off meeting with your team was fun.",
 ]
 # not the pronoun "I": the shapes leave these alone (the engines judge them on their own)
 NOT_THE_PRONOUN = [

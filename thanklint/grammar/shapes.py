@@ -89,6 +89,13 @@ class PronounVerb(_Inflecting):
 
 
 @dataclass(frozen=True)
+class PhrasalVerb(_Shape):
+    """A phrasal verb spelled as its hyphenated noun: "I will follow-up", "to set-up a call"."""
+
+    nouns: tuple = ()  # hyphenated nouns of phrasal verbs: "follow-up", "check-in" ({fix}: "follow up")
+
+
+@dataclass(frozen=True)
 class Shapes:
     i_verb: IVerb | None = None
     look_forward: LookForward | None = None
@@ -96,6 +103,7 @@ class Shapes:
     subject_verb: SubjectVerb | None = None
     a_plural: APlural | None = None
     pronoun_verb: PronounVerb | None = None
+    phrasal_verb: PhrasalVerb | None = None
 
 
 def find(doc, shapes: Shapes) -> list[EngineMatch]:
@@ -114,6 +122,8 @@ def find(doc, shapes: Shapes) -> list[EngineMatch]:
             out += _a_plural(tok, shapes.a_plural)
         if shapes.pronoun_verb is not None:
             out += _pronoun_verb(tok, shapes.pronoun_verb)
+        if shapes.phrasal_verb is not None:
+            out += _phrasal_verb(tok, shapes.phrasal_verb)
     return out
 
 
@@ -368,3 +378,24 @@ def _pronoun_verb(tok, p: PronounVerb) -> list[EngineMatch]:
     else:
         return []
     return [_match(tok, "pronoun-verb", p.message, fix)] if fix and fix != word else []
+
+
+def _phrasal_verb(tok, p: PhrasalVerb) -> list[EngineMatch]:
+    """`tok` the verb of a hyphenated phrasal noun ("follow" of "follow-up") that the parser reads
+    as a verb after a modal, "to", a subject pronoun or "please" (adverbs between): "I will
+    follow-up" -> "follow up". The noun itself ("the follow-up", "a check-in") is left alone."""
+    doc = tok.doc
+    if tok.tag_ not in ("VB", "VBP") or tok.i + 2 >= len(doc) or tok.whitespace_ or doc[tok.i + 1].whitespace_:
+        return []
+    hyphen, particle = doc[tok.i + 1], doc[tok.i + 2]
+    word = f"{tok.text}{hyphen.text}{particle.text}"
+    if hyphen.text != "-" or word.lower() not in p.nouns:
+        return []
+    k = tok.i - 1
+    while k >= 0 and doc[k].tag_ in ("RB", "RBR"):
+        k -= 1
+    if k < 0 or not (doc[k].tag_ in ("MD", "TO", "PRP") or doc[k].lower_ == "please"):
+        return []
+    fix = f"{tok.text} {particle.text}"
+    return [EngineMatch(tok.idx, len(word), p.message.format(word=word, fix=fix), (fix,), "grammar",
+                        RULE_PREFIX + "phrasal-verb", safe=False, category="thanklint")]
