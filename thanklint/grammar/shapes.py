@@ -339,8 +339,8 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
 def _pronoun_verb(tok, p: PronounVerb) -> list[EngineMatch]:
     """`tok` the finite verb of a subject pronoun in the other number: "he go" -> "goes", "it were"
     -> "was", "they was" -> "were", "we has" -> "have". "Were" after he/she/it or "I" is right in a
-    condition or a wish ("if it were", "as it were", "I wish I were": a `conditional` word earlier in
-    the sentence); a bare verb after he/she/it in a subjunctive clause ("I suggest that she go") or
+    condition or a wish (a `conditional` word earlier in the sentence: "if it were", "I wish I were"),
+    in "as it were" and in "it were to"; a bare verb after he/she/it in a subjunctive clause ("I suggest that she go") or
     after a causative ("let it go") is left alone."""
     if tok.tag_ not in ("VBP", "VBZ", "VBD"):
         return []
