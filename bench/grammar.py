@@ -1196,4 +1196,11 @@ def main(argv: Iterable[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # Harper's native code prints debugging lines to fd 1 ("gerund_form: ..."): the figures go to
+    # the real stdout on a private descriptor, as the CLI's output does (thanklint/stdio.py)
+    import io
+
+    from thanklint import stdio
+
+    sys.stdout = io.TextIOWrapper(stdio.claim_stdout(), encoding="utf-8", line_buffering=True)
     raise SystemExit(main())
