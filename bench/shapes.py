@@ -67,6 +67,11 @@ def made_errors(doc):
                 out.append(("thanklint:subject-verb", "is" if t.lower_ == "are" else _third(t.lower_), t))
             elif prev.tag_ == "NN" and t.tag_ == "VBZ":  # "the report makes" -> "the report make"
                 out.append(("thanklint:subject-verb", BASE.get(t.lower_) or t.lemma_.lower(), t))
+        subj = [c for c in (t.head if t.dep_ == "aux" else t).children if c.dep_ == "nsubj" and c.i < t.i]
+        if t.tag_ == "VBP" or t.lower_ == "were":  # "he and I are" -> "he and I is", "my manager and I were" -> "was"
+            if subj and [c.lower_ for c in subj[0].children if c.dep_ == "cc"] == ["and"] and any(
+                    x.tag_ == "PRP" and x.lower_ != "it" for x in (subj[0], *[c for c in subj[0].children if c.dep_ == "conj"])):
+                out.append(("thanklint:pronoun-verb", "was" if t.lower_ == "were" else "is" if t.lower_ == "are" else _third(t.lower_), t))
         if prev.dep_ == "nsubj" and prev.tag_ == "PRP" and prev.head.i == (t.head.i if t.dep_ == "aux" else t.i):
             pron = prev.lower_  # "he is" -> "he are", "it was" -> "it were", "they are" -> "they is"
             if pron in ("he", "she", "it") and t.tag_ == "VBZ":

@@ -41,6 +41,7 @@ ERRORS = {
     "She have built a remarkable team in two years.": ("have", "has"),
     "They was generous with their time.": ("was", "were"),
     "I were glad to see the new lab.": ("were", "was"),
+    "My manager and I was impressed by the demo.": ("was", "were"),
     # a phrasal verb spelled as its noun (the suggestion is "follow up")
     "I will follow-up with the recruiting team next week.": ("follow-up", "follow"),
 }
@@ -74,6 +75,7 @@ CLEAN = [
     "I suggest that she join the next planning call.",
     "Let it run overnight and check the logs.",
     "You were generous with your time, and they were too.",
+    "My manager and I were impressed by the demo, and either he or she is welcome to visit.",
     # the hyphenated nouns themselves
     "Thanks again for the quick follow-up on my references.",
     "The kick-off meeting with your team was fun.",

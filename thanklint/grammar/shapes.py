@@ -348,10 +348,12 @@ def _pronoun_verb(tok, p: PronounVerb) -> list[EngineMatch]:
     if got is None:
         return []
     head, subj = got
-    pron = subj.lower_
+    pron, word = subj.lower_, tok.lower_
+    if _and_pronoun(subj):  # "He and I is", "my manager and I was": two people, a plural verb
+        fix = (p.irregular.get(word) or _base(tok, {})) if word == "was" or tok.tag_ == "VBZ" else None
+        return [_match(tok, "pronoun-verb", p.message, fix)] if fix and fix != word else []
     if subj.tag_ != "PRP" or any(c.dep_ in ("conj", "cc", "appos") for c in subj.children):
         return []
-    word = tok.lower_
     if pron == "i" and _not_the_pronoun(subj):
         return []
     if pron in p.singular or pron == "i":
@@ -378,6 +380,15 @@ def _pronoun_verb(tok, p: PronounVerb) -> list[EngineMatch]:
     else:
         return []
     return [_match(tok, "pronoun-verb", p.message, fix)] if fix and fix != word else []
+
+
+def _and_pronoun(subj) -> bool:
+    """A subject of two joined by "and", one of them a personal pronoun: "he and I", "my manager
+    and I", "you and your team"."""
+    conj = [c for c in subj.children if c.dep_ == "conj"]
+    if len(conj) != 1 or [c.lower_ for c in subj.children if c.dep_ == "cc"] != ["and"]:
+        return False
+    return any(t.tag_ == "PRP" and t.lower_ != "it" for t in (subj, conj[0]))
 
 
 def _phrasal_verb(tok, p: PhrasalVerb) -> list[EngineMatch]:
