@@ -24,7 +24,11 @@ def _params(rule: Rule) -> str:
 
     if not rule.spec.params:
         return "This rule has no settings.\n"
-    body = yaml.safe_dump(rule.spec.params, allow_unicode=True, sort_keys=False, width=100)
+    class Plain(yaml.SafeDumper):  # a list the pack shares by a YAML anchor is written out in full, each time
+        def ignore_aliases(self, data):
+            return True
+
+    body = yaml.dump(rule.spec.params, Dumper=Plain, allow_unicode=True, sort_keys=False, width=100)
     return (
         f"Change any of these under `[rules.{rule.id}]` in `thanklint.toml`; "
         f"`rules.{rule.id} = false` turns the rule off.\n\n```yaml\n{body}```\n"
