@@ -29,7 +29,8 @@ the corpus, which labels only sentences, the rest is decided by these rules:
   sign-off:    one of the last three lines is a short phrase ending in a comma ("Best regards,")
                and the line after it is a name of one to four words;
   placeholder: a bracketed slot ([…], {…}, <Capitalised>), XXX, ___ or "Your Name";
-  errors:      a note its page presents as good is taken as error-free; other corpus notes
+  errors:      a note its page presents as good is taken as error-free (unless its "errors" lists
+               the errors it was published with); other corpus notes
                ("bad", "neutral") are not used as complete notes.
 
 Each complete note is checked with the context its user would give: the interviewers named in
@@ -168,7 +169,7 @@ def corpus_notes() -> list[dict]:
         labels = {r: r in sents for r in CONTENT}
         labels |= {"greeting": has_greeting(n["text"]), "signoff": has_signoff(n["text"]),
                    "placeholder": bool(PLACEHOLDER.search(n["text"])),
-                   "errors": None if n["presented_as"] != "good" else False}  # fmt: skip
+                   "errors": None if n["presented_as"] != "good" else bool(n.get("errors"))}  # fmt: skip
         rows.append({**n, "labels": labels, "sentences": sents})
     return rows
 

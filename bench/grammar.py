@@ -443,9 +443,10 @@ def clean_sets() -> dict[str, list[tuple[str, str, dict | None]]]:
     held_out = set(meta["thanklint"]["test_sites"])
     labelled = [(r["id"], r["text"], r.get("context"))
                 for r in rows(REPO / "tests" / "notes" / "labelled.jsonl") if not r["labels"].get("errors")]
-    # good in content; the non-native notes are written with learners' errors (data/SOURCES.md)
+    # good in content; the non-native notes are written with learners' errors, and a good note
+    # published with errors lists them (data/SOURCES.md)
     good = [r for r in rows(REPO / "rules" / "thankyou" / "data" / "notes.jsonl")
-            if r["presented_as"] == "good" and r["source"] != "written:thanklint/nonnative"]
+            if r["presented_as"] == "good" and r["source"] != "written:thanklint/nonnative" and not r.get("errors")]
     return {"tuned-on": labelled + [(r["id"], r["text"], None) for r in good if r["site"] not in held_out],
             "held-out": [(r["id"], r["text"], None) for r in good if r["site"] in held_out]}
 

@@ -88,7 +88,8 @@ def test_languagetool_still_reports_alot(tmp_path):
 # for ("lisinopril", "dipteran"), "-est" adjectives after "most" ("most
 # honest", "most modest") and a sentence that goes on after "Co." (Harper's sentence-start
 # rule), an open compound ("health care"), a time of day that modifies a noun ("on the evening
-# shift": LanguageTool's "in the evening"), a verb as a noun adjunct ("the deploy pipeline").
+# shift": LanguageTool's "in the evening"), a verb as a noun adjunct ("the deploy pipeline"),
+# words Harper would split ("confocal" -> "con focal", "hydrological" -> "hydro logical").
 FIELD_NOTES = {
     "medicine.txt": (
         "Kia ora Dr. Ngata,\n\n"
@@ -104,7 +105,8 @@ FIELD_NOTES = {
         "Hi Mr. Doyle,\n\n"
         "Thank you for the walk through the Eastgate site on Monday. Seeing your crew label the "
         "breakers and pull cable through the conduits showed me how carefully you plan each "
-        "fit-out, and the most modest quote on the board was still the most complete.\n\n"
+        "fit-out around the hydrological survey, and the most modest quote on the board was still "
+        "the most complete.\n\n"
         "I have four years of experience wiring commercial kitchens, and I would be glad to help "
         "with the switchboard upgrades you mentoined. I look forward to hearing from you.\n\n"
         "Best regards,\nCallum Reid\n",
@@ -114,7 +116,7 @@ FIELD_NOTES = {
         "Dear Professor Lindqvist,\n\n"
         "Thank you for the tour of the genomics lab and for explaining how the team validates its "
         "assays before each sequencing run. I enjoyed hearing how the postdocs share protocols "
-        "and how the core facility schedules the microscopes for the dipteran larvae.\n\n"
+        "and how the core facility schedules the confocal microscopes for the dipteran larvae.\n\n"
         "My thesis work on enzyme kinetics prepared me for the assay development you described, "
         "and I would be glad to acheive results for the project.\n\nKind regards,\nMei Chen\n",
         "acheive",
@@ -236,3 +238,31 @@ def test_languagetool_still_reports_the_time_of_day_and_the_verb_as_a_noun(tmp_p
     f = json.loads(proc.stdout)["files"][0]
     flagged = [(x["offset"], text[x["offset"] : x["offset"] + x["length"]]) for x in f["findings"] if x["rule"] == "grammar"]
     assert flagged == [(text.rindex("on the evening"), "on the evening"), (text.rindex("deploy"), "deploy")], flagged
+
+
+def _grammar_words(proc, text: str) -> list[str]:
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    f = json.loads(proc.stdout)["files"][0]
+    return [text[x["offset"] : x["offset"] + x["length"]] for x in f["findings"] if x["rule"] == "grammar"]
+
+
+def test_harper_reports_my_self_but_not_a_self_compound(tmp_path):
+    # Harper's "Myself" read "my self-motivated work style" as "my self" + "-motivated"
+    text = ("Hi Dana,\n\nThank you for your time. My self-motivated work style fits the remote team, "
+            "and I set up the rota my self.\n\nBest,\nSam\n")
+    (tmp_path / "note.txt").write_text(text, encoding="utf-8")
+    proc = run_cli("--format", "json", *HARPER, "note.txt", cwd=tmp_path)
+    assert _grammar_words(proc, text) == ["my self"]
+    assert proc.stdout.decode().count('"myself"') == 1
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_reports_a_pronoun_and_bare_ing_verb_but_not_a_gerund_clause(tmp_path):
+    # LanguageTool's PRP_VBG ("an auxiliary verb seems to be missing") also fired on a clause that
+    # "appreciate" takes: "I appreciate … you accommodating our discussion"
+    text = ("Hi Dana,\n\nThank you for your time. I appreciate Jane making the introduction and you "
+            "accommodating our discussion in your busy schedule. They enjoying the mentoring.\n\nBest,\nSam\n")
+    (tmp_path / "note.txt").write_text(text, encoding="utf-8")
+    proc = run_cli("--format", "json", *_languagetool_args(), "note.txt", cwd=tmp_path, timeout=300)
+    assert _grammar_words(proc, text) == ["They enjoying"]

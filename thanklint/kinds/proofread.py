@@ -54,6 +54,9 @@ class ProofreadParams:
     # a closed compound of two nouns is a word when the engine's first guess is its two parts
     # ("runbook" -> "run book", "playtests"); off by default (measured: spelling.yaml)
     compounds: bool = False
+    # ... and, with compounds, a word at least this common (Zipf) whose split is not 30x as common
+    # ("confocal" -> "con focal"); 0 turns it off (measured: spelling.yaml)
+    split_zipf: float = 0.0
     # a WordNet word is not reported, however rare, when each of the engine's guesses is at least
     # this many edits away: it knows no word this could be a slip of ("simvastatin" -> "devastating");
     # 0 turns the check off (measured: spelling.yaml)
@@ -206,7 +209,22 @@ def _heads_phrase(analysis, start: int, end: int) -> bool:
     return not toks or toks[-1].dep_ not in ("compound", "nmod", "amod") or toks[-1].head.i < toks[-1].i
 
 
-PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase}
+def _heads_sentence(analysis, start: int, end: int) -> bool:
+    """The span's -ing word is its sentence's only verb ("They playing football"), not a
+    clause another verb takes ("I appreciate Jane making the introduction and you
+    accommodating our discussion")."""
+    ing = [t for t in analysis.tokens(start, end) if t.tag_ == "VBG"]
+    return not ing or ing[-1].dep_ == "ROOT"
+
+
+def _ends_word(analysis, start: int, end: int) -> bool:
+    """The span's last word ends there, not in a hyphenated compound ("my self-motivated
+    style" is no "myself")."""
+    return analysis.note.text[end : end + 1] != "-"
+
+
+PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
+            "sentence-verb": _heads_sentence, "word-end": _ends_word}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
@@ -229,6 +247,7 @@ def _zipf(word: str) -> float:
 
 
 # two to five consonants, "y" not among them: it is a vowel in "gym", "myth", "lynx"
+_RUN_TOGETHER_GAP = 1.5  # Zipf: "a lot" 5.6 against "alot" 3.9; "con focal" 3.6 against "confocal" 2.2
 _ABBREVIATION = re.compile(r"[b-df-hj-np-tv-xz]{2,5}")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -281,13 +300,18 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
         return False
     # "runbook" -> "run book": the engine reads a closed compound as two words run together; but
     # it splits slips the same way ("carear" -> "car ear"), and those are one edit from a word
-    if (p.compounds and guesses and " " in guesses[0] and wordforms.is_compound(word, guesses[0])
-            and not respell.near(word, 1)):  # fmt: skip
+    split = next((g for g in guesses if " " in g and g.replace(" ", "") == word), None)
+    closes_up = p.compounds and split is not None and split == guesses[0] and not respell.near(word, 1)
+    if closes_up and wordforms.is_compound(word, split):
         return True
     # "alot" -> "a lot": the engine's guess is the word itself split, and the split is far (30x)
     # more common. Frequency lists count such run-together slips ("alot" 3.9, "atleast" 3.5) as words.
-    if any(" " in g and g.replace(" ", "") == word and _zipf(g) - z >= 1.5 for g in guesses):
+    if split is not None and _zipf(split) - z >= _RUN_TOGETHER_GAP:
         return False
+    # ... but a word wordfreq knows that is not far rarer than its split is one ("confocal" 2.2,
+    # "con focal" 3.6; "hydrological")
+    if closes_up and p.split_zipf and z >= p.split_zipf:
+        return True
     if z >= p.common_zipf:
         return True
     if p.far_guess_edits and wordforms.is_lemma(word) and all(
