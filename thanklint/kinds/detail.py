@@ -25,6 +25,7 @@ _FIRST_PERSON = frozenset({"i", "me", "my", "we", "our", "myself"})
 # "our conversation about …" is the meeting the candidate and the reader share: what
 # it is about is not the candidate's own, as "my skills" is
 _MEETING = frozenset({"conversation", "discussion", "talk", "chat", "meeting", "interview", "call", "exchange"})
+_CONDITIONS = frozenset({"if", "unless", "whether"})  # marks of a clause that supposes
 
 
 def _mine(tok) -> bool:
@@ -258,6 +259,8 @@ def _detail_at(toks, strong, cues, owners, content):
         # the cue's own words refer to the interview, they are never the detail
         said = {w for step in cue.steps if step.op == "word" for w in step.values}
         for s, e in find(cue, toks):
+            if any(_conditional(t) for t in toks[s:e]):  # "… if you see it being a helpful resource"
+                continue  # a hypothetical, not the interview
             stop = {t.i for t in toks[s:e]}
             # what the cue's words govern ("hearing | about the new press"), not any noun
             # later in the sentence ("…, and my background in retail …"); a cue that frames
@@ -266,6 +269,9 @@ def _detail_at(toks, strong, cues, owners, content):
             top = [t for t in cue if t.head not in cue or t.head is t]
             roots = [t.head if t.dep_ in ("prep", "advcl") and t.head.dep_ == "ROOT" else t for t in top]
             scope = {t.i for c in (*cue, *roots) for t in c.subtree if toks[s].i <= t.i < toks[s].i + 30}
+            # nor is what an "if" clause on the cue supposes ("happy to discuss further | if you
+            # see it being a helpful resource")
+            scope -= {t.i for c in cue for a in c.children if _conditional(a) for t in a.subtree}
             # the cue's own words are the reference, not the detail ("having a discussing about")
             hit = next((t for t in toks[s : s + 30]
                         if t.i in scope and content(t, stop) and not (t.i in stop and t.lower_ in said)
@@ -286,6 +292,11 @@ def _detail_at(toks, strong, cues, owners, content):
             if hit is not None:
                 return hit
     return None
+
+
+def _conditional(tok) -> bool:
+    """The verb of an "if" clause: what it says is supposed, not what happened."""
+    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in tok.children)
 
 
 def _toured(tok, stop: set[int]) -> bool:
