@@ -23,9 +23,10 @@ Data is read from ../shared/bench relative to the repo root (never copied into t
 (d) Noise (``--only noise``): grammar and spelling findings per note on the published notes
     labelled ``errors: false`` and ``placeholder: false``, each finding printed.
 (d2) Clean (``--only clean``, thanklint-* engines): grammar and spelling findings per note on
-    the project's own clean notes, two rows: "tuned-on" (tests/notes/labelled.jsonl labelled
+    the project's own clean notes, three rows: "tuned-on" (tests/notes/labelled.jsonl labelled
     ``errors: false``, checked with their context, and the corpus's good notes from the content
-    model's training sites) and "held-out" (the corpus's good notes from its held-out sites).
+    model's training sites), "held-out" (the corpus's good notes from its held-out sites),
+    "fresh-1" and "fresh-2" (bench/data/clean-notes*.jsonl: fresh-2 never tuned on).
 (e) Throughput (``--only throughput``, needs LanguageTool): 200 notes through one server —
     thanklint's whole run (grammar engine languagetool) against LanguageTool's own /v2/check
     (sequential urllib POSTs of the same texts, same disabled rules), with thanklint's run with
@@ -435,7 +436,11 @@ def clean_sets() -> dict[str, list[tuple[str, str, dict | None]]]:
     were tuned on their source: "tuned-on" = tests/notes/labelled.jsonl labelled ``errors: false``
     (with their context) + the corpus's good notes from the content model's training sites;
     "held-out" = the corpus's good notes from its held-out sites (models/content/meta.json
-    ``test_sites``), the figure that says whether the filters carry to notes nobody tuned on."""
+    ``test_sites``), the figure that said whether the filters carry to notes nobody tuned on until
+    stop 20 read and fixed its two findings; "fresh-1" and "fresh-2" = bench/data/clean-notes.jsonl
+    and clean-notes-2.jsonl, written by sessions that never saw the project: fresh-1's findings
+    were read while the field-word filters were improved, fresh-2 is never tuned on
+    (bench/data/README.md)."""
     def rows(p: Path) -> list[dict]:
         return [json.loads(line) for line in p.read_text("utf-8").splitlines() if line.strip()]
 
@@ -447,8 +452,11 @@ def clean_sets() -> dict[str, list[tuple[str, str, dict | None]]]:
     # published with errors lists them (data/SOURCES.md)
     good = [r for r in rows(REPO / "rules" / "thankyou" / "data" / "notes.jsonl")
             if r["presented_as"] == "good" and r["source"] != "written:thanklint/nonnative" and not r.get("errors")]
+    data = REPO / "bench" / "data"
     return {"tuned-on": labelled + [(r["id"], r["text"], None) for r in good if r["site"] not in held_out],
-            "held-out": [(r["id"], r["text"], None) for r in good if r["site"] in held_out]}
+            "held-out": [(r["id"], r["text"], None) for r in good if r["site"] in held_out],
+            "fresh-1": [(r["id"], r["text"], None) for r in rows(data / "clean-notes.jsonl")],
+            "fresh-2": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-2.jsonl")]}
 
 
 def clean(check, *, out: Callable[[str], object] = print) -> dict[str, object]:

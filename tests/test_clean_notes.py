@@ -266,3 +266,46 @@ def test_languagetool_reports_a_pronoun_and_bare_ing_verb_but_not_a_gerund_claus
     (tmp_path / "note.txt").write_text(text, encoding="utf-8")
     proc = run_cli("--format", "json", *_languagetool_args(), "note.txt", cwd=tmp_path, timeout=300)
     assert _grammar_words(proc, text) == ["They enjoying"]
+
+
+def test_harper_reports_a_phrasal_verb_written_as_a_noun_only_where_it_is_a_verb(tmp_path):
+    # PhrasalVerbAsCompoundNoun: "Please checkout the repo" is the verb "check out"; the noun in
+    # "geo-holdout tests" is a marketing term, not "hold out"
+    text = ("Hi Dana,\n\nThank you for your time. We introduced geo-holdout tests alongside the model. "
+            "Please checkout the repo I sent.\n\nBest,\nSam\n")
+    (tmp_path / "note.txt").write_text(text, encoding="utf-8")
+    proc = run_cli("--format", "json", *HARPER, "note.txt", cwd=tmp_path)
+    assert _grammar_words(proc, text) == ["checkout"]
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_degree_abbreviation_alone(tmp_path):
+    # BACHELOR_ABBR asked for "a more common abbreviation" of "MSc": a house style, not an error
+    text = ("Hi Dana,\n\nThank you for your time. My MSc thesis on soil moisture fits the irrigation "
+            "trials you described, and I would love to join the team.\n\nBest,\nSam\n")
+    (tmp_path / "note.txt").write_text(text, encoding="utf-8")
+    proc = run_cli("--format", "json", *_languagetool_args(), "note.txt", cwd=tmp_path, timeout=300)
+    assert _grammar_words(proc, text) == []
+
+
+@pytest.mark.parametrize("word, guesses", [("misrouted", ["mis routed", "misquoted"]),
+                                           ("overprovisioning", ["over provisioning"]),
+                                           ("relabelling", ["relabeling"]), ("unreviewed", ["reviewed"])])
+def test_a_common_word_with_a_prefix_or_suffix_is_a_field_word(word, guesses):
+    from thanklint.kinds.proofread import ProofreadParams, _field_word
+
+    p = ProofreadParams(category="spelling", disable={}, common_zipf=3.3, compounds=True, base_zipf=3.0,
+                        prefixes=("mis", "over", "re", "un"), suffixes=("ing", "s", "able"))
+    assert _field_word(word, guesses, p)
+
+
+@pytest.mark.parametrize("slip, guesses", [("untill", ["until", "till"]), ("begining", ["beginning"]),
+                                           ("goverment", ["government"]), ("occuring", ["occurring"])])
+def test_a_slip_one_edit_from_a_common_word_is_no_derived_word(slip, guesses):
+    # "un" + "till", "begin" + "ing", "govern" + "ment": the parts are words, the word is a slip
+    from thanklint.kinds.proofread import ProofreadParams, _field_word
+
+    p = ProofreadParams(category="spelling", disable={}, common_zipf=3.3, compounds=True, base_zipf=3.0,
+                        prefixes=("un", "re"), suffixes=("ing", "ment", "s"))
+    assert not _field_word(slip, guesses, p)

@@ -107,3 +107,29 @@ def is_compound(word: str, split: str) -> bool:
     if head in index["adj"] or head in index["adv"] or tail in index["adv"]:
         return False
     return tail in nouns or any(tail in _plural(n) for n in lemmas(tail) if n in nouns)
+
+
+def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 2) -> bool:
+    """`word` is a common word (Zipf >= base_zipf) with a productive prefix or suffix English
+    builds field words with: "deprescribing" (de + prescribing), "misprices", "decodable"
+    (decode + able), "waveless", "voicings" (voice + ing + s). Up to `depth` affixes. Whether
+    it is a slip of a word one edit away instead ("untill") is the caller's check."""
+    if depth <= 0:
+        return False
+    for pre in prefixes:
+        rest = word[len(pre):]
+        if word.startswith(pre) and len(rest) >= 4 and rest.isalpha() and zipf(rest) >= base_zipf:
+            return True
+    for suf in suffixes:
+        stem = word[: -len(suf)]
+        if not word.endswith(suf) or len(stem) < 4:
+            continue
+        bases = {stem, stem + "e"}
+        if stem.endswith("i"):
+            bases.add(stem[:-1] + "y")  # "happiness": happy
+        if len(stem) > 3 and stem[-1] == stem[-2]:
+            bases.add(stem[:-1])  # "shippable": ship
+        # the stem as written may carry another affix; a respelt base is only looked up
+        if any(zipf(b) >= base_zipf for b in bases) or derived(stem, prefixes, suffixes, base_zipf, zipf, depth - 1):
+            return True
+    return False

@@ -57,6 +57,12 @@ class ProofreadParams:
     # ... and, with compounds, a word at least this common (Zipf) whose split is not 30x as common
     # ("confocal" -> "con focal"); 0 turns it off (measured: spelling.yaml)
     split_zipf: float = 0.0
+    # a common word (at least this Zipf) with a productive prefix or suffix is a field word, unless
+    # it is one edit from a common word ("deprescribing", "decodable"; "untill" stays a slip);
+    # 0 turns it off (measured: spelling.yaml)
+    base_zipf: float = 0.0
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
     # a WordNet word is not reported, however rare, when each of the engine's guesses is at least
     # this many edits away: it knows no word this could be a slip of ("simvastatin" -> "devastating");
     # 0 turns the check off (measured: spelling.yaml)
@@ -223,8 +229,14 @@ def _ends_word(analysis, start: int, end: int) -> bool:
     return analysis.note.text[end : end + 1] != "-"
 
 
+def _used_as_verb(analysis, start: int, end: int) -> bool:
+    """The parser reads the span as a verb ("I will setup the VPN"), not a noun ("the holdout group")."""
+    toks = analysis.tokens(start, end)
+    return not toks or any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
-            "sentence-verb": _heads_sentence, "word-end": _ends_word}
+            "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
@@ -303,6 +315,11 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     split = next((g for g in guesses if " " in g and g.replace(" ", "") == word), None)
     closes_up = p.compounds and split is not None and split == guesses[0] and not respell.near(word, 1)
     if closes_up and wordforms.is_compound(word, split):
+        return True
+    # "misrouted", "overprovisioning": a common word with a prefix or suffix English builds words
+    # with (the engine may offer its parts, "mis routed", as if it were "alot")
+    if (p.base_zipf and wordforms.derived(word, p.prefixes, p.suffixes, p.base_zipf, _zipf)
+            and not respell.near(word, 1)):  # fmt: skip
         return True
     # "alot" -> "a lot": the engine's guess is the word itself split, and the split is far (30x)
     # more common. Frequency lists count such run-together slips ("alot" 3.9, "atleast" 3.5) as words.
