@@ -240,20 +240,23 @@ def test_languagetool_still_reports_the_time_of_day_and_the_verb_as_a_noun(tmp_p
     assert flagged == [(text.rindex("on the evening"), "on the evening"), (text.rindex("deploy"), "deploy")], flagged
 
 
-def _grammar_words(proc, text: str) -> list[str]:
+def _grammar_words(tmp_path, text: str, engine: tuple[str, ...]) -> tuple[list[str], str]:
+    """The words the grammar rule reports in `text` checked by the CLI with `engine`, and the JSON."""
+    (tmp_path / "note.txt").write_text(text, encoding="utf-8")
+    proc = run_cli("--format", "json", *engine, "note.txt", cwd=tmp_path, timeout=300)
     assert proc.returncode in (0, 1), proc.stderr.decode()
     f = json.loads(proc.stdout)["files"][0]
-    return [text[x["offset"] : x["offset"] + x["length"]] for x in f["findings"] if x["rule"] == "grammar"]
+    words = [text[x["offset"] : x["offset"] + x["length"]] for x in f["findings"] if x["rule"] == "grammar"]
+    return words, proc.stdout.decode()
 
 
 def test_harper_reports_my_self_but_not_a_self_compound(tmp_path):
     # Harper's "Myself" read "my self-motivated work style" as "my self" + "-motivated"
     text = ("Hi Dana,\n\nThank you for your time. My self-motivated work style fits the remote team, "
             "and I set up the rota my self.\n\nBest,\nSam\n")
-    (tmp_path / "note.txt").write_text(text, encoding="utf-8")
-    proc = run_cli("--format", "json", *HARPER, "note.txt", cwd=tmp_path)
-    assert _grammar_words(proc, text) == ["my self"]
-    assert proc.stdout.decode().count('"myself"') == 1
+    words, out = _grammar_words(tmp_path, text, HARPER)
+    assert words == ["my self"]
+    assert out.count('"myself"') == 1
 
 
 @pytest.mark.languagetool
@@ -263,9 +266,7 @@ def test_languagetool_reports_a_pronoun_and_bare_ing_verb_but_not_a_gerund_claus
     # "appreciate" takes: "I appreciate … you accommodating our discussion"
     text = ("Hi Dana,\n\nThank you for your time. I appreciate Jane making the introduction and you "
             "accommodating our discussion in your busy schedule. They enjoying the mentoring.\n\nBest,\nSam\n")
-    (tmp_path / "note.txt").write_text(text, encoding="utf-8")
-    proc = run_cli("--format", "json", *_languagetool_args(), "note.txt", cwd=tmp_path, timeout=300)
-    assert _grammar_words(proc, text) == ["They enjoying"]
+    assert _grammar_words(tmp_path, text, _languagetool_args())[0] == ["They enjoying"]
 
 
 def test_harper_reports_a_phrasal_verb_written_as_a_noun_only_where_it_is_a_verb(tmp_path):
@@ -273,9 +274,7 @@ def test_harper_reports_a_phrasal_verb_written_as_a_noun_only_where_it_is_a_verb
     # "geo-holdout tests" is a marketing term, not "hold out"
     text = ("Hi Dana,\n\nThank you for your time. We introduced geo-holdout tests alongside the model. "
             "Please checkout the repo I sent.\n\nBest,\nSam\n")
-    (tmp_path / "note.txt").write_text(text, encoding="utf-8")
-    proc = run_cli("--format", "json", *HARPER, "note.txt", cwd=tmp_path)
-    assert _grammar_words(proc, text) == ["checkout"]
+    assert _grammar_words(tmp_path, text, HARPER)[0] == ["checkout"]
 
 
 @pytest.mark.languagetool
@@ -284,9 +283,7 @@ def test_languagetool_leaves_a_degree_abbreviation_alone(tmp_path):
     # BACHELOR_ABBR asked for "a more common abbreviation" of "MSc": a house style, not an error
     text = ("Hi Dana,\n\nThank you for your time. My MSc thesis on soil moisture fits the irrigation "
             "trials you described, and I would love to join the team.\n\nBest,\nSam\n")
-    (tmp_path / "note.txt").write_text(text, encoding="utf-8")
-    proc = run_cli("--format", "json", *_languagetool_args(), "note.txt", cwd=tmp_path, timeout=300)
-    assert _grammar_words(proc, text) == []
+    assert _grammar_words(tmp_path, text, _languagetool_args())[0] == []
 
 
 @pytest.mark.parametrize("word, guesses", [("misrouted", ["mis routed", "misquoted"]),
