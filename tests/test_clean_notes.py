@@ -288,12 +288,15 @@ def test_languagetool_leaves_a_degree_abbreviation_alone(tmp_path):
 
 @pytest.mark.parametrize("word, guesses", [("misrouted", ["mis routed", "misquoted"]),
                                            ("overprovisioning", ["over provisioning"]),
-                                           ("relabelling", ["relabeling"]), ("unreviewed", ["reviewed"])])
+                                           ("relabelling", ["relabeling"]), ("unreviewed", ["reviewed"]),
+                                           ("spheroid", ["spheroids"]), ("neuroimaging", ["neuro imaging"]),
+                                           ("spectrometry", ["spectrometer"])])  # a combining form and a final
 def test_a_common_word_with_a_prefix_or_suffix_is_a_field_word(word, guesses):
     from thanklint.kinds.proofread import ProofreadParams, _field_word
 
     p = ProofreadParams(category="spelling", disable={}, common_zipf=3.3, compounds=True, base_zipf=3.0,
-                        prefixes=("mis", "over", "re", "un"), suffixes=("ing", "s", "able"))
+                        prefixes=("mis", "over", "re", "un", "neuro", "spectro"),
+                        suffixes=("ing", "s", "able", "oid", "metry"))
     assert _field_word(word, guesses, p)
 
 

@@ -112,13 +112,17 @@ def is_compound(word: str, split: str) -> bool:
 def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 2) -> bool:
     """`word` is a common word (Zipf >= base_zipf) with a productive prefix or suffix English
     builds field words with: "deprescribing" (de + prescribing), "misprices", "decodable"
-    (decode + able), "waveless", "voicings" (voice + ing + s). Up to `depth` affixes. Whether
+    (decode + able), "waveless", "voicings" (voice + ing + s), "organoid", "cytometry" (a
+    combining form and a final). Up to `depth` affixes. Whether
     it is a slip of a word one edit away instead ("untill") is the caller's check."""
     if depth <= 0:
         return False
     for pre in prefixes:
         rest = word[len(pre):]
-        if word.startswith(pre) and len(rest) >= 4 and rest.isalpha() and zipf(rest) >= base_zipf:
+        if not word.startswith(pre) or len(rest) < 4 or not rest.isalpha():
+            continue
+        # a common word ("prices"), or a bound final a prefix takes ("cyto" + "metry")
+        if zipf(rest) >= base_zipf or (len(pre) > 2 and rest in suffixes):
             return True
     for suf in suffixes:
         stem = word[: -len(suf)]
