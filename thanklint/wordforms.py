@@ -113,8 +113,8 @@ def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 
     """`word` is a common word (Zipf >= base_zipf) with a productive prefix or suffix English
     builds field words with: "deprescribing" (de + prescribing), "misprices", "decodable"
     (decode + able), "waveless", "voicings" (voice + ing + s), "organoid", "cytometry" (a
-    combining form and a final). Up to `depth` affixes. Whether
-    it is a slip of a word one edit away instead ("untill") is the caller's check."""
+    combining form and a final). Up to `depth` affixes. Whether it is a slip of a word one
+    edit away instead ("untill") is the caller's check."""
     if depth <= 0:
         return False
     for pre in prefixes:
@@ -131,7 +131,7 @@ def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 
         bases = {stem, stem + "e"}
         if stem.endswith("i"):
             bases.add(stem[:-1] + "y")  # "happiness": happy
-        if len(stem) > 3 and stem[-1] == stem[-2]:
+        if stem[-1] == stem[-2]:
             bases.add(stem[:-1])  # "shippable": ship
         # the stem as written may carry another affix; a respelt base is only looked up
         if any(zipf(b) >= base_zipf for b in bases) or derived(stem, prefixes, suffixes, base_zipf, zipf, depth - 1):

@@ -216,9 +216,9 @@ def _heads_phrase(analysis, start: int, end: int) -> bool:
 
 
 def _heads_sentence(analysis, start: int, end: int) -> bool:
-    """The span's -ing word is its sentence's only verb ("They playing football"), not a
-    clause another verb takes ("I appreciate Jane making the introduction and you
-    accommodating our discussion")."""
+    """The span's -ing word heads its sentence, with no finite verb above it ("They playing
+    football"), rather than a clause another verb takes ("I appreciate Jane making the
+    introduction and you accommodating our discussion")."""
     ing = [t for t in analysis.tokens(start, end) if t.tag_ == "VBG"]
     return not ing or ing[-1].dep_ == "ROOT"
 
@@ -230,7 +230,7 @@ def _ends_word(analysis, start: int, end: int) -> bool:
 
 
 def _used_as_verb(analysis, start: int, end: int) -> bool:
-    """The parser reads the span as a verb ("I will setup the VPN"), not a noun ("the holdout group")."""
+    """The parser reads the span as a verb ("Please checkout the repo"), not a noun ("geo-holdout tests")."""
     toks = analysis.tokens(start, end)
     return not toks or any(t.pos_ in ("VERB", "AUX") for t in toks)
 
@@ -258,8 +258,8 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-# two to five consonants, "y" not among them: it is a vowel in "gym", "myth", "lynx"
 _RUN_TOGETHER_GAP = 1.5  # Zipf: "a lot" 5.6 against "alot" 3.9; "con focal" 3.6 against "confocal" 2.2
+# two to five consonants, "y" not among them: it is a vowel in "gym", "myth", "lynx"
 _ABBREVIATION = re.compile(r"[b-df-hj-np-tv-xz]{2,5}")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -313,13 +313,14 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     # "runbook" -> "run book": the engine reads a closed compound as two words run together; but
     # it splits slips the same way ("carear" -> "car ear"), and those are one edit from a word
     split = next((g for g in guesses if " " in g and g.replace(" ", "") == word), None)
-    closes_up = p.compounds and split is not None and split == guesses[0] and not respell.near(word, 1)
-    if closes_up and wordforms.is_compound(word, split):
-        return True
     # "misrouted", "overprovisioning": a common word with a prefix or suffix English builds words
     # with (the engine may offer its parts, "mis routed", as if it were "alot")
-    if (p.base_zipf and wordforms.derived(word, p.prefixes, p.suffixes, p.base_zipf, _zipf)
-            and not respell.near(word, 1)):  # fmt: skip
+    derived = bool(p.base_zipf) and wordforms.derived(word, p.prefixes, p.suffixes, p.base_zipf, _zipf)
+    one_edit = (split is not None or derived) and bool(respell.near(word, 1))
+    closes_up = p.compounds and split is not None and split == guesses[0] and not one_edit
+    if closes_up and wordforms.is_compound(word, split):
+        return True
+    if derived and not one_edit:
         return True
     # "alot" -> "a lot": the engine's guess is the word itself split, and the split is far (30x)
     # more common. Frequency lists count such run-together slips ("alot" 3.9, "atleast" 3.5) as words.
