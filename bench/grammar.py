@@ -26,7 +26,7 @@ Data is read from ../shared/bench relative to the repo root (never copied into t
     the project's own clean notes, three rows: "tuned-on" (tests/notes/labelled.jsonl labelled
     ``errors: false``, checked with their context, and the corpus's good notes from the content
     model's training sites), "held-out" (the corpus's good notes from its held-out sites),
-    "fresh-1", "fresh-2" and "fresh-3" (bench/data/clean-notes*.jsonl: fresh-3 never tuned on).
+    "fresh-1" to "fresh-4" (bench/data/clean-notes*.jsonl: fresh-4 never tuned on).
 (e) Throughput (``--only throughput``, needs LanguageTool): 200 notes through one server —
     thanklint's whole run (grammar engine languagetool) against LanguageTool's own /v2/check
     (sequential urllib POSTs of the same texts, same disabled rules), with thanklint's run with
@@ -437,10 +437,10 @@ def clean_sets() -> dict[str, list[tuple[str, str, dict | None]]]:
     (with their context) + the corpus's good notes from the content model's training sites;
     "held-out" = the corpus's good notes from its held-out sites (models/content/meta.json
     ``test_sites``), the figure that said whether the filters carry to notes nobody tuned on until
-    stop 20 read and fixed its two findings; "fresh-1", "fresh-2" and "fresh-3" =
-    bench/data/clean-notes.jsonl, -2 and -3, written by sessions that never saw the project:
-    fresh-1's and fresh-2's findings were read while the field-word filters were improved,
-    fresh-3 is never tuned on (bench/data/README.md)."""
+    stop 20 read and fixed its two findings; "fresh-1" to "fresh-4" = bench/data/clean-notes.jsonl,
+    -2, -3 and -4, written by sessions that never saw the project: the findings of the first three
+    were read while the field-word filters were improved, fresh-4 is never tuned on
+    (bench/data/README.md)."""
     def rows(p: Path) -> list[dict]:
         return [json.loads(line) for line in p.read_text("utf-8").splitlines() if line.strip()]
 
@@ -457,7 +457,8 @@ def clean_sets() -> dict[str, list[tuple[str, str, dict | None]]]:
             "held-out": [(r["id"], r["text"], None) for r in good if r["site"] in held_out],
             "fresh-1": [(r["id"], r["text"], None) for r in rows(data / "clean-notes.jsonl")],
             "fresh-2": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-2.jsonl")],
-            "fresh-3": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-3.jsonl")]}
+            "fresh-3": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-3.jsonl")],
+            "fresh-4": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-4.jsonl")]}
 
 
 def clean(check, *, out: Callable[[str], object] = print) -> dict[str, object]:
