@@ -309,3 +309,41 @@ def test_a_slip_one_edit_from_a_common_word_is_no_derived_word(slip, guesses):
     p = ProofreadParams(category="spelling", disable={}, common_zipf=3.3, compounds=True, base_zipf=3.0,
                         prefixes=("un", "re"), suffixes=("ing", "ment", "s"))
     assert not _field_word(slip, guesses, p)
+
+
+# Each engine rule that misread a clean note's noun or name, with the slip it is there for:
+# "the batch effects you described" / "This will effects", "combining hop tests" / "I hop you
+# are well", "I prepare site plans" / "We need talk about", "help that model succeed" / "This
+# model succeed", "Te Moana Research" / "te report"
+PREMISES = (
+    "Hi Dana,\n\nThank you for your time. I have been reflecting on the batch effects you described, and "
+    "I liked combining hop tests with strength benchmarks. In my current role I prepare site plans. We need "
+    "talk about the budget. This will effects the results, and the move had a great affect on me. I hop you "
+    "are well. I would love to help that model succeed. This model succeed in most cases. I enjoyed meeting "
+    "the team at Te Moana Research. te report was clear.\n\nBest,\nSam\n"
+)
+
+
+def _last(text: str, words: list[str]) -> list[int]:
+    """Where each slip stands: its last place in the note (the clean uses come first)."""
+    return [text.rindex(w) for w in words]
+
+
+def test_harper_reports_the_slips_but_not_the_nouns_and_names_its_rules_misread(tmp_path):
+    (tmp_path / "note.txt").write_text(PREMISES, encoding="utf-8")
+    proc = run_cli("--format", "json", *HARPER, "note.txt", cwd=tmp_path)
+    found = [(x["offset"], PREMISES[x["offset"] : x["offset"] + x["length"]])
+             for x in json.loads(proc.stdout)["files"][0]["findings"] if x["rule"] == "grammar"]
+    slips = ["need", "effects", "affect", "hop", "succeed", "te"]
+    assert found == list(zip(_last(PREMISES, slips), slips)), found
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_reports_the_slips_but_not_the_bare_infinitive(tmp_path):
+    (tmp_path / "note.txt").write_text(PREMISES, encoding="utf-8")
+    proc = run_cli("--format", "json", *_languagetool_args(), "note.txt", cwd=tmp_path, timeout=300)
+    found = [(x["offset"], PREMISES[x["offset"] : x["offset"] + x["length"]])
+             for x in json.loads(proc.stdout)["files"][0]["findings"] if x["rule"] == "grammar"]
+    slips = ["need talk", "effects", "affect", "hop", "succeed"]
+    assert found == list(zip(_last(PREMISES, slips), slips)), found

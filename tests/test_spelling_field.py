@@ -1,8 +1,9 @@
 """Issue 9, items 2 and 3, the cases still reported: a tool's abbreviation ("dbt"), a name that
 starts a sentence and is no greeting's, signature's or context's name ("Tunde walked me through",
-"Tunde and I discussed", "Tunde's team"),
-and a French term ("chef de partie") are not misspellings, whichever engine; a real misspelling
-beside each is still reported. Real CLI, real Harper and LanguageTool, real spaCy."""
+"Tunde and I discussed", "Tunde's team"), a French term ("chef de partie"), te reo Maori words
+in a New Zealand note ("taonga", "iwi"), a term with a capital inside ("SARS-CoV-2") and words
+built with a final or from a regional spelling ("syndromic", "colourfastness") are not
+misspellings, whichever engine; a real misspelling beside each is still reported. Real CLI, real Harper and LanguageTool, real spaCy."""
 
 from __future__ import annotations
 
@@ -22,6 +23,14 @@ CLEAN = {
     # beside the writer, and possessive: both start a sentence
     "name-beside.txt": "Tunde and I discussed the warehouse migration. Tunde's team runs the nightly loads.",
     "french.txt": "I was glad to hear how the chef de partie runs the line at dinner.",
+    # te reo Maori as New Zealand English writes it, with no macron in the note, and with one
+    "te-reo.txt": "I valued our talk about caring for taonga and records relating to mana whenua, and about engagement with iwi.",
+    "te-reo-macron.txt": "The pāua survey near Kaikōura and the work of the kaitiaki were the highlights.",
+    # a term as its owners write it, a capital inside
+    "term.txt": "I linked SARS-CoV-2 wastewater data to clinic visits and shipped the iOS app.",
+    # a final that only ends a word (syndrome + ic) and a closed compound of a British spelling,
+    # which makes the note British
+    "derived.txt": "I enjoyed the syndromic surveillance dashboards and the colourfastness tests.",
 }
 # the same sentences with a slip beside the quoted word: (sentence, the slips reported)
 SLIPS = {
@@ -31,6 +40,11 @@ SLIPS = {
     "name-beside-slip.txt": ("Tunde and I discussed the warehouse migraton.", ["migraton"]),
     # no French word ("partei"), and "partie" where no French stands beside it
     "french-slip.txt": ("The chef de partei runs the line. We planned the partie for May.", ["partei", "partie"]),
+    # a slip of te reo's shape in a note with no te reo; a slip of another shape in one with it
+    "te-reo-slip.txt": ("I stayed at the lab until late at nite to finish the report.", ["nite"]),
+    "te-reo-other-slip.txt": ("We talked about taonga and iwi, and the guidance I recieved.", ["recieved"]),
+    # -ic inside a word is no final: "definic" + "ation"
+    "derived-slip.txt": ("The definication of the term was clear.", ["definication"]),
 }
 NOTES = {name: NOTE.format(s=s) for name, s in CLEAN.items()} | {
     name: NOTE.format(s=s) for name, (s, _) in SLIPS.items()}  # fmt: skip

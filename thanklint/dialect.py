@@ -76,26 +76,55 @@ def _match_case(word: str, like: str) -> str:
     return word.capitalize() if like[:1].isupper() else word
 
 
+def _closed_compound(word: str) -> tuple[str, str] | None:
+    """(head, tail) when `word` closes up a regional spelling and a word: "colourfastness"
+    (colour + fastness), "centerpiece" (center + piece). The tail must be a WordNet word, so
+    "Colorado" is no compound of "color"."""
+    from thanklint import wordforms
+
+    gb, us = _pairs()
+    for k in range(4, len(word) - 3):
+        head, tail = word[:k], word[k:]
+        if (head in gb or head in us) and (wordforms.is_lemma(tail) or any(
+                wordforms.is_lemma(lemma) for lemma in wordforms.lemmas(tail))):  # fmt: skip
+            return head, tail
+    return None
+
+
 def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...]]:
-    """The note's British and American spellings. An -ize word beside British -our/-re/-ll
-    spellings is Oxford (or Canadian) spelling, not American."""
+    """The note's British and American spellings, closed compounds of them included
+    ("colourfastness"). An -ize word beside British -our/-re/-ll spellings is Oxford (or
+    Canadian) spelling, not American."""
     gb, us = _pairs()
     british: list[Spelling] = []
     american: list[tuple[Spelling, str]] = []
     for m in _WORD.finditer(text):
-        w = m.group().lower()
+        w, tail = m.group().lower(), ""
+        if w not in gb and w not in us and (parts := _closed_compound(w)):
+            w, tail = parts
         if w in gb:
-            british.append(Spelling(m.start(), m.end(), m.group(), _match_case(gb[w][0], m.group())))
+            british.append(Spelling(m.start(), m.end(), m.group(), _match_case(gb[w][0] + tail, m.group())))
         elif w in us:
-            american.append((Spelling(m.start(), m.end(), m.group(), _match_case(us[w][0], m.group())), us[w][1]))
-    oxford = any(gb[s.word.lower()][1] != "ise" for s in british)
+            american.append((Spelling(m.start(), m.end(), m.group(), _match_case(us[w][0] + tail, m.group())), us[w][1]))
+    oxford = any(gb[_head(s.word.lower())][1] != "ise" for s in british)
     return tuple(british), tuple(s for s, cls in american if not (oxford and cls == "ise"))
 
 
-def regional(word: str) -> bool:
-    """A spelling of one variant that the other spells differently ("colour", "color")."""
+def _head(word: str) -> str:
+    """The regional spelling a word is or starts with ("colourfastness": colour)."""
     gb, us = _pairs()
-    return word.lower() in gb or word.lower() in us
+    if word in gb or word in us:
+        return word
+    parts = _closed_compound(word)
+    return parts[0] if parts else word
+
+
+def regional(word: str) -> bool:
+    """A spelling of one variant that the other spells differently ("colour", "color"), or a
+    closed compound of one ("colourfastness")."""
+    gb, us = _pairs()
+    w = word.lower()
+    return w in gb or w in us or _closed_compound(w) is not None
 
 
 def choose(language: str, text: str) -> Dialect:

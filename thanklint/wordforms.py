@@ -109,11 +109,12 @@ def is_compound(word: str, split: str) -> bool:
     return tail in nouns or any(tail in _plural(n) for n in lemmas(tail) if n in nouns)
 
 
-def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 2) -> bool:
+def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 2, finals=()) -> bool:
     """`word` is a common word (Zipf >= base_zipf) with a productive prefix or suffix English
     builds field words with: "deprescribing" (de + prescribing), "misprices", "decodable"
     (decode + able), "waveless", "voicings" (voice + ing + s), "organoid", "cytometry" (a
-    combining form and a final). Up to `depth` affixes. Whether it is a slip of a word one
+    combining form and a final). Up to `depth` affixes; `finals` only end the word ("syndromic":
+    syndrome + ic, never inside it: "definic" + "ation"). Whether it is a slip of a word one
     edit away instead ("untill") is the caller's check."""
     if depth <= 0:
         return False
@@ -124,7 +125,7 @@ def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 
         # a common word ("prices"), or a bound final a prefix takes ("cyto" + "metry")
         if zipf(rest) >= base_zipf or (len(pre) > 2 and rest in suffixes):
             return True
-    for suf in suffixes:
+    for suf in (*suffixes, *finals):
         stem = word[: -len(suf)]
         if not word.endswith(suf) or len(stem) < 4:
             continue

@@ -8,14 +8,18 @@ trusts (not a sentence's first word that is a clear slip of a common word:
 me through the plan"), stands beside the writer ("Tunde and I") or owns something ("Tunde's
 team"), words capitalised mid-sentence, capitalised words in the greeting, the
 sign-off and the signature below it, words with diacritics (names, loanwords), the
-context's names, the user's vocabulary and words inside placeholders; so are the words
-of the greeting or valediction phrase the pack knows ("Kia ora", "Ngā mihi"). A linter
+context's names, the user's vocabulary, terms with a capital inside ("SARS-CoV-2") and
+words inside placeholders; so are the words of the greeting or valediction phrase the pack
+knows ("Kia ora", "Ngā mihi") and te reo Māori words in a note that writes te reo. A linter
 that flags "Okonkwo" gets switched off. So are ordinary words of a job's field
 ("melanogaster", "non-specialists", "statins"): a lower-case word that English text uses
 often (wordfreq), or a regular inflection of a WordNet word about as common as it, is
 not reported; nor is a closed compound of two nouns ("runbook", "playtests"), a word with
 no vowel ("dbt": an abbreviation or a tool's name) or a word of a French phrase ("chef de
 partie").
+
+An engine rule whose premise the parser can check (`verify`: "the batch effects" is no verb,
+"Te Moana Research" no "the") stands only where spaCy sees it.
 
 Grammar also gets thanklint's own shapes (grammar/shapes.py: "I has", "look forward to hear")
 where no engine match covers the same words."""
@@ -63,6 +67,7 @@ class ProofreadParams:
     base_zipf: float = 0.0
     prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
+    finals: tuple[str, ...] = ()  # suffixes that only end a word ("syndromic"; "definication" is no word)
     # a WordNet word is not reported, however rare, when each of the engine's guesses is at least
     # this many edits away: it knows no word this could be a slip of ("simvastatin" -> "devastating");
     # 0 turns the check off (measured: spelling.yaml)
@@ -82,6 +87,9 @@ class ProofreadParams:
     # a word of a French phrase the note quotes ("chef de partie"): it and a word beside it are both
     # at least this much (Zipf) more common in French than in English; 0 turns it off (spelling.yaml)
     loan_gap: float = 0.0
+    # in a note that writes te reo Māori (a macron, or two flagged words of its shape), a word of
+    # te reo's shape is no misspelling ("taonga", "iwi", "rohe moana"); off by default (spelling.yaml)
+    te_reo: bool = False
     # engine rule id -> a premise of it the parser can check (PREMISES): a match whose premise
     # spaCy does not see is dropped ("the most honest answer": honest is no superlative)
     verify: dict = field(default_factory=dict)
@@ -117,6 +125,8 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
         return True
     if any(not c.isascii() for c in word if c.isalpha()):
         return True  # "Siobhán", "Nguyễn", "phở": a diacritic is typed on purpose, not by a slip
+    if _INNER_CAPITAL.search(word) and not _RUN_ON_SENTENCE.fullmatch(word):
+        return True  # "SARS-CoV-2", "iOS", "TallyPrime": a term as its owners write it, no slip
     if _in_formula(note, start, end):
         return True
     if not any(c.isupper() for c in word):
@@ -134,6 +144,12 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
         if tok.pos_ == "PROPN" and not _start_slip(note.text, start, word, guesses, p):
             return True
     return False
+
+
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+# ... but two lower-case letters or more run into a capitalised word are a slip, a sentence run
+# on without its full stop and space ("reduction of huThis": JFLEG dev)
+_RUN_ON_SENTENCE = re.compile(r"[a-z]{2,}[A-Z][a-z]+")
 
 
 def _acts_on_writer(tok) -> bool:
@@ -194,49 +210,104 @@ def _frame_names(note) -> tuple[str, ...]:
     return tuple(w for ln in lines if ln is not None for w in re.findall(r"[\w'’-]+", ln.text) if w[:1].isupper())
 
 
-def _has_degree(analysis, start: int, end: int) -> bool:
+def _has_degree(analysis, m) -> bool:
     """A comparative or superlative beside "more"/"most" in the span ("most worst"), not an
     adjective that merely ends in -est ("most honest", "most modest")."""
+    start, end = m.offset, m.end
     toks = [t for t in analysis.tokens(start, end) if t.lower_ not in ("more", "most")]
     return not toks or any(t.tag_ in ("JJR", "JJS", "RBR", "RBS") for t in toks)
 
 
-def _starts_sentence(analysis, start: int, end: int) -> bool:
+def _starts_sentence(analysis, m) -> bool:
     """The span's first word starts a sentence for the parser too: "Hallberg & Co. and work"
     goes on after the abbreviation (on JFLEG dev spaCy agrees with all 74 of Harper's matches)."""
+    start, end = m.offset, m.end
     toks = analysis.tokens(start, end)
     return not toks or toks[0].is_sent_start or toks[0].i == 0
 
 
-def _heads_phrase(analysis, start: int, end: int) -> bool:
+def _heads_phrase(analysis, m) -> bool:
     """The span's last word heads its phrase ("on the evening") rather than modifying a noun
     after it ("on the evening shift": a shift, not a time of day)."""
+    start, end = m.offset, m.end
     toks = analysis.tokens(start, end)
     return not toks or toks[-1].dep_ not in ("compound", "nmod", "amod") or toks[-1].head.i < toks[-1].i
 
 
-def _heads_sentence(analysis, start: int, end: int) -> bool:
+def _heads_sentence(analysis, m) -> bool:
     """The span's -ing word heads its sentence, with no finite verb above it ("They playing
     football"), rather than a clause another verb takes ("I appreciate Jane making the
     introduction and you accommodating our discussion")."""
+    start, end = m.offset, m.end
     ing = [t for t in analysis.tokens(start, end) if t.tag_ == "VBG"]
     return not ing or ing[-1].dep_ == "ROOT"
 
 
-def _ends_word(analysis, start: int, end: int) -> bool:
+def _ends_word(analysis, m) -> bool:
     """The span's last word ends there, not in a hyphenated compound ("my self-motivated
     style" is no "myself")."""
+    start, end = m.offset, m.end
     return analysis.note.text[end : end + 1] != "-"
 
 
-def _used_as_verb(analysis, start: int, end: int) -> bool:
+def _used_as_verb(analysis, m) -> bool:
     """The parser reads the span as a verb ("Please checkout the repo"), not a noun ("geo-holdout tests")."""
+    start, end = m.offset, m.end
     toks = analysis.tokens(start, end)
     return not toks or any(t.pos_ in ("VERB", "AUX") for t in toks)
 
 
+# Harper's NounVerbConfusion says which use it saw: "Use `affect` for the verb …" / "`advice` is a
+# noun, the verb should be `advise`" (a verb's place), "`affect` is usually a verb; use `effect`
+# here for the result …" / "`breathe` is a verb, the noun should be `breath`" (a noun's place)
+_VERB_PLACE = re.compile(r"for the verb|the verb should be")
+_NOUN_PLACE = re.compile(r"for the result|the noun should be")
+
+
+def _use_as_claimed(analysis, m) -> bool:
+    """The parser reads the word in the use the engine's message says it stands in: a verb for
+    "This will effects the results" (-> "affects"), a noun for "a great affect on him" (->
+    "effect"); never "the batch effects you described", which is a noun."""
+    if _VERB_PLACE.search(m.message):
+        return _used_as_verb(analysis, m)
+    if _NOUN_PLACE.search(m.message):
+        return not any(t.pos_ in ("VERB", "AUX") for t in analysis.tokens(m.offset, m.end))
+    return True
+
+
+def _next_heads(analysis, m) -> bool:
+    """The word after the span heads its phrase, where the infinitive "to" would stand ("We need
+    talk about it"), rather than modifying a noun further on ("I prepare site plans": "site"
+    modifies "plans", and nothing is missing)."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks or toks[-1].i + 1 >= len(toks[-1].doc):
+        return True
+    nxt = toks[-1].doc[toks[-1].i + 1]
+    return nxt.dep_ not in ("compound", "amod", "nmod") or nxt.head.i < nxt.i
+
+
+def _finite_verb(analysis, m) -> bool:
+    """The span's verb is finite, not the bare infinitive "help", "let" or "make" takes ("This
+    model succeed", never "I would love to help that model succeed")."""
+    start, end = m.offset, m.end
+    verbs = [t for t in analysis.tokens(start, end) if t.pos_ in ("VERB", "AUX")]
+    return not verbs or verbs[-1].tag_ != "VB"
+
+
+def _not_a_name(analysis, m) -> bool:
+    """The span is no capitalised word in mid-sentence: there it starts a name ("Te Moana
+    Research" is no "The"), while "te report" and a sentence's "Te report" are slips."""
+    start, end = m.offset, m.end
+    toks = analysis.tokens(start, end)
+    if not toks or not toks[0].text[:1].isupper():
+        return True
+    return toks[0].is_sent_start or toks[0].i == 0 or toks[0].nbor(-1).is_space
+
+
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
-            "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb}
+            "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
+            "claimed-use": _use_as_claimed, "next-heads": _next_heads, "finite-verb": _finite_verb,
+            "not-a-name": _not_a_name}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
@@ -293,6 +364,21 @@ def _frenchier(word: str, gap: float) -> bool:
     return zipf_frequency(word, "fr", wordlist="small") - _zipf(word) >= gap
 
 
+# te reo Māori's syllables: at most one consonant (h k m n p r t w, ng, wh) before each vowel
+_TE_REO = re.compile(r"(?:(?:ng|wh|[hkmnprtw])?[aeiouāēīōū])+")
+_MACRON = re.compile(r"[āēīōūĀĒĪŌŪ]")
+
+
+def _te_reo_words(text: str, flagged: list[str]) -> frozenset[str]:
+    """The flagged words of te reo's shape, when the note writes te reo Māori as New Zealand
+    English does ("taonga", "mana whenua", "iwi"): it has a macron ("Kaikōura", "Ngā mihi"), or
+    two such words are flagged (of three letters or more: texting's "u" is no te reo). An English
+    slip of that shape ("nite", "rote") stands alone in a note that shows no te reo, so it is
+    still reported."""
+    shaped = frozenset(w.lower() for w in flagged if len(w) >= 3 and _TE_REO.fullmatch(w.lower()))  # not "u"
+    return shaped if _MACRON.search(text) or len(shaped) >= 2 else frozenset()
+
+
 def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     """A lower-case word English text uses often enough to be a word of some field, not a
     misspelling. Common misspellings are common too ("definately": 2.9), so the bars are
@@ -315,7 +401,7 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     split = next((g for g in guesses if " " in g and g.replace(" ", "") == word), None)
     # "misrouted", "overprovisioning": a common word with a prefix or suffix English builds words
     # with (the engine may offer its parts, "mis routed", as if it were "alot")
-    derived = bool(p.base_zipf) and wordforms.derived(word, p.prefixes, p.suffixes, p.base_zipf, _zipf)
+    derived = bool(p.base_zipf) and wordforms.derived(word, p.prefixes, p.suffixes, p.base_zipf, _zipf, finals=p.finals)
     one_edit = (split is not None or derived) and bool(respell.near(word, 1))
     closes_up = p.compounds and split is not None and split == guesses[0] and not one_edit
     if closes_up and wordforms.is_compound(word, split):
@@ -354,6 +440,9 @@ def check_proofread(analysis, ctx, rule):
     note = analysis.note
     names = ctx.words() | {w.lower() for n in _frame_names(note) for w in re.findall(r"[\w'’-]+", n)}
     matches = grammar_shapes.add(matches, analysis.doc, p.shapes)
+    te_reo = frozenset()
+    if p.te_reo and p.category == "spelling":
+        te_reo = _te_reo_words(note.text, [note.text[m.offset : m.end] for m in matches if m.kind == "spelling"])
     findings = []
     for m in matches:
         if m.kind != p.category:
@@ -367,8 +456,10 @@ def check_proofread(analysis, ctx, rule):
                 continue
             if _loan_word(note.text, m.offset, m.end, p):
                 continue
+            if note.text[m.offset : m.end].lower() in te_reo:
+                continue
         premise = p.verify.get(m.rule_id)
-        if premise is not None and not PREMISES[premise](analysis, m.offset, m.end):
+        if premise is not None and not PREMISES[premise](analysis, m):
             continue
         # `safe`: the engine layer is certain of the first replacement (grammar/combine.py),
         # or it is the misspelling's one plausible correction (respell.certain)
