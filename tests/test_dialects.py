@@ -41,6 +41,11 @@ MIXED = (
         (AMERICAN, "en-US (detected)"),
         (OXFORD, "en-GB (detected)"),
         ("Thank you for your time yesterday.", "en-US (default)"),
+        # a closed compound of a regional spelling tells the variant
+        ("The colourfastness tests on the cotton samples impressed me.", "en-GB (detected)"),
+        ("The colorfastness tests on the cotton samples impressed me.", "en-US (detected)"),
+        # "analyses" is analysis's plural in every English: no British evidence beside "fiber"
+        ("I built LBO analyses for a fiber infrastructure deal.", "en-US (detected)"),
     ],
 )
 def test_the_variant_is_told_from_the_notes_spellings(text, label):

@@ -57,6 +57,8 @@ CLEAN = [
     "What I have learned there is how to listen.",
     "I look forward to working with you.",
     # near misses of the modal, agreement and article shapes that a careful editor calls right
+    "The tasting made the work you described in the interview feel very tangible.",  # a causative's bare verb
+    "I noticed how a witness code-switches between Spanish and English.",  # a hyphenated verb, no plural
     "I will have finished my notice period by then.",
     "I suggest that the team meet again next week.",
     "It is important that every engineer attend the design reviews.",

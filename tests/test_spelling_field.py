@@ -2,7 +2,8 @@
 starts a sentence and is no greeting's, signature's or context's name ("Tunde walked me through",
 "Tunde and I discussed", "Tunde's team"), a French term ("chef de partie"), te reo Maori words
 in a New Zealand note ("taonga", "iwi"), a term with a capital inside ("SARS-CoV-2") and words
-built with a final or from a regional spelling ("syndromic", "colourfastness") are not
+built with a final or from a regional spelling ("syndromic", "colourfastness"), codes and
+acronyms ("int8", "E2B(R3)", "GSTR") and initials ("B.Pharm") are not
 misspellings, whichever engine; a real misspelling beside each is still reported. Real CLI, real Harper and LanguageTool, real spaCy."""
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ CLEAN = {
     # a final that only ends a word (syndrome + ic) and a closed compound of a British spelling,
     # which makes the note British
     "derived.txt": "I enjoyed the syndromic surveillance dashboards and the colourfastness tests.",
+    # codes with a digit, acronyms, initials and dotted degrees
+    "codes.txt": "I tuned the int8 kernels for p99 latency, filed E2B(R3) reports and drove the 4WD to the GSTR-2B review.",
+    "initials.txt": "My B.Pharm and M.Pharm help, and my mentor P. Geo. Ranaweera still checks my work.",
 }
 # the same sentences with a slip beside the quoted word: (sentence, the slips reported)
 SLIPS = {
@@ -45,6 +49,7 @@ SLIPS = {
     "te-reo-other-slip.txt": ("We talked about taonga and iwi, and the guidance I recieved.", ["recieved"]),
     # -ic inside a word is no final: "definic" + "ation"
     "derived-slip.txt": ("The definication of the term was clear.", ["definication"]),
+    "codes-slip.txt": ("I tuned the int8 kernals for the GSTR review.", ["kernals"]),
 }
 NOTES = {name: NOTE.format(s=s) for name, s in CLEAN.items()} | {
     name: NOTE.format(s=s) for name, (s, _) in SLIPS.items()}  # fmt: skip

@@ -102,7 +102,7 @@ def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...]]:
         w, tail = m.group().lower(), ""
         if w not in gb and w not in us and (parts := _closed_compound(w)):
             w, tail = parts
-        if w in gb:
+        if w in gb and not w.endswith("yses"):  # "analyses" is analysis's plural in every English
             british.append(Spelling(m.start(), m.end(), m.group(), _match_case(gb[w][0] + tail, m.group())))
         elif w in us:
             american.append((Spelling(m.start(), m.end(), m.group(), _match_case(us[w][0] + tail, m.group())), us[w][1]))

@@ -67,6 +67,7 @@ class SubjectVerb(_Inflecting):
     collective: tuple = ()  # a group takes a plural verb in British English ("the team are")
     subjunctive: tuple = ()  # "I suggest that the company hire", "it is important that every student attend"
     formulas: tuple = ()  # verbs of a set phrase, not a claim about the subject: "interview thank you letter"
+    causative: tuple = ()  # "made the work feel tangible": the noun is the object, the verb bare
 
 
 @dataclass(frozen=True)
@@ -265,7 +266,7 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
     English allows both or the parse is unsure: a subject with a number, a conjunct, an "of"
     phrase ("the amount of X are"), a gerund's object ("learning facts is"); a plural that is a
     word of its own ("news", "means", "details"); a noun whose plural is itself ("fish"), a
-    collective noun, a subjunctive clause."""
+    collective noun, a subjunctive clause, a causative's bare verb ("made the work feel")."""
     if (tok.tag_ not in ("VBZ", "VBP") and tok.lower_ != "was") or tok.lower_ in p.formulas:
         return []
     got = _finite(tok)
@@ -283,6 +284,8 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
             return []
         if head.dep_ == "ccomp" and (head.head.lemma_.lower() in p.subjunctive or any(
                 c.lemma_.lower() in p.subjunctive for c in head.head.children if c.dep_ == "acomp")):
+            return []
+        if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in p.causative:
             return []
         fix = p.irregular.get(tok.lower_) or _third_person(tok.lower_)
     elif tok.tag_ != "VBP" and subj.tag_ == "NNS":
@@ -324,6 +327,8 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
     between ("a few days", "a hundred people"); in "a couple of weeks" "a" is the head's, not the plural's."""
     if tok.tag_ != "NNS" or not _regular_plural(tok.lower_):
         return []
+    if tok.i > 0 and tok.nbor(-1).text == "-":
+        return []  # the end of a hyphenated word the parser split: "a witness code-switches" (a verb)
     det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
     if not det or any(c.dep_ == "nummod" for c in tok.children):
         return []

@@ -127,6 +127,12 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
         return True  # "Siobhán", "Nguyễn", "phở": a diacritic is typed on purpose, not by a slip
     if _INNER_CAPITAL.search(word) and not _RUN_ON_SENTENCE.fullmatch(word):
         return True  # "SARS-CoV-2", "iOS", "TallyPrime": a term as its owners write it, no slip
+    if _CODE.search(note.text, max(0, start - 1), end + 1):
+        return True  # "int8", "p99", "E2B(R3)", "4WD", "Form 3CD": a code, model or unit
+    if len(word) >= 2 and word.isupper() and word.isalpha():
+        return True  # "GSTR", "PSUR": an acronym
+    if _INITIAL.fullmatch(word) or (start >= 2 and note.text[start - 1] == "." and note.text[start - 2].isalpha()):
+        return True  # "P.Geo.", "B.Pharm": an initial, or the rest of a dotted abbreviation
     if _in_formula(note, start, end):
         return True
     if not any(c.isupper() for c in word):
@@ -147,6 +153,8 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
 
 
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_CODE = re.compile(r"\d")
+_INITIAL = re.compile(r"[A-Z]\.")
 # ... but two lower-case letters or more run into a capitalised word are a slip, a sentence run
 # on without its full stop and space ("reduction of huThis": JFLEG dev)
 _RUN_ON_SENTENCE = re.compile(r"[a-z]{2,}[A-Z][a-z]+")
