@@ -96,27 +96,18 @@ def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...]]:
     ("colourfastness"). An -ize word beside British -our/-re/-ll spellings is Oxford (or
     Canadian) spelling, not American."""
     gb, us = _pairs()
-    british: list[Spelling] = []
+    british: list[tuple[Spelling, str]] = []
     american: list[tuple[Spelling, str]] = []
     for m in _WORD.finditer(text):
         w, tail = m.group().lower(), ""
         if w not in gb and w not in us and (parts := _closed_compound(w)):
             w, tail = parts
         if w in gb and not w.endswith("yses"):  # "analyses" is analysis's plural in every English
-            british.append(Spelling(m.start(), m.end(), m.group(), _match_case(gb[w][0] + tail, m.group())))
+            british.append((Spelling(m.start(), m.end(), m.group(), _match_case(gb[w][0] + tail, m.group())), gb[w][1]))
         elif w in us:
             american.append((Spelling(m.start(), m.end(), m.group(), _match_case(us[w][0] + tail, m.group())), us[w][1]))
-    oxford = any(gb[_head(s.word.lower())][1] != "ise" for s in british)
-    return tuple(british), tuple(s for s, cls in american if not (oxford and cls == "ise"))
-
-
-def _head(word: str) -> str:
-    """The regional spelling a word is or starts with ("colourfastness": colour)."""
-    gb, us = _pairs()
-    if word in gb or word in us:
-        return word
-    parts = _closed_compound(word)
-    return parts[0] if parts else word
+    oxford = any(cls != "ise" for _, cls in british)
+    return tuple(s for s, _ in british), tuple(s for s, cls in american if not (oxford and cls == "ise"))
 
 
 def regional(word: str) -> bool:

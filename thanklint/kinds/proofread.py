@@ -142,8 +142,7 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
     for tok in analysis.tokens(start, end) or ():
         if tok.ent_type_ in p.name_labels:
             return True
-        sentence_start = tok.is_sent_start or tok.i == 0 or tok.nbor(-1).is_space
-        if not sentence_start:
+        if not _opens_sentence(tok):
             return True  # "Okonkwo", "Brightline": a capitalised word mid-sentence is a name
         if _acts_on_writer(tok):  # whatever spaCy tags it, and however near a common word it is
             return True
@@ -153,11 +152,16 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
 
 
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
-_CODE = re.compile(r"\d")
-_INITIAL = re.compile(r"[A-Z]\.")
 # ... but two lower-case letters or more run into a capitalised word are a slip, a sentence run
 # on without its full stop and space ("reduction of huThis": JFLEG dev)
 _RUN_ON_SENTENCE = re.compile(r"[a-z]{2,}[A-Z][a-z]+")
+_CODE = re.compile(r"\d")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _opens_sentence(tok) -> bool:
+    """The token starts a sentence or a line for the parser: a capital there says nothing of a name."""
+    return tok.is_sent_start or tok.i == 0 or tok.nbor(-1).is_space
 
 
 def _acts_on_writer(tok) -> bool:
@@ -254,8 +258,7 @@ def _heads_sentence(analysis, m) -> bool:
 def _ends_word(analysis, m) -> bool:
     """The span's last word ends there, not in a hyphenated compound ("my self-motivated
     style" is no "myself")."""
-    start, end = m.offset, m.end
-    return analysis.note.text[end : end + 1] != "-"
+    return analysis.note.text[m.end : m.end + 1] != "-"
 
 
 def _used_as_verb(analysis, m) -> bool:
@@ -305,11 +308,8 @@ def _finite_verb(analysis, m) -> bool:
 def _not_a_name(analysis, m) -> bool:
     """The span is no capitalised word in mid-sentence: there it starts a name ("Te Moana
     Research" is no "The"), while "te report" and a sentence's "Te report" are slips."""
-    start, end = m.offset, m.end
-    toks = analysis.tokens(start, end)
-    if not toks or not toks[0].text[:1].isupper():
-        return True
-    return toks[0].is_sent_start or toks[0].i == 0 or toks[0].nbor(-1).is_space
+    toks = analysis.tokens(m.offset, m.end)
+    return not toks or not toks[0].text[:1].isupper() or _opens_sentence(toks[0])
 
 
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
