@@ -347,3 +347,39 @@ def test_languagetool_reports_the_slips_but_not_the_bare_infinitive(tmp_path):
              for x in json.loads(proc.stdout)["files"][0]["findings"] if x["rule"] == "grammar"]
     slips = ["need talk", "effects", "affect", "hop", "succeed"]
     assert found == list(zip(_last(PREMISES, slips), slips)), found
+
+
+# What fresh-4's clean notes showed (stop 22), each beside the slip the rule is there for: a dotted
+# credential before a lower-case word ("a P.Geo. with", "an M.Tech. in") / a sentence that starts in
+# lower case; a place or a name written twice or split ("Wagga Wagga", "Karim El-Amin") / "the the",
+# "thec at"; te reo in a note with a macron ("te reo") / none; the "S" of "S&OP" / none; and
+# LanguageTool's "home.He".
+NAMES_AND_CREDENTIALS = (
+    "Kia ora Aroha,\n\nThank you for your time on Tuesday. I am registered as a P.Geo. with the provincial "
+    "body, and I hold an M.Tech. in water resources. Our trials near Wagga Wagga ran for two seasons. I am "
+    "continuing my te reo journey at Te Wānanga o Aotearoa. We planned a monthly S&OP cadence. I went "
+    "home.He called me later. we talked again on Friday. I read the the report twice. It was thec at in "
+    "the hat.\n\nNgā mihi,\nKarim El-Amin\n"
+)
+
+
+def _findings_by_rule(tmp_path, args) -> dict[str, list[str]]:
+    (tmp_path / "note.txt").write_text(NAMES_AND_CREDENTIALS, encoding="utf-8")
+    proc = run_cli("--format", "json", "--no-cache", *args, "note.txt", cwd=tmp_path, timeout=300)
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    found: dict[str, list[str]] = {"grammar": [], "spelling": []}
+    for x in json.loads(proc.stdout)["files"][0]["findings"]:
+        if x["rule"] in found:
+            found[x["rule"]].append(NAMES_AND_CREDENTIALS[x["offset"] : x["offset"] + x["length"]])
+    return found
+
+
+def test_harper_leaves_credentials_place_names_and_te_reo_alone(tmp_path):
+    assert _findings_by_rule(tmp_path, HARPER) == {"grammar": ["we", "the the"], "spelling": ["thec"]}
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_credentials_place_names_and_te_reo_alone(tmp_path):
+    found = _findings_by_rule(tmp_path, _languagetool_args())
+    assert found == {"grammar": ["He", "we", "the the"], "spelling": ["thec at"]}

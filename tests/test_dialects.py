@@ -46,6 +46,15 @@ MIXED = (
         ("The colorfastness tests on the cotton samples impressed me.", "en-US (detected)"),
         # "analyses" is analysis's plural in every English: no British evidence beside "fiber"
         ("I built LBO analyses for a fiber infrastructure deal.", "en-US (detected)"),
+        # British forms whose American pair is a British word too ("license" the verb, "draft"):
+        # evidence one way only
+        ("My restricted licence covers deep-draught ships.", "en-GB (detected)"),
+        ("I license the software and review each draft.", "en-US (default)"),
+        # irregular pairs
+        ("I will enrol in the jewellery course.", "en-GB (detected)"),
+        ("I will enroll in the jewelry course.", "en-US (detected)"),
+        # "fulfil" inflected is no compound of "fulfil" and "ling"
+        ("Someone was not fulfilling their responsibilities.", "en-US (default)"),
     ],
 )
 def test_the_variant_is_told_from_the_notes_spellings(text, label):

@@ -3,7 +3,8 @@ starts a sentence and is no greeting's, signature's or context's name ("Tunde wa
 "Tunde and I discussed", "Tunde's team"), a French term ("chef de partie"), te reo Maori words
 in a New Zealand note ("taonga", "iwi"), a term with a capital inside ("SARS-CoV-2") and words
 built with a final or from a regional spelling ("syndromic", "colourfastness"), codes and
-acronyms ("int8", "E2B(R3)", "GSTR") and initials ("B.Pharm") are not
+acronyms ("int8", "E2B(R3)", "GSTR", "S&OP"), initials ("B.Pharm"), drug names ("ibrutinib") and a
+dictionary's field words ("nuchal", "diacetyl") are not
 misspellings, whichever engine; a real misspelling beside each is still reported. Real CLI, real Harper and LanguageTool, real spaCy."""
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ CLEAN = {
     # codes with a digit, acronyms, initials and dotted degrees
     "codes.txt": "I tuned the int8 kernels for p99 latency, filed E2B(R3) reports and drove the 4WD to the GSTR-2B review.",
     "initials.txt": "My B.Pharm and M.Pharm help, and my mentor P. Geo. Ranaweera still checks my work.",
+    # drug names (an INN stem ends each) and a dictionary's field words that are no slip of a common word
+    "drugs.txt": "I have dosed carboplatin and capecitabine, and I followed patients on ibrutinib and tocilizumab.",
+    "dictionary.txt": "We covered the diacetyl rest, the decoction mash and the nuchal translucency scan.",
+    "ampersand.txt": "We discussed a monthly S&OP cadence, the P&L review and our SAP S/4HANA rollout.",
 }
 # the same sentences with a slip beside the quoted word: (sentence, the slips reported)
 SLIPS = {
@@ -50,6 +55,9 @@ SLIPS = {
     # -ic inside a word is no final: "definic" + "ation"
     "derived-slip.txt": ("The definication of the term was clear.", ["definication"]),
     "codes-slip.txt": ("I tuned the int8 kernals for the GSTR review.", ["kernals"]),
+    # a slip in the drug's stem; a dictionary headword one edit from a common word (Norvig's "sence")
+    "drugs-slip.txt": ("I dosed carboplatin and amoxicilin last year.", ["amoxicilin"]),
+    "dictionary-slip.txt": ("The diacetyl rest took a day, and the sence of calm was clear.", ["sence"]),
 }
 NOTES = {name: NOTE.format(s=s) for name, s in CLEAN.items()} | {
     name: NOTE.format(s=s) for name, (s, _) in SLIPS.items()}  # fmt: skip

@@ -68,7 +68,8 @@ def _pairs() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
             continue
         b, a, cls = line.split("\t")
         gb[b] = (a, cls)
-        us[a] = (b, cls)
+        if cls != "one-way":  # "licence" is British; "license" is a British verb too
+            us[a] = (b, cls)
     return gb, us
 
 
@@ -79,12 +80,15 @@ def _match_case(word: str, like: str) -> str:
 def _closed_compound(word: str) -> tuple[str, str] | None:
     """(head, tail) when `word` closes up a regional spelling and a word: "colourfastness"
     (colour + fastness), "centerpiece" (center + piece). The tail must be a WordNet word, so
-    "Colorado" is no compound of "color"."""
+    "Colorado" is no compound of "color", and start with another letter than the head ends in:
+    "fulfilling" is "fulfil" inflected, not "fulfil" + "ling"."""
     from thanklint import wordforms
 
     gb, us = _pairs()
     for k in range(4, len(word) - 3):
         head, tail = word[:k], word[k:]
+        if head[-1] == tail[0]:  # "fulfil|ling", "enrol|ling": an inflection's doubled consonant
+            continue
         if (head in gb or head in us) and (wordforms.is_lemma(tail) or any(
                 wordforms.is_lemma(lemma) for lemma in wordforms.lemmas(tail))):  # fmt: skip
             return head, tail

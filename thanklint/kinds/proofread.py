@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from thanklint import dialect, respell, wordforms
 from thanklint.grammar import shapes as grammar_shapes
@@ -68,6 +69,13 @@ class ProofreadParams:
     prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
     finals: tuple[str, ...] = ()  # suffixes that only end a word ("syndromic"; "definication" is no word)
+    # the stems of drug names (WHO's INN stems: "-mab", "-tinib", "-platin"): a lower-case word of
+    # eight letters or more that ends in one is a drug's name ("tocilizumab"); empty turns it off
+    drug_stems: tuple[str, ...] = ()
+    # a word of an unabridged dictionary (Webster's Second and GCIDE, `english-words` on PyPI) at
+    # least this common (Zipf) and not one edit from a common word is a word of some field
+    # ("nuchal", "diacetyl"); 0 turns it off (measured: spelling.yaml)
+    dictionary_zipf: float = 0.0
     # a WordNet word is not reported, however rare, when each of the engine's guesses is at least
     # this many edits away: it knows no word this could be a slip of ("simvastatin" -> "devastating");
     # 0 turns the check off (measured: spelling.yaml)
@@ -129,8 +137,8 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
         return True  # "SARS-CoV-2", "iOS", "TallyPrime": a term as its owners write it, no slip
     if _CODE.search(note.text, max(0, start - 1), end + 1):
         return True  # "int8", "p99", "E2B(R3)", "4WD", "Form 3CD": a code, model or unit
-    if len(word) >= 2 and word.isupper() and word.isalpha():
-        return True  # "GSTR", "PSUR": an acronym
+    if word.isupper() and word.isalpha() and (len(word) >= 2 or _JOINED.search(note.text, max(0, start - 1), end + 1)):
+        return True  # "GSTR", "PSUR", the "S" of "S&OP" or "S/4HANA": an acronym
     if _INITIAL.fullmatch(word) or (start >= 2 and note.text[start - 1] == "." and note.text[start - 2].isalpha()):
         return True  # "P.Geo.", "B.Pharm": an initial, or the rest of a dotted abbreviation
     if _in_formula(note, start, end):
@@ -156,6 +164,7 @@ _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 # on without its full stop and space ("reduction of huThis": JFLEG dev)
 _RUN_ON_SENTENCE = re.compile(r"[a-z]{2,}[A-Z][a-z]+")
 _CODE = re.compile(r"\d")
+_JOINED = re.compile(r"[&/]")
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
@@ -232,10 +241,33 @@ def _has_degree(analysis, m) -> bool:
 
 def _starts_sentence(analysis, m) -> bool:
     """The span's first word starts a sentence for the parser too: "Hallberg & Co. and work"
-    goes on after the abbreviation (on JFLEG dev spaCy agrees with all 74 of Harper's matches)."""
+    goes on after the abbreviation (on JFLEG dev spaCy agrees with all 74 of Harper's matches),
+    and so does "a P.Geo. with …", which spaCy breaks after a dotted credential."""
     start, end = m.offset, m.end
     toks = analysis.tokens(start, end)
+    if toks and toks[0].i >= 2 and toks[0].nbor(-1).text == "." and _DOTTED.fullmatch(toks[0].nbor(-2).text):
+        return False
     return not toks or toks[0].is_sent_start or toks[0].i == 0
+
+
+# a dotted credential or abbreviation as spaCy splits it off its last full stop: "P.Geo", "M.Tech"
+_DOTTED = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Za-z]+)+")
+
+
+def _not_initialism(analysis, m) -> bool:
+    """The span does not go on from an initial's full stop: "Add a space between sentences"
+    is right for "home.He", not for the "Geo" of "P.Geo." or the "Tech" of "M.Tech"."""
+    return not _AFTER_INITIAL.search(analysis.note.text, max(0, m.offset - 4), m.offset)
+
+
+_AFTER_INITIAL = re.compile(r"(?:^|[\s(])[A-Z][a-z]?\.$")
+
+
+def _not_names(analysis, m) -> bool:
+    """The span is not a run of capitalised words, a name ("Karim El-Amin", "Wagga Wagga"): a
+    repeated word or a misplaced space in one is how the name is written."""
+    words = re.findall(r"[^\W\d_]+", analysis.note.text[m.offset : m.end])
+    return len(words) < 2 or not all(w[:1].isupper() for w in words)
 
 
 def _heads_phrase(analysis, m) -> bool:
@@ -307,7 +339,10 @@ def _finite_verb(analysis, m) -> bool:
 
 def _not_a_name(analysis, m) -> bool:
     """The span is no capitalised word in mid-sentence: there it starts a name ("Te Moana
-    Research" is no "The"), while "te report" and a sentence's "Te report" are slips."""
+    Research" is no "The"), while "te report" and a sentence's "Te report" are slips; nor is it
+    te reo Māori in a note that writes te reo ("te reo", "te ao Māori")."""
+    if _te_reo_word(analysis.note.text, analysis.note.text[m.offset : m.end]):
+        return False
     toks = analysis.tokens(m.offset, m.end)
     return not toks or not toks[0].text[:1].isupper() or _opens_sentence(toks[0])
 
@@ -315,7 +350,7 @@ def _not_a_name(analysis, m) -> bool:
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
             "claimed-use": _use_as_claimed, "next-heads": _next_heads, "finite-verb": _finite_verb,
-            "not-a-name": _not_a_name}
+            "not-a-name": _not_a_name, "not-initialism": _not_initialism, "not-names": _not_names}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
@@ -372,6 +407,21 @@ def _frenchier(word: str, gap: float) -> bool:
     return zipf_frequency(word, "fr", wordlist="small") - _zipf(word) >= gap
 
 
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """The headwords of Webster's Second and of GCIDE, lower-cased: 264,000 words, read in ~0.3 s,
+    only when a flagged word gets this far."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2", "gcide"], lower=True))
+
+
+def _in_dictionary(word: str) -> bool:
+    """The word, or the singular of a plural in -s or -es ("otoliths"), is a dictionary headword."""
+    d = _dictionary()
+    return word in d or (word.endswith("s") and word[:-1] in d) or (word.endswith("es") and word[:-2] in d)
+
+
 # te reo Māori's syllables: at most one consonant (h k m n p r t w, ng, wh) before each vowel
 _TE_REO = re.compile(r"(?:(?:ng|wh|[hkmnprtw])?[aeiouāēīōū])+")
 _MACRON = re.compile(r"[āēīōūĀĒĪŌŪ]")
@@ -382,9 +432,16 @@ def _te_reo_words(text: str, flagged: list[str]) -> frozenset[str]:
     English does ("taonga", "mana whenua", "iwi"): it has a macron ("Kaikōura", "Ngā mihi"), or
     two such words are flagged (of three letters or more: texting's "u" is no te reo). An English
     slip of that shape ("nite", "rote") stands alone in a note that shows no te reo, so it is
-    still reported."""
+    still reported; so is "te" for "the", unless a macron shows the note writes te reo."""
+    if _MACRON.search(text):
+        return frozenset(w.lower() for w in flagged if _te_reo_word(text, w))
     shaped = frozenset(w.lower() for w in flagged if len(w) >= 3 and _TE_REO.fullmatch(w.lower()))  # not "u"
-    return shaped if _MACRON.search(text) or len(shaped) >= 2 else frozenset()
+    return shaped if len(shaped) >= 2 else frozenset()
+
+
+def _te_reo_word(text: str, word: str) -> bool:
+    """A word of te reo's shape, two letters or more ("te", "ao"), in a note with a macron."""
+    return len(word) >= 2 and bool(_TE_REO.fullmatch(word.lower())) and bool(_MACRON.search(text))
 
 
 def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
@@ -397,6 +454,8 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
         return False
     if p.abbreviations and _ABBREVIATION.fullmatch(word) and not _function_word_slip(word):
         return True
+    if p.drug_stems and len(word) >= 8 and word.endswith(tuple(p.drug_stems)):
+        return True  # a slip in the stem itself ("amoxicilin") ends in no stem and is still reported
     z = _zipf(word)
     # the first few guesses, not just the first: LanguageTool's first guess for "thi" is a rare word
     guesses = [r for r in replacements[: p.max_suggestions] if r]
@@ -425,6 +484,8 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     if closes_up and p.split_zipf and z >= p.split_zipf:
         return True
     if z >= p.common_zipf:
+        return True
+    if p.dictionary_zipf and z >= p.dictionary_zipf and _in_dictionary(word) and not respell.near(word, 1):
         return True
     if p.far_guess_edits and wordforms.is_lemma(word) and all(
         respell.distance(word, g.lower()) >= p.far_guess_edits for g in guesses
