@@ -40,6 +40,8 @@ CLEAN = {
     "drugs.txt": "I have dosed carboplatin and capecitabine, and I followed patients on ibrutinib and tocilizumab.",
     "dictionary.txt": "We covered the diacetyl rest, the decoction mash and the nuchal translucency scan.",
     "ampersand.txt": "We discussed a monthly S&OP cadence, the P&L review and our SAP S/4HANA rollout.",
+    # a prefix English builds words with; a headword the engine splits; a word whose plural the engine knows
+    "prefixes.txt": "We talked about bicultural practice, dysfluency, the pilotage exam and the cytokine panel.",
 }
 # the same sentences with a slip beside the quoted word: (sentence, the slips reported)
 SLIPS = {
@@ -58,6 +60,8 @@ SLIPS = {
     # a slip in the drug's stem; a dictionary headword one edit from a common word (Norvig's "sence")
     "drugs-slip.txt": ("I dosed carboplatin and amoxicilin last year.", ["amoxicilin"]),
     "dictionary-slip.txt": ("The diacetyl rest took a day, and the sence of calm was clear.", ["sence"]),
+    # "trans" + "fred" is no word; "succes" is far rarer than "success", its first guess
+    "prefixes-slip.txt": ("The files were transfred overnight, and our succes was clear.", ["transfred", "succes"]),
 }
 NOTES = {name: NOTE.format(s=s) for name, s in CLEAN.items()} | {
     name: NOTE.format(s=s) for name, (s, _) in SLIPS.items()}  # fmt: skip

@@ -76,6 +76,9 @@ class ProofreadParams:
     # least this common (Zipf) and not one edit from a common word is a word of some field
     # ("nuchal", "diacetyl"); 0 turns it off (measured: spelling.yaml)
     dictionary_zipf: float = 0.0
+    # a word of five letters or more whose engine's first guess is its own plural ("cytokine" ->
+    # "cytokines"): the engine knows the word in the plural only; off by default (spelling.yaml)
+    plural_guess: bool = False
     # a WordNet word is not reported, however rare, when each of the engine's guesses is at least
     # this many edits away: it knows no word this could be a slip of ("simvastatin" -> "devastating");
     # 0 turns the check off (measured: spelling.yaml)
@@ -463,6 +466,15 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     # case looks common; the engine's own guess in capitals says it is a capitalisation slip
     if any(g != word and g.lower() == word for g in guesses):
         return False
+    # before the run-together test below: a headword the engine splits ("pilotage" -> "pilot age",
+    # "bicultural") is still a word; "alot" is one edit from "lot" and no exception
+    if p.dictionary_zipf and z >= p.dictionary_zipf and _in_dictionary(word) and not respell.near(word, 1):
+        return True
+    # the engine knows the plural and offers it ("cytokine" -> "cytokines"): the singular is a word,
+    # about as common as its plural; "succes" is far rarer than "success", which it misses
+    if (p.plural_guess and len(word) >= 5 and guesses and guesses[0].lower() in (word + "s", word + "es")
+            and _zipf(guesses[0].lower()) - z < 1.0):
+        return True
     # "runbook" -> "run book": the engine reads a closed compound as two words run together; but
     # it splits slips the same way ("carear" -> "car ear"), and those are one edit from a word
     split = next((g for g in guesses if " " in g and g.replace(" ", "") == word), None)
@@ -484,8 +496,6 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     if closes_up and p.split_zipf and z >= p.split_zipf:
         return True
     if z >= p.common_zipf:
-        return True
-    if p.dictionary_zipf and z >= p.dictionary_zipf and _in_dictionary(word) and not respell.near(word, 1):
         return True
     if p.far_guess_edits and wordforms.is_lemma(word) and all(
         respell.distance(word, g.lower()) >= p.far_guess_edits for g in guesses
