@@ -383,3 +383,33 @@ def test_harper_leaves_credentials_place_names_and_te_reo_alone(tmp_path):
 def test_languagetool_leaves_credentials_place_names_and_te_reo_alone(tmp_path):
     found = _findings_by_rule(tmp_path, _languagetool_args())
     assert found == {"grammar": ["He", "we", "the the"], "spelling": ["thec at"]}
+
+
+# fresh-3's clean notes, read at stop 22: an acronym said as a word ("a STEM club"), a capitalised
+# title's plural ("a Marine Emergency Duties certificate"), a second verb sharing "I" ("I am a member
+# and am working towards …"); beside them the slips each rule is there for ("a apple", "a books").
+ARTICLES = (
+    "Hi Dana,\n\nThank you for your time on Tuesday. I also run a STEM club and hold a Marine Emergency "
+    "Duties certificate. I am a Full Member of the AIOH and am working towards my certification. I ate a "
+    "apple and read a books.\n\nBest,\nSam\n"
+)
+
+
+def _grammar_spans(tmp_path, args) -> list[tuple[int, str]]:
+    (tmp_path / "note.txt").write_text(ARTICLES, encoding="utf-8")
+    proc = run_cli("--format", "json", "--no-cache", *args, "note.txt", cwd=tmp_path, timeout=300)
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    return [(x["offset"], ARTICLES[x["offset"] : x["offset"] + x["length"]])
+            for x in json.loads(proc.stdout)["files"][0]["findings"] if x["rule"] in ("grammar", "spelling")]
+
+
+def test_harper_leaves_acronyms_titles_and_shared_subjects_alone(tmp_path):
+    slips = [(ARTICLES.index("a apple"), "a"), (ARTICLES.index("books"), "books")]
+    assert _grammar_spans(tmp_path, HARPER) == slips
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_acronyms_titles_and_shared_subjects_alone(tmp_path):
+    slips = [(ARTICLES.index("a apple"), "a"), (ARTICLES.index("a books"), "a books")]
+    assert _grammar_spans(tmp_path, _languagetool_args()) == slips

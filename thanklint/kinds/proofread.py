@@ -350,10 +350,41 @@ def _not_a_name(analysis, m) -> bool:
     return not toks or not toks[0].text[:1].isupper() or _opens_sentence(toks[0])
 
 
+def _not_acronym(analysis, m) -> bool:
+    """The word after the article is no acronym: "a STEM club", "a NASA grant" are said as words,
+    "an FBI agent" letter by letter, and spelling cannot tell which; "a apple" is a slip."""
+    after = re.match(r"\s*([^\W\d_]+)", analysis.note.text[m.end :])
+    word = analysis.note.text[m.offset : m.end].split()[-1:]
+    nxt = after.group(1) if after else ""
+    if word and word[0].lower() not in ("a", "an"):  # the span holds the noun itself
+        nxt = word[0]
+    return not (len(nxt) >= 2 and nxt.isupper())
+
+
+def _plural_not_title(analysis, m) -> bool:
+    """The span's plural noun is no capitalised word in mid-sentence, a title or a name ("a Marine
+    Emergency Duties certificate"); "a books" is a slip."""
+    toks = analysis.tokens(m.offset, m.end)
+    return not toks or not toks[-1].text[:1].isupper() or _opens_sentence(toks[-1])
+
+
+def _subject_not_shared(analysis, m) -> bool:
+    """The span's "am" does not share the subject "I" of a verb before it: "I am a member and am
+    working towards …" leaves the second "I" out, as English may; "… and am I right" is a slip."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks:
+        return True
+    am = toks[0]
+    if am.i == 0 or am.nbor(-1).lower_ not in ("and", "but", "or"):
+        return True
+    return not any(t.lower_ == "i" and t.dep_ in ("nsubj", "nsubjpass") for t in am.sent if t.i < am.i)
+
+
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
             "claimed-use": _use_as_claimed, "next-heads": _next_heads, "finite-verb": _finite_verb,
-            "not-a-name": _not_a_name, "not-initialism": _not_initialism, "not-names": _not_names}
+            "not-a-name": _not_a_name, "not-initialism": _not_initialism, "not-names": _not_names,
+            "not-acronym": _not_acronym, "plural-not-title": _plural_not_title, "subject-not-shared": _subject_not_shared}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
