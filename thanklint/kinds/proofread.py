@@ -254,7 +254,7 @@ def _starts_sentence(analysis, m) -> bool:
 
 
 # a dotted credential or abbreviation as spaCy splits it off its last full stop: "P.Geo", "M.Tech"
-_DOTTED = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Za-z]+)+")
+_DOTTED = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]*)+")  # not "Vue.js"
 
 
 def _not_initialism(analysis, m) -> bool:
@@ -268,9 +268,12 @@ _AFTER_INITIAL = re.compile(r"(?:^|[\s(])[A-Z][a-z]?\.$")
 
 def _not_names(analysis, m) -> bool:
     """The span is not a run of capitalised words, a name ("Karim El-Amin", "Wagga Wagga"): a
-    repeated word or a misplaced space in one is how the name is written."""
+    repeated word or a misplaced space in one is how the name is written. Function words are
+    no name ("I I am", "The The")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     words = re.findall(r"[^\W\d_]+", analysis.note.text[m.offset : m.end])
-    return len(words) < 2 or not all(w[:1].isupper() for w in words)
+    return len(words) < 2 or not all(w[:1].isupper() and len(w) >= 2 and w.lower() not in STOP_WORDS for w in words)
 
 
 def _heads_phrase(analysis, m) -> bool:
@@ -344,21 +347,28 @@ def _not_a_name(analysis, m) -> bool:
     """The span is no capitalised word in mid-sentence: there it starts a name ("Te Moana
     Research" is no "The"), while "te report" and a sentence's "Te report" are slips; nor is it
     te reo Māori in a note that writes te reo ("te reo", "te ao Māori")."""
-    if _te_reo_word(analysis.note.text, analysis.note.text[m.offset : m.end]):
+    if _te_reo_article(analysis.note.text, m.offset, m.end):
         return False
     toks = analysis.tokens(m.offset, m.end)
     return not toks or not toks[0].text[:1].isupper() or _opens_sentence(toks[0])
 
 
 def _not_acronym(analysis, m) -> bool:
-    """The word after the article is no acronym: "a STEM club", "a NASA grant" are said as words,
-    "an FBI agent" letter by letter, and spelling cannot tell which; "a apple" is a slip."""
+    """The word after the article is no acronym said as a word ("a STEM club", "a NASA grant"),
+    whose article follows its sound, not its letters; one said letter by letter takes the
+    article of its first letter's name ("an MBA", "an NGO": "a MBA" is a slip, as "a apple" is).
+    An acronym that opens with a vowel is left alone too: "a URL" and "an API" are both right."""
     after = re.match(r"\s*([^\W\d_]+)", analysis.note.text[m.end :])
     word = analysis.note.text[m.offset : m.end].split()[-1:]
     nxt = after.group(1) if after else ""
     if word and word[0].lower() not in ("a", "an"):  # the span holds the noun itself
         nxt = word[0]
-    return not (len(nxt) >= 2 and nxt.isupper())
+    return not (len(nxt) >= 2 and nxt.isupper() and _SAID_AS_WORD.match(nxt))
+
+
+# an acronym that opens as a syllable does: a vowel, after at most one consonant or a cluster
+# English starts words with ("STEM", "NASA", "SCUBA", "URL"; not "MBA", "NGO", "HR", "FBI")
+_SAID_AS_WORD = re.compile(r"(?:[BCDFGHJKLMNPRSTVWZ]|[BCDFGKPT][LR]|S[CKLMNPTW]|S[PTC]R)?[AEIOU]")
 
 
 def _plural_not_title(analysis, m) -> bool:
@@ -370,7 +380,7 @@ def _plural_not_title(analysis, m) -> bool:
 
 def _subject_not_shared(analysis, m) -> bool:
     """The span's "am" does not share the subject "I" of a verb before it: "I am a member and am
-    working towards …" leaves the second "I" out, as English may; "… and am I right" is a slip."""
+    working towards …" leaves the second "I" out, as English may; "Whom am talking with?" lacks it."""
     toks = analysis.tokens(m.offset, m.end)
     if not toks:
         return True
@@ -410,6 +420,13 @@ _RUN_TOGETHER_GAP = 1.5  # Zipf: "a lot" 5.6 against "alot" 3.9; "con focal" 3.6
 # two to five consonants, "y" not among them: it is a vowel in "gym", "myth", "lynx"
 _ABBREVIATION = re.compile(r"[b-df-hj-np-tv-xz]{2,5}")
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def _function_word_run_on(word: str, guesses) -> bool:
+    """The engine splits the word after a function word ("incase" -> "in case", "upclose")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return any(" " in g and g.replace(" ", "") == word and g.split()[0].lower() in STOP_WORDS for g in guesses)
 
 
 def _function_word_slip(word: str) -> bool:
@@ -466,16 +483,19 @@ def _te_reo_words(text: str, flagged: list[str]) -> frozenset[str]:
     English does ("taonga", "mana whenua", "iwi"): it has a macron ("Kaikōura", "Ngā mihi"), or
     two such words are flagged (of three letters or more: texting's "u" is no te reo). An English
     slip of that shape ("nite", "rote") stands alone in a note that shows no te reo, so it is
-    still reported; so is "te" for "the", unless a macron shows the note writes te reo."""
-    if _MACRON.search(text):
-        return frozenset(w.lower() for w in flagged if _te_reo_word(text, w))
+    still reported."""
     shaped = frozenset(w.lower() for w in flagged if len(w) >= 3 and _TE_REO.fullmatch(w.lower()))  # not "u"
-    return shaped if len(shaped) >= 2 else frozenset()
+    return shaped if _MACRON.search(text) or len(shaped) >= 2 else frozenset()
 
 
-def _te_reo_word(text: str, word: str) -> bool:
-    """A word of te reo's shape, two letters or more ("te", "ao"), in a note with a macron."""
-    return len(word) >= 2 and bool(_TE_REO.fullmatch(word.lower())) and bool(_MACRON.search(text))
+def _te_reo_article(text: str, start: int, end: int) -> bool:
+    """A two-letter word of te reo's shape before a te reo word, in a note with a macron: "te reo",
+    "te ao Māori". "te report" is a slip for "the", whatever the note's sign-off ("Ngā mihi")."""
+    word = text[start:end].lower()
+    if len(word) != 2 or not _TE_REO.fullmatch(word) or not _MACRON.search(text):
+        return False
+    nxt = re.match(r"\s+([^\W\d_]+)", text[end:])
+    return nxt is not None and len(nxt.group(1)) >= 2 and bool(_TE_REO.fullmatch(nxt.group(1).lower()))
 
 
 def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
@@ -488,8 +508,8 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
         return False
     if p.abbreviations and _ABBREVIATION.fullmatch(word) and not _function_word_slip(word):
         return True
-    if p.drug_stems and len(word) >= 8 and word.endswith(tuple(p.drug_stems)):
-        return True  # a slip in the stem itself ("amoxicilin") ends in no stem and is still reported
+    if p.drug_stems and len(word) >= 8 and word.endswith(tuple(p.drug_stems)) and not respell.near(word, 1):
+        return True  # a slip in the stem ("amoxicilin") ends in none; "preparin" is one edit from "preparing"
     z = _zipf(word)
     # the first few guesses, not just the first: LanguageTool's first guess for "thi" is a rare word
     guesses = [r for r in replacements[: p.max_suggestions] if r]
@@ -498,8 +518,9 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     if any(g != word and g.lower() == word for g in guesses):
         return False
     # before the run-together test below: a headword the engine splits ("pilotage" -> "pilot age",
-    # "bicultural") is still a word; "alot" is one edit from "lot" and no exception
-    if p.dictionary_zipf and z >= p.dictionary_zipf and _in_dictionary(word) and not respell.near(word, 1):
+    # "bicultural") is still a word, unless a function word runs on ("incase", "intime", "upclose")
+    if (p.dictionary_zipf and z >= p.dictionary_zipf and _in_dictionary(word) and not respell.near(word, 1)
+            and not _function_word_run_on(word, guesses)):
         return True
     # the engine knows the plural and offers it ("cytokine" -> "cytokines"): the singular is a word,
     # about as common as its plural; "succes" is far rarer than "success", which it misses
@@ -566,7 +587,7 @@ def check_proofread(analysis, ctx, rule):
                 continue
             if _loan_word(note.text, m.offset, m.end, p):
                 continue
-            if note.text[m.offset : m.end].lower() in te_reo:
+            if note.text[m.offset : m.end].lower() in te_reo or _te_reo_article(note.text, m.offset, m.end):
                 continue
         premise = p.verify.get(m.rule_id)
         if premise is not None and not PREMISES[premise](analysis, m):
