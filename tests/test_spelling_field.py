@@ -42,6 +42,8 @@ CLEAN = {
     "ampersand.txt": "We discussed a monthly S&OP cadence, the P&L review and our SAP S/4HANA rollout.",
     # a prefix English builds words with; a headword the engine splits; a word whose plural the engine knows
     "prefixes.txt": "We talked about bicultural practice, dysfluency, the pilotage exam and the cytokine panel.",
+    # science's Greek and Latin compounds, a stem joined by "o" to a final
+    "classical.txt": "The sonographer showed me elastography, capnography and tympanometry in one morning.",
 }
 # the same sentences with a slip beside the quoted word: (sentence, the slips reported)
 SLIPS = {
@@ -62,6 +64,7 @@ SLIPS = {
     "dictionary-slip.txt": ("The diacetyl rest took a day, and the sence of calm was clear.", ["sence"]),
     # "trans" + "fred" is no word; "succes" is far rarer than "success", its first guess
     "prefixes-slip.txt": ("The files were transfred overnight, and our succes was clear.", ["transfred", "succes"]),
+    "classical-slip.txt": ("I read about techology in the archaeologist's notes.", ["techology"]),
 }
 NOTES = {name: NOTE.format(s=s) for name, s in CLEAN.items()} | {
     name: NOTE.format(s=s) for name, (s, _) in SLIPS.items()}  # fmt: skip

@@ -72,6 +72,10 @@ class ProofreadParams:
     # the stems of drug names (WHO's INN stems: "-mab", "-tinib", "-platin"): a lower-case word of
     # eight letters or more that ends in one is a drug's name ("tocilizumab"); empty turns it off
     drug_stems: tuple[str, ...] = ()
+    # the finals of science's Greek and Latin compounds: a lower-case word of nine letters or more
+    # that joins a stem to one with the linking "o" ("capn-o-graphy", "tympan-o-metry") is a term
+    # of some field; empty turns it off
+    classical_finals: tuple[str, ...] = ()
     # a word of an unabridged dictionary (Webster's Second and GCIDE, `english-words` on PyPI) at
     # least this common (Zipf) and not one edit from a common word is a word of some field
     # ("nuchal", "diacetyl"); 0 turns it off (measured: spelling.yaml)
@@ -510,6 +514,9 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
         return True
     if p.drug_stems and len(word) >= 8 and word.endswith(tuple(p.drug_stems)) and not respell.near(word, 1):
         return True  # a slip in the stem ("amoxicilin") ends in none; "preparin" is one edit from "preparing"
+    if (p.classical_finals and len(word) >= 9 and re.fullmatch(r"[a-z]{3,}o(?:%s)" % "|".join(p.classical_finals), word)
+            and not respell.near(word, 1)):
+        return True  # "elastography", "sonographer"; "techology" is one edit from "technology"
     z = _zipf(word)
     # the first few guesses, not just the first: LanguageTool's first guess for "thi" is a rare word
     guesses = [r for r in replacements[: p.max_suggestions] if r]
