@@ -363,14 +363,19 @@ NAMES_AND_CREDENTIALS = (
 )
 
 
-def _by_rule(tmp_path, args, text) -> dict[str, list[str]]:
+def _spans(tmp_path, args, text) -> list[tuple[str, int, str]]:
+    """(rule, offset, the words) of each grammar and spelling finding on `text`."""
     (tmp_path / "note.txt").write_text(text, encoding="utf-8")
     proc = run_cli("--format", "json", "--no-cache", *args, "note.txt", cwd=tmp_path, timeout=300)
     assert proc.returncode in (0, 1), proc.stderr.decode()
+    return [(x["rule"], x["offset"], text[x["offset"] : x["offset"] + x["length"]])
+            for x in json.loads(proc.stdout)["files"][0]["findings"] if x["rule"] in ("grammar", "spelling")]
+
+
+def _by_rule(tmp_path, args, text) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {"grammar": [], "spelling": []}
-    for x in json.loads(proc.stdout)["files"][0]["findings"]:
-        if x["rule"] in found:
-            found[x["rule"]].append(text[x["offset"] : x["offset"] + x["length"]])
+    for rule, _, words in _spans(tmp_path, args, text):
+        found[rule].append(words)
     return found
 
 
@@ -396,11 +401,7 @@ ARTICLES = (
 
 
 def _grammar_spans(tmp_path, args) -> list[tuple[int, str]]:
-    (tmp_path / "note.txt").write_text(ARTICLES, encoding="utf-8")
-    proc = run_cli("--format", "json", "--no-cache", *args, "note.txt", cwd=tmp_path, timeout=300)
-    assert proc.returncode in (0, 1), proc.stderr.decode()
-    return [(x["offset"], ARTICLES[x["offset"] : x["offset"] + x["length"]])
-            for x in json.loads(proc.stdout)["files"][0]["findings"] if x["rule"] in ("grammar", "spelling")]
+    return [(offset, words) for _, offset, words in _spans(tmp_path, args, ARTICLES)]
 
 
 def test_harper_leaves_acronyms_alone(tmp_path):

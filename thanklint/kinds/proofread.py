@@ -274,10 +274,8 @@ def _not_names(analysis, m) -> bool:
     """The span is not a run of capitalised words, a name ("Karim El-Amin", "Wagga Wagga"): a
     repeated word or a misplaced space in one is how the name is written. Function words are
     no name ("I I am", "The The")."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     words = re.findall(r"[^\W\d_]+", analysis.note.text[m.offset : m.end])
-    return len(words) < 2 or not all(w[:1].isupper() and len(w) >= 2 and w.lower() not in STOP_WORDS for w in words)
+    return len(words) < 2 or not all(w[:1].isupper() and len(w) >= 2 and w.lower() not in _stop_words() for w in words)
 
 
 def _heads_phrase(analysis, m) -> bool:
@@ -354,7 +352,12 @@ def _not_a_name(analysis, m) -> bool:
     if _te_reo_article(analysis.note.text, m.offset, m.end):
         return False
     toks = analysis.tokens(m.offset, m.end)
-    return not toks or not toks[0].text[:1].isupper() or _opens_sentence(toks[0])
+    return not toks or not _capital_mid_sentence(toks[0])
+
+
+def _capital_mid_sentence(tok) -> bool:
+    """A capitalised word where no sentence or line starts: a name or a title's word."""
+    return tok.text[:1].isupper() and not _opens_sentence(tok)
 
 
 def _not_acronym(analysis, m) -> bool:
@@ -362,11 +365,8 @@ def _not_acronym(analysis, m) -> bool:
     whose article follows its sound, not its letters; one said letter by letter takes the
     article of its first letter's name ("an MBA", "an NGO": "a MBA" is a slip, as "a apple" is).
     An acronym that opens with a vowel is left alone too: "a URL" and "an API" are both right."""
-    after = re.match(r"\s*([^\W\d_]+)", analysis.note.text[m.end :])
-    word = analysis.note.text[m.offset : m.end].split()[-1:]
+    after = re.match(r"\s*([^\W\d_]+)", analysis.note.text[m.end :])  # Harper's span is the article
     nxt = after.group(1) if after else ""
-    if word and word[0].lower() not in ("a", "an"):  # the span holds the noun itself
-        nxt = word[0]
     return not (len(nxt) >= 2 and nxt.isupper() and _SAID_AS_WORD.match(nxt))
 
 
@@ -379,7 +379,7 @@ def _plural_not_title(analysis, m) -> bool:
     """The span's plural noun is no capitalised word in mid-sentence, a title or a name ("a Marine
     Emergency Duties certificate"); "a books" is a slip."""
     toks = analysis.tokens(m.offset, m.end)
-    return not toks or not toks[-1].text[:1].isupper() or _opens_sentence(toks[-1])
+    return not toks or not _capital_mid_sentence(toks[-1])
 
 
 def _subject_not_shared(analysis, m) -> bool:
@@ -426,19 +426,17 @@ _ABBREVIATION = re.compile(r"[b-df-hj-np-tv-xz]{2,5}")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _function_word_run_on(word: str, guesses) -> bool:
-    """The engine splits the word after a function word ("incase" -> "in case", "upclose")."""
+def _stop_words() -> set[str]:
+    """spaCy's English stop words, the function words (imported late: spaCy is heavy to import)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return any(" " in g and g.replace(" ", "") == word and g.split()[0].lower() in STOP_WORDS for g in guesses)
+    return STOP_WORDS
 
 
 def _function_word_slip(word: str) -> bool:
     """One edit from a function word (spaCy's English stop words): the words typed most lose their
     vowel to a slip ("thw": the, "whn": when), a tool's name is no such neighbour ("dbt", "npm")."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return any(respell.distance(word, w) == 1 for w in STOP_WORDS)
+    return any(respell.distance(word, w) == 1 for w in _stop_words())
 
 
 def _loan_word(text: str, start: int, end: int, p: ProofreadParams) -> bool:
@@ -524,19 +522,20 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     # case looks common; the engine's own guess in capitals says it is a capitalisation slip
     if any(g != word and g.lower() == word for g in guesses):
         return False
+    # "runbook" -> "run book": the engine reads a closed compound as two words run together; but
+    # it splits slips the same way ("carear" -> "car ear"), and those are one edit from a word
+    splits = [g for g in guesses if " " in g and g.replace(" ", "") == word]
+    split = splits[0] if splits else None
     # before the run-together test below: a headword the engine splits ("pilotage" -> "pilot age",
     # "bicultural") is still a word, unless a function word runs on ("incase", "intime", "upclose")
     if (p.dictionary_zipf and z >= p.dictionary_zipf and _in_dictionary(word) and not respell.near(word, 1)
-            and not _function_word_run_on(word, guesses)):
+            and not any(sp.split()[0].lower() in _stop_words() for sp in splits)):
         return True
     # the engine knows the plural and offers it ("cytokine" -> "cytokines"): the singular is a word,
     # about as common as its plural; "succes" is far rarer than "success", which it misses
     if (p.plural_guess and len(word) >= 5 and guesses and guesses[0].lower() in (word + "s", word + "es")
             and _zipf(guesses[0].lower()) - z < 1.0):
         return True
-    # "runbook" -> "run book": the engine reads a closed compound as two words run together; but
-    # it splits slips the same way ("carear" -> "car ear"), and those are one edit from a word
-    split = next((g for g in guesses if " " in g and g.replace(" ", "") == word), None)
     # "misrouted", "overprovisioning": a common word with a prefix or suffix English builds words
     # with (the engine may offer its parts, "mis routed", as if it were "alot")
     derived = bool(p.base_zipf) and wordforms.derived(word, p.prefixes, p.suffixes, p.base_zipf, _zipf, finals=p.finals)
