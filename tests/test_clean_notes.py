@@ -438,3 +438,31 @@ def test_harper_still_reports_the_slips_beside_the_exceptions(tmp_path):
 def test_languagetool_still_reports_the_slips_beside_the_exceptions(tmp_path):
     found = _by_rule(tmp_path, _languagetool_args(), HIDDEN)
     assert found == {"grammar": ["a", "I I"], "spelling": ["te", "preparin", "incase"]}
+
+
+# What fresh-5's clean notes showed (stop 23), beside the slips each exception must not hide: a
+# species' name ("Phytoseiulus persimilis", "Encarsia formosa") / "Okonkwo talkes" (a name, then a
+# verb's slip); a program's dotted name ("phenix.refine") / "the day.the team"; Latin phrases ("ex
+# situ", "inter partes") / "in sitiu"; "a" before a list ("a CMM, bore gauges, and height gauges")
+# / "a tools"; a participle as an adjective ("your move to minimized circuits") / "need to
+# finalized"; an acronym ("a DECA"); a translator's "C. Tr." in the signature.
+SPECIES_AND_CODE = (
+    "Hi Dana,\n\nThank you for your time on Tuesday. We released Phytoseiulus persimilis and Encarsia formosa "
+    "in the glasshouse, and I cultured E. coli for the assay. I refined the model in phenix.refine and Coot. "
+    "Your work on ex situ collections and the inter partes review was new to me. I check parts with a CMM, "
+    "bore gauges, and height gauges. I liked your move to minimized circuits, and I hold a DECA. Dr. Okonkwo "
+    "talkes about the in sitiu tests. We need to finalized the plan. I enjoyed the day.the team was kind. I "
+    "bought a tools.\n\nBest regards,\nHélène Gagnon, C. Tr.\n"
+)
+
+
+def test_harper_leaves_species_programs_and_latin_alone(tmp_path):
+    found = _by_rule(tmp_path, HARPER, SPECIES_AND_CODE)
+    assert found == {"grammar": ["to finalized", "the", "tools"], "spelling": ["talkes", "sitiu"]}
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_species_programs_and_latin_alone(tmp_path):
+    found = _by_rule(tmp_path, _languagetool_args(), SPECIES_AND_CODE)
+    assert found == {"grammar": ["finalized", "the", "a tools"], "spelling": ["talkes", "sitiu"]}

@@ -335,6 +335,8 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
     between = tok.doc[det[0].i + 1 : tok.i]
     if any(t.tag_ == "CD" or t.dep_ == "quantmod" or t.lower_ in p.quantifiers for t in between):
         return []
+    if any(t.is_punct or t.dep_ == "cc" for t in between):
+        return []  # a list the parser heads with its last noun: "a CMM, bore gauges, and height gauges"
     from thanklint import wordforms
 
     singular = [b for b in wordforms.lemmas(tok.lower_) if wordforms.is_noun(b)]

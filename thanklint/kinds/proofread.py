@@ -105,6 +105,12 @@ class ProofreadParams:
     # in a note that writes te reo Māori (a macron, or two flagged words of its shape), a word of
     # te reo's shape is no misspelling ("taonga", "iwi", "rohe moana"); off by default (spelling.yaml)
     te_reo: bool = False
+    # Latin phrases English writes ("in situ", "inter partes", "de novo"): their words are no
+    # misspellings there, and a slip of one ("in situ") matches none, so it is still reported
+    latin_phrases: tuple[str, ...] = ()
+    # a species' binomial name ("Encarsia formosa", "E. coli"): a lower-case word of a Latin
+    # ending right after a rare capitalised word (or its initial) in mid-sentence; off by default
+    binomials: bool = False
     # engine rule id -> a premise of it the parser can check (PREMISES): a match whose premise
     # spaCy does not see is dropped ("the most honest answer": honest is no superlative)
     verify: dict = field(default_factory=dict)
@@ -382,6 +388,12 @@ def _plural_not_title(analysis, m) -> bool:
     return not toks or not _capital_mid_sentence(toks[-1])
 
 
+def _not_capitals(analysis, m) -> bool:
+    """The span is no word in capitals, an acronym or a certificate's letters ("hold a DECA")."""
+    words = _WORD.findall(analysis.note.text[m.offset : m.end])
+    return not words or not all(len(w) >= 2 and w.isupper() for w in words)
+
+
 def _subject_not_shared(analysis, m) -> bool:
     """The span's "am" does not share the subject "I" of a verb before it: "I am a member and am
     working towards …" leaves the second "I" out, as English may; "Whom am talking with?" lacks it."""
@@ -398,7 +410,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
             "claimed-use": _use_as_claimed, "next-heads": _next_heads, "finite-verb": _finite_verb,
             "not-a-name": _not_a_name, "not-initialism": _not_initialism, "not-names": _not_names,
-            "not-acronym": _not_acronym, "plural-not-title": _plural_not_title, "subject-not-shared": _subject_not_shared}
+            "not-acronym": _not_acronym, "plural-not-title": _plural_not_title, "subject-not-shared": _subject_not_shared,
+            "not-capitals": _not_capitals}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
@@ -500,6 +513,56 @@ def _te_reo_article(text: str, start: int, end: int) -> bool:
     return nxt is not None and len(nxt.group(1)) >= 2 and bool(_TE_REO.fullmatch(nxt.group(1).lower()))
 
 
+# a dotted name in code or a file: "phenix.refine", "config.yaml", "torch.nn"
+_IDENTIFIER = re.compile(r"[a-z][\w-]*(?:\.[a-z][\w-]*)+")
+
+
+def _in_identifier(text: str, start: int, end: int) -> bool:
+    """The span is inside a dotted name of a program or a file ("phenix.refine and Coot"): not
+    a misspelling, nor a sentence after a full stop. A missing space between two sentences joins
+    common words ("the day.the team"), so the name needs a part that is no common word."""
+    left, right = start, end
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    token = text[left:right].strip("()[]{}\"'“”‘’,;:!?").rstrip(".")
+    if not _IDENTIFIER.fullmatch(token):
+        return False
+    return any(_zipf(part) < respell.COMMON for part in re.split(r"[._-]", token) if part)
+
+
+def _latin_phrase(text: str, start: int, end: int, phrases) -> bool:
+    """The span is a word of a Latin phrase the pack lists ("in situ", "inter partes")."""
+    lo = max(0, start - 40)
+    window = text[lo : end + 40]
+    for phrase in phrases:
+        for hit in re.finditer(r"(?<![\w-])%s(?![\w-])" % re.escape(phrase), window, re.IGNORECASE):
+            if lo + hit.start() <= start and end <= lo + hit.end():
+                return True
+    return False
+
+
+# a species' epithet: "formosa", "persimilis", "coli", "elegans", "sapiens", "melanogaster"
+_EPITHET = re.compile(r"[a-z]{2,}(?:a|ae|i|ii|us|um|is|es|ex|ix|ax|ens|ans|er)")
+_GENUS_BEFORE = re.compile(r"(?:^|[^\w.])([A-Z][a-z]{3,}|[A-Z]\.) $")
+
+
+def _binomial(analysis, start: int, end: int) -> bool:
+    """The span is the second word of a species' name ("Encarsia formosa", "Phytoseiulus
+    persimilis", "E. coli"): a lower-case word of a Latin ending, no verb, right after a
+    capitalised word English rarely writes (a genus) or its initial. A name and a slip of a
+    verb ("Okonkwo talkes") is left to the spelling check: the parser reads a verb there."""
+    text = analysis.note.text
+    word = text[start:end]
+    genus = _GENUS_BEFORE.search(text, max(0, start - 40), start)
+    if not _EPITHET.fullmatch(word) or genus is None:
+        return False
+    if not genus.group(1).endswith(".") and _zipf(genus.group(1).lower()) >= 2.5:
+        return False  # a common word opening a sentence ("This", "Bring"): no genus
+    return not any(t.pos_ in ("VERB", "AUX") for t in analysis.tokens(start, end))
+
+
 def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     """A lower-case word English text uses often enough to be a word of some field, not a
     misspelling. Common misspellings are common too ("definately": 2.9), so the bars are
@@ -586,6 +649,8 @@ def check_proofread(analysis, ctx, rule):
             continue
         if note.in_placeholder(m.offset, m.end) or note.in_control_line(m.offset, m.end):
             continue  # a control line is not part of the letter ("thanklint" is no misspelling)
+        if _in_identifier(note.text, m.offset, m.end):
+            continue  # "phenix.refine": a program's name, neither a misspelling nor two sentences
         if p.category == "spelling" and m.rule_id != dialect.MIXED:  # the mix is no misspelling claim
             if _is_name(analysis, m.offset, m.end, p, names, m.replacements):
                 continue
@@ -594,6 +659,10 @@ def check_proofread(analysis, ctx, rule):
             if _loan_word(note.text, m.offset, m.end, p):
                 continue
             if note.text[m.offset : m.end].lower() in te_reo or _te_reo_article(note.text, m.offset, m.end):
+                continue
+            if _latin_phrase(note.text, m.offset, m.end, p.latin_phrases):
+                continue
+            if p.binomials and _binomial(analysis, m.offset, m.end):
                 continue
         premise = p.verify.get(m.rule_id)
         if premise is not None and not PREMISES[premise](analysis, m):
