@@ -10,6 +10,7 @@ misspellings, whichever engine; a real misspelling beside each is still reported
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from conftest import HARPER, run_cli
@@ -44,6 +45,8 @@ CLEAN = {
     "prefixes.txt": "We talked about bicultural practice, dysfluency, the pilotage exam and the cytokine panel.",
     # science's Greek and Latin compounds, a stem joined by "o" to a final
     "classical.txt": "The sonographer showed me elastography, capnography and tympanometry in one morning.",
+    # words wordfreq has seen that are two edits or more from every common word
+    "unrelated.txt": "We compared malolactic timing, fertigation schedules and the cleanroom gowning steps.",
 }
 # the same sentences with a slip beside the quoted word: (sentence, the slips reported)
 SLIPS = {
@@ -65,6 +68,8 @@ SLIPS = {
     # "trans" + "fred" is no word; "succes" is far rarer than "success", its first guess
     "prefixes-slip.txt": ("The files were transfred overnight, and our succes was clear.", ["transfred", "succes"]),
     "classical-slip.txt": ("I read about techology in the archaeologist's notes.", ["techology"]),
+    # a slip far from any common word that wordfreq has never seen (Norvig's "nessisary")
+    "unrelated-slip.txt": ("The malolactic step was nessisary for the wine.", ["nessisary"]),
 }
 NOTES = {name: NOTE.format(s=s) for name, s in CLEAN.items()} | {
     name: NOTE.format(s=s) for name, (s, _) in SLIPS.items()}  # fmt: skip
@@ -107,5 +112,9 @@ def test_each_check_is_off_at_its_default():
     on = ProofreadParams(category="spelling", disable={}, common_zipf=3.3, abbreviations=True, loan_gap=2.0)
     assert _field_word("dbt", ["debt"], on) and not _field_word("dbt", ["debt"], off)
     assert not _field_word("whn", ["when"], on)  # a function word's slip (Norvig's), no abbreviation
+    assert not _field_word("malolactic", ["malodorous"], off)
+    assert _field_word("malolactic", ["malodorous"], replace(off, unrelated_zipf=1.0))
+    # the engine's guess is a name run together ("Latin American"): a slip of case and space
+    assert not _field_word("latinamerican", ["Latin American"], replace(off, unrelated_zipf=1.0))
     text = "the chef de partie"
     assert _loan_word(text, 12, 18, on) and not _loan_word(text, 12, 18, off)

@@ -80,6 +80,10 @@ class ProofreadParams:
     # least this common (Zipf) and not one edit from a common word is a word of some field
     # ("nuchal", "diacetyl"); 0 turns it off (measured: spelling.yaml)
     dictionary_zipf: float = 0.0
+    # a word wordfreq has seen at least this often (Zipf) with no common word within two edits is
+    # no slip of one: a misspelling stays within two edits of the word meant ("malolactic",
+    # "fertigation"; Norvig's "nessisary" is wordfreq-unknown); 0 turns it off (spelling.yaml)
+    unrelated_zipf: float = 0.0
     # a word of five letters or more whose engine's first guess is its own plural ("cytokine" ->
     # "cytokines"): the engine knows the word in the plural only; off by default (spelling.yaml)
     plural_guess: bool = False
@@ -593,6 +597,13 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     # "bicultural") is still a word, unless a function word runs on ("incase", "intime", "upclose")
     if (p.dictionary_zipf and z >= p.dictionary_zipf and _in_dictionary(word) and not respell.near(word, 1)
             and not any(sp.split()[0].lower() in _stop_words() for sp in splits)):
+        return True
+    # "malolactic", "cleanroom": no common word it could be a slip of; one word of letters (an
+    # engine's span may hold two: "olders can"), and no name run together ("latinamerican" ->
+    # "Latin American")
+    if (p.unrelated_zipf and z >= p.unrelated_zipf and word.isalpha()
+            and not any(g != g.lower() and re.sub(r"[\s-]", "", g).lower() == word for g in guesses)
+            and not respell.near(word, 2)):
         return True
     # the engine knows the plural and offers it ("cytokine" -> "cytokines"): the singular is a word,
     # about as common as its plural; "succes" is far rarer than "success", which it misses
