@@ -110,10 +110,11 @@ class ProofreadParams:
     # te reo's shape is no misspelling ("taonga", "iwi", "rohe moana"); off by default (spelling.yaml)
     te_reo: bool = False
     # Latin phrases English writes ("in situ", "inter partes", "de novo"): their words are no
-    # misspellings there, and a slip of one ("in situ") matches none, so it is still reported
+    # misspellings there, and a slip of one ("in sitiu") matches none, so it is still reported
     latin_phrases: tuple[str, ...] = ()
     # a species' binomial name ("Encarsia formosa", "E. coli"): a lower-case word of a Latin
-    # ending right after a rare capitalised word (or its initial) in mid-sentence; off by default
+    # ending, not a verb, right after a capitalised word English rarely writes (or its initial);
+    # off by default
     binomials: bool = False
     # engine rule id -> a premise of it the parser can check (PREMISES): a match whose premise
     # spaCy does not see is dropped ("the most honest answer": honest is no superlative)
