@@ -127,6 +127,17 @@ def test_language_en_us_reports_british_spellings_by_name(tmp_path):
     assert "'organisation' is the British spelling; in American English (en-US) it is 'organization'." in messages
 
 
+def test_a_plural_in_yses_is_american_too(tmp_path):
+    # "analyses" is the plural of "analysis" in every English; Harper called it British (fresh-3)
+    note = ("Dear Ms. Hughes,\n\nThank you for meeting me yesterday. I built LBO analyses for a fiber deal "
+            "and a color model, and it analyses well.\n\nI look forward to hearing from you.\n\nBest regards,\nSam\n")
+    (tmp_path / "us.txt").write_text(note, encoding="utf-8")
+    f = _by_path(run_cli("--format", "json", *HARPER, "us.txt", cwd=tmp_path))["us.txt"]
+    assert f["engine"]["language"] == "en-US (detected)"
+    assert _spelling(f) == []
+    assert not dialect.regional("analyses") and dialect.regional("analyse") and dialect.regional("analyzes")
+
+
 def test_language_from_config_and_shown_in_the_text_report(tmp_path):
     (tmp_path / "thanklint.toml").write_text('language = "en-GB"\n', encoding="utf-8")
     (tmp_path / "us.txt").write_text(AMERICAN, encoding="utf-8")

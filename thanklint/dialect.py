@@ -67,7 +67,8 @@ def _pairs() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
         if not line or line.startswith("#"):
             continue
         b, a, cls = line.split("\t")
-        gb[b] = (a, cls)
+        if cls != "plural":  # "analyses" is also the plural of "analysis", American too
+            gb[b] = (a, cls)
         if cls != "one-way":  # "licence" is British; "license" is a British verb too
             us[a] = (b, cls)
     return gb, us
