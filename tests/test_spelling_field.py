@@ -43,6 +43,8 @@ CLEAN = {
     "ampersand.txt": "We discussed a monthly S&OP cadence, the P&L review and our SAP S/4HANA rollout.",
     # a prefix English builds words with; a headword the engine splits; a word whose plural the engine knows
     "prefixes.txt": "We talked about bicultural practice, dysfluency, the pilotage exam and the cytokine panel.",
+    # a suffix of persons and qualities ("exceptional" + "ities")
+    "suffixes.txt": "We talked about supporting students with exceptionalities in the French immersion stream.",
     # science's Greek and Latin compounds, a stem joined by "o" to a final
     "classical.txt": "The sonographer showed me elastography, capnography and tympanometry in one morning.",
     # words wordfreq has seen that are two edits or more from every common word
