@@ -3,6 +3,7 @@
     python bench/grades.py                 # the table, with the grammar engine a user gets (auto)
     python bench/grades.py --show          # ... and the notes that miss the target, with findings
     python bench/grades.py --engine harper # another grammar engine (auto|languagetool|harper|both|off)
+    python bench/grades.py --inject-written --engine off   # ... one flaw injected into each written clean note too
 
 Targets: no flawed note graded "Ready to send"; at least 90% of complete notes graded so.
 The linter is the real one (thanklint.api.Linter with the default config, so grammar engine
@@ -20,6 +21,14 @@ Notes (read in place, never copied into the project):
   (bench/data/README.md). Its notes labelled "complete" join the complete notes, checked with
   the context the note implies (its "context"); their "drop" lists name the sentences that
   carry the thanks and the concrete detail, marked by hand.
+
+Written clean notes (bench/data/clean-notes*.jsonl, issue 9's fresh-1 to fresh-7): notes written
+to have every element and no error, each checked with the context its sender would give
+(bench/data/clean-notes-context.jsonl). They are a second, larger row of complete notes, shown
+apart: they are not published notes, and fresh-1 to fresh-6 were read while tuning (fresh-7 is
+never tuned on, and --show leaves its notes out). With --inject-written the one-flaw variants
+below are made from them too (their "no thanks" / "no detail" variants need sentence labels they
+do not have).
 
 Complete notes: every content element (gratitude, interest, specific-detail, qualifications,
 closing), a greeting, a sign-off, no placeholder, no errors. real-dev has all these labels. For
@@ -78,6 +87,11 @@ from thanklint.train import DATA, read_jsonl  # noqa: E402
 
 REAL_DEV = ROOT.parent / "shared" / "bench" / "notes" / "real-dev.jsonl"
 UNSEEN = ROOT / "bench" / "data" / "unseen-notes.jsonl"
+# issue 9's clean notes, written by helper sessions that never saw the project, with the context
+# each sender would give (labelled from the text by another such session, before any run with it)
+WRITTEN = [ROOT / "bench" / "data" / f"clean-notes{k}.jsonl" for k in ("", "-2", "-3", "-4", "-5", "-6", "-7")]
+WRITTEN_UNTUNED = "clean-notes-7.jsonl"  # fresh-7: never tuned on (bench/data/README.md); --show leaves it out
+WRITTEN_CONTEXT = ROOT / "bench" / "data" / "clean-notes-context.jsonl"
 CONTENT = ("gratitude", "interest", "specific-detail", "qualifications", "closing")
 READY = "Ready to send"
 
@@ -243,6 +257,20 @@ def load_samples(seed: int) -> tuple[list[Sample], list[Sample], list[Sample]]:
     return done, natural, injected
 
 
+def written_samples() -> tuple[list[Sample], list[Sample]]:
+    """(clean notes tuned on, fresh-7): written to have every element and no error, so each is
+    a complete note; checked with its labelled context."""
+    ctx = {r["id"]: {k: v for k, v in r.items() if k != "id" and v} for r in read_jsonl(WRITTEN_CONTEXT)}
+    read, untuned = [], []
+    for path in WRITTEN:
+        for r in read_jsonl(path):
+            c = ctx[r["id"]]
+            c.setdefault("company", STOCK)  # names no employer: nothing in it disagrees with the stock one
+            c.setdefault("interviewer", greeting_names(r["text"]))
+            (untuned if path.name == WRITTEN_UNTUNED else read).append(Sample(r["id"], r["text"], [], c))
+    return read, untuned
+
+
 # -- injecting one flaw ------------------------------------------------------------------------
 
 
@@ -291,6 +319,8 @@ def variants(s: Sample, seed: int) -> list[Sample]:
             else:
                 text = add_sentence(text, f"I would be proud to join {name}.")
         elif kind == "misspelt-interviewer":
+            if not s.context.get("interviewer"):
+                continue
             who = rng.choice(s.context["interviewer"])
             last = who.split()[-1]
             text = text.replace(last, misspell(last, rng), 1)
@@ -300,6 +330,8 @@ def variants(s: Sample, seed: int) -> list[Sample]:
         elif kind == "placeholder-panelist":  # the greeting's names become the slot: "Hi <Panelist>,"
             first = lines(text)[0]
             m = SALUTATION.match(first)
+            if not m or not m.group(1):  # a greeting in te reo ("Tēnā koe Aroha,") has no slot here
+                continue
             text = text.replace(first, first[: m.start(1)] + "<Panelist>" + first[m.end(1) :], 1)
         elif kind == "grammar":
             text = _substitute(text, GRAMMAR_SLIPS, rng) or add_sentence(text, GRAMMAR_SENTENCE, last=True)
@@ -367,13 +399,18 @@ def main() -> int:
     ap.add_argument("--show", action="store_true", help="list the notes that miss the target, with their findings")
     ap.add_argument("--engine", choices=ENGINES, default="auto", help="grammar engine (default: auto, as a user gets)")
     ap.add_argument("--seed", type=int, default=8, help="seed of the injected flaws' choices")
+    ap.add_argument("--inject-written", action="store_true",
+                    help="also inject each flaw into the written clean notes (~1,700 more notes: slow with a grammar engine)")
     args = ap.parse_args()
     done, natural, injected = load_samples(args.seed)
+    written, untuned = written_samples()
+    written_injected = [v for s in written + untuned for v in variants(s, args.seed)] if args.inject_written else []
     with Linter.create(Config(grammar=Grammar(engine=args.engine))) as linter:
         print(f"grammar engine: {linter.grammar_status} (asked: {args.engine})")
         print(f"content model: {classifier.describe()}")
         print(f"complete notes: {', '.join(s.id for s in done)}; injection seed {args.seed}")
-        results = {id(s): r for group in (done, natural, injected) for s, r in zip(group, grade_all(linter, group))}
+        groups = (done, natural, injected, written, untuned, written_injected)
+        results = {id(s): r for group in groups for s, r in zip(group, grade_all(linter, group))}
 
     def row(label, samples, target):
         ready = [s for s in samples if results[id(s)].score.grade == READY]
@@ -393,6 +430,16 @@ def main() -> int:
     capped = [s for s in natural if set(s.kinds) - {UNCAPPED[0]}]
     row(f"  {UNCAPPED[1]}", [s for s in natural if UNCAPPED[0] in s.kinds], "(none)")
     row("all flawed notes (injected + natural, capped kinds)", injected + capped, "0%")
+    print("  clean notes written for issue 9 (every element, no error; their labelled context)")
+    misses += [(s, "written, not Ready") for s in written if results[id(s)].score.grade != READY]
+    row("  fresh-1 to fresh-6 (read while tuning)", written, "≥ 90%")
+    row("  fresh-7 (never tuned on; --show leaves it out)", untuned, "≥ 90%")
+    if written_injected:
+        print("  injected: one flaw in a written clean note")
+        fresh7 = {s.id for s in untuned}
+        for kind, label in INJECTED:
+            these = [s for s in written_injected if kind in s.kinds]
+            misses += [(s, label) for s in row(f"  {label}", these, "0%") if s.id.split("+")[0] not in fresh7]
     if args.show and misses:
         print("\nnotes that miss the target:")
         for s, why in misses:

@@ -28,6 +28,7 @@ from thanklint.kinds import kind
 from thanklint.kinds._common import finding, from_findings
 from thanklint.kinds._cues import compile_cue, compile_cues, find
 from thanklint.model import Severity, Suggestion
+from thanklint.respell import common_words
 
 _SUFFIX = re.compile(r"(?i)[\s,]+(inc|llc|ltd|corp|co|gmbh|plc|group|company)\.?$")
 
@@ -42,6 +43,7 @@ class ConsistencyParams:
     role_titles: tuple[str, ...] = ()  # endings of a one-word title ("Accountant", "Designer"): a capitalised one names a role
     role_severity: str = "warning"  # a role is matched by its words, a weaker signal than a name: not an error by default
     similarity: float = 0.8  # at or above: a near-miss spelling of a known name
+    common_zipf: float = 0.0  # a word this common (wordfreq Zipf) is a near-miss only where a name stands
     near_miss_message: str = "“{found}” does not match “{expected}” from the context."
     other_org_message: str = "“{found}” is addressed as the employer, but this note is for {expected}."
     greeting_message: str = "The greeting names {found}, but the interviewer is {expected}."
@@ -104,23 +106,44 @@ def _employer_orgs(analysis, p):
     return out
 
 
-def _near_misses(analysis, names: list[str], threshold: float):
-    """Capitalised words that are close to, but not, a word of a known name."""
+def _near_misses(analysis, names: list[str], threshold: float, common_zipf: float = 0.0):
+    """Capitalised words that are close to, but not, a word of a known name. A common
+    word ("Thank" near "Thanh", "Archivist" near "Archives") is one only where a name
+    stands: in the greeting, after a title, or beside another word of the name."""
     words = {re.sub(r"['’]s$", "", w) for n in names for w in re.findall(r"[^\W\d_][\w'’-]+", n)}
     words = {w for w in words if len(w) >= 4}
     out = []
     if not words:  # no name to be near (no context): nothing to walk the note for
         return out
-    for tok in analysis.tokens(analysis.note.content_start, len(analysis.note.text)):
+    note = analysis.note
+    name_words = {_fold(w) for n in names for w in re.findall(r"[^\W\d_][\w'’-]*", n)}
+    toks = [t for t in analysis.tokens(note.content_start, len(note.text)) if not t.is_space]
+    for k, tok in enumerate(toks):
         if not tok.text[:1].isupper():  # the test below, before the cost of re.sub
             continue
         t = re.sub(r"['’]s$", "", tok.text)
-        if len(t) < 4 or not t[0].isupper() or t in words or analysis.note.in_placeholder(tok.idx, tok.idx + 1):
+        if len(t) < 4 or not t[0].isupper() or t in words or note.in_placeholder(tok.idx, tok.idx + 1):
             continue
         best = max(words, key=lambda w: _ratio(_fold(t), _fold(w)), default=None)
-        if best and _ratio(_fold(t), _fold(best)) >= threshold and t.lower() != best.lower():
-            out.append((tok.idx, tok.idx + len(t), t, best))
+        if not best or _ratio(_fold(t), _fold(best)) < threshold or t.lower() == best.lower():
+            continue
+        if any(c.isupper() for c in t[1:]) and not any(c.isupper() for c in best[1:]):
+            continue  # "CostX" is a product's name, not a slip of "Cost"
+        if common_zipf and common_words().get(t.lower(), 0.0) >= common_zipf and not _where_a_name_stands(note, toks, k, name_words):
+            continue
+        out.append((tok.idx, tok.idx + len(t), t, best))
     return out
+
+
+def _where_a_name_stands(note, toks, k: int, name_words: set[str]) -> bool:
+    tok = toks[k]
+    if note.greeting is not None and note.greeting.start <= tok.idx < note.greeting.end:
+        return True
+    before = toks[k - 1].text.rstrip(".").lower() if k else ""
+    if before in note.layout.titles:
+        return True
+    beside = [toks[j].text for j in (k - 1, k + 1) if 0 <= j < len(toks)]
+    return any(_fold(re.sub(r"['’]s$", "", w)) in name_words for w in beside)
 
 
 def _case_slips(analysis, company: str | None, interviewers: tuple[str, ...]):
@@ -182,7 +205,8 @@ def check_consistency(analysis, ctx, rule):
     for s, e, expected in _case_slips(analysis, ctx.company, ctx.interviewer):
         add(s, e, p.case_message.format(expected=expected), "name-case", expected, safe=True)
     exact = ctx.words()  # the sender's own name and the role too ("Optometrist" at "ABC Optometry")
-    for s, e, found, expected in _near_misses(analysis, [n for n in [ctx.company, *ctx.interviewer] if n], p.similarity):
+    names = [n for n in [ctx.company, *ctx.interviewer] if n]
+    for s, e, found, expected in _near_misses(analysis, names, p.similarity, p.common_zipf):
         if found.lower() in exact:
             continue
         if _fold(found) == _fold(expected):  # only the accents differ: the reader will not mind, the writer may

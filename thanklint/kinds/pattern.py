@@ -16,6 +16,7 @@ from thanklint.kinds._common import finding, from_findings
 from thanklint.kinds._cues import compile_cue, compile_cues, find
 from thanklint.model import Severity, Suggestion
 from thanklint.nlp import analysed_end
+from thanklint.respell import common_words
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -32,6 +33,10 @@ class Group:
     replace: str | None = None  # a replacement to offer for every match ("" deletes)
     safe: bool = False  # the replacement is mechanical enough for --fix to apply
     runs: bool = False  # matches with only blanks between are one finding of their own ("🎉🚀 👋")
+    # a match counts only when one of its words of four letters or more is this common (wordfreq
+    # Zipf) in lower case and not in `acronyms`: "REALLY EXCITED" is shouting, "HACCP", "ZDHC MRSL" not
+    common_zipf: float = 0.0
+    acronyms: tuple[str, ...] = ()
 
     def __post_init__(self):
         for c in self.cues:
@@ -73,6 +78,8 @@ def check_pattern(analysis, ctx, rule):
         for s, e in sorted(spans, key=lambda se: (se[0], -se[1])):  # the longest match at a place wins
             if note.text[s:e].lower() in allow or note.in_placeholder(s, e):
                 continue
+            if g.common_zipf and not _has_common_word(note.text[s:e], g):
+                continue
             if any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
@@ -80,6 +87,12 @@ def check_pattern(analysis, ctx, rule):
     findings = [_finding(note, rule, members) for members in _bunches(analysis, p, sorted(hits, key=lambda h: h[0]))]
     findings.sort(key=lambda f: f.span.offset)
     return from_findings(rule, findings, _skipped(slow))
+
+
+def _has_common_word(text: str, g: Group) -> bool:
+    acronyms = {a.lower() for a in g.acronyms}
+    words = (w.lower() for w in re.findall(r"[^\W\d_]{4,}", text))
+    return any(w not in acronyms and common_words().get(w, 0.0) >= g.common_zipf for w in words)
 
 
 def _skipped(slow: list[str]) -> str:
