@@ -38,6 +38,7 @@ class ConsistencyParams:
     employer_cues: tuple[str, ...]  # an organisation right after one of these is addressed as the employer
     past_cues: tuple[str, ...]  # a sentence with one of these is about the candidate's past
     addressees: tuple[str, ...] = ()  # more greeting words that name no one, beyond the pack's `layout.addressees`
+    unit_nouns: tuple[str, ...] = ()  # "the Hyderabad office": an organisation's name before these is the employer's part
     role_cues: tuple[str, ...] = ()  # "the ~4 role|position": the words between name a role
     role_modifiers: tuple[str, ...] = ()  # words in a role mention that say nothing about which role ("open", "senior")
     role_titles: tuple[str, ...] = ()  # endings of a one-word title ("Accountant", "Designer"): a capitalised one names a role
@@ -100,6 +101,8 @@ def _employer_orgs(analysis, p):
         for ent in here:
             if note.in_placeholder(ent.start_char, ent.end_char):
                 continue
+            if ent.end < len(doc) and doc[ent.end].lower_ in p.unit_nouns:
+                continue  # "your Halifax office", "the Power, Utilities & Infrastructure group"
             before = {ent.start - k for k in (1, 2, 3)}
             addressed = bool(cue_ends & before) or (ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s"))
             out.append((ent, addressed, about_past))
