@@ -466,3 +466,27 @@ def test_harper_leaves_species_programs_and_latin_alone(tmp_path):
 def test_languagetool_leaves_species_programs_and_latin_alone(tmp_path):
     found = _by_rule(tmp_path, _languagetool_args(), SPECIES_AND_CODE)
     assert found == {"grammar": ["finalized", "the", "a tools"], "spelling": ["talkes", "sitiu"]}
+
+
+# What fresh-6's clean notes showed (stop 24), each beside a slip: a chemical formula's subscript
+# ("H₂S": Harper read "S" as a word), a run of initials ("Cer.A.T.T.": LanguageTool asked for a space
+# before "A"), a te reo name after a lower-case word ("to Te Mana o te Wai": Harper's MergeWords), and
+# two style opinions switched off as the issue asks ("full time" hyphenated, "and also" -> "and");
+# the slips "mesured" and "you.He" are still reported.
+FORMULAS_AND_INITIALS = (
+    "Hi Dana,\n\nThank you for your time on Tuesday. We measured H₂S and SO₂ at the vents, and I logged each "
+    "reading. As a Cer.A.T.T. I check every machine before the first case. I advise councils on how to give "
+    "effect to Te Mana o te Wai. I want to work full time, and also to mentor new staff. I enjoyed meeting "
+    "you.He was kind. I mesured the gas twice.\n\nNgā mihi,\nAroha Smith\n"
+)
+
+
+def test_harper_leaves_formulas_initials_and_style_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FORMULAS_AND_INITIALS) == {"grammar": [], "spelling": ["mesured"]}
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_formulas_initials_and_style_alone(tmp_path):
+    found = _by_rule(tmp_path, _languagetool_args(), FORMULAS_AND_INITIALS)
+    assert found == {"grammar": ["He"], "spelling": ["mesured"]}

@@ -53,6 +53,9 @@ MIXED = (
         # irregular pairs
         ("I will enrol in the jewellery course.", "en-GB (detected)"),
         ("I will enroll in the jewelry course.", "en-US (detected)"),
+        # -isation words breame lacks, from wordfreq (stop 24: an Indian note's market capitalisation)
+        ("Their combined market capitalisation is over four lakh crore.", "en-GB (detected)"),
+        ("Their combined market capitalization is over four lakh crore.", "en-US (detected)"),
         # "fulfil" inflected is no compound of "fulfil" and "ling"
         ("Someone was not fulfilling their responsibilities.", "en-US (default)"),
     ],

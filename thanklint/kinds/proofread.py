@@ -181,7 +181,7 @@ _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 # ... but two lower-case letters or more run into a capitalised word are a slip, a sentence run
 # on without its full stop and space ("reduction of huThis": JFLEG dev)
 _RUN_ON_SENTENCE = re.compile(r"[a-z]{2,}[A-Z][a-z]+")
-_CODE = re.compile(r"\d")
+_CODE = re.compile(r"[\d\u00b2\u00b3\u00b9\u2070-\u209f]")  # and sub- and superscript digits: the "S" of "H₂S"
 _JOINED = re.compile(r"[&/]")
 _INITIAL = re.compile(r"[A-Z]\.")
 
@@ -273,9 +273,16 @@ _DOTTED = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]*)+")  # not "Vue.js"
 
 
 def _not_initialism(analysis, m) -> bool:
-    """The span does not go on from an initial's full stop: "Add a space between sentences"
-    is right for "home.He", not for the "Geo" of "P.Geo." or the "Tech" of "M.Tech"."""
-    return not _AFTER_INITIAL.search(analysis.note.text, max(0, m.offset - 4), m.offset)
+    """The span does not go on from an initial's full stop, nor start a run of initials: "Add a
+    space between sentences" is right for "home.He", not for the "Geo" of "P.Geo.", the "Tech"
+    of "M.Tech" or the "A" of "Cer.A.T.T." """
+    text = analysis.note.text
+    if _AFTER_INITIAL.search(text, max(0, m.offset - 4), m.offset):
+        return False
+    return not _INITIAL_CHAIN.match(text, m.offset)  # the "A" of "Cer.A.T.T.": initials go on
+
+
+_INITIAL_CHAIN = re.compile(r"[A-Z]\.[A-Z]")
 
 
 _AFTER_INITIAL = re.compile(r"(?:^|[\s(])[A-Z][a-z]?\.$")
@@ -357,13 +364,13 @@ def _finite_verb(analysis, m) -> bool:
 
 
 def _not_a_name(analysis, m) -> bool:
-    """The span is no capitalised word in mid-sentence: there it starts a name ("Te Moana
+    """The span holds no capitalised word in mid-sentence: there it starts a name ("Te Moana
     Research" is no "The"), while "te report" and a sentence's "Te report" are slips; nor is it
     te reo Māori in a note that writes te reo ("te reo", "te ao Māori")."""
     if _te_reo_article(analysis.note.text, m.offset, m.end):
         return False
     toks = analysis.tokens(m.offset, m.end)
-    return not toks or not _capital_mid_sentence(toks[0])
+    return not any(_capital_mid_sentence(t) for t in toks)  # MergeWords: "to Te Mana o te Wai"
 
 
 def _capital_mid_sentence(tok) -> bool:
