@@ -47,6 +47,8 @@ CLEAN = {
     "suffixes.txt": "We talked about supporting students with exceptionalities in the French immersion stream.",
     # science's Greek and Latin compounds, a stem joined by "o" to a final
     "classical.txt": "The sonographer showed me elastography, capnography and tympanometry in one morning.",
+    # ... and to "scope" (stop 24); "meso" as a prefix
+    "scopes.txt": "I cleaned the laryngoscopes and bronchoscopes, and we tracked a mesovortex on the radar.",
     # words wordfreq has seen that are two edits or more from every common word
     "unrelated.txt": "We compared malolactic timing, fertigation schedules and the cleanroom gowning steps.",
 }
