@@ -282,10 +282,8 @@ def _not_initialism(analysis, m) -> bool:
     return not _INITIAL_CHAIN.match(text, m.offset)  # the "A" of "Cer.A.T.T.": initials go on
 
 
-_INITIAL_CHAIN = re.compile(r"[A-Z]\.[A-Z]")
-
-
 _AFTER_INITIAL = re.compile(r"(?:^|[\s(])[A-Z][a-z]?\.$")
+_INITIAL_CHAIN = re.compile(r"[A-Z]\.[A-Z]")
 
 
 def _not_names(analysis, m) -> bool:
