@@ -23,12 +23,12 @@ Notes (read in place, never copied into the project):
   carry the thanks and the concrete detail, marked by hand.
 
 Written clean notes (bench/data/clean-notes*.jsonl, issue 9's fresh-1 to fresh-7): notes written
-to be sent as they are, with no error (elements not hand-labelled: a note may restate no interest), each checked with the context its sender would give
-(bench/data/clean-notes-context.jsonl). They are a second, larger row of complete notes, shown
-apart: they are not published notes, and fresh-1 to fresh-6 were read while tuning (fresh-7 is
-never tuned on, and --show leaves its notes out). With --inject-written the one-flaw variants
-below are made from them too (their "no thanks" / "no detail" variants need sentence labels they
-do not have).
+to be sent as they are, with no error, each checked with the context its sender would give
+(bench/data/clean-notes-context.jsonl). Their elements are not hand-labelled (a note may restate
+no interest), so they are a row of their own, beside the complete notes: they are not published
+notes, and fresh-1 to fresh-6 were read while tuning (fresh-7 is never tuned on, and --show
+leaves its notes out). With --inject-written the one-flaw variants below are made from them too
+(not "no thanks" / "no detail": those need sentence labels they do not have).
 
 Complete notes: every content element (gratitude, interest, specific-detail, qualifications,
 closing), a greeting, a sign-off, no placeholder, no errors. real-dev has all these labels. For
