@@ -311,6 +311,16 @@ def test_a_slip_one_edit_from_a_common_word_is_no_derived_word(slip, guesses):
     assert not _field_word(slip, guesses, p)
 
 
+@pytest.mark.parametrize("word, field", [("upstreamed", True), ("onboarded", True),
+                                         # an irregular verb's "-ed", a verb's misspelt past, two words in one span
+                                         ("teached", False), ("runned", False), ("stoped", False), ("word stoped", False)])
+def test_the_past_of_a_verb_made_from_a_word_that_is_no_verb(word, field):
+    from thanklint.kinds.proofread import ProofreadParams, _field_word
+
+    p = ProofreadParams(category="spelling", disable={}, common_zipf=3.3, base_zipf=3.0, denominal_ed=True)
+    assert _field_word(word, ["stopped"] if "stop" in word else [], p) is field
+
+
 # Each engine rule that misread a clean note's noun or name, with the slip it is there for:
 # "the batch effects you described" / "This will effects", "combining hop tests" / "I hop you
 # are well", "I prepare site plans" / "We need talk about", "help that model succeed" / "This
@@ -490,3 +500,26 @@ def test_harper_leaves_formulas_initials_and_style_alone(tmp_path):
 def test_languagetool_leaves_formulas_initials_and_style_alone(tmp_path):
     found = _by_rule(tmp_path, _languagetool_args(), FORMULAS_AND_INITIALS)
     assert found == {"grammar": ["He"], "spelling": ["mesured"]}
+
+
+# fresh-7's clean notes, read at stop 25: a silent "h" in British spelling ("an honour"), an aircraft's
+# A-check after "its", a noun "fine tuning", and dictionary words wordfreq never saw ("venepuncture",
+# "boltrope", "tensiometers"); beside them the slips the checks must still leave reported: "its a"
+# and the misspelling "recieved".
+FRESH_7 = (
+    "Dear Dr Adeyemi,\n\nThank you for your time on Tuesday. I would consider it an honour to join your team. "
+    "Seeing the E175 in for its A-check was a highlight. A pitch raise is needed before any fine tuning can "
+    "begin. I have taught venepuncture, stitched a boltrope and read tensiometers. I know its a busy season. "
+    "I recieved your note an hour ago.\n\nKind regards,\nSam\n"
+)
+
+
+def test_harper_leaves_silent_h_compounds_and_headwords_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_7) == {"grammar": ["its"], "spelling": ["recieved"]}
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_silent_h_compounds_and_headwords_alone(tmp_path):
+    found = _by_rule(tmp_path, _languagetool_args(), FRESH_7)
+    assert found == {"grammar": ["its"], "spelling": ["recieved"]}

@@ -56,6 +56,9 @@ MIXED = (
         # -isation words breame lacks, from wordfreq (stop 24: an Indian note's market capitalisation)
         ("Their combined market capitalisation is over four lakh crore.", "en-GB (detected)"),
         ("Their combined market capitalization is over four lakh crore.", "en-US (detected)"),
+        # British -our/-re with American -yze is Canadian (Oxford spelling writes "analysed"): fresh-7
+        ("The Toronto Centre's files showed the taxpayer's behaviour; I analyzed each one.", "en-CA (detected)"),
+        ("The Toronto Center's files showed the taxpayer's behavior; I analyzed each one.", "en-US (detected)"),
         # "fulfil" inflected is no compound of "fulfil" and "ling"
         ("Someone was not fulfilling their responsibilities.", "en-US (default)"),
     ],
@@ -90,13 +93,22 @@ def _spelling(f: dict) -> list[dict]:
     return [x for x in f["findings"] if x["rule"] == "spelling"]
 
 
+CANADIAN = (
+    "Dear Ms. Bélanger,\n\nThank you for meeting me at the Toronto Centre on Thursday. I analyzed the "
+    "behaviour of renovation contractors' claims for two years, and I would welcome the chance to organize "
+    "that work for your team.\n\nI look forward to hearing from you.\n\nBest regards,\nSam\n"
+)
+
+
 def _write(tmp_path):
-    for name, text in (("gb.txt", BRITISH), ("us.txt", AMERICAN), ("mixed.txt", MIXED)):
+    for name, text in (("gb.txt", BRITISH), ("us.txt", AMERICAN), ("mixed.txt", MIXED), ("ca.txt", CANADIAN)):
         (tmp_path / name).write_text(text, encoding="utf-8")
 
 
 def _check_variants(files: dict) -> None:
-    gb, us, mixed = files["gb.txt"], files["us.txt"], files["mixed.txt"]
+    gb, us, mixed, ca = files["gb.txt"], files["us.txt"], files["mixed.txt"], files["ca.txt"]
+    assert ca["engine"]["language"] == "en-CA (detected)"
+    assert _spelling(ca) == []
     assert gb["engine"]["language"] == "en-GB (detected)"
     assert _spelling(gb) == []
     assert us["engine"]["language"] == "en-US (detected)"
@@ -109,7 +121,7 @@ def _check_variants(files: dict) -> None:
 
 def test_variants_with_harper(tmp_path):
     _write(tmp_path)
-    _check_variants(_by_path(run_cli("--format", "json", *HARPER, "gb.txt", "us.txt", "mixed.txt", cwd=tmp_path)))
+    _check_variants(_by_path(run_cli("--format", "json", *HARPER, "gb.txt", "us.txt", "mixed.txt", "ca.txt", cwd=tmp_path)))
 
 
 @pytest.mark.languagetool
@@ -117,7 +129,7 @@ def test_variants_with_harper(tmp_path):
 def test_variants_with_languagetool(tmp_path):
     _write(tmp_path)
     args = _languagetool_args()
-    files = _by_path(run_cli("--format", "json", *args, "gb.txt", "us.txt", "mixed.txt", cwd=tmp_path, timeout=300))
+    files = _by_path(run_cli("--format", "json", *args, "gb.txt", "us.txt", "mixed.txt", "ca.txt", cwd=tmp_path, timeout=300))
     assert files["gb.txt"]["engine"]["grammar"].startswith("languagetool")
     _check_variants(files)
 

@@ -96,10 +96,11 @@ def _closed_compound(word: str) -> tuple[str, str] | None:
     return None
 
 
-def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...]]:
-    """The note's British and American spellings, closed compounds of them included
+def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...], tuple[Spelling, ...]]:
+    """The note's British, American and Canadian spellings, closed compounds of them included
     ("colourfastness"). An -ize word beside British -our/-re/-ll spellings is Oxford (or
-    Canadian) spelling, not American."""
+    Canadian) spelling, not American; an -yze word there is Canadian ("colour", "centre",
+    "analyzed": Oxford spelling writes "analysed")."""
     gb, us = _pairs()
     british: list[tuple[Spelling, str]] = []
     american: list[tuple[Spelling, str]] = []
@@ -112,7 +113,9 @@ def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...]]:
         elif w in us:
             american.append((Spelling(m.start(), m.end(), m.group(), _match_case(us[w][0] + tail, m.group())), us[w][1]))
     oxford = any(cls != "ise" for _, cls in british)
-    return tuple(s for s, _ in british), tuple(s for s, cls in american if not (oxford and cls == "ise"))
+    canadian = tuple(s for s, cls in american if oxford and cls == "yse")
+    american_only = tuple(s for s, cls in american if not (oxford and cls in ("ise", "yse")))
+    return tuple(s for s, _ in british), american_only, canadian
 
 
 def regional(word: str) -> bool:
@@ -125,12 +128,15 @@ def regional(word: str) -> bool:
 
 def choose(language: str, text: str) -> Dialect:
     """The variant to check `text` with: the configured one, or (auto) the one most of its
-    regional spellings belong to — en-US when it has none, and at a tie the first one's."""
-    british, american = spellings(text)
+    regional spellings belong to — en-US when it has none, and at a tie the first one's; en-CA
+    when its British spellings come with -yze ones and no other American spelling."""
+    british, american, canadian = spellings(text)
     if language != "auto":
         return Dialect(language, "configured", british, american)
     if not british and not american:
         return Dialect("en-US", "default")
+    if canadian and not american:  # British -our/-re with American -yze: Canada's spelling
+        return Dialect("en-CA", "detected", british)
     if len(british) != len(american):
         code = "en-GB" if len(british) > len(american) else "en-US"
     else:

@@ -80,6 +80,9 @@ class ProofreadParams:
     # least this common (Zipf) and not one edit from a common word is a word of some field
     # ("nuchal", "diacetyl"); 0 turns it off (measured: spelling.yaml)
     dictionary_zipf: float = 0.0
+    # ... and a headword of those dictionaries, however rare, with no common word within two edits
+    # ("venepuncture", "boltrope"); off by default (spelling.yaml)
+    far_headwords: bool = False
     # a word wordfreq has seen at least this often (Zipf) with no common word within two edits is
     # no slip of one: a misspelling stays within two edits of the word meant ("malolactic",
     # "fertigation"; Norvig's "nessisary" is wordfreq-unknown); 0 turns it off (spelling.yaml)
@@ -87,6 +90,10 @@ class ProofreadParams:
     # a word of five letters or more whose engine's first guess is its own plural ("cytokine" ->
     # "cytokines"): the engine knows the word in the plural only; off by default (spelling.yaml)
     plural_guess: bool = False
+    # the past of a verb English makes from a common word that is no verb ("upstreamed": upstream,
+    # "onboarded"): a verb's own "-ed" is its lemma's form (wordforms), an irregular verb's is a
+    # learner's slip ("teached"); off by default (spelling.yaml)
+    denominal_ed: bool = False
     # a WordNet word is not reported, however rare, when each of the engine's guesses is at least
     # this many edits away: it knows no word this could be a slip of ("simvastatin" -> "devastating");
     # 0 turns the check off (measured: spelling.yaml)
@@ -376,14 +383,27 @@ def _capital_mid_sentence(tok) -> bool:
     return tok.text[:1].isupper() and not _opens_sentence(tok)
 
 
-def _not_acronym(analysis, m) -> bool:
-    """The word after the article is no acronym said as a word ("a STEM club", "a NASA grant"),
-    whose article follows its sound, not its letters; one said letter by letter takes the
-    article of its first letter's name ("an MBA", "an NGO": "a MBA" is a slip, as "a apple" is).
-    An acronym that opens with a vowel is left alone too: "a URL" and "an API" are both right."""
+def _article_sound(analysis, m) -> bool:
+    """The article does not follow the next word's sound. An acronym said as a word ("a STEM
+    club", "a NASA grant") takes the article of its sound, not its letters; one said letter by
+    letter takes the article of its first letter's name ("an MBA", "an NGO": "a MBA" is a slip,
+    as "a apple" is). An acronym that opens with a vowel is left alone too: "a URL" and "an API"
+    are both right. A word of silent "h" takes "an" in every English ("an honour": Harper knows
+    only the American "honor")."""
     after = re.match(r"\s*([^\W\d_]+)", analysis.note.text[m.end :])  # Harper's span is the article
     nxt = after.group(1) if after else ""
-    return not (len(nxt) >= 2 and nxt.isupper() and _SAID_AS_WORD.match(nxt))
+    if len(nxt) >= 2 and nxt.isupper() and _SAID_AS_WORD.match(nxt):
+        return False
+    return not (analysis.note.text[m.offset : m.end].lower() == "an" and nxt.lower().startswith(_SILENT_H))
+
+
+_SILENT_H = ("honour", "honor", "honest", "hour", "heir")  # and their derivatives: "honourable", "hourly"
+
+
+def _next_whole_word(analysis, m) -> bool:
+    """The word after the match is a word of its own, not the letter that opens a compound: "in
+    for its A-check" (an aircraft's maintenance check) is read as "its a", and is no "it's"."""
+    return not re.match(r"\s+[^\W\d_]-\w", analysis.note.text[m.end :])
 
 
 # an acronym that opens as a syllable does: a vowel, after at most one consonant or a cluster
@@ -420,7 +440,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
             "claimed-use": _use_as_claimed, "next-heads": _next_heads, "finite-verb": _finite_verb,
             "not-a-name": _not_a_name, "not-initialism": _not_initialism, "not-names": _not_names,
-            "not-acronym": _not_acronym, "plural-not-title": _plural_not_title, "subject-not-shared": _subject_not_shared,
+            "article-sound": _article_sound, "next-whole-word": _next_whole_word, "plural-not-title": _plural_not_title, "subject-not-shared": _subject_not_shared,
             "not-capitals": _not_capitals}
 
 
@@ -604,6 +624,10 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     if (p.dictionary_zipf and z >= p.dictionary_zipf and _in_dictionary(word) and not respell.near(word, 1)
             and not any(sp.split()[0].lower() in _stop_words() for sp in splits)):
         return True
+    # ... and a headword wordfreq never saw that no common word is two edits from ("venepuncture",
+    # "boltrope"): the archaic slips the dictionaries hold are near the word meant ("colate")
+    if p.far_headwords and word.isalpha() and _in_dictionary(word) and not respell.near(word, 2):
+        return True
     # "malolactic", "cleanroom": no common word it could be a slip of; one word of letters (an
     # engine's span may hold two: "olders can"), and no name run together ("latinamerican" ->
     # "Latin American")
@@ -615,6 +639,10 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     # about as common as its plural; "succes" is far rarer than "success", which it misses
     if (p.plural_guess and len(word) >= 5 and guesses and guesses[0].lower() in (word + "s", word + "es")
             and _zipf(guesses[0].lower()) - z < 1.0):
+        return True
+    # one word of letters: an engine's span may hold two ("word stoped")
+    if (p.denominal_ed and p.base_zipf and word.isalpha() and wordforms.denominal_past(word, p.base_zipf, _zipf)
+            and not respell.near(word, 1)):
         return True
     # "misrouted", "overprovisioning": a common word with a prefix or suffix English builds words
     # with (the engine may offer its parts, "mis routed", as if it were "alot")
