@@ -101,12 +101,25 @@ def _employer_orgs(analysis, p):
         for ent in here:
             if note.in_placeholder(ent.start_char, ent.end_char):
                 continue
-            if ent.end < len(doc) and doc[ent.end].lower_ in p.unit_nouns:
+            if _names_a_unit(doc, ent, p.unit_nouns):
                 continue  # "your Halifax office", "the Power, Utilities & Infrastructure group"
             before = {ent.start - k for k in (1, 2, 3)}
             addressed = bool(cue_ends & before) or (ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s"))
             out.append((ent, addressed, about_past))
     return out
+
+
+def _names_a_unit(doc, ent, unit_nouns) -> bool:
+    """The organisation's name is a part or a place of the employer: a unit noun follows it, perhaps
+    after one lower-case noun ("your Halifax office", "your Parramatta collection centre"), or
+    ends it ("the Toronto Centre Tax Services Office")."""
+    if ent[-1].lower_ in unit_nouns and ent[-1].text[:1].isupper() and len(ent) > 1:
+        return True
+    after = doc[ent.end : ent.end + 2]
+    if len(after) and after[0].lower_ in unit_nouns:
+        return True
+    return (len(after) == 2 and after[0].pos_ == "NOUN" and after[0].text.islower()
+            and after[1].lower_ in unit_nouns)
 
 
 def _near_misses(analysis, names: list[str], threshold: float, common_zipf: float = 0.0):
