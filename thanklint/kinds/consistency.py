@@ -112,7 +112,10 @@ def _employer_orgs(analysis, p):
 def _names_a_unit(doc, ent, unit_nouns) -> bool:
     """The organisation's name is a part or a place of the employer: a unit noun follows it, perhaps
     after one lower-case noun ("your Halifax office", "your Parramatta collection centre"), or
-    ends it ("the Toronto Centre Tax Services Office")."""
+    ends it ("the Toronto Centre Tax Services Office"). A possessive names the organisation that
+    has the unit: "join the Department of Transport's modelling team" addresses it as the employer."""
+    if ent[-1].lower_ in ("'s", "’s"):
+        return False
     if ent[-1].lower_ in unit_nouns and ent[-1].text[:1].isupper() and len(ent) > 1:
         return True
     after = doc[ent.end : ent.end + 2]
