@@ -181,6 +181,13 @@ def test_inline_greeting_and_one_line_signoff(linter):
     assert n.signoff.valediction.text == "Best," and n.signoff.name.text == "Sam"
 
 
+@pytest.mark.parametrize("greeting", ["Tēnā koe Aroha,", "Tena koe Aroha,", "Kia ora Aroha,"])
+def test_a_greeting_in_te_reo_names_the_interviewer(linter, lint_text, greeting):
+    text = f"{greeting}\n\nThank you for the visit to the Pīwakawaka room.\n\nNgā mihi nui,\nLydia Tuilagi"
+    assert linter.parse(text).greeting.text == greeting
+    assert result(lint_text(text), "greeting").status.value == "pass"
+
+
 @pytest.mark.parametrize("line", ["Sam Okafor", "- Sam Okafor", "\u2014Sam Okafor", "~ Sam Okafor"])
 def test_a_name_alone_at_the_end_is_the_signature_not_body(linter, line):
     n = linter.parse(f"Hi Dana,\n\nThank you for the tour.\n\n{line}")
