@@ -47,6 +47,7 @@ class ConsistencyParams:
     common_zipf: float = 0.0  # a word this common (wordfreq Zipf) is a near-miss only where a name stands
     near_miss_message: str = "“{found}” does not match “{expected}” from the context."
     other_org_message: str = "“{found}” is addressed as the employer, but this note is for {expected}."
+    unit_message: str = "“{found}” is addressed as the employer: is it part of {expected}?"
     greeting_message: str = "The greeting names {found}, but the interviewer is {expected}."
     case_message: str = "Write the name as “{expected}”."
     accents_message: str = "“{found}” is written “{expected}”."
@@ -84,7 +85,8 @@ def _ratio(a: str, b: str) -> float:
 
 
 def _employer_orgs(analysis, p):
-    """(ent, sentence is about the past) for organisations addressed as the employer."""
+    """(ent, addressed as the employer, sentence is about the past, maybe a unit of the employer)
+    for the organisations the note names."""
     doc = analysis.doc
     note = analysis.note
     employer, past = compile_cues(p.employer_cues), compile_cues(p.past_cues)
@@ -101,28 +103,32 @@ def _employer_orgs(analysis, p):
         for ent in here:
             if note.in_placeholder(ent.start_char, ent.end_char):
                 continue
-            if _names_a_unit(doc, ent, p.unit_nouns):
+            unit = _unit(doc, ent, p.unit_nouns)
+            if unit == "yes":
                 continue  # "your Halifax office", "the Power, Utilities & Infrastructure group"
             before = {ent.start - k for k in (1, 2, 3)}
             addressed = bool(cue_ends & before) or (ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s"))
-            out.append((ent, addressed, about_past))
+            out.append((ent, addressed, about_past, unit == "maybe"))
     return out
 
 
-def _names_a_unit(doc, ent, unit_nouns) -> bool:
-    """The organisation's name is a part or a place of the employer: a unit noun follows it, perhaps
-    after one lower-case noun ("your Halifax office", "your Parramatta collection centre"), or
-    ends it ("the Toronto Centre Tax Services Office"). A possessive names the organisation that
-    has the unit: "join the Department of Transport's modelling team" addresses it as the employer."""
+def _unit(doc, ent, unit_nouns) -> str:
+    """How surely the organisation's name is a part or a place of the employer: "yes" when a unit
+    noun follows it ("your Halifax office", "the Power, Utilities & Infrastructure group"); "maybe"
+    when one follows after a noun ("your Parramatta collection centre") or ends the name ("the
+    Toronto Centre Tax Services Office"): the employer's own, or a leftover's ("the Fabrikam Works
+    Department"), which the note cannot tell; "" otherwise. A possessive names the organisation
+    that has the unit: "join the Department of Transport's modelling team" addresses it."""
     if ent[-1].lower_ in ("'s", "’s"):
-        return False
-    if ent[-1].lower_ in unit_nouns and ent[-1].text[:1].isupper() and len(ent) > 1:
-        return True
+        return ""
     after = doc[ent.end : ent.end + 2]
     if len(after) and after[0].lower_ in unit_nouns:
-        return True
-    return (len(after) == 2 and after[0].pos_ == "NOUN" and after[0].text.islower()
-            and after[1].lower_ in unit_nouns)
+        return "yes"
+    if ent[-1].lower_ in unit_nouns and ent[-1].text[:1].isupper() and len(ent) > 1:
+        return "maybe"
+    if len(after) == 2 and after[0].pos_ == "NOUN" and after[0].text.islower() and after[1].lower_ in unit_nouns:
+        return "maybe"
+    return ""
 
 
 def _near_misses(analysis, names: list[str], threshold: float, common_zipf: float = 0.0):
@@ -244,15 +250,19 @@ def check_consistency(analysis, ctx, rule):
 
     orgs = _employer_orgs(analysis, p)
     if ctx.company:
-        for ent, addressed, about_past in orgs:
+        for ent, addressed, about_past, unit in orgs:
             if _same_org(ent.text, ctx.company) or not addressed or about_past:
                 continue
             if _ratio(_norm(ent.text), _norm(ctx.company)) >= p.similarity:
                 continue  # a near-miss is reported above, word by word
+            if unit:  # a part of the employer, or of another company: the writer knows which
+                add(ent.start_char, ent.end_char, p.unit_message.format(found=ent.text, expected=ctx.company),
+                    "other-unit", severity=Severity.WARNING)
+                continue
             msg = p.other_org_message.format(found=ent.text, expected=ctx.company)
             add(ent.start_char, ent.end_char, msg, "wrong-company", ctx.company)
     else:
-        employers = [ent for ent, addressed, about_past in orgs if addressed and not about_past]
+        employers = [ent for ent, addressed, about_past, unit in orgs if addressed and not about_past and not unit]
         if employers:
             for ent in employers[1:]:
                 if not _same_org(ent.text, employers[0].text):
