@@ -255,11 +255,11 @@ def check_consistency(analysis, ctx, rule):
                 continue
             if _ratio(_norm(ent.text), _norm(ctx.company)) >= p.similarity:
                 continue  # a near-miss is reported above, word by word
-            if unit and _same_org(" ".join(t.text for t in ent[:-1] if t.lower_ != "the"), ctx.company):
-                continue  # the unit bears the company's name: "the National Weather Center" of the National Weather Service
             if unit:  # a part of the employer, or of another company: the writer knows which
-                add(ent.start_char, ent.end_char, p.unit_message.format(found=ent.text, expected=ctx.company),
-                    "other-unit", severity=Severity.WARNING)
+                # ... unless it bears the company's name: "the National Weather Center" of the National Weather Service
+                if not _same_org(" ".join(t.text for t in ent[:-1] if t.lower_ != "the"), ctx.company):
+                    add(ent.start_char, ent.end_char, p.unit_message.format(found=ent.text, expected=ctx.company),
+                        "other-unit", severity=Severity.WARNING)
                 continue
             msg = p.other_org_message.format(found=ent.text, expected=ctx.company)
             add(ent.start_char, ent.end_char, msg, "wrong-company", ctx.company)

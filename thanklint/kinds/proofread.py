@@ -383,6 +383,9 @@ def _capital_mid_sentence(tok) -> bool:
     return tok.text[:1].isupper() and not _opens_sentence(tok)
 
 
+_SILENT_H = ("honour", "honor", "honest", "hour", "heir")  # and their derivatives: "honourable", "hourly"
+
+
 def _article_sound(analysis, m) -> bool:
     """The article does not follow the next word's sound. An acronym said as a word ("a STEM
     club", "a NASA grant") takes the article of its sound, not its letters; one said letter by
@@ -395,9 +398,6 @@ def _article_sound(analysis, m) -> bool:
     if len(nxt) >= 2 and nxt.isupper() and _SAID_AS_WORD.match(nxt):
         return False
     return not (analysis.note.text[m.offset : m.end].lower() == "an" and nxt.lower().startswith(_SILENT_H))
-
-
-_SILENT_H = ("honour", "honor", "honest", "hour", "heir")  # and their derivatives: "honourable", "hourly"
 
 
 def _next_whole_word(analysis, m) -> bool:
@@ -440,7 +440,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
             "claimed-use": _use_as_claimed, "next-heads": _next_heads, "finite-verb": _finite_verb,
             "not-a-name": _not_a_name, "not-initialism": _not_initialism, "not-names": _not_names,
-            "article-sound": _article_sound, "next-whole-word": _next_whole_word, "plural-not-title": _plural_not_title, "subject-not-shared": _subject_not_shared,
+            "article-sound": _article_sound, "next-whole-word": _next_whole_word,
+            "plural-not-title": _plural_not_title, "subject-not-shared": _subject_not_shared,
             "not-capitals": _not_capitals}
 
 
