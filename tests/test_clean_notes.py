@@ -523,3 +523,46 @@ def test_harper_leaves_silent_h_compounds_and_headwords_alone(tmp_path):
 def test_languagetool_leaves_silent_h_compounds_and_headwords_alone(tmp_path):
     found = _by_rule(tmp_path, _languagetool_args(), FRESH_7)
     assert found == {"grammar": ["its"], "spelling": ["recieved"]}
+
+
+# fresh-8's clean notes, read at stop 26: "some" before a number ("some 12,000": about), an acronym
+# after "the" ("the WHO Surgical Safety Checklist"), a model's plural ("793s and D10T dozers": no
+# "sand"), an acronym said as a word ("a FTSE 250 distributor": "footsie"), a plural noun adjunct ("a
+# payments platform"), and a species named to its subspecies ("Festuca rubra subsp. commutata", "the
+# Poa annua"); beside them the slips the checks must still leave reported: "a apple", "a books", a
+# lower-case sentence start after a full stop, and a name's verb slip ("Okonkwo talkes").
+FRESH_8 = (
+    "Dear Dr Adeyemi,\n\nThank you for your time on Tuesday. Bringing some 12,000 pamphlets into Alma is the "
+    "challenge. Your theatres turned the WHO Surgical Safety Checklist into a team brief. I serviced 793s and "
+    "D10T dozers at a FTSE 250 distributor. Your team tests a payments platform. Sowing red grass (Festuca rubra "
+    "subsp. commutata) could squeeze out the Poa annua. I ate a apple and read a books. I enjoyed the day. we "
+    "met the team. Dr. Okonkwo talkes about it.\n\nKind regards,\nSam\n"
+)
+
+
+def test_harper_leaves_quantities_acronyms_adjuncts_and_subspecies_alone(tmp_path):
+    found = _by_rule(tmp_path, HARPER, FRESH_8)
+    assert found == {"grammar": ["a", "books", "we"], "spelling": ["talkes"]}
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_quantities_acronyms_adjuncts_and_subspecies_alone(tmp_path):
+    found = _by_rule(tmp_path, _languagetool_args(), FRESH_8)
+    assert found == {"grammar": ["a", "a books", "we"], "spelling": ["talkes"]}
+
+
+def test_a_premise_list_in_config_is_checked_and_an_unknown_premise_is_a_config_error(tmp_path):
+    # verify takes one premise or a list: with the pack's own list for MergeWords replaced by a list
+    # that lacks "whole-words", Harper's "s and" -> "sand" inside "793s and" comes back
+    text = "Hi Dana,\n\nThank you for your time. I serviced 793s and D10T dozers.\n\nBest,\nSam\n"
+    assert _by_rule(tmp_path, HARPER, text)["grammar"] == []
+    (tmp_path / "thanklint.toml").write_text(
+        '[rules]\ngrammar = { verify = { MergeWords = ["not-a-name"] } }\n', encoding="utf-8")
+    assert _by_rule(tmp_path, HARPER, text)["grammar"] == ["s and"]
+    (tmp_path / "thanklint.toml").write_text(
+        '[rules]\ngrammar = { verify = { MergeWords = ["not-a-name", "no-such-premise"] } }\n', encoding="utf-8")
+    proc = run_cli("--format", "json", "--no-cache", *HARPER, "note.txt", cwd=tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and proc.stdout == b"", err
+    assert "no-such-premise" in err and "Traceback" not in err, err

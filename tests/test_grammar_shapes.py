@@ -59,6 +59,7 @@ CLEAN = [
     # near misses of the modal, agreement and article shapes that a careful editor calls right
     "The tasting made the work you described in the interview feel very tangible.",  # a causative's bare verb
     "I noticed how a witness code-switches between Spanish and English.",  # a hyphenated verb, no plural
+    "Your team tests a payments platform that settles thousands of transfers a day.",  # a plural noun adjunct
     "I will have finished my notice period by then.",
     "I suggest that the team meet again next week.",
     "It is important that every engineer attend the design reviews.",

@@ -329,6 +329,8 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         return []
     if tok.i > 0 and tok.nbor(-1).text == "-":
         return []  # the end of a hyphenated word the parser split: "a witness code-switches" (a verb)
+    if tok.dep_ == "compound" and tok.head.i > tok.i:
+        return []  # a plural noun adjunct: "a payments platform", "a sales team" (the article is the head's)
     det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
     if not det or any(c.dep_ == "nummod" for c in tok.children):
         return []

@@ -139,9 +139,10 @@ class ProofreadParams:
                 raise ValueError(f"disable.{engine} must be a list of engine rule ids")
         if not isinstance(self.enable, (list, tuple)) or not all(isinstance(i, str) for i in self.enable):
             raise ValueError("enable must be a list of engine rule ids")
-        for rid, premise in self.verify.items():
-            if premise not in PREMISES:
-                raise ValueError(f"verify.{rid}: unknown premise {premise!r} (one of {', '.join(PREMISES)})")
+        for rid, premises in self.verify.items():
+            for premise in [premises] if isinstance(premises, str) else premises:
+                if premise not in PREMISES:
+                    raise ValueError(f"verify.{rid}: unknown premise {premise!r} (one of {', '.join(PREMISES)})")
 
 
 def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str], guesses=()) -> bool:
@@ -272,6 +273,8 @@ def _starts_sentence(analysis, m) -> bool:
     toks = analysis.tokens(start, end)
     if toks and toks[0].i >= 2 and toks[0].nbor(-1).text == "." and _DOTTED.fullmatch(toks[0].nbor(-2).text):
         return False
+    if _AFTER_RANK.search(analysis.note.text, max(0, start - 12), start):
+        return False  # "Festuca rubra subsp. commutata": a species' name goes on after its rank
     return not toks or toks[0].is_sent_start or toks[0].i == 0
 
 
@@ -395,7 +398,7 @@ def _article_sound(analysis, m) -> bool:
     only the American "honor")."""
     after = re.match(r"\s*([^\W\d_]+)", analysis.note.text[m.end :])  # Harper's span is the article
     nxt = after.group(1) if after else ""
-    if len(nxt) >= 2 and nxt.isupper() and _SAID_AS_WORD.match(nxt):
+    if len(nxt) >= 2 and nxt.isupper() and (_SAID_AS_WORD.match(nxt) or nxt in _SAID_AS_WORDS):
         return False
     return not (analysis.note.text[m.offset : m.end].lower() == "an" and nxt.lower().startswith(_SILENT_H))
 
@@ -409,6 +412,9 @@ def _next_whole_word(analysis, m) -> bool:
 # an acronym that opens as a syllable does: a vowel, after at most one consonant or a cluster
 # English starts words with ("STEM", "NASA", "SCUBA", "URL"; not "MBA", "NGO", "HR", "FBI")
 _SAID_AS_WORD = re.compile(r"(?:[BCDFGHJKLMNPRSTVWZ]|[BCDFGKPT][LR]|S[CKLMNPTW]|S[PTC]R)?[AEIOU]")
+# ... and those said as a word their letters do not show: "a FTSE 250 firm" ("footsie"), "a SQL
+# query" ("sequel"; "an SQL query" is right too), "a SCSI disk" ("scuzzy")
+_SAID_AS_WORDS = ("FTSE", "SQL", "SCSI")
 
 
 def _plural_not_title(analysis, m) -> bool:
@@ -422,6 +428,20 @@ def _not_capitals(analysis, m) -> bool:
     """The span is no word in capitals, an acronym or a certificate's letters ("hold a DECA")."""
     words = _WORD.findall(analysis.note.text[m.offset : m.end])
     return not words or not all(len(w) >= 2 and w.isupper() for w in words)
+
+
+def _next_not_acronym(analysis, m) -> bool:
+    """The word after the span is no acronym: "the WHO Surgical Safety Checklist" is the World
+    Health Organization's, while "the how and the why" is the wordy use the rule is for."""
+    after = re.match(r"\s*([^\W\d_]+)", analysis.note.text[m.end :])
+    return not (after and len(after.group(1)) >= 2 and after.group(1).isupper())
+
+
+def _whole_words(analysis, m) -> bool:
+    """The span starts at a word's start: "s and" is the end of "793s and D10T dozers" (a model's
+    plural), not two words to merge into "sand"."""
+    text = analysis.note.text
+    return m.offset == 0 or not text[m.offset - 1].isalnum()
 
 
 def _subject_not_shared(analysis, m) -> bool:
@@ -442,7 +462,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-name": _not_a_name, "not-initialism": _not_initialism, "not-names": _not_names,
             "article-sound": _article_sound, "next-whole-word": _next_whole_word,
             "plural-not-title": _plural_not_title, "subject-not-shared": _subject_not_shared,
-            "not-capitals": _not_capitals}
+            "not-capitals": _not_capitals, "next-not-acronym": _next_not_acronym, "whole-words": _whole_words}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
@@ -576,7 +596,11 @@ def _latin_phrase(text: str, start: int, end: int, phrases) -> bool:
 
 # a species' epithet: "formosa", "persimilis", "coli", "elegans", "sapiens", "melanogaster"
 _EPITHET = re.compile(r"[a-z]{2,}(?:a|ae|i|ii|us|um|is|es|ex|ix|ax|ens|ans|er)")
-_GENUS_BEFORE = re.compile(r"(?:^|[^\w.])([A-Z][a-z]{3,}|[A-Z]\.) $")
+_GENUS_BEFORE = re.compile(r"(?:^|[^\w.])([A-Z][a-z]{2,}|[A-Z]\.) $")
+# a rank below the species, abbreviated: "Festuca rubra subsp. commutata", "Brassica oleracea var. capitata"
+_RANKS = ("subsp", "ssp", "var", "cv")
+_RANK_AFTER_EPITHET = re.compile(r"[A-Z](?:[a-z]+|\.) [a-z]+ $")  # "Festuca rubra ", "E. coli "
+_AFTER_RANK = re.compile(r"[a-z]+ (?:%s)\. $" % "|".join(_RANKS))
 
 
 def _binomial(analysis, start: int, end: int) -> bool:
@@ -586,12 +610,25 @@ def _binomial(analysis, start: int, end: int) -> bool:
     verb ("Okonkwo talkes") is left to the spelling check: the parser reads a verb there."""
     text = analysis.note.text
     word = text[start:end]
-    genus = _GENUS_BEFORE.search(text, max(0, start - 40), start)
-    if not _EPITHET.fullmatch(word) or genus is None:
+    if word in _RANKS and text[end : end + 1] == "." and _RANK_AFTER_EPITHET.search(text, max(0, start - 60), start):
+        return True  # the rank's abbreviation itself: "Festuca rubra subsp."
+    if not _EPITHET.fullmatch(word):
         return False
-    if not genus.group(1).endswith(".") and _zipf(genus.group(1).lower()) >= 2.5:
-        return False  # a common word opening a sentence ("This", "Bring"): no genus
-    return not any(t.pos_ in ("VERB", "AUX") for t in analysis.tokens(start, end))
+    if _AFTER_RANK.search(text, max(0, start - 30), start):
+        return True  # the name below the species: "subsp. commutata"
+    genus = _GENUS_BEFORE.search(text, max(0, start - 40), start)
+    if genus is None:
+        return False
+    g = genus.group(1)
+    if not g.endswith(".") and _zipf(g.lower()) >= 2.5 and _opens_sentence_at(analysis, genus.start(1), genus.end(1)):
+        return False  # a common word opening a sentence ("This", "Bring"): no genus; mid-sentence, "the Poa annua" is one
+    # a verb's slip ends as a verb does ("talkes"); spaCy also calls "annua" a verb, which no verb's form is
+    return not (word.endswith(("s", "er")) and any(t.pos_ in ("VERB", "AUX") for t in analysis.tokens(start, end)))
+
+
+def _opens_sentence_at(analysis, start: int, end: int) -> bool:
+    toks = analysis.tokens(start, end)
+    return not toks or _opens_sentence(toks[0])
 
 
 def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
@@ -710,8 +747,8 @@ def check_proofread(analysis, ctx, rule):
                 continue
             if p.binomials and _binomial(analysis, m.offset, m.end):
                 continue
-        premise = p.verify.get(m.rule_id)
-        if premise is not None and not PREMISES[premise](analysis, m):
+        premises = p.verify.get(m.rule_id, ())
+        if not all(PREMISES[x](analysis, m) for x in ([premises] if isinstance(premises, str) else premises)):
             continue
         # `safe`: the engine layer is certain of the first replacement (grammar/combine.py),
         # or it is the misspelling's one plausible correction (respell.certain)
