@@ -48,6 +48,7 @@ CLOSE = [
     "I hope our paths cross again soon.",
     "I would welcome the chance to meet with the rest of the team.",
     "I can send the references you asked for.",
+    "I would be delighted to meet the Group Financial Controller, as you suggested, whenever suits her diary.",
 ]
 
 
