@@ -330,6 +330,19 @@ def test_languagetool_grammar_and_emoji_offsets(lt_engine):
 
 
 @pytest.mark.languagetool
+def test_languagetool_spelling_span_is_the_misspelt_word_alone(lt_engine):
+    # LanguageTool's speller takes the word before in when moving the space makes two words
+    # ("word stoped" -> "words toped") and offers "stopped" for the pair: replacing the pair
+    # with it would drop "word". The finding is the misspelling alone, its fixes for it alone.
+    text = "The word stoped there. I mapped narrow-vein stopes at the mine."
+    got = flagged(text, lt_engine.check(text))
+    assert set(got) == {"stoped", "stopes"}, got
+    assert got["stoped"].offset == text.index("stoped")
+    assert got["stoped"].replacements[0] == "stopped" and "words toped" not in got["stoped"].replacements
+    assert all(" " not in r for m in got.values() for r in m.replacements), got
+
+
+@pytest.mark.languagetool
 def test_languagetool_disabled_rules(lt_engine):
     url = os.environ.get("THANKLINT_LANGUAGETOOL_URL") or lt_engine.url
     eng = open_engine(

@@ -83,6 +83,31 @@ def _at_line_edge(text: str, start: int, end: int) -> bool:
     )
 
 
+def _one_word(text: str, start: int, end: int, reps: list[str]) -> tuple[int, int, list[str]]:
+    """LanguageTool's speller takes a word beside a misspelling in when moving the space between
+    them makes two words ("word stoped" -> "words toped", "word stopped", and "stopped" for the
+    pair): the span is narrowed to the misspelt word - the one the other replacements leave out -
+    and each replacement to what stands for it; one that changes the other word is dropped."""
+    problem = text[start:end]
+    cut = problem.rfind(" ")
+    if cut <= 0 or " " in problem[:cut] or not problem[cut + 1 :]:
+        return start, end, reps
+    first, last = problem[:cut], problem[cut + 1 :]
+    keeps_first = sum(r.startswith(first + " ") for r in reps)
+    keeps_last = sum(r.endswith(" " + last) for r in reps)
+    if keeps_first == keeps_last:
+        return start, end, reps
+    if keeps_first > keeps_last:  # the last word is the misspelling
+        start, keep = start + cut + 1, (lambda r: r[len(first) + 1 :] if r.startswith(first + " ") else r)
+    else:
+        end, keep = start + cut, (lambda r: r[: -len(last) - 1] if r.endswith(" " + last) else r)
+    out: list[str] = []
+    for r in map(keep, reps):
+        if r and " " not in r and r not in out:
+            out.append(r)
+    return start, end, out
+
+
 def _is_spelling(rule_id: str) -> bool:
     # LanguageTool marks confusions (their/there, a/an, i/I) as issueType "misspelling" and
     # puts several in category TYPOS; only its spellers (unknown words) count as spelling here,
@@ -407,6 +432,8 @@ class LanguageToolEngine:
                     reps.append(v)
             issue = str(m.rule_issue_type or "")
             spelling = _is_spelling(rid)
+            if spelling:
+                start, end, reps = _one_word(text, start, end, reps)
             problem = text[start:end]
             if rid in _LAYOUT_RULES and _at_line_edge(text, start, end):
                 continue
