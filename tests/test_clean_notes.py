@@ -312,6 +312,8 @@ def test_a_slip_one_edit_from_a_common_word_is_no_derived_word(slip, guesses):
 
 
 @pytest.mark.parametrize("word, field", [("upstreamed", True), ("onboarded", True),
+                                         # "-d" on a noun one edit from its own base; "extented" is one from "extended"
+                                         ("sludged", True), ("extented", False),
                                          # an irregular verb's "-ed", a verb's misspelt past, two words in one span
                                          ("teached", False), ("runned", False), ("stoped", False), ("word stoped", False)])
 def test_the_past_of_a_verb_made_from_a_word_that_is_no_verb(word, field):
@@ -566,3 +568,29 @@ def test_a_premise_list_in_config_is_checked_and_an_unknown_premise_is_a_config_
     err = proc.stderr.decode()
     assert proc.returncode == 2 and proc.stdout == b"", err
     assert "no-such-premise" in err and "Traceback" not in err, err
+
+
+# fresh-9's clean notes, read at stop 26: "un-" on a participle ("unvented cylinders": Harper offered
+# "invented"), "-d" on a noun one edit from it ("sludged"), a unit after its number ("1 ng/L"), a
+# prefix English builds job titles with ("paraplanner"), a decade that modifies a noun ("set in 1920s
+# Havana"), a condition put first ("Should you need anything further, I would …": no question); beside
+# them the slips each check is there for: "unpossible", "extented", "in 1990s" and a question that
+# ends in a full stop.
+FRESH_9 = (
+    "Dear Ms Papadopoulos,\n\nThank you for meeting with me on Friday. I install unvented cylinders and have "
+    "power-flushed sludged systems. Our reporting limits came down to 1 ng/L for most analytes. I worked as "
+    "a paraplanner for three years. I loved your plans for Twelfth Night, set in 1920s Havana. Should you need "
+    "anything further, such as samples of my work, I would be happy to provide it. It is unpossible to say "
+    "more. We met in 1990s and I was extented. Would you like me to send the report.\n\nKind regards,\nLachlan\n"
+)
+
+
+def test_harper_leaves_participles_units_and_prefixed_titles_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_9) == {"grammar": ["unpossible"], "spelling": ["extented"]}
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_decades_as_modifiers_and_inverted_conditions_alone(tmp_path):
+    found = _by_rule(tmp_path, _languagetool_args(), FRESH_9)
+    assert found == {"grammar": ["in 1990s", "."], "spelling": ["extented"]}

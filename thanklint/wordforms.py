@@ -113,12 +113,16 @@ def denominal_past(word: str, base_zipf: float, zipf) -> bool:
     """`word` is "-ed" on a common word (Zipf >= base_zipf) of four letters or more that WordNet has
     as no verb: "upstreamed" (upstream), "onboarded" (onboard). A verb's regular past is its
     lemma's form (:func:`lemmas`); an irregular verb's "-ed" is a slip ("teached", "runned")."""
-    if not word.endswith("ed"):
-        return False
-    stem = word[:-2]
-    bases = {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
     verbs = _index()["verb"]
-    return any(len(b) >= 4 and b not in verbs and zipf(b) >= base_zipf for b in bases)
+    return any(len(b) >= 4 and b not in verbs and zipf(b) >= base_zipf for b in past_bases(word))
+
+
+def past_bases(word: str) -> set[str]:
+    """What "-ed" may stand on in `word`: "vented" (vent), "sludged" (sludge), "scrapped" (scrap)."""
+    if not word.endswith("ed"):
+        return set()
+    stem = word[:-2]
+    return {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
 
 
 def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 2, finals=()) -> bool:

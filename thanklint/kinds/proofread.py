@@ -163,6 +163,8 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
         return True  # "SARS-CoV-2", "iOS", "TallyPrime": a term as its owners write it, no slip
     if _CODE.search(note.text, max(0, start - 1), end + 1):
         return True  # "int8", "p99", "E2B(R3)", "4WD", "Form 3CD": a code, model or unit
+    if _ABBREVIATION.fullmatch(word) and _AFTER_NUMBER.search(note.text, max(0, start - 2), start):
+        return True  # "1 ng/L", "20 mg": a unit after its number (English writes no word without a vowel)
     if word.isupper() and word.isalpha() and (len(word) >= 2 or _JOINED.search(note.text, max(0, start - 1), end + 1)):
         return True  # "GSTR", "PSUR", the "S" of "S&OP" or "S/4HANA": an acronym
     if _INITIAL.fullmatch(word) or (start >= 2 and note.text[start - 1] == "." and note.text[start - 2].isalpha()):
@@ -191,6 +193,7 @@ _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 _RUN_ON_SENTENCE = re.compile(r"[a-z]{2,}[A-Z][a-z]+")
 _CODE = re.compile(r"[\d\u00b2\u00b3\u00b9\u2070-\u209f]")  # and sub- and superscript digits: the "S" of "H₂S"
 _JOINED = re.compile(r"[&/]")
+_AFTER_NUMBER = re.compile(r"\d ?$")
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
@@ -444,6 +447,29 @@ def _whole_words(analysis, m) -> bool:
     return m.offset == 0 or not text[m.offset - 1].isalnum()
 
 
+def _not_a_negated_participle(analysis, m) -> bool:
+    """The span is no "un-" on a participle: English negates those with "un-" ("unvented",
+    "uninvited"), so "invented" is another word, not the negative meant; "unpossible" and
+    "unaccurate" are the slips ("impossible", "inaccurate")."""
+    word = analysis.note.text[m.offset : m.end].lower()
+    return not (word.startswith("un") and word.endswith(("ed", "ing")))
+
+
+# a condition put first by inversion: "Should you need anything further, I would be happy to
+# provide it" is a statement, not a question
+_INVERTED_CONDITION = re.compile(r"(?:Should|Were|Had) (?:you|we|they|he|she|it|I|there|the|your|any)\b[^?]*?, (?:I|we|please|feel|do|don't)\b")
+
+
+def _not_an_inverted_condition(analysis, m) -> bool:
+    """The sentence the span ends is no condition put first by inversion ("Should you need
+    anything further, I would be happy to provide it."), which reads like a question's start."""
+    toks = analysis.tokens(m.offset, m.end) or analysis.tokens(max(0, m.offset - 1), m.end)
+    if not toks:
+        return True
+    sent = toks[-1].sent
+    return not _INVERTED_CONDITION.match(sent.text.lstrip())
+
+
 def _subject_not_shared(analysis, m) -> bool:
     """The span's "am" does not share the subject "I" of a verb before it: "I am a member and am
     working towards …" leaves the second "I" out, as English may; "Whom am talking with?" lacks it."""
@@ -462,7 +488,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-name": _not_a_name, "not-initialism": _not_initialism, "not-names": _not_names,
             "article-sound": _article_sound, "next-whole-word": _next_whole_word,
             "plural-not-title": _plural_not_title, "subject-not-shared": _subject_not_shared,
-            "not-capitals": _not_capitals, "next-not-acronym": _next_not_acronym, "whole-words": _whole_words}
+            "not-capitals": _not_capitals, "next-not-acronym": _next_not_acronym, "whole-words": _whole_words,
+            "not-negated-participle": _not_a_negated_participle, "not-inverted-condition": _not_an_inverted_condition}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
@@ -679,8 +706,9 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
             and _zipf(guesses[0].lower()) - z < 1.0):
         return True
     # one word of letters: an engine's span may hold two ("word stoped")
+    # (its own base is one edit away: "sludged" from "sludge"; "extented" is one from "extended")
     if (p.denominal_ed and p.base_zipf and word.isalpha() and wordforms.denominal_past(word, p.base_zipf, _zipf)
-            and not respell.near(word, 1)):
+            and not set(respell.near(word, 1)) - wordforms.past_bases(word)):
         return True
     # "misrouted", "overprovisioning": a common word with a prefix or suffix English builds words
     # with (the engine may offer its parts, "mis routed", as if it were "alot")
