@@ -106,10 +106,32 @@ def _employer_orgs(analysis, p):
             unit = _unit(doc, ent, p.unit_nouns)
             if unit == "yes":
                 continue  # "your Halifax office", "the Power, Utilities & Infrastructure group"
+            if _job_title(doc, ent, p):
+                continue  # "the Senior Customs Clearance Executive position": the post, not its employer
             before = {ent.start - k for k in (1, 2, 3)}
             addressed = bool(cue_ends & before) or (ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s"))
             out.append((ent, addressed, about_past, unit == "maybe"))
     return out
+
+
+def _part_of(doc, ent, orgs, company: str) -> bool:
+    """The unit is placed in the company right after it: "the Cryosphere Dynamics Group at the
+    University of Aberdale", "the Planning Unit of Northwind"."""
+    nxt = doc[ent.end : ent.end + 2]
+    if not len(nxt) or nxt[0].lower_ not in ("at", "of", "in", "within", ","):
+        return False
+    return any(o.start in (ent.end + 1, ent.end + 2) and _same_org(o.text, company) for o, *_ in orgs)
+
+
+def _job_title(doc, ent, p) -> bool:
+    """The parser's organisation is a job title: a role noun follows it and it opens with a word
+    that says which level ("the Senior Customs Clearance Executive position") or ends in a title
+    ("the Lead Accountant role"). "The Fabrikam role" names another employer's post, and stays."""
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in ("position", "role", "post", "vacancy", "opening", "job"):
+        return False
+    words = [t for t in ent if t.lower_ != "the"]
+    return bool(words) and (_fold(words[0].text) in {_fold(m) for m in p.role_modifiers}
+                            or _title_word(words[-1].text, p.role_titles))
 
 
 def _unit(doc, ent, unit_nouns) -> str:
@@ -156,8 +178,28 @@ def _near_misses(analysis, names: list[str], threshold: float, common_zipf: floa
             continue  # "CostX" is a product's name, not a slip of "Cost"
         if common_zipf and common_words().get(t.lower(), 0.0) >= common_zipf and not _where_a_name_stands(note, toks, k, name_words):
             continue
+        if _in_another_name(note, toks, k, name_words):
+            continue  # "Abel Tasman" (a national park) beside "Tama": a word of another name
         out.append((tok.idx, tok.idx + len(t), t, best))
     return out
+
+
+def _in_another_name(note, toks, k: int, name_words: set[str]) -> bool:
+    """The word stands beside a capitalised word in mid-sentence that is no word of a known name
+    and no title: the two name someone or something else ("Abel Tasman", "Nasreen Qureshi")."""
+    for j in (k - 1, k + 1):
+        if not 0 <= j < len(toks):
+            continue
+        w = toks[j]
+        word = re.sub(r"['’]s$", "", w.text)
+        if not word[:1].isupper() or not word.isalpha() or _fold(word) in name_words:
+            continue
+        if word.lower() in note.layout.titles or (j < k and (w.is_sent_start or j == 0 or toks[j - 1].is_space)):
+            continue  # a title ("Ms"), or a sentence's first word
+        if note.greeting is not None and note.greeting.start <= w.idx < note.greeting.end:
+            continue  # the greeting's words: its salutation ("Kia ora", "Dear")
+        return True
+    return False
 
 
 def _where_a_name_stands(note, toks, k: int, name_words: set[str]) -> bool:
@@ -256,8 +298,10 @@ def check_consistency(analysis, ctx, rule):
             if _ratio(_norm(ent.text), _norm(ctx.company)) >= p.similarity:
                 continue  # a near-miss is reported above, word by word
             if unit:  # a part of the employer, or of another company: the writer knows which
-                # ... unless it bears the company's name: "the National Weather Center" of the National Weather Service
-                if not _same_org(" ".join(t.text for t in ent[:-1] if t.lower_ != "the"), ctx.company):
+                # ... unless it bears the company's name: "the National Weather Center" of the National Weather Service,
+                # or the company follows it: "the Cryosphere Dynamics Group at the University of Aberdale"
+                if not _same_org(" ".join(t.text for t in ent[:-1] if t.lower_ != "the"), ctx.company) \
+                        and not _part_of(analysis.doc, ent, orgs, ctx.company):
                     add(ent.start_char, ent.end_char, p.unit_message.format(found=ent.text, expected=ctx.company),
                         "other-unit", severity=Severity.WARNING)
                 continue
