@@ -568,6 +568,11 @@ def test_a_premise_list_in_config_is_checked_and_an_unknown_premise_is_a_config_
     err = proc.stderr.decode()
     assert proc.returncode == 2 and proc.stdout == b"", err
     assert "no-such-premise" in err and "Traceback" not in err, err
+    (tmp_path / "thanklint.toml").write_text('[rules]\ngrammar = { verify = { MergeWords = 5 } }\n', encoding="utf-8")
+    proc = run_cli("--format", "json", "--no-cache", *HARPER, "note.txt", cwd=tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and proc.stdout == b"", err
+    assert "verify.MergeWords must be a premise or a list" in err and "Traceback" not in err, err
 
 
 # fresh-9's clean notes, read at stop 26: "un-" on a participle ("unvented cylinders": Harper offered

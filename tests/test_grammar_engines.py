@@ -340,6 +340,10 @@ def test_languagetool_spelling_span_is_the_misspelt_word_alone(lt_engine):
     assert got["stoped"].offset == text.index("stoped")
     assert got["stoped"].replacements[0] == "stopped" and "words toped" not in got["stoped"].replacements
     assert all(" " not in r for m in got.values() for r in m.replacements), got
+    # ... but a misplaced space is the pair's own slip, and moving it the first fix
+    text = "It was thec at in the hat."
+    got = flagged(text, lt_engine.check(text))
+    assert "thec at" in got and got["thec at"].replacements[0] == "the cat", got
 
 
 @pytest.mark.languagetool

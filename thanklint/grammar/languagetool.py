@@ -87,11 +87,14 @@ def _one_word(text: str, start: int, end: int, reps: list[str]) -> tuple[int, in
     """LanguageTool's speller takes a word beside a misspelling in when moving the space between
     them makes two words ("word stoped" -> "words toped", "word stopped", and "stopped" for the
     pair): the span is narrowed to the misspelt word - the one the other replacements leave out -
-    and each replacement to what stands for it; one that changes the other word is dropped."""
+    and each replacement to what stands for it; one that changes the other word is dropped. When
+    moving the space is the first fix ("thec at" -> "the cat"), the pair is the misspelling."""
     problem = text[start:end]
     cut = problem.rfind(" ")
     if cut <= 0 or " " in problem[:cut] or not problem[cut + 1 :]:
         return start, end, reps
+    if reps and reps[0] != problem and reps[0].replace(" ", "") == problem.replace(" ", ""):
+        return start, end, reps  # the space itself is misplaced, and its best fix: "thec at" -> "the cat"
     first, last = problem[:cut], problem[cut + 1 :]
     keeps_first = sum(r.startswith(first + " ") for r in reps)
     keeps_last = sum(r.endswith(" " + last) for r in reps)

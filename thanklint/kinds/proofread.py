@@ -139,8 +139,13 @@ class ProofreadParams:
                 raise ValueError(f"disable.{engine} must be a list of engine rule ids")
         if not isinstance(self.enable, (list, tuple)) or not all(isinstance(i, str) for i in self.enable):
             raise ValueError("enable must be a list of engine rule ids")
+        # one premise or a list of them: held as a tuple
+        for rid, v in self.verify.items():
+            if not isinstance(v, (str, list, tuple)) or not all(isinstance(x, str) for x in ([v] if isinstance(v, str) else v)):
+                raise ValueError(f"verify.{rid} must be a premise or a list of premises ({', '.join(PREMISES)})")
+        object.__setattr__(self, "verify", {rid: (v,) if isinstance(v, str) else tuple(v) for rid, v in self.verify.items()})
         for rid, premises in self.verify.items():
-            for premise in [premises] if isinstance(premises, str) else premises:
+            for premise in premises:
                 if premise not in PREMISES:
                     raise ValueError(f"verify.{rid}: unknown premise {premise!r} (one of {', '.join(PREMISES)})")
 
@@ -463,7 +468,7 @@ _INVERTED_CONDITION = re.compile(r"(?:Should|Were|Had) (?:you|we|they|he|she|it|
 def _not_an_inverted_condition(analysis, m) -> bool:
     """The sentence the span ends is no condition put first by inversion ("Should you need
     anything further, I would be happy to provide it."), which reads like a question's start."""
-    toks = analysis.tokens(m.offset, m.end) or analysis.tokens(max(0, m.offset - 1), m.end)
+    toks = analysis.tokens(m.offset, m.end)
     if not toks:
         return True
     sent = toks[-1].sent
@@ -775,8 +780,7 @@ def check_proofread(analysis, ctx, rule):
                 continue
             if p.binomials and _binomial(analysis, m.offset, m.end):
                 continue
-        premises = p.verify.get(m.rule_id, ())
-        if not all(PREMISES[x](analysis, m) for x in ([premises] if isinstance(premises, str) else premises)):
+        if not all(PREMISES[x](analysis, m) for x in p.verify.get(m.rule_id, ())):
             continue
         # `safe`: the engine layer is certain of the first replacement (grammar/combine.py),
         # or it is the misspelling's one plausible correction (respell.certain)
