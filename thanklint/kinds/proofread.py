@@ -725,8 +725,9 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     if derived and not one_edit:
         return True
     # "alot" -> "a lot": the engine's guess is the word itself split, and the split is far (30x)
-    # more common. Frequency lists count such run-together slips ("alot" 3.9, "atleast" 3.5) as words.
-    if split is not None and _zipf(split) - z >= _RUN_TOGETHER_GAP:
+    # more common. Frequency lists count such run-together slips ("alot" 3.9, "atleast" 3.5) as words;
+    # WordNet does not, and holds the common closed forms ("wellbeing" 3.5: Harper splits it)
+    if split is not None and _zipf(split) - z >= _RUN_TOGETHER_GAP and not (z >= p.common_zipf and wordforms.is_lemma(word)):
         return False
     # ... but a word wordfreq knows that is not far rarer than its split is one ("confocal" 2.2,
     # "con focal" 3.6; "hydrological")
@@ -770,6 +771,8 @@ def check_proofread(analysis, ctx, rule):
         if p.category == "spelling" and m.rule_id != dialect.MIXED:  # the mix is no misspelling claim
             if _is_name(analysis, m.offset, m.end, p, names, m.replacements):
                 continue
+            if re.fullmatch(r"[A-Z]", note.text[m.offset : m.end]):
+                continue  # a capital letter names something: the "S" of "IHO S-44" (stop 27, fresh-10)
             if _field_word(note.text[m.offset : m.end], m.replacements, p):
                 continue
             if _loan_word(note.text, m.offset, m.end, p):
