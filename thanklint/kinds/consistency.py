@@ -37,6 +37,9 @@ _SUFFIX = re.compile(r"(?i)[\s,]+(inc|llc|ltd|corp|co|gmbh|plc|group|company)\.?
 class ConsistencyParams:
     employer_cues: tuple[str, ...]  # an organisation right after one of these is addressed as the employer
     past_cues: tuple[str, ...]  # a sentence with one of these is about the candidate's past
+    # an organisation after one of these may be the employer or a place ("the processing unit at Medchal"),
+    # like a possessive ("AUSTRAC's enforcement activity"): reported only when the note never names its company
+    place_cues: tuple[str, ...] = ()
     addressees: tuple[str, ...] = ()  # more greeting words that name no one, beyond the pack's `layout.addressees`
     unit_nouns: tuple[str, ...] = ()  # "the Hyderabad office": an organisation's name before these is the employer's part
     role_cues: tuple[str, ...] = ()  # "the ~4 role|position": the words between name a role
@@ -55,7 +58,7 @@ class ConsistencyParams:
     role_message: str = "“{found}” — but the role you interviewed for is {expected}."
 
     def __post_init__(self):
-        for c in self.employer_cues + self.past_cues + self.role_cues:
+        for c in self.employer_cues + self.place_cues + self.past_cues + self.role_cues:
             compile_cue(c)
         if self.role_severity not in ("error", "warning", "info"):
             raise ValueError("role_severity must be error, warning or info")
@@ -86,10 +89,11 @@ def _ratio(a: str, b: str) -> float:
 
 def _employer_orgs(analysis, p):
     """(ent, addressed as the employer, sentence is about the past, maybe a unit of the employer)
-    for the organisations the note names."""
+    for the organisations the note names; addressed is "weak" when only a possessive or a place
+    cue says so."""
     doc = analysis.doc
     note = analysis.note
-    employer, past = compile_cues(p.employer_cues), compile_cues(p.past_cues)
+    employer, past, place = compile_cues(p.employer_cues), compile_cues(p.past_cues), compile_cues(p.place_cues)
     orgs = [e for e in doc.ents if e.label_ == "ORG"]  # doc.ents builds its spans anew on every read
     starts = [e.start for e in orgs]
     out = []
@@ -100,6 +104,7 @@ def _employer_orgs(analysis, p):
             continue
         about_past = any(find(c, toks, negatable=False) for c in past.candidates(toks))
         cue_ends = {toks[e - 1].i for c in employer.candidates(toks) for s, e in find(c, toks)}
+        place_ends = {toks[e - 1].i for c in place.candidates(toks) for s, e in find(c, toks)}
         for ent in here:
             if note.in_placeholder(ent.start_char, ent.end_char):
                 continue
@@ -109,7 +114,8 @@ def _employer_orgs(analysis, p):
             if _job_title(doc, ent, p):
                 continue  # "the Senior Customs Clearance Executive position": the post, not its employer
             before = {ent.start - k for k in (1, 2, 3)}
-            addressed = bool(cue_ends & before) or (ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s"))
+            addressed = bool(cue_ends & before) or (
+                "weak" if place_ends & before or (ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s")) else False)
             out.append((ent, addressed, about_past, unit == "maybe"))
     return out
 
@@ -292,9 +298,12 @@ def check_consistency(analysis, ctx, rule):
 
     orgs = _employer_orgs(analysis, p)
     if ctx.company:
+        names_company = any(_same_org(ent.text, ctx.company) for ent, *_ in orgs) or _norm(ctx.company) in _norm(note.text)
         for ent, addressed, about_past, unit in orgs:
             if _same_org(ent.text, ctx.company) or not addressed or about_past:
                 continue
+            if addressed == "weak" and names_company:
+                continue  # "Given AUSTRAC's recent enforcement activity" in a note to the bank: a third party
             if _ratio(_norm(ent.text), _norm(ctx.company)) >= p.similarity:
                 continue  # a near-miss is reported above, word by word
             if unit:  # a part of the employer, or of another company: the writer knows which

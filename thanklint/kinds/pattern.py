@@ -33,8 +33,8 @@ class Group:
     replace: str | None = None  # a replacement to offer for every match ("" deletes)
     safe: bool = False  # the replacement is mechanical enough for --fix to apply
     runs: bool = False  # matches with only blanks between are one finding of their own ("🎉🚀 👋")
-    # a match counts only when one of its words of four letters or more is this common (wordfreq
-    # Zipf) in lower case and not in `acronyms`: "REALLY EXCITED" is shouting, "HACCP", "ZDHC MRSL" not
+    # a match counts only when most of its words are this common (wordfreq Zipf) in lower case,
+    # `acronyms` aside: "REALLY EXCITED" is shouting, "HACCP", "ZDHC MRSL", "CARIS HIPS" not
     common_zipf: float = 0.0
     acronyms: tuple[str, ...] = ()
 
@@ -75,10 +75,15 @@ def check_pattern(analysis, ctx, rule):
             except _regex.TooSlow:
                 slow.append(r)
         allow = {a.lower() for a in g.allow}
+        passed: list[tuple[int, int]] = []  # a run judged fine: no word inside it is judged alone ("CANADA" of "NAV CANADA")
         for s, e in sorted(spans, key=lambda se: (se[0], -se[1])):  # the longest match at a place wins
+            if any(ps <= s and e <= pe for ps, pe in passed):
+                continue
             if note.text[s:e].lower() in allow or note.in_placeholder(s, e):
+                passed.append((s, e))
                 continue
             if g.common_zipf and not _has_common_word(note.text[s:e], g):
+                passed.append((s, e))
                 continue
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -90,9 +95,13 @@ def check_pattern(analysis, ctx, rule):
 
 
 def _has_common_word(text: str, g: Group) -> bool:
+    """Most of the words in capitals (three letters or more, the listed acronyms aside) are common
+    words, one of four letters or more: "VERY EXCITED", not a name that holds one ("NAV CANADA",
+    "CARIS HIPS": stop 27, fresh-10)."""
     acronyms = {a.lower() for a in g.acronyms}
-    words = (w.lower() for w in re.findall(r"[^\W\d_]{4,}", text))
-    return any(w not in acronyms and common_words().get(w, 0.0) >= g.common_zipf for w in words)
+    words = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", text) if w.lower() not in acronyms]
+    common = [w for w in words if common_words().get(w, 0.0) >= g.common_zipf]
+    return any(len(w) >= 4 for w in common) and 2 * len(common) > len(words)
 
 
 def _skipped(slow: list[str]) -> str:
