@@ -8,6 +8,7 @@ rewrites tests/golden/expected/ (review the diff before committing it).
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -119,6 +120,12 @@ STRONG_NOTE = (
     "I look forward to hearing about the next steps.\n\n"
     "Best regards,\nSam Okafor"
 )
+
+# A shell's background job inherits SIGINT ignored, and Python keeps it ignored in every child:
+# there Ctrl-C reaches no run, and a test that sends it measures nothing
+ctrl_c_reaches = pytest.mark.skipif(
+    signal.getsignal(signal.SIGINT) is signal.SIG_IGN,
+    reason="SIGINT is ignored in this process (started as a background job): Ctrl-C cannot reach a run")
 
 HARPER = ("--grammar-engine", "harper")  # the embedded engine: no Java, no network
 

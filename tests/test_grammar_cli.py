@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import HARPER, REPO, run_cli
+from conftest import HARPER, REPO, ctrl_c_reaches, run_cli
 from proctable import alive as _alive
 from proctable import processes
 from test_grammar_engines import _is_jvm, _StallingServer
@@ -226,6 +226,7 @@ def test_one_jvm_for_a_run_and_none_after(tmp_path):
 
 @pytest.mark.languagetool
 @needs_install
+@ctrl_c_reaches
 def test_ctrl_c_mid_run_leaves_no_jvm(tmp_path):
     proc = _start_run(tmp_path, 200)
     deadline = time.monotonic() + 120

@@ -402,6 +402,8 @@ _CHILD = textwrap.dedent(
 @needs_install
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
 def test_no_jvm_left_when_python_is_killed(sig):
+    if sig == signal.SIGINT and signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        pytest.skip("SIGINT is ignored in this process (started as a background job): it cannot reach the child")
     env = {k: v for k, v in os.environ.items() if k != "THANKLINT_LANGUAGETOOL_URL"}
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     child = subprocess.Popen(

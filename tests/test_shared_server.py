@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run_cli
+from conftest import REPO, ctrl_c_reaches, run_cli
 from proctable import alive, processes
 from test_grammar_engines import _is_jvm
 
@@ -312,6 +312,7 @@ def _interrupt_during_start(tmp_path: Path, idle: str, started) -> subprocess.Po
 
 @pytest.mark.languagetool
 @needs_install
+@ctrl_c_reaches
 def test_ctrl_c_while_the_runs_own_jvm_starts_ends_the_run_and_the_jvm(runtime, tmp_path):
     from test_grammar_cli import descendants
 
@@ -329,6 +330,7 @@ def test_ctrl_c_while_the_runs_own_jvm_starts_ends_the_run_and_the_jvm(runtime, 
 
 @pytest.mark.languagetool
 @needs_install
+@ctrl_c_reaches
 def test_ctrl_c_while_the_shared_server_starts_ends_the_run_and_leaves_the_server_starting(runtime, tmp_path):
     try:
         _interrupt_during_start(tmp_path, "60", lambda run: ss.status() is not None)
