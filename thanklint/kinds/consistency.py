@@ -40,6 +40,9 @@ class ConsistencyParams:
     # an organisation after one of these may be the employer or a place ("the processing unit at Medchal"),
     # like a possessive ("AUSTRAC's enforcement activity"): reported only when the note never names its company
     place_cues: tuple[str, ...] = ()
+    # right after one of these, a name the parser takes for a person's is an organisation's
+    # ("Thank you for showing me round Fabrikam"): a place is shown and invited to, a person is not
+    place_person_cues: tuple[str, ...] = ()
     addressees: tuple[str, ...] = ()  # more greeting words that name no one, beyond the pack's `layout.addressees`
     unit_nouns: tuple[str, ...] = ()  # "the Hyderabad office": an organisation's name before these is the employer's part
     role_cues: tuple[str, ...] = ()  # "the ~4 role|position": the words between name a role
@@ -58,7 +61,7 @@ class ConsistencyParams:
     role_message: str = "“{found}” — but the role you interviewed for is {expected}."
 
     def __post_init__(self):
-        for c in self.employer_cues + self.place_cues + self.past_cues + self.role_cues:
+        for c in self.employer_cues + self.place_cues + self.place_person_cues + self.past_cues + self.role_cues:
             compile_cue(c)
         if self.role_severity not in ("error", "warning", "info"):
             raise ValueError("role_severity must be error, warning or info")
@@ -94,12 +97,18 @@ def _employer_orgs(analysis, p):
     doc = analysis.doc
     note = analysis.note
     employer, past, place = compile_cues(p.employer_cues), compile_cues(p.past_cues), compile_cues(p.place_cues)
-    orgs = [e for e in doc.ents if e.label_ == "ORG"]  # doc.ents builds its spans anew on every read
-    starts = [e.start for e in orgs]
+    shown = compile_cues(p.place_person_cues)
+    ents = [e for e in doc.ents if e.label_ in ("ORG", "PERSON")]  # doc.ents builds its spans anew on every read
+    starts = [e.start for e in ents]
     out = []
     for toks in analysis.sentence_tokens(note.content_start, len(note.text)):
         first, last = toks[0].i, toks[-1].i
-        here = orgs[bisect.bisect_left(starts, first) : bisect.bisect_right(starts, last)]
+        here = ents[bisect.bisect_left(starts, first) : bisect.bisect_right(starts, last)]
+        if any(e.label_ == "PERSON" for e in here):
+            # a place is shown and invited to, a person is not: "showing me round Fabrikam", not "to Dana's lab"
+            shown_ends = {toks[e - 1].i for c in shown.candidates(toks) for s, e in find(c, toks)}
+            here = [e for e in here if e.label_ == "ORG" or (
+                e.start - 1 in shown_ends and not (e.end < len(doc) and doc[e.end].lower_ in ("'s", "’s")))]
         if not here:  # most sentences name no organisation: no cue to look for
             continue
         about_past = any(find(c, toks, negatable=False) for c in past.candidates(toks))
