@@ -307,7 +307,8 @@ def check_consistency(analysis, ctx, rule):
 
     orgs = _employer_orgs(analysis, p)
     if ctx.company:
-        names_company = any(_same_org(ent.text, ctx.company) for ent, *_ in orgs) or _norm(ctx.company) in _norm(note.text)
+        names_company = any(_same_org(ent.text, ctx.company) for ent, *_ in orgs) or bool(
+            re.search(r"(?<!\w)%s(?!\w)" % re.escape(_norm(ctx.company)), note.text.lower()))
         for ent, addressed, about_past, unit in orgs:
             if _same_org(ent.text, ctx.company) or not addressed or about_past:
                 continue
