@@ -26,7 +26,7 @@ Data is read from ../shared/bench relative to the repo root (never copied into t
     the project's own clean notes, three rows: "tuned-on" (tests/notes/labelled.jsonl labelled
     ``errors: false``, checked with their context, and the corpus's good notes from the content
     model's training sites), "held-out" (the corpus's good notes from its held-out sites),
-    "fresh-1" to "fresh-11" (bench/data/clean-notes*.jsonl: fresh-11 never tuned on).
+    "fresh-1" to "fresh-12" (bench/data/clean-notes*.jsonl: fresh-12 never tuned on).
 (e) Throughput (``--only throughput``, needs LanguageTool): 200 notes through one server —
     thanklint's whole run (grammar engine languagetool) against LanguageTool's own /v2/check
     (sequential urllib POSTs of the same texts, same disabled rules), with thanklint's run with
@@ -437,9 +437,9 @@ def clean_sets() -> dict[str, list[tuple[str, str, dict | None]]]:
     (with their context) + the corpus's good notes from the content model's training sites;
     "held-out" = the corpus's good notes from its held-out sites (models/content/meta.json
     ``test_sites``), the figure that said whether the filters carry to notes nobody tuned on until
-    stop 20 read and fixed its two findings; "fresh-1" to "fresh-11" = bench/data/clean-notes.jsonl,
-    -2 to -11, written by sessions that never saw the project: the findings of the first ten
-    were read while the field-word filters were improved, fresh-11 is never tuned on
+    stop 20 read and fixed its two findings; "fresh-1" to "fresh-12" = bench/data/clean-notes.jsonl,
+    -2 to -12, written by sessions that never saw the project: the findings of the first eleven
+    were read while the field-word filters were improved, fresh-12 is never tuned on
     (bench/data/README.md)."""
     def rows(p: Path) -> list[dict]:
         return [json.loads(line) for line in p.read_text("utf-8").splitlines() if line.strip()]
@@ -465,7 +465,8 @@ def clean_sets() -> dict[str, list[tuple[str, str, dict | None]]]:
             "fresh-8": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-8.jsonl")],
             "fresh-9": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-9.jsonl")],
             "fresh-10": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-10.jsonl")],
-            "fresh-11": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-11.jsonl")]}
+            "fresh-11": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-11.jsonl")],
+            "fresh-12": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-12.jsonl")]}
 
 
 def clean(check, *, out: Callable[[str], object] = print) -> dict[str, object]:
