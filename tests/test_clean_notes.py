@@ -621,3 +621,29 @@ def test_harper_leaves_wellbeing_and_a_standards_letter_alone(tmp_path):
 def test_languagetool_leaves_open_compounds_and_region_names_alone(tmp_path):
     found = _by_rule(tmp_path, _languagetool_args(), FRESH_10)
     assert found == {"grammar": ["mid year", "has"], "spelling": ["welbeing"]}
+
+
+# fresh-11's clean notes, read at stop 27: the "A" of a code ("DRC-01A") before a vowel, a can of
+# beer after "every", a French phrase ("a mur de mots", "Carnaval d'hiver"), dotted degrees
+# ("B.V.Sc.", "M.V.Sc."), "two staff", a name after its capital and apostrophe ("K'iche'") and an
+# honorific after a name ("Ramesh ji"); beside them the slips each check is there for: "a apple",
+# "will helps", "a books", "I has" and "welbeing".
+FRESH_11 = (
+    "Dear Mr Agarwal,\n\nThank you for meeting me on Monday. I drafted the reply to the DRC-01A intimation and "
+    "want every can tastes the way your brewers intended. I build a mur de mots with my students and loved the "
+    "Carnaval d'hiver. I completed my B.V.Sc. & A.H. and my M.V.Sc. in Surgery, and managed two staff. Some "
+    "clients speak K'iche', and I met Ramesh ji. I ate a apple. That will helps us. She sent a books. I has a "
+    "welbeing plan.\n\nKind regards,\nKavya\n"
+)
+
+
+def test_harper_leaves_codes_foreign_phrases_degrees_and_honorifics_alone(tmp_path):
+    found = _by_rule(tmp_path, HARPER, FRESH_11)
+    assert found == {"grammar": ["a", "helps", "books", "has"], "spelling": ["welbeing"]}
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_degrees_staff_counts_and_names_alone(tmp_path):
+    found = _by_rule(tmp_path, _languagetool_args(), FRESH_11)
+    assert found == {"grammar": ["a", "helps", "a books", "has"], "spelling": ["welbeing"]}

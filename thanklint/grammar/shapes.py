@@ -253,6 +253,8 @@ def _modal_verb(tok, p: ModalVerb) -> list[EngineMatch]:
     last = max(aux, key=lambda c: c.i)
     if not (last.tag_ == "MD" or (last.lemma_.lower() == "do" and last.tag_ in ("VBD", "VBZ", "VBP"))):
         return []
+    if last.i and (last.doc[last.i - 1].lower_ in ("a", "an", "the", "every") or last.doc[last.i - 1].tag_ == "PRP$"):
+        return []  # "every can tastes", "your will prevails": a noun the parser took for the modal
     if tok.lower_ in p.irregular:
         fix = p.irregular[tok.lower_]
     else:  # spaCy's lemma of a past form ("began": "begin"); a 3rd-person form as for "I"
@@ -339,6 +341,8 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         return []
     if any(t.is_punct or t.dep_ == "cc" for t in between):
         return []  # a list the parser heads with its last noun: "a CMM, bore gauges, and height gauges"
+    if any(t.tag_ == "FW" for t in between):
+        return []  # a phrase of another language: "a mur de mots" (French: a word wall)
     from thanklint import wordforms
 
     singular = [b for b in wordforms.lemmas(tok.lower_) if wordforms.is_noun(b)]

@@ -113,6 +113,8 @@ class ProofreadParams:
     # a word of a French phrase the note quotes ("chef de partie"): it and a word beside it are both
     # at least this much (Zipf) more common in French than in English; 0 turns it off (spelling.yaml)
     loan_gap: float = 0.0
+    # honorifics written after a name ("Ramesh ji"): one right after a capitalised word is part of the name
+    honorifics: tuple[str, ...] = ()
     # in a note that writes te reo Māori (a macron, or two flagged words of its shape), a word of
     # te reo's shape is no misspelling ("taonga", "iwi", "rohe moana"); off by default (spelling.yaml)
     te_reo: bool = False
@@ -162,6 +164,11 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
     key = word.strip(".,;:!?\"'’").lower()
     if key in names or key in p.vocabulary_lower:
         return True
+    if start >= 2 and note.text[start - 1] in "'’" and note.text[start - 2].isupper() and (
+            start < 3 or not note.text[start - 3].isalpha()):
+        return True  # the rest of a name after its capital and apostrophe: "K'iche'", "O'Dowd"
+    if key in p.honorifics and re.search(r"(?<![^\W\d_])[A-Z][^\W\d_]+\s+$", note.text[max(0, start - 40) : start]):
+        return True  # "Ramesh ji": an honorific after a name
     if any(not c.isascii() for c in word if c.isalpha()):
         return True  # "Siobhán", "Nguyễn", "phở": a diacritic is typed on purpose, not by a slip
     if _INNER_CAPITAL.search(word) and not _RUN_ON_SENTENCE.fullmatch(word):
@@ -173,7 +180,7 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
     if word.isupper() and word.isalpha() and (len(word) >= 2 or _JOINED.search(note.text, max(0, start - 1), end + 1)):
         return True  # "GSTR", "PSUR", the "S" of "S&OP" or "S/4HANA": an acronym
     if _INITIAL.fullmatch(word) or (start >= 2 and note.text[start - 1] == "." and note.text[start - 2].isalpha()):
-        return True  # "P.Geo.", "B.Pharm": an initial, or the rest of a dotted abbreviation
+        return True  # "P.Geo.", "B.Pharm", "B.V.Sc.": initials, or the rest of a dotted abbreviation
     if _in_formula(note, start, end):
         return True
     if not any(c.isupper() for c in word):
@@ -199,7 +206,7 @@ _RUN_ON_SENTENCE = re.compile(r"[a-z]{2,}[A-Z][a-z]+")
 _CODE = re.compile(r"[\d\u00b2\u00b3\u00b9\u2070-\u209f]")  # and sub- and superscript digits: the "S" of "H₂S"
 _JOINED = re.compile(r"[&/]")
 _AFTER_NUMBER = re.compile(r"\d ?$")
-_INITIAL = re.compile(r"[A-Z]\.")
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")  # "P.", and a run of them: the "B.V." of "B.V.Sc." (stop 27, fresh-11)
 
 
 def _opens_sentence(tok) -> bool:
@@ -293,14 +300,14 @@ _DOTTED = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]*)+")  # not "Vue.js"
 def _not_initialism(analysis, m) -> bool:
     """The span does not go on from an initial's full stop, nor start a run of initials: "Add a
     space between sentences" is right for "home.He", not for the "Geo" of "P.Geo.", the "Tech"
-    of "M.Tech" or the "A" of "Cer.A.T.T." """
+    of "M.Tech", the "Sc" of "B.V.Sc." or the "A" of "Cer.A.T.T." """
     text = analysis.note.text
     if _AFTER_INITIAL.search(text, max(0, m.offset - 4), m.offset):
         return False
     return not _INITIAL_CHAIN.match(text, m.offset)  # the "A" of "Cer.A.T.T.": initials go on
 
 
-_AFTER_INITIAL = re.compile(r"(?:^|[\s(])[A-Z][a-z]?\.$")
+_AFTER_INITIAL = re.compile(r"(?:^|[\s(.])[A-Z][a-z]?\.$")  # after a dot too: the "Sc" of "B.V.Sc." (stop 27, fresh-11)
 _INITIAL_CHAIN = re.compile(r"[A-Z]\.[A-Z]")
 
 
@@ -403,12 +410,16 @@ def _article_sound(analysis, m) -> bool:
     letter takes the article of its first letter's name ("an MBA", "an NGO": "a MBA" is a slip,
     as "a apple" is). An acronym that opens with a vowel is left alone too: "a URL" and "an API"
     are both right. A word of silent "h" takes "an" in every English ("an honour": Harper knows
-    only the American "honor")."""
-    after = re.match(r"\s*([^\W\d_]+)", analysis.note.text[m.end :])  # Harper's span is the article
+    only the American "honor"). A letter inside a code is no article: the "A" of "the DRC-01A
+    intimation"."""
+    text = analysis.note.text
+    if m.offset and (text[m.offset - 1].isalnum() or text[m.offset - 1] in "-_/"):
+        return False
+    after = re.match(r"\s*([^\W\d_]+)", text[m.end :])  # Harper's span is the article
     nxt = after.group(1) if after else ""
     if len(nxt) >= 2 and nxt.isupper() and (_SAID_AS_WORD.match(nxt) or nxt in _SAID_AS_WORDS):
         return False
-    return not (analysis.note.text[m.offset : m.end].lower() == "an" and nxt.lower().startswith(_SILENT_H))
+    return not (text[m.offset : m.end].lower() == "an" and nxt.lower().startswith(_SILENT_H))
 
 
 def _next_whole_word(analysis, m) -> bool:
@@ -543,6 +554,8 @@ def _loan_word(text: str, start: int, end: int, p: ProofreadParams) -> bool:
     word = text[start:end]
     if not p.loan_gap or word != word.lower() or not _frenchier(word, p.loan_gap):
         return False
+    if re.search(r"(?<![^\W\d_])[dlj]['’]$", text[max(0, start - 3) : start], re.IGNORECASE):
+        return True  # after French's elided "d'", "l'": "Carnaval d'hiver" (stop 27, fresh-11)
     line_end = text.find("\n", end)
     before = _WORD.findall(text, text.rfind("\n", 0, start) + 1, start)[-1:]
     after = _WORD.findall(text, end, len(text) if line_end < 0 else line_end)[:1]
