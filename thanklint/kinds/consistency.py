@@ -108,7 +108,7 @@ def _employer_orgs(analysis, p):
             # a place is shown and invited to, a person is not: "showing me round Fabrikam", not "to Dana's lab"
             shown_ends = {toks[e - 1].i for c in shown.candidates(toks) for s, e in find(c, toks)}
             here = [e for e in here if e.label_ == "ORG" or (
-                e.start - 1 in shown_ends and not (e.end < len(doc) and doc[e.end].lower_ in ("'s", "’s")))]
+                e.start - 1 in shown_ends and not _possessive(doc, e))]
         if not here:  # most sentences name no organisation: no cue to look for
             continue
         about_past = any(find(c, toks, negatable=False) for c in past.candidates(toks))
@@ -124,9 +124,14 @@ def _employer_orgs(analysis, p):
                 continue  # "the Senior Customs Clearance Executive position": the post, not its employer
             before = {ent.start - k for k in (1, 2, 3)}
             addressed = bool(cue_ends & before) or (
-                "weak" if place_ends & before or (ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s")) else False)
+                "weak" if place_ends & before or _possessive(doc, ent) else False)
             out.append((ent, addressed, about_past, unit == "maybe"))
     return out
+
+
+def _possessive(doc, ent) -> bool:
+    """The name is followed by "'s": "Fabrikam's data team", "Dana's lab"."""
+    return ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s")
 
 
 def _part_of(doc, ent, orgs, company: str) -> bool:

@@ -82,7 +82,7 @@ def check_pattern(analysis, ctx, rule):
             if note.text[s:e].lower() in allow or note.in_placeholder(s, e):
                 passed.append((s, e))
                 continue
-            if g.common_zipf and not _has_common_word(note.text[s:e], g):
+            if g.common_zipf and not _shouts(note.text[s:e], g):
                 passed.append((s, e))
                 continue
             if any(s < te and ts < e for ts, te in taken):
@@ -94,7 +94,7 @@ def check_pattern(analysis, ctx, rule):
     return from_findings(rule, findings, _skipped(slow))
 
 
-def _has_common_word(text: str, g: Group) -> bool:
+def _shouts(text: str, g: Group) -> bool:
     """Most of the words in capitals (three letters or more, the listed acronyms aside) are common
     words, one of four letters or more: "VERY EXCITED", not a name that holds one ("NAV CANADA",
     "CARIS HIPS": stop 27, fresh-10)."""

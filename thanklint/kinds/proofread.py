@@ -177,8 +177,8 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
         return True  # "int8", "p99", "E2B(R3)", "4WD", "Form 3CD": a code, model or unit
     if _ABBREVIATION.fullmatch(word) and _AFTER_NUMBER.search(note.text, max(0, start - 2), start):
         return True  # "1 ng/L", "20 mg": a unit after its number (English writes no word without a vowel)
-    if word.isupper() and word.isalpha() and (len(word) >= 2 or _JOINED.search(note.text, max(0, start - 1), end + 1)):
-        return True  # "GSTR", "PSUR", the "S" of "S&OP" or "S/4HANA": an acronym
+    if word.isupper() and word.isalpha():
+        return True  # "GSTR", "PSUR", the "S" of "S&OP" or "IHO S-44": an acronym, or a letter that names something
     if _INITIAL.fullmatch(word) or (start >= 2 and note.text[start - 1] == "." and note.text[start - 2].isalpha()):
         return True  # "P.Geo.", "B.Pharm", "B.V.Sc.": initials, or the rest of a dotted abbreviation
     if _in_formula(note, start, end):
@@ -204,7 +204,6 @@ _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 # on without its full stop and space ("reduction of huThis": JFLEG dev)
 _RUN_ON_SENTENCE = re.compile(r"[a-z]{2,}[A-Z][a-z]+")
 _CODE = re.compile(r"[\d\u00b2\u00b3\u00b9\u2070-\u209f]")  # and sub- and superscript digits: the "S" of "H₂S"
-_JOINED = re.compile(r"[&/]")
 _AFTER_NUMBER = re.compile(r"\d ?$")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")  # "P.", and a run of them: the "B.V." of "B.V.Sc." (stop 27, fresh-11)
 
@@ -784,8 +783,6 @@ def check_proofread(analysis, ctx, rule):
         if p.category == "spelling" and m.rule_id != dialect.MIXED:  # the mix is no misspelling claim
             if _is_name(analysis, m.offset, m.end, p, names, m.replacements):
                 continue
-            if re.fullmatch(r"[A-Z]", note.text[m.offset : m.end]):
-                continue  # a capital letter names something: the "S" of "IHO S-44" (stop 27, fresh-10)
             if _field_word(note.text[m.offset : m.end], m.replacements, p):
                 continue
             if _loan_word(note.text, m.offset, m.end, p):
