@@ -26,7 +26,7 @@ Data is read from ../shared/bench relative to the repo root (never copied into t
     the project's own clean notes, three rows: "tuned-on" (tests/notes/labelled.jsonl labelled
     ``errors: false``, checked with their context, and the corpus's good notes from the content
     model's training sites), "held-out" (the corpus's good notes from its held-out sites),
-    "fresh-1" to "fresh-12" (bench/data/clean-notes*.jsonl: fresh-12 never tuned on).
+    "fresh-1" to "fresh-13" (bench/data/clean-notes*.jsonl: fresh-13 never tuned on).
 (e) Throughput (``--only throughput``, needs LanguageTool): 200 notes through one server —
     thanklint's whole run (grammar engine languagetool) against LanguageTool's own /v2/check
     (sequential urllib POSTs of the same texts, same disabled rules), with thanklint's run with
@@ -72,6 +72,7 @@ class MatchLike(Protocol):
 
 Check = Callable[[str], Sequence[MatchLike]]
 
+FRESH_SETS = 13  # bench/data/clean-notes.jsonl, -2 … -13; the last is never tuned on (bench/data/README.md)
 SPLITS = ("dev", "test")  # JFLEG; --split dev tunes without printing the held-out test figures
 
 # name -> factory returning (check, close); the lead can add "thanklint default after filtering"
@@ -437,9 +438,9 @@ def clean_sets() -> dict[str, list[tuple[str, str, dict | None]]]:
     (with their context) + the corpus's good notes from the content model's training sites;
     "held-out" = the corpus's good notes from its held-out sites (models/content/meta.json
     ``test_sites``), the figure that said whether the filters carry to notes nobody tuned on until
-    stop 20 read and fixed its two findings; "fresh-1" to "fresh-12" = bench/data/clean-notes.jsonl,
-    -2 to -12, written by sessions that never saw the project: the findings of the first eleven
-    were read while the field-word filters were improved, fresh-12 is never tuned on
+    stop 20 read and fixed its two findings; "fresh-1" to "fresh-13" = bench/data/clean-notes.jsonl,
+    -2 to -13, written by sessions that never saw the project: the findings of the first twelve
+    were read while the field-word filters were improved, fresh-13 is never tuned on
     (bench/data/README.md)."""
     def rows(p: Path) -> list[dict]:
         return [json.loads(line) for line in p.read_text("utf-8").splitlines() if line.strip()]
@@ -455,18 +456,8 @@ def clean_sets() -> dict[str, list[tuple[str, str, dict | None]]]:
     data = REPO / "bench" / "data"
     return {"tuned-on": labelled + [(r["id"], r["text"], None) for r in good if r["site"] not in held_out],
             "held-out": [(r["id"], r["text"], None) for r in good if r["site"] in held_out],
-            "fresh-1": [(r["id"], r["text"], None) for r in rows(data / "clean-notes.jsonl")],
-            "fresh-2": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-2.jsonl")],
-            "fresh-3": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-3.jsonl")],
-            "fresh-4": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-4.jsonl")],
-            "fresh-5": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-5.jsonl")],
-            "fresh-6": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-6.jsonl")],
-            "fresh-7": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-7.jsonl")],
-            "fresh-8": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-8.jsonl")],
-            "fresh-9": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-9.jsonl")],
-            "fresh-10": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-10.jsonl")],
-            "fresh-11": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-11.jsonl")],
-            "fresh-12": [(r["id"], r["text"], None) for r in rows(data / "clean-notes-12.jsonl")]}
+            **{f"fresh-{k}": [(r["id"], r["text"], None) for r in rows(data / f"clean-notes{'' if k == 1 else f'-{k}'}.jsonl")]
+               for k in range(1, FRESH_SETS + 1)}}
 
 
 def clean(check, *, out: Callable[[str], object] = print) -> dict[str, object]:
