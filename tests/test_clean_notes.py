@@ -647,3 +647,30 @@ def test_harper_leaves_codes_foreign_phrases_degrees_and_honorifics_alone(tmp_pa
 def test_languagetool_leaves_degrees_staff_counts_and_names_alone(tmp_path):
     found = _by_rule(tmp_path, _languagetool_args(), FRESH_11)
     assert found == {"grammar": ["a", "helps", "a books", "has"], "spelling": ["welbeing"]}
+
+
+# fresh-12's clean notes (bench/data/clean-notes-12.jsonl, read in stop 28): a piece of a hyphenated
+# word ("bain-marie"), the British -ise form of a known -ize word ("ruggedised"), a gerund's phrase as
+# the subject ("Seeing the new rigs … was"), "in depth" as an adverb, "wrote" as a verb before
+# "learning"; beside them the slips each check is there for: "a apple", "will helps", "a books",
+# "I has" and "welbeing".
+FRESH_12 = (
+    "Dear Ms Carter,\n\nThank you for meeting me on Friday. Holding a second batch of hollandaise in a "
+    "bain-marie would save time. I kept every record on a ruggedised tablet. Seeing the new track-mounted "
+    "rigs ready for mobilisation was a highlight. The chance to work on a single field in depth, rather "
+    "than dipping in and out, draws me to this role. I co-led our nature programme and wrote learning "
+    "stories in Storypark. I ate a apple. That will helps us. She sent a books. I has a welbeing plan."
+    "\n\nKind regards,\nKavya\n"
+)
+
+
+def test_harper_leaves_hyphenated_words_british_forms_and_gerund_subjects_alone(tmp_path):
+    found = _by_rule(tmp_path, HARPER, FRESH_12)
+    assert found == {"grammar": ["a", "helps", "books", "has"], "spelling": ["welbeing"]}
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_hyphenated_words_british_forms_and_gerund_subjects_alone(tmp_path):
+    found = _by_rule(tmp_path, _languagetool_args(), FRESH_12)
+    assert found == {"grammar": ["a", "helps", "a books", "has"], "spelling": ["welbeing"]}

@@ -296,6 +296,9 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
         det = any(c.dep_ in ("det", "poss") for c in subj.children)
         if not det and any(c.i < subj.i and (c.tag_ == "VBG" or c.lower_.endswith("ing")) for c in subj.children):
             return []  # "learning facts is", "consuming cars affects": a gerund's object, not the subject
+        left = subj.left_edge.i
+        if left and tok.doc[left - 1].tag_ == "VBG" and tok.doc[left - 1].i < subj.i:
+            return []  # "seeing the new rigs ready for mobilisation was a highlight": the gerund is the subject
         fix = p.irregular.get(tok.lower_) or _base(tok, {})
     else:
         return []

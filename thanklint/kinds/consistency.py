@@ -81,9 +81,12 @@ def _fold(word: str) -> str:
 
 
 def _same_org(a: str, b: str) -> bool:
-    """"St. Brigid's" and "St. Brigid's Hospital", "Northwind" and "Northwind Traders"."""
-    wa, wb = set(_norm(a).split()), set(_norm(b).split())
-    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+    """"St. Brigid's" and "St. Brigid's Hospital", "Northwind" and "Northwind Traders"; and one of
+    a chain: "Riverbank Kindergarten" of "Te Rito Kindergartens"."""
+    wa, wb = _norm(a).split(), _norm(b).split()
+    if wa and wb and len(wa) > 1 and wb[-1] == wa[-1] + "s":
+        return True
+    return bool(wa) and bool(wb) and (set(wa) <= set(wb) or set(wb) <= set(wa))
 
 
 def _ratio(a: str, b: str) -> float:
@@ -98,18 +101,21 @@ def _employer_orgs(analysis, p):
     note = analysis.note
     employer, past, place = compile_cues(p.employer_cues), compile_cues(p.past_cues), compile_cues(p.place_cues)
     shown = compile_cues(p.place_person_cues)
-    ents = [e for e in doc.ents if e.label_ in ("ORG", "PERSON")]  # doc.ents builds its spans anew on every read
+    named = doc.ents  # doc.ents builds its spans anew on every read
+    ents = [_owner(doc, e) for e in named if e.label_ in ("ORG", "PERSON")]
+    in_ent = {t for e in named for t in range(e.start, e.end)}
     starts = [e.start for e in ents]
     out = []
     for toks in analysis.sentence_tokens(note.content_start, len(note.text)):
         first, last = toks[0].i, toks[-1].i
         here = ents[bisect.bisect_left(starts, first) : bisect.bisect_right(starts, last)]
+        unnamed = _unnamed_after_at(doc, toks, employer, in_ent)
         if any(e.label_ == "PERSON" for e in here):
             # a place is shown and invited to, a person is not: "showing me round Fabrikam", not "to Dana's lab"
             shown_ends = {toks[e - 1].i for c in shown.candidates(toks) for s, e in find(c, toks)}
             here = [e for e in here if e.label_ == "ORG" or (
                 e.start - 1 in shown_ends and not _possessive(doc, e))]
-        if not here:  # most sentences name no organisation: no cue to look for
+        if not here and not unnamed:  # most sentences name no organisation: no cue to look for
             continue
         about_past = any(find(c, toks, negatable=False) for c in past.candidates(toks))
         cue_ends = {toks[e - 1].i for c in employer.candidates(toks) for s, e in find(c, toks)}
@@ -126,6 +132,39 @@ def _employer_orgs(analysis, p):
             addressed = bool(cue_ends & before) or (
                 "weak" if place_ends & before or _possessive(doc, ent) else False)
             out.append((ent, addressed, about_past, unit == "maybe"))
+        seen = set()
+        for span in unnamed:
+            if span.start not in seen and not note.in_placeholder(span.start_char, span.end_char):
+                seen.add(span.start)
+                out.append((span, "weak", about_past, False))
+    return out
+
+
+def _owner(doc, ent):
+    """"Fabrikam's Moranbah office": the parser's one organisation is the owner, Fabrikam, and
+    the owner's place; the owner is the name that is addressed."""
+    for t in ent[:-1]:
+        if t.lower_ in ("'s", "’s") and t.i > ent.start:
+            return doc.char_span(ent.start_char, t.idx, label=ent.label_) or ent
+    return ent
+
+
+def _unnamed_after_at(doc, toks, employer, in_ent) -> list:
+    """Capitalised proper nouns the parser took for no entity at all, right after an employer
+    cue that ends in "at" ("the position of Assistant Tea Taster at Fabrikam in Guwahati"): a
+    name there is the employer's or a place's, so they count as weak evidence, like a place cue."""
+    words = toks.tokens
+    out = []
+    for c in employer.candidates(toks):
+        for _, e in find(c, toks):
+            if words[e - 1].lower_ != "at":
+                continue
+            k = e + (e < len(words) and words[e].lower_ == "the")
+            j = k
+            while j < len(words) and words[j].pos_ == "PROPN" and words[j].text[:1].isupper() and words[j].i not in in_ent:
+                j += 1
+            if j > k and not (j < len(words) and words[j].pos_ == "NOUN"):  # "at the Timmins operation": a place's
+                out.append(doc[words[k].i : words[j - 1].i + 1])
     return out
 
 
@@ -194,8 +233,8 @@ def _near_misses(analysis, names: list[str], threshold: float, common_zipf: floa
         best = max(words, key=lambda w: _ratio(_fold(t), _fold(w)), default=None)
         if not best or _ratio(_fold(t), _fold(best)) < threshold or t.lower() == best.lower():
             continue
-        if any(c.isupper() for c in t[1:]) and not any(c.isupper() for c in best[1:]):
-            continue  # "CostX" is a product's name, not a slip of "Cost"
+        if any(c.isupper() or c.isdigit() for c in t[1:]) and not any(c.isupper() for c in best[1:]):
+            continue  # "CostX" and "Gold3" are a product's and a variety's names, not slips of "Cost" and "Gold"
         if common_zipf and common_words().get(t.lower(), 0.0) >= common_zipf and not _where_a_name_stands(note, toks, k, name_words):
             continue
         if _in_another_name(note, toks, k, name_words):

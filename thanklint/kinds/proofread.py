@@ -497,6 +497,25 @@ def _subject_not_shared(analysis, m) -> bool:
     return not any(t.lower_ == "i" and t.dep_ in ("nsubj", "nsubjpass") for t in am.sent if t.i < am.i)
 
 
+def _used_as_adjective(analysis, m) -> bool:
+    """The phrase modifies a noun after it ("an in depth review" -> "in-depth"), rather than
+    standing as an adverb ("to work on a single field in depth, rather than …")."""
+    blank = not analysis.note.text[m.offset : m.end].strip()  # Harper's span may be the space alone
+    after = [t for t in analysis.tokens(m.end, min(len(analysis.note.text), m.end + 60)) if not t.is_punct or t.text == "-"]
+    after = after[1:] if blank else after
+    return bool(after) and after[0].pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def _in_noun_slot(analysis, m) -> bool:
+    """The span's first word stands where a noun's modifier would ("by wrote learning" ->
+    "rote"), not as the verb of a subject before it ("I … wrote learning stories")."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks or toks[0].i == 0:
+        return True
+    prev = toks[0].doc[toks[0].i - 1]
+    return prev.pos_ in ("ADP", "DET", "ADJ") or prev.tag_ == "PRP$"
+
+
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
             "claimed-use": _use_as_claimed, "next-heads": _next_heads, "finite-verb": _finite_verb,
@@ -504,7 +523,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "article-sound": _article_sound, "next-whole-word": _next_whole_word,
             "plural-not-title": _plural_not_title, "subject-not-shared": _subject_not_shared,
             "not-capitals": _not_capitals, "next-not-acronym": _next_not_acronym, "whole-words": _whole_words,
-            "not-negated-participle": _not_a_negated_participle, "not-inverted-condition": _not_an_inverted_condition}
+            "not-negated-participle": _not_a_negated_participle, "not-inverted-condition": _not_an_inverted_condition,
+            "adjective-use": _used_as_adjective, "noun-slot": _in_noun_slot}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
@@ -627,6 +647,18 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
     return any(_zipf(part) < respell.COMMON for part in re.split(r"[._-]", token) if part)
 
 
+def _in_hyphenated_lemma(text: str, start: int, end: int) -> bool:
+    """The word is part of a hyphenated WordNet word the engine checks piece by piece ("bain" of
+    "bain-marie", stop 28, fresh-12); a slip in a piece breaks the whole word, which then is none."""
+    a, b = start, end
+    while a > 0 and (text[a - 1].isalpha() or text[a - 1] == "-"):
+        a -= 1
+    while b < len(text) and (text[b].isalpha() or text[b] == "-"):
+        b += 1
+    whole = text[a:b].strip("-").lower()
+    return "-" in whole and whole != text[start:end].lower() and wordforms.is_lemma(whole)
+
+
 def _latin_phrase(text: str, start: int, end: int, phrases) -> bool:
     """The span is a word of a Latin phrase the pack lists ("in situ", "inter partes")."""
     lo = max(0, start - 40)
@@ -675,6 +707,9 @@ def _opens_sentence_at(analysis, start: int, end: int) -> bool:
     return not toks or _opens_sentence(toks[0])
 
 
+_ISE = re.compile(r"(?<=[a-z]{4})is(e|es|ed|ing|ation|ations|er|ers)$")
+
+
 def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     """A lower-case word English text uses often enough to be a word of some field, not a
     misspelling. Common misspellings are common too ("definately": 2.9), so the bars are
@@ -691,6 +726,11 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
             and not respell.near(word, 1)):
         return True  # "elastography", "sonographer"; "techology" is one edit from "technology"
     z = _zipf(word)
+    # "ruggedised": the British spelling of a word whose -ize form is known ("ruggedized" 1.6), where
+    # the engine's British dictionary lacks it (stop 28, fresh-12)
+    ize = _ISE.sub(r"iz\1", word)
+    if p.known_zipf and ize != word and (_zipf(ize) >= p.known_zipf or wordforms.is_lemma(ize)):
+        return True
     # the first few guesses, not just the first: LanguageTool's first guess for "thi" is a rare word
     guesses = [r for r in replacements[: p.max_suggestions] if r]
     # "italian" -> "Italian": wordfreq ignores case, so a proper adjective or place written in lower
@@ -790,6 +830,8 @@ def check_proofread(analysis, ctx, rule):
             if note.text[m.offset : m.end].lower() in te_reo or _te_reo_article(note.text, m.offset, m.end):
                 continue
             if _latin_phrase(note.text, m.offset, m.end, p.latin_phrases):
+                continue
+            if _in_hyphenated_lemma(note.text, m.offset, m.end):
                 continue
             if p.binomials and _binomial(analysis, m.offset, m.end):
                 continue
