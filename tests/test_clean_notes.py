@@ -652,14 +652,16 @@ def test_languagetool_leaves_degrees_staff_counts_and_names_alone(tmp_path):
 # fresh-12's clean notes (bench/data/clean-notes-12.jsonl, read in stop 28): a piece of a hyphenated
 # word ("bain-marie"), the British -ise form of a known -ize word ("ruggedised"), a gerund's phrase as
 # the subject ("Seeing the new rigs … was"), "in depth" as an adverb, "wrote" as a verb before
-# "learning"; beside them the slips each check is there for: "a apple", "will helps", "a books",
+# "learning", and compound nouns the parse reads as a verb ("prism cover tests", "results updates",
+# fresh-6); beside them the slips each check is there for: "a apple", "will helps", "a books",
 # "I has" and "welbeing".
 FRESH_12 = (
     "Dear Ms Carter,\n\nThank you for meeting me on Friday. Holding a second batch of hollandaise in a "
     "bain-marie would save time. I kept every record on a ruggedised tablet. Seeing the new track-mounted "
     "rigs ready for mobilisation was a highlight. The chance to work on a single field in depth, rather "
     "than dipping in and out, draws me to this role. I co-led our nature programme and wrote learning "
-    "stories in Storypark. I ate a apple. That will helps us. She sent a books. I has a welbeing plan."
+    "stories in Storypark. I regularly perform cover tests, prism cover tests and Hess charts, and I "
+    "prepare quarterly results updates within hours of earnings calls. I ate a apple. That will helps us. She sent a books. I has a welbeing plan."
     "\n\nKind regards,\nKavya\n"
 )
 

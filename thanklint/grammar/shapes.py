@@ -280,6 +280,8 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
     gap = tok.doc[subj.i + 1 : tok.i]
     if any(t.is_space or "\n" in t.text for t in gap) or [t.text for t in gap] == [","]:
         return []  # "Dear hiring manager,\nThank you": a greeting's name, not the verb's subject
+    if _compound_noun(tok, subj):
+        return []  # "prepare quarterly results updates", "cover tests, prism cover tests": a noun, no verb
     noun = subj.lower_
     if tok.tag_ == "VBP" and subj.tag_ == "NN":
         if noun in p.same_plural or noun in p.collective or not _is_noun(noun):
@@ -297,12 +299,39 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
         if not det and any(c.i < subj.i and (c.tag_ == "VBG" or c.lower_.endswith("ing")) for c in subj.children):
             return []  # "learning facts is", "consuming cars affects": a gerund's object, not the subject
         left = subj.left_edge.i
-        if left and tok.doc[left - 1].tag_ == "VBG" and tok.doc[left - 1].i < subj.i:
-            return []  # "seeing the new rigs ready for mobilisation was a highlight": the gerund is the subject
+        if left and tok.doc[left - 1].tag_ == "VBG":
+            return []  # "Seeing the new rigs ready for mobilisation was a highlight": the gerund is the subject
         fix = p.irregular.get(tok.lower_) or _base(tok, {})
     else:
         return []
     return [_match(tok, "subject-verb", p.message, fix)] if fix else []
+
+
+def _compound_noun(tok, subj) -> bool:
+    """The "verb" is a noun the parse read as one, its "subject" a noun before it: right after a
+    main verb and with no object of its own ("I … prepare quarterly results updates within
+    hours"), or a bare singular item of a list before a plural ("cover tests, prism cover
+    tests"). Never a form of "be", "have" or "do" ("he knows the advertisement are"), never
+    before "to" ("the country need to pay"), a determiner or a pronoun."""
+    doc = tok.doc
+    if tok.lemma_.lower() in ("be", "have", "do"):
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.lower_ == "to" or nxt.pos_ in ("DET", "PRON")):
+        return False
+    from thanklint import wordforms
+
+    if not (wordforms.is_noun(tok.lower_) or any(wordforms.is_noun(b) for b in wordforms.lemmas(tok.lower_))):
+        return False
+    left = subj.left_edge.i
+    if not left:
+        return False
+    prev = doc[left - 1]
+    if prev.pos_ == "VERB":
+        return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+    bare = not any(c.dep_ in ("det", "poss", "amod") for c in subj.children)
+    return (bare and subj.tag_ == "NN" and tok.tag_ == "VBP" and prev.lower_ in (",", "and", "or")
+            and nxt is not None and nxt.tag_ == "NNS")
 
 
 def _regular_plural(word: str) -> bool:
