@@ -94,9 +94,9 @@ def _ratio(a: str, b: str) -> float:
 
 
 def _employer_orgs(analysis, p):
-    """(ent, addressed as the employer, sentence is about the past, maybe a unit of the employer)
-    for the organisations the note names; addressed is "weak" when only a possessive or a place
-    cue says so."""
+    """(ent, addressed as the employer, sentence is about the past, unit: "yes" when a unit noun
+    follows it, "maybe" when it may be a unit, "" otherwise; see _unit) for the organisations the
+    note names; addressed is "weak" when only a possessive or a place cue says so."""
     doc = analysis.doc
     note = analysis.note
     employer, past, place = compile_cues(p.employer_cues), compile_cues(p.past_cues), compile_cues(p.place_cues)
@@ -123,20 +123,18 @@ def _employer_orgs(analysis, p):
         for ent in here:
             if note.in_placeholder(ent.start_char, ent.end_char):
                 continue
-            unit = _unit(doc, ent, p.unit_nouns)
-            if unit == "yes":
-                continue  # "your Halifax office", "the Power, Utilities & Infrastructure group"
+            unit = _unit(doc, ent, p.unit_nouns)  # "yes": "your Halifax office", "the Power, Utilities & Infrastructure group"
             if _job_title(doc, ent, p):
                 continue  # "the Senior Customs Clearance Executive position": the post, not its employer
             before = {ent.start - k for k in (1, 2, 3)}
             addressed = bool(cue_ends & before) or (
                 "weak" if place_ends & before or _possessive(doc, ent) else False)
-            out.append((ent, addressed, about_past, unit == "maybe"))
+            out.append((ent, addressed, about_past, unit))
         seen = set()
         for span in unnamed:
             if span.start not in seen and not note.in_placeholder(span.start_char, span.end_char):
                 seen.add(span.start)
-                out.append((span, "weak", about_past, False))
+                out.append((span, "weak", about_past, ""))
     return out
 
 
@@ -360,11 +358,14 @@ def check_consistency(analysis, ctx, rule):
                 continue  # "Given AUSTRAC's recent enforcement activity" in a note to the bank: a third party
             if _ratio(_norm(ent.text), _norm(ctx.company)) >= p.similarity:
                 continue  # a near-miss is reported above, word by word
+            if unit == "yes" and (names_company or (ent.start and analysis.doc[ent.start - 1].lower_ in ("your", "our"))):
+                continue  # "your Halifax office", or "the Halifax office" in a note that names its employer: a place of it
             if unit:  # a part of the employer, or of another company: the writer knows which
                 # ... unless it bears the company's name: "the National Weather Center" of the National Weather Service,
-                # or the company follows it: "the Cryosphere Dynamics Group at the University of Aberdale"
-                if not _same_org(" ".join(t.text for t in ent[:-1] if t.lower_ != "the"), ctx.company) \
-                        and not _part_of(analysis.doc, ent, orgs, ctx.company):
+                # or the company follows it: "the Cryosphere Dynamics Group at the University of Aberdale";
+                # a name before a unit noun in a note that never names its employer may be either: "the Fabrikam studio"
+                named = ent.text if unit == "yes" else " ".join(t.text for t in ent[:-1] if t.lower_ != "the")
+                if not _same_org(named, ctx.company) and not _part_of(analysis.doc, ent, orgs, ctx.company):
                     add(ent.start_char, ent.end_char, p.unit_message.format(found=ent.text, expected=ctx.company),
                         "other-unit", severity=Severity.WARNING)
                 continue
