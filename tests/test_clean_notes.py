@@ -623,56 +623,46 @@ def test_languagetool_leaves_open_compounds_and_region_names_alone(tmp_path):
     assert found == {"grammar": ["mid year", "has"], "spelling": ["welbeing"]}
 
 
+# The slips each check is there for, after the clean words of fresh-11 and fresh-12 below: "a
+# apple", "will helps", "a books", "I has" and "welbeing" are still found, whichever engine.
+SLIPS = "I ate a apple. That will helps us. She sent a books. I has a welbeing plan.\n\nKind regards,\nKavya\n"
+
 # fresh-11's clean notes, read at stop 27: the "A" of a code ("DRC-01A") before a vowel, a can of
 # beer after "every", a French phrase ("a mur de mots", "Carnaval d'hiver"), dotted degrees
 # ("B.V.Sc.", "M.V.Sc."), "two staff", a name after its capital and apostrophe ("K'iche'") and an
-# honorific after a name ("Ramesh ji"); beside them the slips each check is there for: "a apple",
-# "will helps", "a books", "I has" and "welbeing".
+# honorific after a name ("Ramesh ji").
 FRESH_11 = (
     "Dear Mr Agarwal,\n\nThank you for meeting me on Monday. I drafted the reply to the DRC-01A intimation and "
     "want every can tastes the way your brewers intended. I build a mur de mots with my students and loved the "
     "Carnaval d'hiver. I completed my B.V.Sc. & A.H. and my M.V.Sc. in Surgery, and managed two staff. Some "
-    "clients speak K'iche', and I met Ramesh ji. I ate a apple. That will helps us. She sent a books. I has a "
-    "welbeing plan.\n\nKind regards,\nKavya\n"
+    "clients speak K'iche', and I met Ramesh ji. " + SLIPS
 )
-
-
-def test_harper_leaves_codes_foreign_phrases_degrees_and_honorifics_alone(tmp_path):
-    found = _by_rule(tmp_path, HARPER, FRESH_11)
-    assert found == {"grammar": ["a", "helps", "books", "has"], "spelling": ["welbeing"]}
-
-
-@pytest.mark.languagetool
-@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
-def test_languagetool_leaves_degrees_staff_counts_and_names_alone(tmp_path):
-    found = _by_rule(tmp_path, _languagetool_args(), FRESH_11)
-    assert found == {"grammar": ["a", "helps", "a books", "has"], "spelling": ["welbeing"]}
-
 
 # fresh-12's clean notes (bench/data/clean-notes-12.jsonl, read in stop 28): a piece of a hyphenated
 # word ("bain-marie"), the British -ise form of a known -ize word ("ruggedised"), a gerund's phrase as
 # the subject ("Seeing the new rigs … was"), "in depth" as an adverb, "wrote" as a verb before
 # "learning", and compound nouns the parse reads as a verb ("prism cover tests", "results updates",
-# fresh-6); beside them the slips each check is there for: "a apple", "will helps", "a books",
-# "I has" and "welbeing".
+# fresh-6).
 FRESH_12 = (
     "Dear Ms Carter,\n\nThank you for meeting me on Friday. Holding a second batch of hollandaise in a "
     "bain-marie would save time. I kept every record on a ruggedised tablet. Seeing the new track-mounted "
     "rigs ready for mobilisation was a highlight. The chance to work on a single field in depth, rather "
     "than dipping in and out, draws me to this role. I co-led our nature programme and wrote learning "
     "stories in Storypark. I regularly perform cover tests, prism cover tests and Hess charts, and I "
-    "prepare quarterly results updates within hours of earnings calls. I ate a apple. That will helps us. She sent a books. I has a welbeing plan."
-    "\n\nKind regards,\nKavya\n"
+    "prepare quarterly results updates within hours of earnings calls. " + SLIPS
 )
+FRESH = [pytest.param(FRESH_11, id="fresh-11"), pytest.param(FRESH_12, id="fresh-12")]
 
 
-def test_harper_leaves_hyphenated_words_british_forms_and_gerund_subjects_alone(tmp_path):
-    found = _by_rule(tmp_path, HARPER, FRESH_12)
+@pytest.mark.parametrize("text", FRESH)
+def test_harper_leaves_the_fresh_notes_words_alone_and_finds_the_slips(tmp_path, text):
+    found = _by_rule(tmp_path, HARPER, text)
     assert found == {"grammar": ["a", "helps", "books", "has"], "spelling": ["welbeing"]}
 
 
 @pytest.mark.languagetool
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
-def test_languagetool_leaves_hyphenated_words_british_forms_and_gerund_subjects_alone(tmp_path):
-    found = _by_rule(tmp_path, _languagetool_args(), FRESH_12)
+@pytest.mark.parametrize("text", FRESH)
+def test_languagetool_leaves_the_fresh_notes_words_alone_and_finds_the_slips(tmp_path, text):
+    found = _by_rule(tmp_path, _languagetool_args(), text)
     assert found == {"grammar": ["a", "helps", "a books", "has"], "spelling": ["welbeing"]}
