@@ -210,10 +210,12 @@ def _unit(doc, ent, unit_nouns) -> str:
     return ""
 
 
-def _near_misses(analysis, names: list[str], threshold: float, common_zipf: float = 0.0):
+def _near_misses(analysis, names: list[str], threshold: float, common_zipf: float = 0.0, people=frozenset()):
     """Capitalised words that are close to, but not, a word of a known name. A common
     word ("Thank" near "Thanh", "Archivist" near "Archives") is one only where a name
-    stands: in the greeting, after a title, or beside another word of the name."""
+    stands: in the greeting, after a title, or beside another word of the name; near a
+    person's name (`people`: the interviewers' words), also where English capitalises no common
+    word, alone in mid-sentence ("with you and Mates," for Mateus)."""
     words = {re.sub(r"['’]s$", "", w) for n in names for w in re.findall(r"[^\W\d_][\w'’-]+", n)}
     words = {w for w in words if len(w) >= 4}
     out = []
@@ -233,7 +235,8 @@ def _near_misses(analysis, names: list[str], threshold: float, common_zipf: floa
             continue
         if any(c.isupper() or c.isdigit() for c in t[1:]) and not any(c.isupper() for c in best[1:]):
             continue  # "CostX" and "Gold3" are a product's and a variety's names, not slips of "Cost" and "Gold"
-        if common_zipf and common_words().get(t.lower(), 0.0) >= common_zipf and not _where_a_name_stands(note, toks, k, name_words):
+        if common_zipf and common_words().get(t.lower(), 0.0) >= common_zipf and not _where_a_name_stands(note, toks, k, name_words) \
+                and not (best in people and _alone_mid_sentence(toks, k)):
             continue
         if _in_another_name(note, toks, k, name_words):
             continue  # "Abel Tasman" (a national park) beside "Tama": a word of another name
@@ -257,6 +260,18 @@ def _in_another_name(note, toks, k: int, name_words: set[str]) -> bool:
             continue  # the greeting's words: its salutation ("Kia ora", "Dear")
         return True
     return False
+
+
+def _alone_mid_sentence(toks, k: int) -> bool:
+    """A capitalised word after a lower-case word or a comma, before no capitalised word and no
+    noun: not a sentence's first word, a title's ("the Archivist position") or a name's part."""
+    tok = toks[k]
+    if tok.is_sent_start or k == 0 or not (toks[k - 1].text.islower() or toks[k - 1].text == ","):
+        return False
+    if "\n" in tok.doc.text[toks[k - 1].idx : tok.idx]:
+        return False  # the first word of a line ("Dear Thanh,\n\nThank you")
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is None or not (nxt.text[:1].isupper() or nxt.pos_ in ("NOUN", "PROPN"))
 
 
 def _where_a_name_stands(note, toks, k: int, name_words: set[str]) -> bool:
@@ -330,7 +345,8 @@ def check_consistency(analysis, ctx, rule):
         add(s, e, p.case_message.format(expected=expected), "name-case", expected, safe=True)
     exact = ctx.words()  # the sender's own name and the role too ("Optometrist" at "ABC Optometry")
     names = [n for n in [ctx.company, *ctx.interviewer] if n]
-    for s, e, found, expected in _near_misses(analysis, names, p.similarity, p.common_zipf):
+    people = frozenset(re.sub(r"['’]s$", "", w) for n in ctx.interviewer for w in re.findall(r"[^\W\d_][\w'’-]+", n))
+    for s, e, found, expected in _near_misses(analysis, names, p.similarity, p.common_zipf, people):
         if found.lower() in exact:
             continue
         if _fold(found) == _fold(expected):  # only the accents differ: the reader will not mind, the writer may
