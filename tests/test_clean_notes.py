@@ -625,7 +625,7 @@ def test_languagetool_leaves_open_compounds_and_region_names_alone(tmp_path):
 
 # The slips each check is there for, after the clean words of fresh-11 and fresh-12 below: "a
 # apple", "will helps", "a books", "I has" and "welbeing" are still found, whichever engine.
-SLIPS = "I ate a apple. That will helps us. She sent a books. I has a welbeing plan.\n\nKind regards,\nKavya\n"
+FRESH_SLIPS = "I ate a apple. That will helps us. She sent a books. I has a welbeing plan.\n\nKind regards,\nKavya\n"
 
 # fresh-11's clean notes, read at stop 27: the "A" of a code ("DRC-01A") before a vowel, a can of
 # beer after "every", a French phrase ("a mur de mots", "Carnaval d'hiver"), dotted degrees
@@ -635,7 +635,7 @@ FRESH_11 = (
     "Dear Mr Agarwal,\n\nThank you for meeting me on Monday. I drafted the reply to the DRC-01A intimation and "
     "want every can tastes the way your brewers intended. I build a mur de mots with my students and loved the "
     "Carnaval d'hiver. I completed my B.V.Sc. & A.H. and my M.V.Sc. in Surgery, and managed two staff. Some "
-    "clients speak K'iche', and I met Ramesh ji. " + SLIPS
+    "clients speak K'iche', and I met Ramesh ji. " + FRESH_SLIPS
 )
 
 # fresh-12's clean notes (bench/data/clean-notes-12.jsonl, read in stop 28): a piece of a hyphenated
@@ -649,7 +649,7 @@ FRESH_12 = (
     "rigs ready for mobilisation was a highlight. The chance to work on a single field in depth, rather "
     "than dipping in and out, draws me to this role. I co-led our nature programme and wrote learning "
     "stories in Storypark. I regularly perform cover tests, prism cover tests and Hess charts, and I "
-    "prepare quarterly results updates within hours of earnings calls. " + SLIPS
+    "prepare quarterly results updates within hours of earnings calls. " + FRESH_SLIPS
 )
 FRESH = [pytest.param(FRESH_11, id="fresh-11"), pytest.param(FRESH_12, id="fresh-12")]
 
