@@ -85,11 +85,13 @@ from thanklint.config import ENGINES, Config, Grammar  # noqa: E402
 from thanklint.context import from_mapping  # noqa: E402
 from thanklint.train import DATA, read_jsonl  # noqa: E402
 
+from grammar import FRESH  # noqa: E402  bench/grammar.py, beside this file
+
 REAL_DEV = ROOT.parent / "shared" / "bench" / "notes" / "real-dev.jsonl"
 UNSEEN = ROOT / "bench" / "data" / "unseen-notes.jsonl"
 # issue 9's clean notes, written by helper sessions that never saw the project, with the context
 # each sender would give (labelled from the text by another such session, before any run with it)
-WRITTEN = [ROOT / "bench" / "data" / f"clean-notes{'' if k == 1 else f'-{k}'}.jsonl" for k in range(1, 14)]
+WRITTEN = FRESH
 WRITTEN_UNTUNED = WRITTEN[-1].name  # fresh-13: never tuned on (bench/data/README.md); --show leaves it out
 WRITTEN_CONTEXT = ROOT / "bench" / "data" / "clean-notes-context.jsonl"
 CONTENT = ("gratitude", "interest", "specific-detail", "qualifications", "closing")

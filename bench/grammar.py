@@ -73,6 +73,7 @@ class MatchLike(Protocol):
 Check = Callable[[str], Sequence[MatchLike]]
 
 FRESH_SETS = 13  # bench/data/clean-notes.jsonl, -2 … -13; the last is never tuned on (bench/data/README.md)
+FRESH = [REPO / "bench" / "data" / f"clean-notes{'' if k == 1 else f'-{k}'}.jsonl" for k in range(1, FRESH_SETS + 1)]
 SPLITS = ("dev", "test")  # JFLEG; --split dev tunes without printing the held-out test figures
 
 # name -> factory returning (check, close); the lead can add "thanklint default after filtering"
@@ -453,11 +454,9 @@ def clean_sets() -> dict[str, list[tuple[str, str, dict | None]]]:
     # published with errors lists them (data/SOURCES.md)
     good = [r for r in rows(REPO / "rules" / "thankyou" / "data" / "notes.jsonl")
             if r["presented_as"] == "good" and r["source"] != "written:thanklint/nonnative" and not r.get("errors")]
-    data = REPO / "bench" / "data"
     return {"tuned-on": labelled + [(r["id"], r["text"], None) for r in good if r["site"] not in held_out],
             "held-out": [(r["id"], r["text"], None) for r in good if r["site"] in held_out],
-            **{f"fresh-{k}": [(r["id"], r["text"], None) for r in rows(data / f"clean-notes{'' if k == 1 else f'-{k}'}.jsonl")]
-               for k in range(1, FRESH_SETS + 1)}}
+            **{f"fresh-{k}": [(r["id"], r["text"], None) for r in rows(path)] for k, path in enumerate(FRESH, 1)}}
 
 
 def clean(check, *, out: Callable[[str], object] = print) -> dict[str, object]:

@@ -210,14 +210,18 @@ def _unit(doc, ent, unit_nouns) -> str:
     return ""
 
 
+def _name_words(names) -> set[str]:
+    """The words of names, a possessive's "'s" off ("Northwind's" -> "Northwind")."""
+    return {re.sub(r"['’]s$", "", w) for n in names for w in re.findall(r"[^\W\d_][\w'’-]+", n)}
+
+
 def _near_misses(analysis, names: list[str], threshold: float, common_zipf: float = 0.0, people=frozenset()):
     """Capitalised words that are close to, but not, a word of a known name. A common
     word ("Thank" near "Thanh", "Archivist" near "Archives") is one only where a name
     stands: in the greeting, after a title, or beside another word of the name; near a
     person's name (`people`: the interviewers' words), also where English capitalises no common
     word, alone in mid-sentence ("with you and Mates," for Mateus)."""
-    words = {re.sub(r"['’]s$", "", w) for n in names for w in re.findall(r"[^\W\d_][\w'’-]+", n)}
-    words = {w for w in words if len(w) >= 4}
+    words = {w for w in _name_words(names) if len(w) >= 4}
     out = []
     if not words:  # no name to be near (no context): nothing to walk the note for
         return out
@@ -345,8 +349,7 @@ def check_consistency(analysis, ctx, rule):
         add(s, e, p.case_message.format(expected=expected), "name-case", expected, safe=True)
     exact = ctx.words()  # the sender's own name and the role too ("Optometrist" at "ABC Optometry")
     names = [n for n in [ctx.company, *ctx.interviewer] if n]
-    people = frozenset(re.sub(r"['’]s$", "", w) for n in ctx.interviewer for w in re.findall(r"[^\W\d_][\w'’-]+", n))
-    for s, e, found, expected in _near_misses(analysis, names, p.similarity, p.common_zipf, people):
+    for s, e, found, expected in _near_misses(analysis, names, p.similarity, p.common_zipf, _name_words(ctx.interviewer)):
         if found.lower() in exact:
             continue
         if _fold(found) == _fold(expected):  # only the accents differ: the reader will not mind, the writer may
