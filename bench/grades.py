@@ -68,7 +68,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import random
 import re
 import sys

@@ -870,8 +870,6 @@ def calibrate(lt_eng, *, workers: int, write: bool = True, cache: Path | None = 
               out: Callable[[str], object] = print, splits: Sequence[str] = SPLITS) -> dict:
     """Measure, print the curves on `splits` (and dev cross-validated), write engine-rules.yaml.
     Without "test" in `splits` nothing is written: the file's header shows the test curve."""
-    import yaml
-
     from thanklint.grammar import combine
     from thanklint.grammar.harper import HarperEngine
 
