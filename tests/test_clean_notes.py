@@ -651,7 +651,15 @@ FRESH_12 = (
     "stories in Storypark. I regularly perform cover tests, prism cover tests and Hess charts, and I "
     "prepare quarterly results updates within hours of earnings calls. " + FRESH_SLIPS
 )
-FRESH = [pytest.param(FRESH_11, id="fresh-11"), pytest.param(FRESH_12, id="fresh-12")]
+# fresh-13's clean notes (bench/data/clean-notes-13.jsonl, read in stop 29): "your father's day"
+# (his time, no holiday), a plural possessive after "a" ("a weavers' producer company") and a
+# common noun the dictionary spells in lower case ("lucerne", the crop; LanguageTool offers "Lucerne").
+FRESH_13 = (
+    "Dear Mr Rao,\n\nThank you for showing me the shed. I hope it runs as smoothly as the one you described "
+    "from your father's day. In my four years with a weavers' producer company, I organised yarn supply, and "
+    "after shearing the mobs went back onto the lucerne. " + FRESH_SLIPS
+)
+FRESH = [pytest.param(FRESH_11, id="fresh-11"), pytest.param(FRESH_12, id="fresh-12"), pytest.param(FRESH_13, id="fresh-13")]
 
 
 @pytest.mark.parametrize("text", FRESH)

@@ -363,6 +363,8 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         return []
     if tok.i > 0 and tok.nbor(-1).text == "-":
         return []  # the end of a hyphenated word the parser split: "a witness code-switches" (a verb)
+    if tok.i + 1 < len(tok.doc) and tok.nbor(1).text in ("'", "’"):
+        return []  # a plural possessive: "a weavers' producer company" (the article is the company's; "a mans's" is a slip)
     if tok.dep_ == "compound" and tok.head.i > tok.i:
         return []  # a plural noun adjunct: "a payments platform", "a sales team" (the article is the head's)
     det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")]

@@ -516,6 +516,20 @@ def _in_noun_slot(analysis, m) -> bool:
     return prev.pos_ in ("ADP", "DET", "ADJ") or prev.tag_ == "PRP$"
 
 
+# a holiday named for a person ("Father's Day"), where a possessive before it makes it that
+# person's own day: "the shed you described from your father's day" (his time), no holiday
+_PERSONS_DAY = re.compile(r"[^\W\d_]+['’]s day", re.IGNORECASE)
+
+
+def _not_someones_day(analysis, m) -> bool:
+    """The span is no "father's day" after a possessive ("your father's day": his time, not the
+    holiday); "on father's day" is the holiday, to capitalise."""
+    if not _PERSONS_DAY.fullmatch(analysis.note.text[m.offset : m.end]):
+        return True
+    toks = analysis.tokens(m.offset, m.end)
+    return not toks or toks[0].i == 0 or toks[0].doc[toks[0].i - 1].tag_ not in ("PRP$", "POS")
+
+
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
             "claimed-use": _use_as_claimed, "next-heads": _next_heads, "finite-verb": _finite_verb,
@@ -524,7 +538,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "plural-not-title": _plural_not_title, "subject-not-shared": _subject_not_shared,
             "not-capitals": _not_capitals, "next-not-acronym": _next_not_acronym, "whole-words": _whole_words,
             "not-negated-participle": _not_a_negated_participle, "not-inverted-condition": _not_an_inverted_condition,
-            "adjective-use": _used_as_adjective, "noun-slot": _in_noun_slot}
+            "adjective-use": _used_as_adjective, "noun-slot": _in_noun_slot, "not-someones-day": _not_someones_day}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
@@ -595,6 +609,15 @@ def _dictionary() -> frozenset[str]:
     from english_words import get_english_words_set
 
     return frozenset(get_english_words_set(["web2", "gcide"], lower=True))
+
+
+@lru_cache(maxsize=1)
+def _common_nouns() -> frozenset[str]:
+    """Webster's Second's headwords as it spells them: it capitalises proper nouns only, so a
+    word it holds in lower case is a word in lower case ("lucerne", the fodder crop; not "italian")."""
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"]) if w.islower())
 
 
 def _in_dictionary(word: str) -> bool:
@@ -734,8 +757,10 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     # the first few guesses, not just the first: LanguageTool's first guess for "thi" is a rare word
     guesses = [r for r in replacements[: p.max_suggestions] if r]
     # "italian" -> "Italian": wordfreq ignores case, so a proper adjective or place written in lower
-    # case looks common; the engine's own guess in capitals says it is a capitalisation slip
-    if any(g != word and g.lower() == word for g in guesses):
+    # case looks common; the engine's own guess in capitals says it is a capitalisation slip, unless
+    # the dictionary holds the word in lower case too ("lucerne", the crop) and no common word is one
+    # edit from it ("te" is from "the") (stop 29, fresh-13)
+    if any(g != word and g.lower() == word for g in guesses) and not (word in _common_nouns() and not respell.near(word, 1)):
         return False
     # "runbook" -> "run book": the engine reads a closed compound as two words run together; but
     # it splits slips the same way ("carear" -> "car ear"), and those are one edit from a word
