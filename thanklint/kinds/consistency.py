@@ -71,6 +71,7 @@ class ConsistencyParams:
 
 def _norm(name: str) -> str:
     name = re.sub(r"['’]s\b", "", name.strip(" .,;:!?\"'’"))
+    name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)  # "the University of Texas" is "University of Texas at Austin"'s
     return _SUFFIX.sub("", name).strip().lower()
 
 
@@ -102,7 +103,7 @@ def _employer_orgs(analysis, p):
     employer, past, place = compile_cues(p.employer_cues), compile_cues(p.past_cues), compile_cues(p.place_cues)
     shown = compile_cues(p.place_person_cues)
     named = doc.ents  # doc.ents builds its spans anew on every read
-    ents = [_owner(doc, e) for e in named if e.label_ in ("ORG", "PERSON")]
+    ents = [_after_title(doc, _owner(doc, e)) for e in named if e.label_ in ("ORG", "PERSON")]
     in_ent = {t for e in named for t in range(e.start, e.end)}
     starts = [e.start for e in ents]
     out = []
@@ -144,6 +145,21 @@ def _owner(doc, ent):
     for t in ent[:-1]:
         if t.lower_ in ("'s", "’s") and t.i > ent.start:
             return doc.char_span(ent.start_char, t.idx, label=ent.label_) or ent
+    return ent
+
+
+_POSTS = frozenset({"position", "post", "role", "job", "vacancy", "opening"})
+
+
+def _after_title(doc, ent):
+    """"the post of Hospice Chaplain at Fabrikam": the parser's one organisation is the title
+    and its employer; the employer is the name after "at". Only right after "<post> of", so
+    "the University of Texas at Austin" stays whole."""
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of" or doc[ent.start - 2].lower_ not in _POSTS:
+        return ent
+    for t in ent[1:-1]:
+        if t.lower_ == "at":
+            return doc.char_span(doc[t.i + 1].idx, ent.end_char, label=ent.label_) or ent
     return ent
 
 
