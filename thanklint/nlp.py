@@ -171,7 +171,8 @@ class Analysis:
 
     def sentence_tokens(self, start: int | None = None, end: int | None = None) -> list[Words]:
         """Each sentence's tokens, clipped to [start, end) (default: the body), without
-        whitespace tokens — so a sentence the parser ran into the sign-off stops at it.
+        whitespace tokens — so a sentence the parser ran into the sign-off stops at it, and one
+        it ran over a blank line is two (a paragraph that ends without its full stop).
         Computed once per range and shared by the rules."""
         start = self.note.body_start if start is None else start
         end = self.note.body_end if end is None else end
@@ -179,7 +180,13 @@ class Analysis:
         if key not in self._memo:
             out = []
             for s in self.sentences(start, end):
-                toks = [t for t in s if not t.is_space and start <= t.idx < end]
+                toks: list = []
+                for t in s:
+                    if t.is_space and t.text.count("\n") >= 2 and toks:
+                        out.append(Words(toks))
+                        toks = []
+                    elif not t.is_space and start <= t.idx < end:
+                        toks.append(t)
                 if toks:
                     out.append(Words(toks))
             self._memo[key] = out
