@@ -200,7 +200,7 @@ def _job_title(doc, ent, p) -> bool:
     """The parser's organisation is a job title: a role noun follows it and it opens with a word
     that says which level ("the Senior Customs Clearance Executive position") or ends in a title
     ("the Lead Accountant role"). "The Fabrikam role" names another employer's post, and stays."""
-    if ent.end >= len(doc) or doc[ent.end].lower_ not in ("position", "role", "post", "vacancy", "opening", "job"):
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in _POSTS:
         return False
     words = [t for t in ent if t.lower_ != "the"]
     return bool(words) and (_fold(words[0].text) in {_fold(m) for m in p.role_modifiers}
