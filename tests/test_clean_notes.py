@@ -623,7 +623,7 @@ def test_languagetool_leaves_open_compounds_and_region_names_alone(tmp_path):
     assert found == {"grammar": ["mid year", "has"], "spelling": ["welbeing"]}
 
 
-# The slips each check is there for, after the clean words of fresh-11 and fresh-12 below: "a
+# The slips each check is there for, after the clean words of fresh-11 to fresh-13 below: "a
 # apple", "will helps", "a books", "I has" and "welbeing" are still found, whichever engine.
 FRESH_SLIPS = "I ate a apple. That will helps us. She sent a books. I has a welbeing plan.\n\nKind regards,\nKavya\n"
 
