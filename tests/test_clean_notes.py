@@ -659,7 +659,13 @@ FRESH_13 = (
     "from your father's day. In my four years with a weavers' producer company, I organised yarn supply, and "
     "after shearing the mobs went back onto the lucerne. " + FRESH_SLIPS
 )
-FRESH = [pytest.param(FRESH_11, id="fresh-11"), pytest.param(FRESH_12, id="fresh-12"), pytest.param(FRESH_13, id="fresh-13")]
+FRESH_14 = (
+    "Dear Ms Thomas,\n\nThank you once again for your kind hospitality. I hope this weekend's playtest goes "
+    "smoothly. I understand how closely the engineering and environmental work have to move together, and I "
+    "think there's real value in starting dry matter sampling a week earlier and mapping it block by block. " + FRESH_SLIPS
+)
+FRESH = [pytest.param(FRESH_11, id="fresh-11"), pytest.param(FRESH_12, id="fresh-12"), pytest.param(FRESH_13, id="fresh-13"),
+         pytest.param(FRESH_14, id="fresh-14")]
 
 
 @pytest.mark.parametrize("text", FRESH)

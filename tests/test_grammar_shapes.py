@@ -82,6 +82,9 @@ CLEAN = [
     # the hyphenated nouns themselves
     "Thanks again for the quick follow-up on my references.",
     "The kick-off meeting with your team was fun.",
+    # two kinds of a thing, and a noun repeated in an adverb (stop 30, fresh-14)
+    "I understand how closely the engineering and environmental work have to move together.",
+    "I would start sampling a week earlier and mapping it block by block.",
 ]
 # not the pronoun "I": the shapes leave these alone (the engines judge them on their own)
 NOT_THE_PRONOUN = [

@@ -269,7 +269,7 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
     phrase ("the amount of X are"), a gerund's object ("learning facts is"); a plural that is a
     word of its own ("news", "means", "details"); a noun whose plural is itself ("fish"), a
     collective noun, a subjunctive clause, a causative's bare verb ("made the work feel")."""
-    if (tok.tag_ not in ("VBZ", "VBP") and tok.lower_ != "was") or tok.lower_ in p.formulas:
+    if (tok.tag_ not in ("VBZ", "VBP") and tok.lower_ != "was") or tok.lower_ in p.formulas or _word_by_word(tok):
         return []
     got = _finite(tok)
     if got is None:
@@ -286,6 +286,8 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
     if tok.tag_ == "VBP" and subj.tag_ == "NN":
         if noun in p.same_plural or noun in p.collective or not _is_noun(noun):
             return []
+        if any(c.dep_ == "conj" for m in subj.children if m.i < subj.i for c in m.children):
+            return []  # "the engineering and environmental work have to move together": two kinds of work
         if head.dep_ == "ccomp" and (head.head.lemma_.lower() in p.subjunctive or any(
                 c.lemma_.lower() in p.subjunctive for c in head.head.children if c.dep_ == "acomp")):
             return []
@@ -389,7 +391,7 @@ def _pronoun_verb(tok, p: PronounVerb) -> list[EngineMatch]:
     condition or a wish (a `conditional` word earlier in the sentence: "if it were", "I wish I were"),
     in "as it were" and in "it were to"; a bare verb after he/she/it in a subjunctive clause ("I suggest that she go") or
     after a causative ("let it go") is left alone."""
-    if tok.tag_ not in ("VBP", "VBZ", "VBD"):
+    if tok.tag_ not in ("VBP", "VBZ", "VBD") or _word_by_word(tok):
         return []
     got = _finite(tok)
     if got is None:
@@ -427,6 +429,13 @@ def _pronoun_verb(tok, p: PronounVerb) -> list[EngineMatch]:
     else:
         return []
     return [_match(tok, "pronoun-verb", p.message, fix)] if fix and fix != word else []
+
+
+def _word_by_word(tok) -> bool:
+    """`tok` opens "block by block", "step by step": a noun in an adverb of manner, whatever the
+    parse makes of it ("mapping it block by block")."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "by" and doc[tok.i + 2].lower_ == tok.lower_
 
 
 def _and_pronoun(subj) -> bool:

@@ -347,6 +347,17 @@ def _greeting_names(note, addressees: tuple[str, ...]) -> list[tuple[int, int, s
     return out
 
 
+def _runs(text: str, words: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """The greeting's names grouped into the runs of words only spaces part: one person's name each."""
+    runs: list[list[tuple[int, int, str]]] = []
+    for w in words:
+        if runs and not text[runs[-1][-1][1] : w[0]].strip():
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
+
+
 @kind("consistency", params=ConsistencyParams, needs=("tagger", "parser", "ner", "lemmatizer"))
 def check_consistency(analysis, ctx, rule):
     note, p = analysis.note, rule.params
@@ -377,7 +388,14 @@ def check_consistency(analysis, ctx, rule):
     if ctx.interviewer:
         iv_words = {_fold(w) for n in ctx.interviewer for w in re.findall(r"[^\W\d_][\w'’-]*", n)}
         others = {_fold(x) for x in known}
-        for s, e, w in _greeting_names(note, note.layout.addressees + p.addressees):
+        greeted = _greeting_names(note, note.layout.addressees + p.addressees)
+        # the context gives one word of a name ("Krishnan"), the greeting the whole of it ("Dear Smt.
+        # Vasanthi Krishnan"): the other words of that name are no other person
+        single = {_fold(n) for n in ctx.interviewer if len(re.findall(r"[^\W\d_][\w'’-]*", n)) == 1}
+        whole = {i for run in _runs(note.text, greeted) if any(_fold(w) in single for *_, w in run) for i, *_ in run}
+        for s, e, w in greeted:
+            if s in whole:
+                continue
             if _fold(w) not in iv_words and _fold(w) not in others:
                 expected = " or ".join(ctx.interviewer)
                 add(s, e, p.greeting_message.format(found=w, expected=expected), "wrong-interviewer")

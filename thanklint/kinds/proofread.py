@@ -530,6 +530,22 @@ def _not_someones_day(analysis, m) -> bool:
     return not toks or toks[0].i == 0 or toks[0].doc[toks[0].i - 1].tag_ not in ("PRP$", "POS")
 
 
+def _verb_follows(analysis, m) -> bool:
+    """A verb stands after the span's "'s" ("my parent's live in Ohio" -> "parents"), not the
+    noun the possessive owns ("this weekend's playtest goes smoothly")."""
+    after = [t for t in analysis.tokens(m.end, min(len(analysis.note.text), m.end + 60)) if not t.is_punct]
+    return bool(after) and after[0].pos_ in ("VERB", "AUX")
+
+
+def _predicate_adjective(analysis, m) -> bool:
+    """The adjective after "your" stands alone ("your very kind" -> "you're"), not before the noun
+    it describes ("your kind hospitality")."""
+    after = [t for t in analysis.tokens(m.end, min(len(analysis.note.text), m.end + 80)) if not t.is_punct]
+    while after and after[0].pos_ == "ADV":
+        after = after[1:]
+    return not (len(after) > 1 and after[0].pos_ == "ADJ" and after[1].pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
             "claimed-use": _use_as_claimed, "next-heads": _next_heads, "finite-verb": _finite_verb,
@@ -538,7 +554,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "plural-not-title": _plural_not_title, "subject-not-shared": _subject_not_shared,
             "not-capitals": _not_capitals, "next-not-acronym": _next_not_acronym, "whole-words": _whole_words,
             "not-negated-participle": _not_a_negated_participle, "not-inverted-condition": _not_an_inverted_condition,
-            "adjective-use": _used_as_adjective, "noun-slot": _in_noun_slot, "not-someones-day": _not_someones_day}
+            "adjective-use": _used_as_adjective, "noun-slot": _in_noun_slot, "not-someones-day": _not_someones_day,
+            "verb-follows": _verb_follows, "predicate-adjective": _predicate_adjective}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
