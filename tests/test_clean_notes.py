@@ -226,6 +226,20 @@ def test_a_wordnet_word_the_engine_has_no_near_guess_for():
     assert not _field_word("simvastatinn", ["devastating"], p)  # not a WordNet word
 
 
+def test_a_lower_case_word_likened_only_to_far_names_is_a_field_word():
+    # LanguageTool's guesses for Carnatic music's "sarali" are "Sarah" and "Sara": no slip of a name
+    # is two edits from it, and a slip of a word gets the word in lower case among its guesses
+    from thanklint.kinds.proofread import ProofreadParams, _field_word
+
+    p = ProofreadParams(category="spelling", disable={}, common_zipf=3.3, known_zipf=1.5, name_guess_edits=2)
+    assert _field_word("sarali", ["Sarah", "Sara"], p)
+    assert _field_word("alapana", ["Alabama", "Alamein"], p)
+    assert not _field_word("febuary", ["February"], p)  # a name one edit away
+    assert not _field_word("certans", ["Cretans"], p)  # two letters swapped: one edit
+    assert not _field_word("juce", ["June", "juice", "Jude"], p)  # a word in lower case among them
+    assert not _field_word("Sarali", ["Sarah", "Sara"], p)  # capitalised: the name checks judge it
+
+
 @pytest.mark.languagetool
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
 def test_languagetool_still_reports_the_time_of_day_and_the_verb_as_a_noun(tmp_path):
@@ -660,7 +674,8 @@ FRESH_13 = (
     "after shearing the mobs went back onto the lucerne. " + FRESH_SLIPS
 )
 FRESH_14 = (
-    "Dear Ms Thomas,\n\nThank you once again for your kind hospitality. I hope this weekend's playtest goes "
+    "Dear Ms Thomas,\n\nThank you once again for your kind hospitality, and for letting me hear the junior batch "
+    "sing varisai. I hope this weekend's playtest goes "
     "smoothly. I understand how closely the engineering and environmental work have to move together, and I "
     "think there's real value in starting dry matter sampling a week earlier and mapping it block by block. " + FRESH_SLIPS
 )

@@ -98,6 +98,9 @@ class ProofreadParams:
     # this many edits away: it knows no word this could be a slip of ("simvastatin" -> "devastating");
     # 0 turns the check off (measured: spelling.yaml)
     far_guess_edits: int = 0
+    # a lower-case word is not reported when each of the engine's guesses is a name (a capital) at
+    # least this many edits away: no slip of a name, nor of a word ("sarali" -> "Sarah"); 0: off
+    name_guess_edits: int = 0
     # --fix also applies the engine's first suggestion for a misspelling when it is the word's
     # unambiguous correction (respell) and this much (Zipf) more common than any other word two
     # edits away; 0 turns it off (measured: spelling.yaml)
@@ -779,6 +782,12 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     # edit from it ("te" is from "the") (stop 29, fresh-13)
     if any(g != word and g.lower() == word for g in guesses) and not (word in _common_nouns() and not respell.near(word, 1)):
         return False
+    # "sarali" -> "Sarah", "alapana" -> "Alabama": a lower-case word the engine can only liken to
+    # names, none of them a slip away, is no slip of a name (those are a letter off: "febuary" ->
+    # "February") nor of a word (the engine would offer that in lower case) (stop 30, fresh-14)
+    if p.name_guess_edits and word.isalpha() and guesses and all(
+            g[:1].isupper() and respell.distance(word, g.lower()) >= p.name_guess_edits for g in guesses):
+        return True
     # "runbook" -> "run book": the engine reads a closed compound as two words run together; but
     # it splits slips the same way ("carear" -> "car ear"), and those are one edit from a word
     splits = [g for g in guesses if " " in g and g.replace(" ", "") == word]
