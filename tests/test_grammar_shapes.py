@@ -85,6 +85,9 @@ CLEAN = [
     # two kinds of a thing, and a noun repeated in an adverb (stop 30, fresh-14)
     "I understand how closely the engineering and environmental work have to move together.",
     "I would start sampling a week earlier and mapping it block by block.",
+    # the last of a list of nouns after a colon (stop 30, fresh-13)
+    "I appreciated your description of the season: rice work from April, fungicide passes through July, "
+    "and the defoliation push in the fall.",
 ]
 # not the pronoun "I": the shapes leave these alone (the engines judge them on their own)
 NOT_THE_PRONOUN = [

@@ -312,9 +312,11 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
 def _compound_noun(tok, subj) -> bool:
     """The "verb" is a noun the parse read as one, its "subject" a noun before it: right after a
     main verb and with no object of its own ("I … prepare quarterly results updates within
-    hours"), or a bare singular item of a list before a plural ("cover tests, prism cover
-    tests"). Never a form of "be", "have" or "do" ("he knows the advertisement are"), never
-    before "to" ("the country need to pay"), a determiner or a pronoun."""
+    hours"), a bare singular item of a list before a plural ("cover tests, prism cover
+    tests"), or the last item of a list of nouns after a colon ("…: fungicide passes through
+    July, and the defoliation push in the fall"). Never a form of "be", "have" or "do" ("he
+    knows the advertisement are"), never before "to" ("the country need to pay"), a determiner
+    or a pronoun."""
     doc = tok.doc
     if tok.lemma_.lower() in ("be", "have", "do"):
         return False
@@ -328,6 +330,10 @@ def _compound_noun(tok, subj) -> bool:
     left = subj.left_edge.i
     if not left:
         return False
+    head = tok.head.lower_
+    if tok.dep_ == "conj" and any(t.text == ":" for t in doc[tok.sent.start : left]) and (
+            wordforms.is_noun(head) or any(wordforms.is_noun(b) for b in wordforms.lemmas(head))):  # fmt: skip
+        return True  # a list after a colon: "…: fungicide passes through July, and the defoliation push in the fall"
     prev = doc[left - 1]
     if prev.pos_ == "VERB":
         return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
