@@ -3,6 +3,7 @@ need; one Analysis per note, shared by every rule; many notes through nlp.pipe."
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -79,6 +80,7 @@ def analysed_end(text: str, start: int = 0, limit: int = ANALYSED_CHARS) -> int:
     return space if space > start else end
 
 
+@lru_cache(maxsize=8)
 def describe(needs: frozenset[str] = ALL_COMPONENTS) -> str:
     nlp = load(needs)
     return f"spacy {nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
@@ -193,9 +195,15 @@ class Analysis:
         return self._memo[key]
 
     def tokens(self, start: int, end: int) -> Words:
+        """The tokens wholly inside [start, end), without whitespace tokens."""
         key = ("toks", start, end)
         if key not in self._memo:
-            self._memo[key] = Words(t for t in self.doc if t.idx >= start and t.idx + len(t) <= end and not t.is_space)
+            # tokens do not overlap, so their starts and ends both ascend: two bisections find the run
+            if "edges" not in self._memo:
+                self._memo["edges"] = ([t.idx for t in self.doc], [t.idx + len(t) for t in self.doc])
+            starts, ends = self._memo["edges"]
+            i, j = bisect.bisect_left(starts, start), bisect.bisect_right(ends, end)
+            self._memo[key] = Words(t for t in self.doc[i:j] if not t.is_space) if i < j else Words(())
         return self._memo[key]
 
     def body_tokens(self) -> list["Token"]:
