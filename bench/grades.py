@@ -27,7 +27,8 @@ to be sent as they are, with no error, each checked with the context its sender 
 (bench/data/clean-notes-context.jsonl). Their elements are not hand-labelled (a note may restate
 no interest), so they are a row of their own, beside the complete notes: they are not published
 notes, and fresh-1 to fresh-14 were read while tuning (fresh-15 is never tuned on, and --show
-leaves its notes out). With --inject-written the one-flaw variants below are made from them too
+leaves its notes out). natural-1 (bench/data/natural-notes-1.jsonl) is a row of its own: plain
+notes in everyday jobs, as most candidates write them, never tuned on. With --inject-written the one-flaw variants below are made from them too
 (not "no thanks" / "no detail": those need sentence labels they do not have).
 
 Complete notes: every content element (gratitude, interest, specific-detail, qualifications,
@@ -84,7 +85,7 @@ from thanklint.config import ENGINES, Config, Grammar  # noqa: E402
 from thanklint.context import from_mapping  # noqa: E402
 from thanklint.train import DATA, read_jsonl  # noqa: E402
 
-from grammar import FRESH  # noqa: E402  bench/grammar.py, beside this file
+from grammar import FRESH, NATURAL  # noqa: E402  bench/grammar.py, beside this file
 
 REAL_DEV = ROOT.parent / "shared" / "bench" / "notes" / "real-dev.jsonl"
 UNSEEN = ROOT / "bench" / "data" / "unseen-notes.jsonl"
@@ -258,20 +259,21 @@ def load_samples(seed: int) -> tuple[list[Sample], list[Sample], list[Sample]]:
     return done, natural, injected
 
 
-def written_samples() -> tuple[list[Sample], list[Sample]]:
-    """(clean notes read while tuning, fresh-15): written to be sent as they are, with no error
-    (the briefs of fresh-7 to fresh-15 asked for every element; the earlier ones for clean notes
-    in a field, so a note may restate no interest), so each should be Ready; checked with its
-    labelled context."""
+def written_samples() -> tuple[list[Sample], list[Sample], list[Sample]]:
+    """(clean notes read while tuning, fresh-15, natural-1): written to be sent as they are, with
+    no error (the briefs of fresh-7 to fresh-15 and natural-1 asked for every element; the earlier
+    ones for clean notes in a field, so a note may restate no interest), so each should be Ready;
+    checked with its labelled context."""
     ctx = {r["id"]: {k: v for k, v in r.items() if k != "id" and v} for r in read_jsonl(WRITTEN_CONTEXT)}
-    read, untuned = [], []
-    for path in WRITTEN:
+    read, untuned, natural = [], [], []
+    for path in WRITTEN + NATURAL:
         for r in read_jsonl(path):
             c = ctx[r["id"]]
             c.setdefault("company", STOCK)  # names no employer: nothing in it disagrees with the stock one
             c.setdefault("interviewer", greeting_names(r["text"]))
-            (untuned if path.name == WRITTEN_UNTUNED else read).append(Sample(r["id"], r["text"], [], c))
-    return read, untuned
+            group = natural if path in NATURAL else untuned if path.name == WRITTEN_UNTUNED else read
+            group.append(Sample(r["id"], r["text"], [], c))
+    return read, untuned, natural
 
 
 # -- injecting one flaw ------------------------------------------------------------------------
@@ -406,13 +408,13 @@ def main() -> int:
                     help="also inject each flaw into the written clean notes (~1,700 more notes: slow with a grammar engine)")
     args = ap.parse_args()
     done, natural, injected = load_samples(args.seed)
-    written, untuned = written_samples()
-    written_injected = [v for s in written + untuned for v in variants(s, args.seed)] if args.inject_written else []
+    written, untuned, plain = written_samples()
+    written_injected = [v for s in written + untuned + plain for v in variants(s, args.seed)] if args.inject_written else []
     with Linter.create(Config(grammar=Grammar(engine=args.engine))) as linter:
         print(f"grammar engine: {linter.grammar_status} (asked: {args.engine})")
         print(f"content model: {classifier.describe()}")
         print(f"complete notes: {', '.join(s.id for s in done)}; injection seed {args.seed}")
-        groups = (done, natural, injected, written, untuned, written_injected)
+        groups = (done, natural, injected, written, untuned, plain, written_injected)
         results = {id(s): r for group in groups for s, r in zip(group, grade_all(linter, group))}
 
     def row(label, samples, target):
@@ -437,9 +439,10 @@ def main() -> int:
     misses += [(s, "written, not Ready") for s in written if results[id(s)].score.grade != READY]
     row(f"  fresh-1 to fresh-{len(WRITTEN) - 1} (read while tuning)", written, "≥ 90%")
     row(f"  fresh-{len(WRITTEN)} (never tuned on; --show leaves it out)", untuned, "≥ 90%")
+    row(f"  natural-1 (everyday jobs, plain words; never tuned on, not shown)", plain, "≥ 90%")
     if written_injected:
         print("  injected: one flaw in a written clean note")
-        untuned_ids = {s.id for s in untuned}
+        untuned_ids = {s.id for s in untuned + plain}
         for kind, label in INJECTED:
             these = [s for s in written_injected if kind in s.kinds]
             misses += [(s, label) for s in row(f"  {label}", these, "0%") if s.id.split("+")[0] not in untuned_ids]
