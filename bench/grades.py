@@ -85,7 +85,7 @@ from thanklint.config import ENGINES, Config, Grammar  # noqa: E402
 from thanklint.context import from_mapping  # noqa: E402
 from thanklint.train import DATA, read_jsonl  # noqa: E402
 
-from grammar import FRESH, NATURAL  # noqa: E402  bench/grammar.py, beside this file
+from grammar import FRESH, NATURAL as PLAIN  # noqa: E402  bench/grammar.py, beside this file
 
 REAL_DEV = ROOT.parent / "shared" / "bench" / "notes" / "real-dev.jsonl"
 UNSEEN = ROOT / "bench" / "data" / "unseen-notes.jsonl"
@@ -265,15 +265,15 @@ def written_samples() -> tuple[list[Sample], list[Sample], list[Sample]]:
     ones for clean notes in a field, so a note may restate no interest), so each should be Ready;
     checked with its labelled context."""
     ctx = {r["id"]: {k: v for k, v in r.items() if k != "id" and v} for r in read_jsonl(WRITTEN_CONTEXT)}
-    read, untuned, natural = [], [], []
-    for path in WRITTEN + NATURAL:
+    read, untuned, plain = [], [], []
+    for path in WRITTEN + PLAIN:
         for r in read_jsonl(path):
             c = ctx[r["id"]]
             c.setdefault("company", STOCK)  # names no employer: nothing in it disagrees with the stock one
             c.setdefault("interviewer", greeting_names(r["text"]))
-            group = natural if path in NATURAL else untuned if path.name == WRITTEN_UNTUNED else read
+            group = plain if path in PLAIN else untuned if path.name == WRITTEN_UNTUNED else read
             group.append(Sample(r["id"], r["text"], [], c))
-    return read, untuned, natural
+    return read, untuned, plain
 
 
 # -- injecting one flaw ------------------------------------------------------------------------
@@ -439,7 +439,7 @@ def main() -> int:
     misses += [(s, "written, not Ready") for s in written if results[id(s)].score.grade != READY]
     row(f"  fresh-1 to fresh-{len(WRITTEN) - 1} (read while tuning)", written, "≥ 90%")
     row(f"  fresh-{len(WRITTEN)} (never tuned on; --show leaves it out)", untuned, "≥ 90%")
-    row(f"  natural-1 (everyday jobs, plain words; never tuned on, not shown)", plain, "≥ 90%")
+    row("  natural-1 (everyday jobs; never tuned on, not shown)", plain, "≥ 90%")
     if written_injected:
         print("  injected: one flaw in a written clean note")
         untuned_ids = {s.id for s in untuned + plain}
