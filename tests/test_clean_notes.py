@@ -679,8 +679,13 @@ FRESH_14 = (
     "smoothly. I understand how closely the engineering and environmental work have to move together, and I "
     "think there's real value in starting dry matter sampling a week earlier and mapping it block by block. " + FRESH_SLIPS
 )
+FRESH_15 = (
+    "Dear Mr Shah,\n\nI ran Bowie-Dick tests each morning. During my four years at a manufacturing unit near the "
+    "market, I assorted polished goods from 0.30 to 2.00 carats. I know how much a patient mentor matters, and "
+    "how much patience a level sheet demands. " + FRESH_SLIPS
+)
 FRESH = [pytest.param(FRESH_11, id="fresh-11"), pytest.param(FRESH_12, id="fresh-12"), pytest.param(FRESH_13, id="fresh-13"),
-         pytest.param(FRESH_14, id="fresh-14")]
+         pytest.param(FRESH_14, id="fresh-14"), pytest.param(FRESH_15, id="fresh-15")]
 
 
 @pytest.mark.parametrize("text", FRESH)

@@ -88,6 +88,9 @@ CLEAN = [
     # the last of a list of nouns after a colon (stop 30, fresh-13)
     "I appreciated your description of the season: rice work from April, fungicide passes through July, "
     "and the defoliation push in the fall.",
+    # the verb of a clause "how much" opens (stop 30, fresh-15)
+    "I know how much a patient mentor matters, and I would be glad to help.",
+    "I know how much patience a level sheet demands.",
 ]
 # not the pronoun "I": the shapes leave these alone (the engines judge them on their own)
 NOT_THE_PRONOUN = [

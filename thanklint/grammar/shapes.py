@@ -385,10 +385,23 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         return []  # a list the parser heads with its last noun: "a CMM, bore gauges, and height gauges"
     if any(t.tag_ == "FW" for t in between):
         return []  # a phrase of another language: "a mur de mots" (French: a word wall)
+    if _ends_wh_clause(tok, det[0]):
+        return []  # the verb of a clause "how much" opens: "how much a patient mentor matters"
     from thanklint import wordforms
 
     singular = [b for b in wordforms.lemmas(tok.lower_) if wordforms.is_noun(b)]
     return [_match(tok, "a-plural", p.message, singular[0])] if len(singular) == 1 else []
+
+
+def _ends_wh_clause(tok, det) -> bool:
+    """`tok` ends a clause that "how" or "what" opens before its article, with nothing after it
+    but punctuation or "and": the clause's verb, its subject the noun phrase before it ("I know
+    how much patience a level sheet demands")."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("and", "but", "or")):
+        return False
+    return any(t.lower_ in ("how", "what", "whatever", "however") for t in doc[max(tok.sent.start, det.i - 4) : det.i])
 
 
 def _pronoun_verb(tok, p: PronounVerb) -> list[EngineMatch]:

@@ -549,6 +549,13 @@ def _predicate_adjective(analysis, m) -> bool:
     return not (len(after) > 1 and after[0].pos_ == "ADJ" and after[1].pos_ in ("NOUN", "PROPN", "ADJ"))
 
 
+def _not_the_subjects_verb(analysis, m) -> bool:
+    """The span's last word is no verb of the pronoun before it: "I happy with it" misses a verb,
+    while in "I assorted polished goods" the parse reads "assorted" as the verb (stop 30, fresh-15)."""
+    toks = analysis.tokens(m.offset, m.end)
+    return not toks or not (toks[-1].tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "nsubj" for c in toks[-1].children))
+
+
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
             "claimed-use": _use_as_claimed, "next-heads": _next_heads, "finite-verb": _finite_verb,
@@ -558,7 +565,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-capitals": _not_capitals, "next-not-acronym": _next_not_acronym, "whole-words": _whole_words,
             "not-negated-participle": _not_a_negated_participle, "not-inverted-condition": _not_an_inverted_condition,
             "adjective-use": _used_as_adjective, "noun-slot": _in_noun_slot, "not-someones-day": _not_someones_day,
-            "verb-follows": _verb_follows, "predicate-adjective": _predicate_adjective}
+            "verb-follows": _verb_follows, "predicate-adjective": _predicate_adjective,
+            "not-the-subjects-verb": _not_the_subjects_verb}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
