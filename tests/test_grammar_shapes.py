@@ -36,6 +36,7 @@ ERRORS = {
     "Your analysts was generous with their time.": ("was", "were"),
     # "a" + a regular plural
     "Your team shared a reports on retention with me.": ("reports", "report"),
+    "We talked about what creates a firebreaks.": ("firebreaks", "firebreak"),  # a verb between "what" and "a"
     # a subject pronoun and its verb
     "It were a pleasure to meet the whole team.": ("were", "was"),
     "She have built a remarkable team in two years.": ("have", "has"),

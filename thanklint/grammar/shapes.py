@@ -395,13 +395,16 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
 
 def _ends_wh_clause(tok, det) -> bool:
     """`tok` ends a clause that "how" or "what" opens before its article, with nothing after it
-    but punctuation or "and": the clause's verb, its subject the noun phrase before it ("I know
-    how much patience a level sheet demands")."""
+    but punctuation or "and", and no verb between: the clause's verb, its subject the noun phrase
+    before it ("I know how much patience a level sheet demands")."""
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("and", "but", "or")):
         return False
-    return any(t.lower_ in ("how", "what", "whatever", "however") for t in doc[max(tok.sent.start, det.i - 4) : det.i])
+    before = doc[max(tok.sent.start, det.i - 4) : det.i]
+    wh = [t.i for t in before if t.lower_ in ("how", "what", "whatever", "however")]
+    # no verb between: "what creates a firebreaks" is a slip, the noun phrase the verb's object
+    return bool(wh) and not any(t.pos_ in ("VERB", "AUX") for t in doc[wh[-1] + 1 : det.i])
 
 
 def _pronoun_verb(tok, p: PronounVerb) -> list[EngineMatch]:
