@@ -148,6 +148,7 @@ def _owner(doc, ent):
     return ent
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word of a name: letters first, then apostrophes, hyphens
 _POSTS = frozenset({"position", "post", "role", "job", "vacancy", "opening"})
 
 
@@ -242,7 +243,7 @@ def _near_misses(analysis, names: list[str], threshold: float, common_zipf: floa
     if not words:  # no name to be near (no context): nothing to walk the note for
         return out
     note = analysis.note
-    name_words = {_fold(w) for n in names for w in re.findall(r"[^\W\d_][\w'’-]*", n)}
+    name_words = {_fold(w) for n in names for w in _NAME_WORD.findall(n)}
     toks = [t for t in analysis.tokens(note.content_start, len(note.text)) if not t.is_space]
     for k, tok in enumerate(toks):
         if not tok.text[:1].isupper():  # the test below, before the cost of re.sub
@@ -317,7 +318,7 @@ def _case_slips(analysis, company: str | None, interviewers: tuple[str, ...]):
                 out.append((start, start + len(company), company))
     if note.greeting is not None:
         words = {w.lower(): w for n in interviewers for w in re.findall(r"[^\W\d_][\w'’-]+", n) if w[0].isupper()}
-        for m in re.finditer(r"[^\W\d_][\w'’-]*", note.greeting.text):
+        for m in _NAME_WORD.finditer(note.greeting.text):
             if m.group(0) in words:
                 out.append((note.greeting.start + m.start(), note.greeting.start + m.end(), words[m.group(0)]))
     return out
@@ -339,7 +340,7 @@ def _greeting_names(note, addressees: tuple[str, ...]) -> list[tuple[int, int, s
     for a in sorted(addressees, key=len, reverse=True):  # blanked out, so offsets stay
         rest = re.sub(rf"(?i)\b{re.escape(a)}\b", lambda m: " " * len(m.group(0)), rest)
     out = []
-    for m in re.finditer(r"[^\W\d_][\w'’-]*", rest):
+    for m in _NAME_WORD.finditer(rest):
         w = m.group(0)
         if w.lower() in note.layout.titles or not w[0].isupper() or note.in_placeholder(g.start + skip + m.start(), g.start + skip + m.end()):
             continue
@@ -386,12 +387,12 @@ def check_consistency(analysis, ctx, rule):
             add(s, e, p.near_miss_message.format(found=found, expected=expected), "misspelt-name", expected)
 
     if ctx.interviewer:
-        iv_words = {_fold(w) for n in ctx.interviewer for w in re.findall(r"[^\W\d_][\w'’-]*", n)}
+        iv_words = {_fold(w) for n in ctx.interviewer for w in _NAME_WORD.findall(n)}
         others = {_fold(x) for x in known}
         greeted = _greeting_names(note, note.layout.addressees + p.addressees)
         # the context gives one word of a name ("Krishnan"), the greeting the whole of it ("Dear Smt.
         # Vasanthi Krishnan"): the other words of that name are no other person
-        single = {_fold(n) for n in ctx.interviewer if len(re.findall(r"[^\W\d_][\w'’-]*", n)) == 1}
+        single = {_fold(n) for n in ctx.interviewer if len(_NAME_WORD.findall(n)) == 1}
         whole = {i for run in _runs(note.text, greeted) if any(_fold(w) in single for *_, w in run) for i, *_ in run}
         for s, e, w in greeted:
             if s in whole:

@@ -533,17 +533,22 @@ def _not_someones_day(analysis, m) -> bool:
     return not toks or toks[0].i == 0 or toks[0].doc[toks[0].i - 1].tag_ not in ("PRP$", "POS")
 
 
+def _words_after(analysis, m, chars: int = 80) -> list:
+    """The tokens of the next `chars` characters after the span, punctuation left out."""
+    return [t for t in analysis.tokens(m.end, min(len(analysis.note.text), m.end + chars)) if not t.is_punct]
+
+
 def _verb_follows(analysis, m) -> bool:
     """A verb stands after the span's "'s" ("my parent's live in Ohio" -> "parents"), not the
     noun the possessive owns ("this weekend's playtest goes smoothly")."""
-    after = [t for t in analysis.tokens(m.end, min(len(analysis.note.text), m.end + 60)) if not t.is_punct]
+    after = _words_after(analysis, m)
     return bool(after) and after[0].pos_ in ("VERB", "AUX")
 
 
 def _predicate_adjective(analysis, m) -> bool:
     """The adjective after "your" stands alone ("your very kind" -> "you're"), not before the noun
     it describes ("your kind hospitality")."""
-    after = [t for t in analysis.tokens(m.end, min(len(analysis.note.text), m.end + 80)) if not t.is_punct]
+    after = _words_after(analysis, m)
     while after and after[0].pos_ == "ADV":
         after = after[1:]
     return not (len(after) > 1 and after[0].pos_ == "ADJ" and after[1].pos_ in ("NOUN", "PROPN", "ADJ"))
