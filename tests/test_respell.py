@@ -210,3 +210,13 @@ def test_a_note_without_corrections_is_parsed_as_before(lint_text):
     n = linter.parse("Hi Dana,\n\nThank you for the interview.\n\nBest,\nSam\n")
     [a] = nlp.analyse_many([n], known=[frozenset()])
     assert respell.RESPELLED not in a.doc.user_data
+
+
+@pytest.mark.parametrize("word", ["recieve", "dont", "dbt", "runbook", "colour", "café"])
+@pytest.mark.parametrize("limit", [1, 2])
+def test_near_finds_exactly_the_common_words_within_the_limit(word, limit):
+    # the spelling rule's field-word tests ask near(); one edit is looked up, two walked as a
+    # trie: both must give what comparing with every common word gives
+    every = tuple(sorted(w for w in respell.common_words() if abs(len(w) - len(word)) <= limit
+                         and respell.distance(word, w) <= limit))  # fmt: skip
+    assert respell.near(word, limit) == every

@@ -86,6 +86,24 @@ def describe(needs: frozenset[str] = ALL_COMPONENTS) -> str:
     return f"spacy {nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')}"
 
 
+_TABLE = "thanklint_words"  # Doc.user_data key: the tokens' attributes as Words reads them
+
+
+def _table(doc: "Doc") -> tuple[list[str], list[str], list[str], list[str], list[bool]]:
+    """Each token's text (respelt, see below), lemma, POS, tag and trailing space, read from spaCy once per Doc:
+    the rules make a Words of each sentence and of many ranges, and reading a Token's strings
+    costs more than the lookup."""
+    table = doc.user_data.get(_TABLE)
+    if table is None:
+        # a respelt word ("exited" read as "excited", see respell) is matched as corrected
+        fixed = doc.user_data.get(RESPELLED, {})
+        table = ([fixed.get(t.i, t.lower_).replace("’", "'") for t in doc],
+                 [t.lemma_.lower().replace("’", "'") for t in doc], [t.pos_ for t in doc], [t.tag_ for t in doc],
+                 [bool(t.whitespace_) for t in doc])  # fmt: skip
+        doc.user_data[_TABLE] = table
+    return table
+
+
 class Words:
     """A run of spaCy tokens with their text, lemma and tags read once (reading them
     from spaCy for every cue would cost more than the parse). Apostrophes are
@@ -95,20 +113,19 @@ class Words:
 
     def __init__(self, tokens):
         self.tokens = tuple(tokens)
-        # a respelt word ("exited" read as "excited", see respell) is matched as corrected
-        fixed = self.tokens[0].doc.user_data.get(RESPELLED, {}) if self.tokens else {}
-        lower = [t.lower_ for t in self.tokens]
-        if fixed:
-            lower = [fixed.get(t.i, w) for t, w in zip(self.tokens, lower)]
-        self.lower = tuple(w.replace("’", "'") for w in lower)
-        self.lemma = tuple(t.lemma_.lower().replace("’", "'") for t in self.tokens)
-        self.pos = tuple(t.pos_ for t in self.tokens)
-        self.tag = tuple(t.tag_ for t in self.tokens)
-        # a word spaCy splits in two ("gonna" → gon|na, "can't" → ca|n't), joined back
-        self.joined = tuple(
-            self.lower[i] + self.lower[i + 1] if i + 1 < len(self.tokens) and not t.whitespace_ else None
-            for i, t in enumerate(self.tokens)
-        )
+        if self.tokens:
+            lower, lemma, pos, tag, space = _table(self.tokens[0].doc)
+            at = [t.i for t in self.tokens]
+            self.lower = tuple(lower[i] for i in at)
+            self.lemma = tuple(lemma[i] for i in at)
+            self.pos = tuple(pos[i] for i in at)
+            self.tag = tuple(tag[i] for i in at)
+            # a word spaCy splits in two ("gonna" → gon|na, "can't" → ca|n't), joined back
+            last = len(at) - 1
+            self.joined = tuple(self.lower[k] + self.lower[k + 1] if k < last and not space[i] else None
+                                for k, i in enumerate(at))  # fmt: skip
+        else:
+            self.lower = self.lemma = self.pos = self.tag = self.joined = ()
         self._where: dict[str, list[int]] | None = None
 
     def _index(self) -> dict[str, list[int]]:

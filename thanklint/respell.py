@@ -109,9 +109,10 @@ def slips() -> dict[str, list[dict]]:
     return out
 
 
-def _edits1(word: str) -> set[str]:
+def _edits1(word: str, letters: str = string.ascii_lowercase) -> set[str]:
+    """The strings one edit (a letter dropped, two neighbours swapped, a letter of `letters`
+    replacing one or added) from `word`."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    letters = string.ascii_lowercase
     return (
         {a + b[1:] for a, b in splits if b}
         | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
@@ -189,10 +190,23 @@ def _sorted_words() -> list[str]:
     return sorted(common_words())
 
 
-def near(word: str, limit: int = 2) -> list[str]:
-    """The common words within `limit` edits (as distance counts them) of `word`: the sorted
-    list walked as a trie, a prefix given up once every alignment costs more than `limit`
-    (tens of milliseconds; generating every string two edits away took seconds)."""
+@lru_cache(maxsize=1)
+def _alphabet() -> str:
+    """Every character of the common words (digits and apostrophes too: "dont" is one edit
+    from "don't")."""
+    return "".join(sorted({c for w in common_words() for c in w}))
+
+
+@lru_cache(maxsize=4096)
+def near(word: str, limit: int = 2) -> tuple[str, ...]:
+    """The common words within `limit` edits (as distance counts them) of `word`, sorted.
+    One edit: every string one edit away, looked up (well under a millisecond). Two: the
+    sorted list walked as a trie, a prefix given up once every alignment costs more than
+    `limit` (tens of milliseconds; generating every string two edits away took seconds).
+    Cached: the spelling rule asks again of a word it met before."""
+    if limit == 1:
+        freq = common_words()
+        return tuple(sorted(c for c in _edits1(word, _alphabet()) | {word} if c in freq))
     words, n, out, over = _sorted_words(), len(word), [], limit + 1
 
     def walk(prefix: str, lo: int, hi: int, row: list[int], prev: list[int] | None) -> None:
@@ -215,7 +229,7 @@ def near(word: str, limit: int = 2) -> list[str]:
             i = j
 
     walk("", 0, len(words), list(range(n + 1)), None)
-    return out
+    return tuple(out)
 
 
 def certain(analysis, start: int, end: int, replacement: str, margin: float, others: frozenset[str]) -> bool:
