@@ -59,6 +59,11 @@ MIXED = (
         # British -our/-re with American -yze is Canadian (Oxford spelling writes "analysed"): fresh-7
         ("The Toronto Centre's files showed the taxpayer's behaviour; I analyzed each one.", "en-CA (detected)"),
         ("The Toronto Center's files showed the taxpayer's behavior; I analyzed each one.", "en-US (detected)"),
+        # "medieval" is British too (Oxford: "also mediaeval"): no American evidence beside "prioritises"
+        # (stop 31, fresh-16: a British note was read as American and given a mix finding)
+        ("The medieval roof timbers were the part of the survey the team prioritises.", "en-GB (detected)"),
+        ("The mediaeval roof timbers were surveyed.", "en-GB (detected)"),
+        ("The fetal medicine unit's encyclopedic protocols impressed me.", "en-US (default)"),
         # "fulfil" inflected is no compound of "fulfil" and "ling"
         ("Someone was not fulfilling their responsibilities.", "en-US (default)"),
     ],
@@ -173,3 +178,15 @@ def test_an_unknown_language_is_a_one_line_error(tmp_path, how):
     err = proc.stderr.decode()
     assert proc.returncode == 2 and proc.stdout == b""
     assert "Traceback" not in err and "en-GB" in err, err
+
+
+def test_oxford_ize_is_no_misspelling_in_a_british_note(tmp_path):
+    # British -ce with -ize: Oxford (or Canadian) spelling; Harper's en-GB dictionary flagged
+    # "sanitized" as American (stop 31, fresh-16's en-CA note)
+    note = ("Dear Ms. Hughes,\n\nThank you for meeting me yesterday. I enjoyed hearing how your defence "
+            "contracts team sanitized the board files before each design review.\n\n"
+            "I look forward to hearing from you.\n\nBest regards,\nSam\n")
+    (tmp_path / "gb.txt").write_text(note, encoding="utf-8")
+    f = _by_path(run_cli("--format", "json", *HARPER, "gb.txt", cwd=tmp_path))["gb.txt"]
+    assert f["engine"]["language"] == "en-GB (detected)"
+    assert _spelling(f) == []

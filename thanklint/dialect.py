@@ -118,6 +118,13 @@ def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...], tu
     return tuple(s for s, _ in british), american_only, canadian
 
 
+def oxford(word: str) -> bool:
+    """An -ize spelling ("sanitized"): American, and British too in Oxford spelling (and
+    Canadian), so no misspelling in any variant, whatever an engine's British dictionary says."""
+    entry = _pairs()[1].get(word.lower())
+    return entry is not None and entry[1] == "ise"
+
+
 def regional(word: str) -> bool:
     """A spelling of one variant that the other spells differently ("colour", "color"), or a
     closed compound of one ("colourfastness")."""

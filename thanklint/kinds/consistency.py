@@ -70,7 +70,8 @@ class ConsistencyParams:
 
 
 def _norm(name: str) -> str:
-    name = re.sub(r"['’]s\b", "", name.strip(" .,;:!?\"'’"))
+    # a possessive's "'s" off, and a plural's bare apostrophe ("Kaveri Silk Growers' Producer Company")
+    name = re.sub(r"['’](?:s\b|(?=\s|$))", "", name.strip(" .,;:!?\"'’"))
     name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)  # "the University of Texas" is "University of Texas at Austin"'s
     return _SUFFIX.sub("", name).strip().lower()
 
@@ -228,8 +229,9 @@ def _unit(doc, ent, unit_nouns) -> str:
 
 
 def _name_words(names) -> set[str]:
-    """The words of names, a possessive's "'s" off ("Northwind's" -> "Northwind")."""
-    return {re.sub(r"['’]s$", "", w) for n in names for w in re.findall(r"[^\W\d_][\w'’-]+", n)}
+    """The words of names, a possessive's "'s" or a plural's apostrophe off ("Northwind's" ->
+    "Northwind", "Growers'" -> "Growers")."""
+    return {re.sub(r"['’]s?$", "", w) for n in names for w in re.findall(r"[^\W\d_][\w'’-]+", n)}
 
 
 def _near_misses(analysis, names: list[str], threshold: float, common_zipf: float = 0.0, people=frozenset()):
