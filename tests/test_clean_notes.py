@@ -684,8 +684,17 @@ FRESH_15 = (
     "market, I assorted polished goods from 0.30 to 2.00 carats. I know how much a patient mentor matters, and "
     "how much patience a level sheet demands. " + FRESH_SLIPS
 )
+# fresh-17 (stop 31): a list of verbs sharing "I" (AM_I), "fascinated to" + a verb (Harper's
+# FascinatedBy), a verb and a noun adjunct the parser misreads after "a" (the a-plural shape), and a
+# word built with "down" ("downlink")
+FRESH_17 = (
+    "Dear Ms Bellamy,\n\nI hold a CSCS card, am working towards ACIfA accreditation, and enjoy teaching newer "
+    "staff. I was also fascinated to learn how the observations feed into slow-slip monitoring. Your point that "
+    "a good operator questions every switching order before acting on it is one I share. I was struck by your "
+    "focus on moving away from a generic activities calendar. The downlink schedule was tight. " + FRESH_SLIPS
+)
 FRESH = [pytest.param(FRESH_11, id="fresh-11"), pytest.param(FRESH_12, id="fresh-12"), pytest.param(FRESH_13, id="fresh-13"),
-         pytest.param(FRESH_14, id="fresh-14"), pytest.param(FRESH_15, id="fresh-15")]
+         pytest.param(FRESH_14, id="fresh-14"), pytest.param(FRESH_15, id="fresh-15"), pytest.param(FRESH_17, id="fresh-17")]
 
 
 @pytest.mark.parametrize("text", FRESH)

@@ -92,6 +92,10 @@ CLEAN = [
     # the verb of a clause "how much" opens (stop 30, fresh-15)
     "I know how much a patient mentor matters, and I would be glad to help.",
     "I know how much patience a level sheet demands.",
+    # a verb the parser takes for the plural, and a noun adjunct before a head it takes for a verb
+    # (stop 31, fresh-17)
+    "Your point that a good operator questions every switching order before acting on it is one I share.",
+    "I was struck by your focus on moving away from a generic activities calendar towards a lifestyle program.",
 ]
 # not the pronoun "I": the shapes leave these alone (the engines judge them on their own)
 NOT_THE_PRONOUN = [

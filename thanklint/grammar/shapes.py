@@ -364,6 +364,12 @@ def _third_person(base: str) -> str | None:
     return forms.pop() if len(forms) == 1 else None
 
 
+# a determiner right after the plural opens its object: the plural is a verb ("questions every order");
+# not "no", which may go on the noun phrase ("a positions no one holds" is the slip)
+_OBJECT_DETERMINERS = frozenset({"every", "each", "the", "a", "an", "this", "these", "those", "my", "your",
+                                 "his", "her", "its", "our", "their"})
+
+
 def _a_plural(tok, p: APlural) -> list[EngineMatch]:
     """`tok` a regular plural noun whose determiner is "a"/"an", with no number or quantity word
     between ("a few days", "a hundred people"); in "a couple of weeks" "a" is the head's, not the plural's."""
@@ -375,6 +381,11 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         return []  # a plural possessive: "a weavers' producer company" (the article is the company's; "a mans's" is a slip)
     if tok.dep_ == "compound" and tok.head.i > tok.i:
         return []  # a plural noun adjunct: "a payments platform", "a sales team" (the article is the head's)
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and (nxt.lower_ in _OBJECT_DETERMINERS or (nxt.tag_ == "VBP" and tok.head != nxt)):
+        # a verb the parser took for the plural ("a good operator questions every order"), or a
+        # noun adjunct before a head it took for a verb ("a generic activities calendar") (stop 31, fresh-17)
+        return []
     det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
     if not det or any(c.dep_ == "nummod" for c in tok.children):
         return []

@@ -198,6 +198,29 @@ def _part_of(doc, ent, orgs, company: str) -> bool:
     return any(o.start in (ent.end + 1, ent.end + 2) and _same_org(o.text, company) for o, *_ in orgs)
 
 
+def _owned_names(doc, company: str) -> list[tuple[str, ...]]:
+    """The words of the names the note gives as the company's own: the capitalised run after
+    "Northern Rivers Power's" ("Grey Owl Falls Generating Station")."""
+    out = []
+    for ent in doc.ents:
+        if ent[-1].lower_ in ("'s", "’s") and _same_org(ent.text, company):
+            run = []
+            for tok in doc[ent.end : ent.end + 8]:
+                if not tok.text[:1].isupper():
+                    break
+                run.append(_fold(tok.text))
+            if run:
+                out.append(tuple(run))
+    return out
+
+
+def _of_owned(ent, owned: list[tuple[str, ...]]) -> bool:
+    """The organisation's name starts a name the note gives as the company's own: "join the team at
+    Grey Owl Falls" after "Northern Rivers Power's Grey Owl Falls Generating Station" (stop 31, fresh-17)."""
+    words = tuple(_fold(t.text) for t in ent if t.lower_ != "the")
+    return bool(words) and any(o[: len(words)] == words for o in owned)
+
+
 def _job_title(doc, ent, p) -> bool:
     """The parser's organisation is a job title: a role noun follows it and it opens with a word
     that says which level ("the Senior Customs Clearance Executive position") or ends in a title
@@ -407,8 +430,9 @@ def check_consistency(analysis, ctx, rule):
     if ctx.company:
         names_company = any(_same_org(ent.text, ctx.company) for ent, *_ in orgs) or bool(
             re.search(r"(?<!\w)%s(?!\w)" % re.escape(_norm(ctx.company)), note.text.lower()))
+        owned = _owned_names(analysis.doc, ctx.company)
         for ent, addressed, about_past, unit in orgs:
-            if _same_org(ent.text, ctx.company) or not addressed or about_past:
+            if _same_org(ent.text, ctx.company) or not addressed or about_past or _of_owned(ent, owned):
                 continue
             if addressed == "weak" and names_company:
                 continue  # "Given AUSTRAC's recent enforcement activity" in a note to the bank: a third party

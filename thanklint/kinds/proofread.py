@@ -490,12 +490,14 @@ def _not_an_inverted_condition(analysis, m) -> bool:
 
 def _subject_not_shared(analysis, m) -> bool:
     """The span's "am" does not share the subject "I" of a verb before it: "I am a member and am
-    working towards …" leaves the second "I" out, as English may; "Whom am talking with?" lacks it."""
+    working towards …" (or "I hold a card, am working towards …") leaves the second "I" out, as
+    English may; "Whom am talking with?" lacks it."""
     toks = analysis.tokens(m.offset, m.end)
     if not toks:
         return True
     am = toks[0]
-    if am.i == 0 or am.nbor(-1).lower_ not in ("and", "but", "or"):
+    # "I hold a CSCS card, am working towards …": a list of verbs shares its subject too (stop 31, fresh-17)
+    if am.i == 0 or am.nbor(-1).lower_ not in ("and", "but", "or", ","):
         return True
     return not any(t.lower_ == "i" and t.dep_ in ("nsubj", "nsubjpass") for t in am.sent if t.i < am.i)
 
@@ -561,6 +563,16 @@ def _not_the_subjects_verb(analysis, m) -> bool:
     return not toks or not (toks[-1].tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "nsubj" for c in toks[-1].children))
 
 
+def _not_before_infinitive(analysis, m) -> bool:
+    """The span's "to" is no infinitive's: "fascinated to learn how …" is right, while "fascinated
+    to the idea" takes "by" (stop 31, fresh-17)."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks or toks[-1].lower_ != "to":
+        return True
+    nxt = toks[-1].nbor(1) if toks[-1].i + 1 < len(toks[-1].doc) else None
+    return nxt is None or nxt.tag_ != "VB"
+
+
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
             "claimed-use": _use_as_claimed, "next-heads": _next_heads, "finite-verb": _finite_verb,
@@ -571,7 +583,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-negated-participle": _not_a_negated_participle, "not-inverted-condition": _not_an_inverted_condition,
             "adjective-use": _used_as_adjective, "noun-slot": _in_noun_slot, "not-someones-day": _not_someones_day,
             "verb-follows": _verb_follows, "predicate-adjective": _predicate_adjective,
-            "not-the-subjects-verb": _not_the_subjects_verb}
+            "not-the-subjects-verb": _not_the_subjects_verb, "not-before-infinitive": _not_before_infinitive}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
