@@ -90,9 +90,9 @@ _TABLE = "thanklint_words"  # Doc.user_data key: the tokens' attributes as Words
 
 
 def _table(doc: "Doc") -> tuple[list[str], list[str], list[str], list[str], list[bool]]:
-    """Each token's text (respelt, see below), lemma, POS, tag and trailing space, read from spaCy once per Doc:
-    the rules make a Words of each sentence and of many ranges, and reading a Token's strings
-    costs more than the lookup."""
+    """Each token's text (respelt, see below), lemma, POS, tag and trailing space, read from
+    spaCy once per Doc: the rules make a Words of each sentence and of many ranges, and reading
+    a Token's strings costs more than the lookup."""
     table = doc.user_data.get(_TABLE)
     if table is None:
         # a respelt word ("exited" read as "excited", see respell) is matched as corrected
