@@ -693,8 +693,19 @@ FRESH_17 = (
     "a good operator questions every switching order before acting on it is one I share. I was struck by your "
     "focus on moving away from a generic activities calendar. The downlink schedule was tight. " + FRESH_SLIPS
 )
+# fresh-18 (stop 32): "materiel" in a directorate's name, the "i" of a lithography tool's "193i", the
+# noun "setup" before a relative clause, a noun after "expects" ("database lock"), a fish's plural
+# without -s ("the chum start") and the open noun "problem solving"
+FRESH_18 = (
+    "Dear Mr Chowdhury,\n\nThank you for the interview with the Materiel and Procurement Directorate. Our "
+    "discussion of CD uniformity drift on your 193i immersion tools was valuable, and I enjoyed seeing the phased "
+    "array setup your crew uses on pressure vessel welds. The sponsor, as you explained, expects database lock "
+    "within six weeks. I would be thrilled to be on the crew when the chum start returning this fall. That kind "
+    "of work is where I do my best problem solving. " + FRESH_SLIPS
+)
 FRESH = [pytest.param(FRESH_11, id="fresh-11"), pytest.param(FRESH_12, id="fresh-12"), pytest.param(FRESH_13, id="fresh-13"),
-         pytest.param(FRESH_14, id="fresh-14"), pytest.param(FRESH_15, id="fresh-15"), pytest.param(FRESH_17, id="fresh-17")]
+         pytest.param(FRESH_14, id="fresh-14"), pytest.param(FRESH_15, id="fresh-15"), pytest.param(FRESH_17, id="fresh-17"),
+         pytest.param(FRESH_18, id="fresh-18")]
 
 
 @pytest.mark.parametrize("text", FRESH)

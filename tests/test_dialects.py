@@ -64,6 +64,11 @@ MIXED = (
         ("The medieval roof timbers were the part of the survey the team prioritises.", "en-GB (detected)"),
         ("The mediaeval roof timbers were surveyed.", "en-GB (detected)"),
         ("The fetal medicine unit's encyclopedic protocols impressed me.", "en-US (default)"),
+        # a name is spelt as its owner spells it: "Arbor" (a schools' data system) is no American
+        # spelling in a British note, and "honoraria" no "honor" + "aria" (stop 32, fresh-18)
+        ("I used Arbor daily at Northgate, and I admired the calm, well-organised culture.", "en-GB (detected)"),
+        ("I arranged transport and honoraria for the speakers, and I was honoured to meet the Elders.", "en-GB (detected)"),
+        ("Working at the Harbour Centre taught me to analyze every color palette.", "en-US (detected)"),
         # "fulfil" inflected is no compound of "fulfil" and "ling"
         ("Someone was not fulfilling their responsibilities.", "en-US (default)"),
     ],

@@ -82,8 +82,9 @@ def _closed_compound(word: str) -> tuple[str, str] | None:
     """(head, tail) when `word` closes up a regional spelling and a word: "colourfastness"
     (colour + fastness), "centerpiece" (center + piece). The tail must be a WordNet word, so
     "Colorado" is no compound of "color", and start with another letter than the head ends in:
-    "fulfilling" is "fulfil" inflected, not "fulfil" + "ling"."""
-    from thanklint import wordforms
+    "fulfilling" is "fulfil" inflected, not "fulfil" + "ling". A word English writes whose other
+    spelling it never writes is a word of its own: "honoraria" is no "honor" + "aria"."""
+    from thanklint import respell, wordforms
 
     gb, us = _pairs()
     for k in range(4, len(word) - 3):
@@ -92,8 +93,22 @@ def _closed_compound(word: str) -> tuple[str, str] | None:
             continue
         if (head in gb or head in us) and (wordforms.is_lemma(tail) or any(
                 wordforms.is_lemma(lemma) for lemma in wordforms.lemmas(tail))):  # fmt: skip
+            other = (gb.get(head) or us[head])[0] + tail
+            if respell.rare_frequency(word) > 0 and respell.rare_frequency(other) == 0:
+                return None
             return head, tail
     return None
+
+
+def _names_something(text: str, start: int) -> bool:
+    """A capitalised word where no sentence or line starts: a name ("Ann Arbor", "the Arbor
+    student system", "Rogers Centre"), spelt as its owner spells it, whatever the writer's English."""
+    if not text[start].isupper():
+        return False
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘(":
+        i -= 1
+    return i >= 0 and text[i] not in ".!?:\n"
 
 
 def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...], tuple[Spelling, ...]]:
@@ -105,6 +120,8 @@ def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...], tu
     british: list[tuple[Spelling, str]] = []
     american: list[tuple[Spelling, str]] = []
     for m in _WORD.finditer(text):
+        if _names_something(text, m.start()):
+            continue
         w, tail = m.group().lower(), ""
         if w not in gb and w not in us and (parts := _closed_compound(w)):
             w, tail = parts
