@@ -51,6 +51,7 @@ class ConsistencyParams:
     role_severity: str = "warning"  # a role is matched by its words, a weaker signal than a name: not an error by default
     similarity: float = 0.8  # at or above: a near-miss spelling of a known name
     common_zipf: float = 0.0  # a word this common (wordfreq Zipf) is a near-miss only where a name stands
+    derived_tail: int = 0  # a name's word with an ending this long or longer is a word made from it, no slip (0: off)
     near_miss_message: str = "“{found}” does not match “{expected}” from the context."
     other_org_message: str = "“{found}” is addressed as the employer, but this note is for {expected}."
     unit_message: str = "“{found}” is addressed as the employer: is it part of {expected}?"
@@ -257,12 +258,16 @@ def _name_words(names) -> set[str]:
     return {re.sub(r"['’]s?$", "", w) for n in names for w in re.findall(r"[^\W\d_][\w'’-]+", n)}
 
 
-def _near_misses(analysis, names: list[str], threshold: float, common_zipf: float = 0.0, people=frozenset()):
+def _near_misses(analysis, names: list[str], threshold: float, common_zipf: float = 0.0, people=frozenset(),
+                 derived_tail: int = 0):
     """Capitalised words that are close to, but not, a word of a known name. A common
     word ("Thank" near "Thanh", "Archivist" near "Archives") is one only where a name
     stands: in the greeting, after a title, or beside another word of the name; near a
     person's name (`people`: the interviewers' words), also where English capitalises no common
-    word, alone in mid-sentence ("with you and Mates," for Mateus)."""
+    word, alone in mid-sentence ("with you and Mates," for Mateus). A name's word with an ending of
+    `derived_tail` letters or more, or a name's word that is one with such an ending, is a word
+    made from the other ("Salmonids" at a salmon society, "Anishinaabemowin" beside the
+    Anishinaabe): a slip adds or drops a letter or two ("Northwinds")."""
     words = {w for w in _name_words(names) if len(w) >= 4}
     out = []
     if not words:  # no name to be near (no context): nothing to walk the note for
@@ -278,6 +283,9 @@ def _near_misses(analysis, names: list[str], threshold: float, common_zipf: floa
             continue
         best = max(words, key=lambda w: _ratio(_fold(t), _fold(w)), default=None)
         if not best or _ratio(_fold(t), _fold(best)) < threshold or t.lower() == best.lower():
+            continue
+        short, long_ = sorted((_fold(t), _fold(best)), key=len)
+        if derived_tail and long_.startswith(short) and len(long_) - len(short) >= derived_tail:
             continue
         if any(c.isupper() or c.isdigit() for c in t[1:]) and not any(c.isupper() for c in best[1:]):
             continue  # "CostX" and "Gold3" are a product's and a variety's names, not slips of "Cost" and "Gold"
@@ -402,7 +410,8 @@ def check_consistency(analysis, ctx, rule):
         add(s, e, p.case_message.format(expected=expected), "name-case", expected, safe=True)
     exact = ctx.words()  # the sender's own name and the role too ("Optometrist" at "ABC Optometry")
     names = [n for n in [ctx.company, *ctx.interviewer] if n]
-    for s, e, found, expected in _near_misses(analysis, names, p.similarity, p.common_zipf, _name_words(ctx.interviewer)):
+    for s, e, found, expected in _near_misses(analysis, names, p.similarity, p.common_zipf, _name_words(ctx.interviewer),
+                                                 p.derived_tail):
         if found.lower() in exact:
             continue
         if _fold(found) == _fold(expected):  # only the accents differ: the reader will not mind, the writer may
