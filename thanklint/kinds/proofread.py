@@ -380,14 +380,15 @@ def _next_heads(analysis, m) -> bool:
     return nxt.dep_ not in ("compound", "amod", "nmod") or nxt.head.i < nxt.i
 
 
-def _next_base_verb(analysis, m) -> bool:
-    """The parser reads the word after the span as a verb's base form, where "to" would make an
-    infinitive ("I want go home"), not a noun ("expects database lock": Harper reads "to
-    database") nor a modal ("I hope the things I learned will help")."""
+def _next_infinitive_slot(analysis, m) -> bool:
+    """The word after the span may open the infinitive "to" would make ("We need talk about it",
+    "I want go home"): it is no modal ("I hope the things I learned will help") and no subject of a
+    verb of its own ("expects database lock": Harper reads "to database")."""
     toks = analysis.tokens(m.offset, m.end)
     if not toks or toks[-1].i + 1 >= len(toks[-1].doc):
         return True
-    return toks[-1].doc[toks[-1].i + 1].tag_ in ("VB", "VBP")
+    nxt = toks[-1].doc[toks[-1].i + 1]
+    return nxt.tag_ != "MD" and nxt.dep_ not in ("nsubj", "nsubjpass")
 
 
 def _finite_verb(analysis, m) -> bool:
@@ -585,7 +586,7 @@ def _not_before_infinitive(analysis, m) -> bool:
 
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
-            "claimed-use": _use_as_claimed, "next-heads": _next_heads, "next-base-verb": _next_base_verb,
+            "claimed-use": _use_as_claimed, "next-heads": _next_heads, "next-infinitive-slot": _next_infinitive_slot,
             "finite-verb": _finite_verb,
             "not-a-name": _not_a_name, "not-initialism": _not_initialism, "not-names": _not_names,
             "article-sound": _article_sound, "next-whole-word": _next_whole_word,
