@@ -69,6 +69,8 @@ MIXED = (
         ("I used Arbor daily at Northgate, and I admired the calm, well-organised culture.", "en-GB (detected)"),
         ("I arranged transport and honoraria for the speakers, and I was honoured to meet the Elders.", "en-GB (detected)"),
         ("Working at the Harbour Centre taught me to analyze every color palette.", "en-US (detected)"),
+        # ... nor is "literally" an American "liter" + "ally": English never writes "litreally"
+        ("I literally reorganised every file in the archive.", "en-GB (detected)"),
         # "fulfil" inflected is no compound of "fulfil" and "ling"
         ("Someone was not fulfilling their responsibilities.", "en-US (default)"),
     ],
