@@ -27,8 +27,8 @@ to be sent as they are, with no error, each checked with the context its sender 
 (bench/data/clean-notes-context.jsonl). Their elements are not hand-labelled (a note may restate
 no interest), so they are a row of their own, beside the complete notes: they are not published
 notes, and fresh-1 to fresh-18 were read while tuning (fresh-19 is never tuned on, and --show
-leaves its notes out). natural-1 (bench/data/natural-notes-1.jsonl) is a row of its own: plain
-notes in everyday jobs, as most candidates write them, never tuned on. With --inject-written the one-flaw variants below are made from them too
+leaves its notes out). natural-1 and natural-2 (bench/data/natural-notes-*.jsonl) are rows of their
+own: plain notes in everyday jobs, as most candidates write them, never tuned on. With --inject-written the one-flaw variants below are made from them too
 (not "no thanks" / "no detail": those need sentence labels they do not have).
 
 Complete notes: every content element (gratitude, interest, specific-detail, qualifications,
@@ -260,8 +260,8 @@ def load_samples(seed: int) -> tuple[list[Sample], list[Sample], list[Sample]]:
 
 
 def written_samples() -> tuple[list[Sample], list[Sample], list[Sample]]:
-    """(clean notes read while tuning, fresh-19, natural-1): written to be sent as they are, with
-    no error (the briefs of fresh-7 to fresh-19 and natural-1 asked for every element; the earlier
+    """(clean notes read while tuning, fresh-19, natural-1 and -2): written to be sent as they are, with
+    no error (the briefs of fresh-7 to fresh-19 and of the natural sets asked for every element; the earlier
     ones for clean notes in a field, so a note may restate no interest), so each should be Ready;
     checked with its labelled context."""
     ctx = {r["id"]: {k: v for k, v in r.items() if k != "id" and v} for r in read_jsonl(WRITTEN_CONTEXT)}
@@ -439,7 +439,9 @@ def main() -> int:
     misses += [(s, "written, not Ready") for s in written if results[id(s)].score.grade != READY]
     row(f"  fresh-1 to fresh-{len(WRITTEN) - 1} (read while tuning)", written, "≥ 90%")
     row(f"  fresh-{len(WRITTEN)} (never tuned on; --show leaves it out)", untuned, "≥ 90%")
-    row("  natural-1 (everyday jobs; never tuned on, not shown)", plain, "≥ 90%")
+    for k in range(1, len(PLAIN) + 1):  # one row a set: natural-1, natural-2, …
+        these = [s for s in plain if s.id.startswith(f"natural{k}-")]
+        row(f"  natural-{k} (everyday jobs; never tuned on, not shown)", these, "≥ 90%")
     if written_injected:
         print("  injected: one flaw in a written clean note")
         untuned_ids = {s.id for s in untuned + plain}
