@@ -703,9 +703,25 @@ FRESH_18 = (
     "within six weeks. I would be thrilled to be on the crew when the chum start returning this fall. That kind "
     "of work is where I do my best problem solving. " + FRESH_SLIPS
 )
+# fresh-19 (stop 33), its sentences as written: a possessive of a field word ("underkeeper's"), a
+# verb and its particle ("hop out" is no "hope"), "to" before a bare verb (no "too"), the British
+# "-yser" of a "-yzer" word, the verb of a clause "why" opens, a noun in an "as" phrase before
+# its plural's verb, and "'d" as "had" before a participle
+FRESH_19 = (
+    "Dear Ms Pryor,\n\nThank you for showing me round Glenbrack on Saturday and for talking me through the beat "
+    "underkeeper's job. Running the extractor fans a bit harder costs you some cane, but a load docked for dirt and "
+    "trash costs more, and I liked that you'd rather your operators hop out and check the billets than guess. In my "
+    "four years as a by-law officer with the Town of Hollis Bay, I have investigated property standards, noise, "
+    "parking and zoning complaints, issued orders to comply, and prepared Provincial Offences Act files for court. "
+    "I also handled machine priming and dialyser reprocessing. Just as important, I enjoy explaining to residents "
+    "why a flowerpot saucer matters.\n\nMy four years as a street works coordinator have given me a solid grounding "
+    "in NRSWA, Section 74 overruns and reinstatement standards, and I'm used to being on site at 7 a.m. I really "
+    "enjoyed talking shop, and it was a nice surprise to learn we'd both planted the same burn near Williams Lake "
+    "back in 2021. " + FRESH_SLIPS
+)
 FRESH = [pytest.param(FRESH_11, id="fresh-11"), pytest.param(FRESH_12, id="fresh-12"), pytest.param(FRESH_13, id="fresh-13"),
          pytest.param(FRESH_14, id="fresh-14"), pytest.param(FRESH_15, id="fresh-15"), pytest.param(FRESH_17, id="fresh-17"),
-         pytest.param(FRESH_18, id="fresh-18")]
+         pytest.param(FRESH_18, id="fresh-18"), pytest.param(FRESH_19, id="fresh-19")]
 
 
 @pytest.mark.parametrize("text", FRESH)
@@ -720,3 +736,20 @@ def test_harper_leaves_the_fresh_notes_words_alone_and_finds_the_slips(tmp_path,
 def test_languagetool_leaves_the_fresh_notes_words_alone_and_finds_the_slips(tmp_path, text):
     found = _by_rule(tmp_path, _languagetool_args(), text)
     assert found == {"grammar": ["a", "helps", "a books", "has"], "spelling": ["welbeing"]}
+
+
+# the slips beside fresh-19's words are still found: "hop" for "hope" before a clause, "'d" before
+# an irregular past; and the sender's full name after "Many thanks," is LanguageTool's phrase
+# speller's to leave alone, like any name in the frame (stop 33)
+SIGNED_IN_FULL = ("Dear Ms Pryor,\n\nThank you for the interview. I hop you are well. I'd went there before, and I "
+                  "enjoyed the walk.\n\nMany thanks,\nTom Ferrier\n")
+
+
+def test_harper_still_reports_hop_for_hope_and_went_after_had(tmp_path):
+    assert _by_rule(tmp_path, HARPER, SIGNED_IN_FULL) == {"grammar": ["hop", "went"], "spelling": []}
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_full_name_in_the_signoff_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), SIGNED_IN_FULL) == {"grammar": ["hop", "went"], "spelling": []}

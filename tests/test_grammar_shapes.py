@@ -96,6 +96,10 @@ CLEAN = [
     # (stop 31, fresh-17)
     "Your point that a good operator questions every switching order before acting on it is one I share.",
     "I was struck by your focus on moving away from a generic activities calendar towards a lifestyle program.",
+    # the verb of a clause "why" opens, a plural's verb after an "as" phrase, "'d" as "had" (stop 33, fresh-19)
+    "Just as important, I enjoy explaining to residents why a flowerpot saucer matters.",
+    "My four years as a street works coordinator have given me a solid grounding in NRSWA, and I'm used to being on site at 7 a.m.",
+    "I really enjoyed talking shop, and it was a nice surprise to learn we'd both planted the same burn near Williams Lake back in 2021.",
 ]
 # not the pronoun "I": the shapes leave these alone (the engines judge them on their own)
 NOT_THE_PRONOUN = [

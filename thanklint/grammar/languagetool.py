@@ -115,7 +115,8 @@ def _is_spelling(rule_id: str) -> bool:
     # LanguageTool marks confusions (their/there, a/an, i/I) as issueType "misspelling" and
     # puts several in category TYPOS; only its spellers (unknown words) count as spelling here,
     # so that thanklint's "drop spelling findings on names" filter never hides a grammar error.
-    return rule_id.startswith(("MORFOLOGIK_", "HUNSPELL_")) or "SPELLER" in rule_id
+    # EN_MULTITOKEN_SPELLING_*: its speller for phrases ("Tom Ferrier" in a sign-off: stop 33, fresh-19)
+    return rule_id.startswith(("MORFOLOGIK_", "HUNSPELL_")) or "SPELLER" in rule_id or "MULTITOKEN_SPELLING" in rule_id
 
 
 # --------------------------------------------------------------------------- install lookup

@@ -255,6 +255,8 @@ def _modal_verb(tok, p: ModalVerb) -> list[EngineMatch]:
         return []
     if last.i and (last.doc[last.i - 1].lower_ in ("a", "an", "the", "every") or last.doc[last.i - 1].tag_ == "PRP$"):
         return []  # "every can tastes", "your will prevails": a noun the parser took for the modal
+    if tok.tag_ == "VBD" and tok.lower_.endswith("ed") and last.lower_ in ("'d", "’d"):
+        return []  # "we'd both planted": "'d" is "had" before a regular participle ("we'd went" stays) (stop 33, fresh-19)
     if tok.lower_ in p.irregular:
         fix = p.irregular[tok.lower_]
     else:  # spaCy's lemma of a past form ("began": "begin"); a 3rd-person form as for "I"
@@ -293,6 +295,8 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
             return []
         if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in p.causative:
             return []
+        if _plural_before_as(subj):
+            return []  # "My four years as a street works coordinator have given me": the years' verb (stop 33, fresh-19)
         fix = p.irregular.get(tok.lower_) or _third_person(tok.lower_)
     elif tok.tag_ != "VBP" and subj.tag_ == "NNS":
         if noun not in p.plurals and not _regular_plural(noun):
@@ -340,6 +344,14 @@ def _compound_noun(tok, subj) -> bool:
     bare = not any(c.dep_ in ("det", "poss", "amod") for c in subj.children)
     return (bare and subj.tag_ == "NN" and tok.tag_ == "VBP" and prev.lower_ in (",", "and", "or")
             and nxt is not None and nxt.tag_ == "NNS")
+
+
+def _plural_before_as(subj) -> bool:
+    """The subject's phrase follows "as" right after a plural noun: the parse took the noun in the
+    "as" phrase for the subject of the plural's verb."""
+    left = subj.left_edge.i
+    doc = subj.doc
+    return left >= 2 and doc[left - 1].lower_ == "as" and doc[left - 2].tag_ == "NNS"
 
 
 def _regular_plural(word: str) -> bool:
@@ -413,7 +425,8 @@ def _ends_wh_clause(tok, det) -> bool:
     if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("and", "but", "or")):
         return False
     before = doc[max(tok.sent.start, det.i - 4) : det.i]
-    wh = [t.i for t in before if t.lower_ in ("how", "what", "whatever", "however")]
+    # "why": "explaining to residents why a flowerpot saucer matters" (stop 33, fresh-19)
+    wh = [t.i for t in before if t.lower_ in ("how", "what", "whatever", "however", "why", "where", "whether")]
     # no verb between: "what creates a firebreaks" is a slip, the noun phrase the verb's object
     return bool(wh) and not any(t.pos_ in ("VERB", "AUX") for t in doc[wh[-1] + 1 : det.i])
 

@@ -369,26 +369,45 @@ def _use_as_claimed(analysis, m) -> bool:
     return True
 
 
+def _next_token(analysis, m):
+    """The token after the span's last one, or None."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks or toks[-1].i + 1 >= len(toks[-1].doc):
+        return None
+    return toks[-1].doc[toks[-1].i + 1]
+
+
 def _next_heads(analysis, m) -> bool:
     """The word after the span heads its phrase, where the infinitive "to" would stand ("We need
     talk about it"), rather than modifying a noun further on ("I prepare site plans": "site"
     modifies "plans", and nothing is missing)."""
-    toks = analysis.tokens(m.offset, m.end)
-    if not toks or toks[-1].i + 1 >= len(toks[-1].doc):
-        return True
-    nxt = toks[-1].doc[toks[-1].i + 1]
-    return nxt.dep_ not in ("compound", "amod", "nmod") or nxt.head.i < nxt.i
+    nxt = _next_token(analysis, m)
+    return nxt is None or nxt.dep_ not in ("compound", "amod", "nmod") or nxt.head.i < nxt.i
 
 
 def _next_infinitive_slot(analysis, m) -> bool:
     """The word after the span may open the infinitive "to" would make ("We need talk about it",
     "I want go home"): it is no modal ("I hope the things I learned will help") and no subject of a
     verb of its own ("expects database lock": Harper reads "to database")."""
-    toks = analysis.tokens(m.offset, m.end)
-    if not toks or toks[-1].i + 1 >= len(toks[-1].doc):
-        return True
-    nxt = toks[-1].doc[toks[-1].i + 1]
-    return nxt.tag_ != "MD" and nxt.dep_ not in ("nsubj", "nsubjpass")
+    nxt = _next_token(analysis, m)
+    return nxt is None or nxt.tag_ != "MD" and nxt.dep_ not in ("nsubj", "nsubjpass")
+
+
+def _not_before_particle(analysis, m) -> bool:
+    """No particle follows the verb: "I hop you are well" is "hope", "your operators hop out" is a
+    verb with its particle."""
+    nxt = _next_token(analysis, m)
+    return nxt is None or nxt.dep_ != "prt" and nxt.lower_ not in _PARTICLES
+
+
+_PARTICLES = frozenset({"out", "off", "up", "down", "over", "back", "in", "on", "into", "onto", "aboard", "across"})
+
+
+def _not_before_base_verb(analysis, m) -> bool:
+    """No bare verb follows: "to" before one opens an infinitive ("issued orders to comply"),
+    never "too"."""
+    nxt = _next_token(analysis, m)
+    return nxt is None or nxt.tag_ != "VB"
 
 
 def _finite_verb(analysis, m) -> bool:
@@ -595,7 +614,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-negated-participle": _not_a_negated_participle, "not-inverted-condition": _not_an_inverted_condition,
             "adjective-use": _used_as_adjective, "noun-slot": _in_noun_slot, "not-someones-day": _not_someones_day,
             "verb-follows": _verb_follows, "predicate-adjective": _predicate_adjective,
-            "not-the-subjects-verb": _not_the_subjects_verb, "not-before-infinitive": _not_before_infinitive}
+            "not-the-subjects-verb": _not_the_subjects_verb, "not-before-infinitive": _not_before_infinitive,
+            "not-before-particle": _not_before_particle, "not-before-base-verb": _not_before_base_verb}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
@@ -788,12 +808,28 @@ def _opens_sentence_at(analysis, start: int, end: int) -> bool:
 
 
 _ISE = re.compile(r"(?<=[a-z]{4})is(e|es|ed|ing|ation|ations|er|ers)$")
+_YSE = re.compile(r"(?<=[a-z]{3})ys(e|es|ed|ing|er|ers)$")  # "dialyser", "catalysed": British -yse of -yze
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _own_forms(word: str) -> set[str]:
+    """The word and its plural or singular in -s/-es: a headword's own form is no rival it could be
+    a slip of ("bylaw" beside "bylaws")."""
+    out = {word, word + "s", word + "es"}
+    if word.endswith("s"):
+        out.add(word[:-1])
+    if word.endswith("es"):
+        out.add(word[:-2])
+    return out
 
 
 def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     """A lower-case word English text uses often enough to be a word of some field, not a
     misspelling. Common misspellings are common too ("definately": 2.9), so the bars are
-    measured on Norvig's misspellings (spelling.yaml)."""
+    measured on Norvig's misspellings (spelling.yaml). A possessive is judged by its word
+    ("underkeeper's": stop 33, fresh-19)."""
+    word = _POSSESSIVE.sub("", word)
+    replacements = [_POSSESSIVE.sub("", r) for r in replacements if r]
     if not p.common_zipf or word != word.lower() or not any(c.isalpha() for c in word):
         return False
     if dialect.regional(word):  # "colour" in an en-US note: the variant's call, not frequency's
@@ -808,7 +844,7 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     z = _zipf(word)
     # "ruggedised": the British spelling of a word whose -ize form is known ("ruggedized" 1.6), where
     # the engine's British dictionary lacks it (stop 28, fresh-12)
-    ize = _ISE.sub(r"iz\1", word)
+    ize = _YSE.sub(r"yz\1", _ISE.sub(r"iz\1", word))
     if p.known_zipf and ize != word and (_zipf(ize) >= p.known_zipf or wordforms.is_lemma(ize)):
         return True
     # the first few guesses, not just the first: LanguageTool's first guess for "thi" is a rare word
@@ -831,7 +867,8 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     split = splits[0] if splits else None
     # before the run-together test below: a headword the engine splits ("pilotage" -> "pilot age",
     # "bicultural") is still a word, unless a function word runs on ("incase", "intime", "upclose")
-    if (p.dictionary_zipf and z >= p.dictionary_zipf and _in_dictionary(word) and not respell.near(word, 1)
+    # ("bylaw": its own plural "bylaws" is no word it could be a slip of; stop 33, fresh-19)
+    if (p.dictionary_zipf and z >= p.dictionary_zipf and _in_dictionary(word) and not set(respell.near(word, 1)) - _own_forms(word)
             and not any(sp.split()[0].lower() in _stop_words() for sp in splits)):
         return True
     # ... and a headword wordfreq never saw that no common word is two edits from ("venepuncture",
