@@ -705,7 +705,7 @@ FRESH_18 = (
 )
 # fresh-19 (stop 33), its sentences as written: a possessive of a field word ("underkeeper's"), a
 # verb and its particle ("hop out" is no "hope"), "to" before a bare verb (no "too"), the British
-# "-yser" of a "-yzer" word, the verb of a clause "why" opens, a noun in an "as" phrase before
+# "-yser" of a "-yzer" word, the -ing of a headword ("larviciding": larvicide), the verb of a clause "why" opens, a noun in an "as" phrase before
 # its plural's verb, and "'d" as "had" before a participle
 FRESH_19 = (
     "Dear Ms Pryor,\n\nThank you for showing me round Glenbrack on Saturday and for talking me through the beat "
@@ -713,7 +713,8 @@ FRESH_19 = (
     "trash costs more, and I liked that you'd rather your operators hop out and check the billets than guess. In my "
     "four years as a by-law officer with the Town of Hollis Bay, I have investigated property standards, noise, "
     "parking and zoning complaints, issued orders to comply, and prepared Provincial Offences Act files for court. "
-    "I also handled machine priming and dialyser reprocessing. Just as important, I enjoy explaining to residents "
+    "I also handled machine priming and dialyser reprocessing, and I know how a district balances larviciding "
+    "against truck-mounted ULV adulticiding. Just as important, I enjoy explaining to residents "
     "why a flowerpot saucer matters.\n\nMy four years as a street works coordinator have given me a solid grounding "
     "in NRSWA, Section 74 overruns and reinstatement standards, and I'm used to being on site at 7 a.m. I really "
     "enjoyed talking shop, and it was a nice surprise to learn we'd both planted the same burn near Williams Lake "

@@ -417,12 +417,16 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
 
 
 def _ends_wh_clause(tok, det) -> bool:
-    """`tok` ends a clause that "how" or "what" opens before its article, with nothing after it
-    but punctuation or "and", and no verb between: the clause's verb, its subject the noun phrase
-    before it ("I know how much patience a level sheet demands")."""
+    """`tok` is the verb of a clause that "how" or "what" opens before its article, with no verb
+    between, its subject the noun phrase before it: at the clause's end ("I know how much patience
+    a level sheet demands") or, a verb's 3rd person, before its object ("how a district balances
+    larviciding against adulticiding": stop 33)."""
+    from thanklint import wordforms
+
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("and", "but", "or")):
+    if nxt is not None and not (nxt.is_punct or nxt.lower_ in ("and", "but", "or")) and not any(
+            tok.lower_ in wordforms.third_person(b) for b in wordforms.lemmas(tok.lower_)):
         return False
     before = doc[max(tok.sent.start, det.i - 4) : det.i]
     # "why": "explaining to residents why a flowerpot saucer matters" (stop 33, fresh-19)

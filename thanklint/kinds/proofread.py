@@ -698,9 +698,13 @@ def _common_nouns() -> frozenset[str]:
 
 
 def _in_dictionary(word: str) -> bool:
-    """The word, or the singular of a plural in -s or -es ("otoliths"), is a dictionary headword."""
+    """The word, or the singular of a plural in -s or -es ("otoliths"), or the verb of an -ing or -ed
+    form ("larviciding": larvicide), is a dictionary headword."""
     d = _dictionary()
-    return word in d or (word.endswith("s") and word[:-1] in d) or (word.endswith("es") and word[:-2] in d)
+    if word in d or (word.endswith("s") and word[:-1] in d) or (word.endswith("es") and word[:-2] in d):
+        return True
+    stem = word[:-3] if word.endswith("ing") else word[:-2] if word.endswith("ed") else ""
+    return len(stem) >= 4 and (stem in d or stem + "e" in d)
 
 
 # te reo Māori's syllables: at most one consonant (h k m n p r t w, ng, wh) before each vowel
