@@ -417,7 +417,7 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
 
 
 def _ends_wh_clause(tok, det) -> bool:
-    """`tok` is the verb of a clause that "how" or "what" opens before its article, with no verb
+    """`tok` is the verb of a clause that "how", "what" or "why" opens before its article, with no verb
     between, its subject the noun phrase before it: at the clause's end ("I know how much patience
     a level sheet demands") or, a verb's 3rd person, before its object ("how a district balances
     larviciding against adulticiding": stop 33)."""

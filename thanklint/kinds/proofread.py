@@ -816,17 +816,6 @@ _YSE = re.compile(r"(?<=[a-z]{3})ys(e|es|ed|ing|er|ers)$")  # "dialyser", "catal
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-def _own_forms(word: str) -> set[str]:
-    """The word and its plural or singular in -s/-es: a headword's own form is no rival it could be
-    a slip of ("bylaw" beside "bylaws")."""
-    out = {word, word + "s", word + "es"}
-    if word.endswith("s"):
-        out.add(word[:-1])
-    if word.endswith("es"):
-        out.add(word[:-2])
-    return out
-
-
 def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     """A lower-case word English text uses often enough to be a word of some field, not a
     misspelling. Common misspellings are common too ("definately": 2.9), so the bars are
@@ -871,8 +860,7 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     split = splits[0] if splits else None
     # before the run-together test below: a headword the engine splits ("pilotage" -> "pilot age",
     # "bicultural") is still a word, unless a function word runs on ("incase", "intime", "upclose")
-    # ("bylaw": its own plural "bylaws" is no word it could be a slip of; stop 33, fresh-19)
-    if (p.dictionary_zipf and z >= p.dictionary_zipf and _in_dictionary(word) and not set(respell.near(word, 1)) - _own_forms(word)
+    if (p.dictionary_zipf and z >= p.dictionary_zipf and _in_dictionary(word) and not respell.near(word, 1)
             and not any(sp.split()[0].lower() in _stop_words() for sp in splits)):
         return True
     # ... and a headword wordfreq never saw that no common word is two edits from ("venepuncture",
