@@ -720,9 +720,19 @@ FRESH_19 = (
     "enjoyed talking shop, and it was a nice surprise to learn we'd both planted the same burn near Williams Lake "
     "back in 2021. " + FRESH_SLIPS
 )
+# fresh-20's clean notes, read at stop 34: a British -ise spelling Harper's en-GB dictionary lacks
+# ("anonymised"), a fish the engine splits into a pronoun and a word ("megrim": "me grim"), and
+# "everyday" before its noun
+FRESH_20 = (
+    "Dear Ms Castle,\n\nThank you for meeting me on Tuesday and for the tour of your organisation. The "
+    "anonymised case you shared, an intestate estate in Bootle, stayed with me. I was struck by what you said about "
+    "the restaurant trade moving away from cod and towards hake, gurnard and megrim, and I especially enjoyed our "
+    "discussion about the challenge of portraying the everyday lives of soldiers, fishers and servants. " + FRESH_SLIPS
+)
 FRESH = [pytest.param(FRESH_11, id="fresh-11"), pytest.param(FRESH_12, id="fresh-12"), pytest.param(FRESH_13, id="fresh-13"),
          pytest.param(FRESH_14, id="fresh-14"), pytest.param(FRESH_15, id="fresh-15"), pytest.param(FRESH_17, id="fresh-17"),
-         pytest.param(FRESH_18, id="fresh-18"), pytest.param(FRESH_19, id="fresh-19")]
+         pytest.param(FRESH_18, id="fresh-18"), pytest.param(FRESH_19, id="fresh-19"),
+         pytest.param(FRESH_20, id="fresh-20")]
 
 
 @pytest.mark.parametrize("text", FRESH)

@@ -142,6 +142,14 @@ def oxford(word: str) -> bool:
     return entry is not None and entry[1] == "ise"
 
 
+def own_spelling(word: str, code: str) -> bool:
+    """The variant's own spelling of a word the other variant spells differently: "anonymised"
+    in an en-GB note, whatever the engine's British dictionary lacks (Harper's en-GB: stop 34,
+    fresh-20); "anonymized" in an en-US note."""
+    gb, us = _pairs()
+    return word.lower() in (us if code == "en-US" else gb)
+
+
 def regional(word: str) -> bool:
     """A spelling of one variant that the other spells differently ("colour", "color"), or a
     closed compound of one ("colourfastness")."""

@@ -116,8 +116,8 @@ def _spelling(text: str, matches: list, variant: "dialects.Dialect") -> list:
             out.append(m)
         elif (m.offset, m.end) not in taken:
             word = text[m.offset : m.end]
-            if variant.code != "en-US" and dialects.oxford(word):
-                continue  # Harper's en-GB flags "sanitized" (stop 31, fresh-16)
+            if (variant.code != "en-US" and dialects.oxford(word)) or dialects.own_spelling(word, variant.code):
+                continue  # Harper's en-GB flags "sanitized" (stop 31, fresh-16) and "anonymised" (stop 34, fresh-20)
             out.append(replace(m, message=dialects.spelling_message(word, m.replacements, variant.code)))
     if minority:
         first = minority[0]

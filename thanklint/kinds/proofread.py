@@ -541,6 +541,12 @@ def _used_as_adjective(analysis, m) -> bool:
     return bool(after) and after[0].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
+def _adverb_use(analysis, m) -> bool:
+    """The span stands as an adverb, not before the noun it modifies: "I go running everyday" ->
+    "every day", never "portraying the everyday lives of soldiers" (stop 34, fresh-20)."""
+    return not _used_as_adjective(analysis, m)
+
+
 def _in_noun_slot(analysis, m) -> bool:
     """The span's first word stands where a noun's modifier would ("by wrote learning" ->
     "rote"), not as the verb of a subject before it ("I … wrote learning stories")."""
@@ -612,7 +618,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "plural-not-title": _plural_not_title, "subject-not-shared": _subject_not_shared,
             "not-capitals": _not_capitals, "next-not-acronym": _next_not_acronym, "whole-words": _whole_words,
             "not-negated-participle": _not_a_negated_participle, "not-inverted-condition": _not_an_inverted_condition,
-            "adjective-use": _used_as_adjective, "noun-slot": _in_noun_slot, "not-someones-day": _not_someones_day,
+            "adjective-use": _used_as_adjective, "adverb-use": _adverb_use, "noun-slot": _in_noun_slot, "not-someones-day": _not_someones_day,
             "verb-follows": _verb_follows, "predicate-adjective": _predicate_adjective,
             "not-the-subjects-verb": _not_the_subjects_verb, "not-before-infinitive": _not_before_infinitive,
             "not-before-particle": _not_before_particle, "not-before-base-verb": _not_before_base_verb}
@@ -648,6 +654,9 @@ def _stop_words() -> set[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return STOP_WORDS
+
+
+_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their"})
 
 
 def _function_word_slip(word: str) -> bool:
@@ -859,9 +868,10 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     splits = [g for g in guesses if " " in g and g.replace(" ", "") == word]
     split = splits[0] if splits else None
     # before the run-together test below: a headword the engine splits ("pilotage" -> "pilot age",
-    # "bicultural") is still a word, unless a function word runs on ("incase", "intime", "upclose")
+    # "bicultural") is still a word, unless a function word runs on ("incase", "intime", "upclose");
+    # a pronoun does not run on so: "megrim" (a fish) is no "me grim" (stop 34, fresh-20)
     if (p.dictionary_zipf and z >= p.dictionary_zipf and _in_dictionary(word) and not respell.near(word, 1)
-            and not any(sp.split()[0].lower() in _stop_words() for sp in splits)):
+            and not any(sp.split()[0].lower() in _stop_words() - _PRONOUNS for sp in splits)):
         return True
     # ... and a headword wordfreq never saw that no common word is two edits from ("venepuncture",
     # "boltrope"): the archaic slips the dictionaries hold are near the word meant ("colate")
