@@ -22,11 +22,11 @@ Notes (read in place, never copied into the project):
   the context the note implies (its "context"); their "drop" lists name the sentences that
   carry the thanks and the concrete detail, marked by hand.
 
-Written clean notes (bench/data/clean-notes*.jsonl, issue 9's fresh-1 to fresh-20): notes written
+Written clean notes (bench/data/clean-notes*.jsonl, issue 9's fresh-1 to fresh-21): notes written
 to be sent as they are, with no error, each checked with the context its sender would give
 (bench/data/clean-notes-context.jsonl). Their elements are not hand-labelled (a note may restate
 no interest), so they are a row of their own, beside the complete notes: they are not published
-notes, and fresh-1 to fresh-19 were read while tuning (fresh-20 is never tuned on, and --show
+notes, and fresh-1 to fresh-20 were read while tuning (fresh-21 is never tuned on, and --show
 leaves its notes out). natural-1 and natural-2 (bench/data/natural-notes-*.jsonl) are rows of their
 own: plain notes in everyday jobs, as most candidates write them, never tuned on. With --inject-written the one-flaw variants below are made from them too
 (not "no thanks" / "no detail": those need sentence labels they do not have).
@@ -92,7 +92,7 @@ UNSEEN = ROOT / "bench" / "data" / "unseen-notes.jsonl"
 # issue 9's clean notes, written by helper sessions that never saw the project, with the context
 # each sender would give (labelled from the text by another such session, before any run with it)
 WRITTEN = FRESH
-WRITTEN_UNTUNED = WRITTEN[-1].name  # fresh-20: never tuned on (bench/data/README.md); --show leaves it out
+WRITTEN_UNTUNED = WRITTEN[-1].name  # fresh-21: never tuned on (bench/data/README.md); --show leaves it out
 WRITTEN_CONTEXT = ROOT / "bench" / "data" / "clean-notes-context.jsonl"
 CONTENT = ("gratitude", "interest", "specific-detail", "qualifications", "closing")
 READY = "Ready to send"
@@ -260,8 +260,8 @@ def load_samples(seed: int) -> tuple[list[Sample], list[Sample], list[Sample]]:
 
 
 def written_samples() -> tuple[list[Sample], list[Sample], list[Sample]]:
-    """(clean notes read while tuning, fresh-20, natural-1 and -2): written to be sent as they are, with
-    no error (the briefs of fresh-7 to fresh-20 and of the natural sets asked for every element; the earlier
+    """(clean notes read while tuning, fresh-21, natural-1 and -2): written to be sent as they are, with
+    no error (the briefs of fresh-7 to fresh-21 and of the natural sets asked for every element; the earlier
     ones for clean notes in a field, so a note may restate no interest), so each should be Ready;
     checked with its labelled context."""
     ctx = {r["id"]: {k: v for k, v in r.items() if k != "id" and v} for r in read_jsonl(WRITTEN_CONTEXT)}
