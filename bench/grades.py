@@ -27,8 +27,9 @@ to be sent as they are, with no error, each checked with the context its sender 
 (bench/data/clean-notes-context.jsonl). Their elements are not hand-labelled (a note may restate
 no interest), so they are a row of their own, beside the complete notes: they are not published
 notes, and fresh-1 to fresh-20 were read while tuning (fresh-21 is never tuned on, and --show
-leaves its notes out). natural-1 and natural-2 (bench/data/natural-notes-*.jsonl) are rows of their
-own: plain notes in everyday jobs, as most candidates write them, never tuned on. With --inject-written the one-flaw variants below are made from them too
+leaves its notes out). natural-1 to natural-3 (bench/data/natural-notes-*.jsonl) are rows of their
+own: plain notes in everyday jobs, as most candidates write them; natural-1 and -3 never tuned
+on, natural-2 read at stop 34. With --inject-written the one-flaw variants below are made from them too
 (not "no thanks" / "no detail": those need sentence labels they do not have).
 
 Complete notes: every content element (gratitude, interest, specific-detail, qualifications,
@@ -92,6 +93,7 @@ UNSEEN = ROOT / "bench" / "data" / "unseen-notes.jsonl"
 # issue 9's clean notes, written by helper sessions that never saw the project, with the context
 # each sender would give (labelled from the text by another such session, before any run with it)
 WRITTEN = FRESH
+NATURAL_READ = {2}  # natural-2: its findings were read at stop 34 (bench/data/README.md)
 WRITTEN_UNTUNED = WRITTEN[-1].name  # fresh-21: never tuned on (bench/data/README.md); --show leaves it out
 WRITTEN_CONTEXT = ROOT / "bench" / "data" / "clean-notes-context.jsonl"
 CONTENT = ("gratitude", "interest", "specific-detail", "qualifications", "closing")
@@ -260,7 +262,7 @@ def load_samples(seed: int) -> tuple[list[Sample], list[Sample], list[Sample]]:
 
 
 def written_samples() -> tuple[list[Sample], list[Sample], list[Sample]]:
-    """(clean notes read while tuning, fresh-21, natural-1 and -2): written to be sent as they are, with
+    """(clean notes read while tuning, fresh-21, natural-1 to -3): written to be sent as they are, with
     no error (the briefs of fresh-7 to fresh-21 and of the natural sets asked for every element; the earlier
     ones for clean notes in a field, so a note may restate no interest), so each should be Ready;
     checked with its labelled context."""
@@ -441,7 +443,8 @@ def main() -> int:
     row(f"  fresh-{len(WRITTEN)} (never tuned on; --show leaves it out)", untuned, "≥ 90%")
     for k in range(1, len(PLAIN) + 1):  # one row a set: natural-1, natural-2, …
         these = [s for s in plain if s.id.startswith(f"natural{k}-")]
-        row(f"  natural-{k} (everyday jobs; never tuned on, not shown)", these, "≥ 90%")
+        how = "read at stop 34" if k in NATURAL_READ else "never tuned on"
+        row(f"  natural-{k} (everyday jobs; {how}, not shown)", these, "≥ 90%")
     if written_injected:
         print("  injected: one flaw in a written clean note")
         untuned_ids = {s.id for s in untuned + plain}
