@@ -764,3 +764,11 @@ def test_harper_still_reports_hop_for_hope_and_went_after_had(tmp_path):
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
 def test_languagetool_leaves_a_full_name_in_the_signoff_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), SIGNED_IN_FULL) == {"grammar": ["hop", "went"], "spelling": []}
+
+
+# natural-2's clean notes, read at stop 34: a noun the verb takes as its object is no missing
+# "to" ("residents who want help with online forms"); "We need talk about it" still is one
+def test_harper_leaves_a_verbs_noun_object_alone_and_still_reports_a_missing_to(tmp_path):
+    text = ("Dear Ms Castle,\n\nThank you for the interview. I enjoyed hearing about the digital drop-in for older "
+            "residents who want help with online forms. We need talk about it.\n\nKind regards,\nKavya\n")
+    assert _by_rule(tmp_path, HARPER, text) == {"grammar": ["need"], "spelling": []}

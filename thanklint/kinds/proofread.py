@@ -388,9 +388,18 @@ def _next_heads(analysis, m) -> bool:
 def _next_infinitive_slot(analysis, m) -> bool:
     """The word after the span may open the infinitive "to" would make ("We need talk about it",
     "I want go home"): it is no modal ("I hope the things I learned will help") and no subject of a
-    verb of its own ("expects database lock": Harper reads "to database")."""
+    verb of its own ("expects database lock": Harper reads "to database"), nor a mass noun that
+    stands bare as the verb's object ("residents who want help with online forms": stop 34,
+    natural-2). A count noun would take an article, so "We need talk about the budget" is a slip
+    however spaCy parses it."""
     nxt = _next_token(analysis, m)
+    if nxt is not None and nxt.lower_ in _BARE_OBJECTS and nxt.dep_ == "dobj":
+        return False
     return nxt is None or nxt.tag_ != "MD" and nxt.dep_ not in ("nsubj", "nsubjpass")
+
+
+# nouns that are verbs too and stand bare as an object ("want help", "need support")
+_BARE_OBJECTS = frozenset({"help", "support", "access", "input", "time", "work", "advice", "guidance", "feedback"})
 
 
 def _not_before_particle(analysis, m) -> bool:
