@@ -197,3 +197,24 @@ def test_oxford_ize_is_no_misspelling_in_a_british_note(tmp_path):
     f = _by_path(run_cli("--format", "json", *HARPER, "gb.txt", cwd=tmp_path))["gb.txt"]
     assert f["engine"]["language"] == "en-GB (detected)"
     assert _spelling(f) == []
+
+
+# an Australian note with no -ise spelling is checked as en-US by default; its Australian words
+# are words of a variant it may be (stop 34, natural-2: "logbook servicing on utes"), and a
+# British note's Australian ones likewise. A configured en-US keeps them misspellings; a slip
+# beside them is still one.
+AUSSIE = ("Hi Steve,\n\nThank you for the interview. You mentioned that a lot of your work is logbook servicing "
+          "on utes for farmers out west, and I could start this arvo. I recieved the forms.\n\nThanks,\nJack\n")
+AUSSIE_GB = AUSSIE.replace("I could start", "I realise I could start")
+
+
+def test_a_default_or_british_note_keeps_its_australian_words(tmp_path):
+    (tmp_path / "au.txt").write_text(AUSSIE, encoding="utf-8")
+    (tmp_path / "gb.txt").write_text(AUSSIE_GB, encoding="utf-8")
+    files = _by_path(run_cli("--format", "json", *HARPER, "au.txt", "gb.txt", cwd=tmp_path))
+    assert files["au.txt"]["engine"]["language"] == "en-US (default)"
+    assert files["gb.txt"]["engine"]["language"] == "en-GB (detected)"
+    for name, text in (("au.txt", AUSSIE), ("gb.txt", AUSSIE_GB)):
+        assert [text[x["offset"] : x["offset"] + x["length"]] for x in _spelling(files[name])] == ["recieved"]
+    us = _by_path(run_cli("--format", "json", *HARPER, "--language", "en-US", "au.txt", cwd=tmp_path))["au.txt"]
+    assert [AUSSIE[x["offset"] : x["offset"] + x["length"]] for x in _spelling(us)] == ["utes", "arvo", "recieved"]

@@ -75,7 +75,7 @@ class Proofreader:
             if self._pool is not None:
                 eng.close()
             return None, self.why
-        matches = _spelling(text, matches, variant)
+        matches = _spelling(text, matches, variant, _sibling_words(eng, text, matches, variant))
         return [replace(m, offset=m.offset + shift) for m in matches] if shift else matches, ""
 
     def wait(self):
@@ -105,9 +105,30 @@ class Proofreader:
             self.engine.close()
 
 
-def _spelling(text: str, matches: list, variant: "dialects.Dialect") -> list:
+# Where a note's variant is a guess, the words of the variants it could be are no misspellings:
+# a note with no regional spelling (en-US by default) may be Australian ("utes", "arvo"); a
+# British-spelt one may be Australian or New Zealand English, which spell as British does
+_SIBLINGS = {"en-GB": ("en-AU",), "en-IN": ("en-AU",), "en-AU": ("en-GB",)}
+
+
+def _sibling_words(eng, text: str, matches: list, variant: "dialects.Dialect") -> frozenset[str]:
+    """The flagged words Harper's dictionary of a sibling variant spells right (stop 34,
+    natural-2: "logbook servicing on utes" in an Australian note with no -ise spelling). Needs
+    Harper (alone or beside LanguageTool); a configured variant has no siblings."""
+    if variant.how == "configured":
+        return frozenset()
+    siblings = ("en-GB", "en-AU", "en-CA") if variant.how == "default" else _SIBLINGS.get(variant.code, ())
+    harper = getattr(eng, "harper", eng)
+    words = {text[m.offset : m.end] for m in matches if m.kind == "spelling" and text[m.offset : m.end].isalpha()}
+    if not siblings or not words or not hasattr(harper, "known_in"):
+        return frozenset()
+    return harper.known_in(words, siblings)
+
+
+def _spelling(text: str, matches: list, variant: "dialects.Dialect", sibling_words: frozenset[str] = frozenset()) -> list:
     """Spelling messages that name the word; on a note of mixed spelling, one match for
-    the mix in place of the engine's matches on its minority-variant words."""
+    the mix in place of the engine's matches on its minority-variant words; no match on a
+    word of a sibling variant (`sibling_words`)."""
     minority = variant.minority
     taken = {(s.start, s.end) for s in minority}
     out = []
@@ -116,6 +137,8 @@ def _spelling(text: str, matches: list, variant: "dialects.Dialect") -> list:
             out.append(m)
         elif (m.offset, m.end) not in taken:
             word = text[m.offset : m.end]
+            if word in sibling_words:
+                continue
             if (variant.code != "en-US" and dialects.oxford(word)) or dialects.own_spelling(word, variant.code):
                 continue  # Harper's en-GB flags "sanitized" (stop 31, fresh-16) and "anonymised" (stop 34, fresh-20)
             out.append(replace(m, message=dialects.spelling_message(word, m.replacements, variant.code)))

@@ -148,6 +148,27 @@ class HarperEngine:
                 )
         return merge_matches(out)
 
+    def known_in(self, words: set[str], languages: tuple[str, ...]) -> frozenset[str]:
+        """The words Harper's dictionary of one of `languages` spells right ("utes" and "arvo" are
+        Australian English). Each dialect lints all the words at once, one a line; the note's own
+        dialect is set again after, and each answer is kept for the run."""
+        memo = self.__dict__.setdefault("_known_memo", {})
+        current = next(k for k, v in _DIALECTS.items() if v == self._dialect)
+        try:
+            for lang in languages:
+                todo = sorted(w for w in words if (w, lang) not in memo)
+                if not todo:
+                    continue
+                self._use_dialect(lang)
+                text = "\n".join(todo)
+                flagged = {text[lint.span.start : lint.span.end]
+                           for rule, found in self._linter.organized_lints(text, language="plaintext").items()
+                           for lint in found if lint.lint_kind == "Spelling" or rule in _MISSPELLING_RULES}  # fmt: skip
+                memo.update(((w, lang), w not in flagged) for w in todo)
+        finally:
+            self._use_dialect(current)
+        return frozenset(w for w in words if any(memo.get((w, lang)) for lang in languages))
+
     def _known_possessive(self, word: str) -> bool:
         """`word` is the possessive of a word Harper itself spells right ("saddler's")."""
         m = _POSSESSIVE.fullmatch(word)
