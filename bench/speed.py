@@ -3,6 +3,8 @@
     python bench/speed.py [--notes N] [--repeat R]
 
 (a) one typical note, warm, all rules, against the bare spaCy pipeline on the same note;
+    (a') the same note with the content rules' model against their cues alone (issue 8: the
+    content model may cost at most 15% more);
 (b) N notes in one run (Linter.check → nlp.pipe) against nlp.pipe on the same texts;
     (a) and (b) in wall time and in this process's CPU time: on a shared, busy machine the
     wall ratio swings with the load, the CPU ratio much less;
@@ -98,6 +100,14 @@ def main() -> int:
           f"bare spaCy {t_nlp * 1000:6.1f} ms   ratio {t_rules / t_nlp:.2f}x  (target <= 1.25x)")  # fmt: skip
     print(f"    CPU:                          thanklint {c_rules * 1000:6.1f} ms   "
           f"bare spaCy {c_nlp * 1000:6.1f} ms   ratio {c_rules / c_nlp:.2f}x")  # fmt: skip
+    # what the content model (issue 8) costs: the same rules with their cues alone
+    cues_only = Linter.create(replace(linter.config, rules={r.id: {"model": ""} for r in linter.rules
+                                                            if getattr(r.params, "model", "")}))  # fmt: skip
+    cues_only.check([note])
+    t_model, t_cues, c_model, c_cues = _median_pairs(lambda: linter.check([linter.parse(text)]),
+                                                     lambda: cues_only.check([cues_only.parse(text)]), args.repeat * 5)  # fmt: skip
+    print(f"(a') the content model's cost:  with it {t_model * 1000:6.1f} ms   cues only {t_cues * 1000:6.1f} ms   "
+          f"ratio {t_model / t_cues:.2f}x  (issue 8: <= 1.15x)   CPU ratio {c_model / c_cues:.2f}x")  # fmt: skip
 
     base = [json.loads(line)["text"] for line in NOTES.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = [base[i % len(base)] + f"\n\nRef {i}" for i in range(args.notes)]
