@@ -772,3 +772,21 @@ def test_harper_leaves_a_verbs_noun_object_alone_and_still_reports_a_missing_to(
     text = ("Dear Ms Castle,\n\nThank you for the interview. I enjoyed hearing about the digital drop-in for older "
             "residents who want help with online forms. We need talk about it.\n\nKind regards,\nKavya\n")
     assert _by_rule(tmp_path, HARPER, text) == {"grammar": ["need"], "spelling": []}
+
+
+# natural-1's clean notes, read at stop 34: Harper's ToTwoToo on a preposition before its object's
+# adjective ("your commitment to friendly, personalised service"), LanguageTool's PREPOSITION_VERB on
+# a "re-" noun ("the rebrand you are working on"); "After the deploy" is still reported
+NATURAL_1 = ("Hi Marc,\n\nThanks for meeting with me. I really enjoyed hearing about the rebrand you are working on "
+             "for the market. Your commitment to friendly, personalised service really appealed to me. After the "
+             "deploy, we can talk.\n\nBest regards,\nSofia\n")
+
+
+def test_harper_leaves_a_preposition_before_its_objects_adjective_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, NATURAL_1) == {"grammar": [], "spelling": []}
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_re_noun_alone_and_still_reports_the_deploy(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), NATURAL_1) == {"grammar": ["deploy"], "spelling": []}

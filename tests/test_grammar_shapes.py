@@ -100,6 +100,8 @@ CLEAN = [
     "Just as important, I enjoy explaining to residents why a flowerpot saucer matters.",
     "My four years as a street works coordinator have given me a solid grounding in NRSWA, and I'm used to being on site at 7 a.m.",
     "I really enjoyed talking shop, and it was a nice surprise to learn we'd both planted the same burn near Williams Lake back in 2021.",
+    # an object with its determiner and adjectives, its last word a verb's form (stop 34, natural-1)
+    "I love the relaxed, community feel of your café, and I would be thrilled to help it keep growing.",
 ]
 # not the pronoun "I": the shapes leave these alone (the engines judge them on their own)
 NOT_THE_PRONOUN = [

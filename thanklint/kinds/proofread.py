@@ -419,6 +419,30 @@ def _not_before_base_verb(analysis, m) -> bool:
     return nxt is None or nxt.tag_ != "VB"
 
 
+def _not_a_renoun(analysis, m) -> bool:
+    """The verb read as a noun is no "re-" verb of a noun: "the rebrand you are working on", "the
+    redesign", "the relaunch" are nouns as "the brand", "the design" are (stop 34, natural-1);
+    "after the deploy" is still a verb where a noun should be."""
+    from thanklint import wordforms
+
+    words = [w.lower() for w in _WORD.findall(analysis.note.text[m.offset : m.end])]
+    last = words[-1] if words else ""
+    return not (last.startswith("re") and len(last) >= 6 and wordforms.is_noun(last[2:]))
+
+
+_QUANTIFIERS = frozenset({"much", "many", "few", "little", "more", "less"})  # "to much food" is "too much"
+
+
+def _not_before_noun_phrase(analysis, m) -> bool:
+    """The "to" is no preposition before its object's adjective: "your commitment to friendly,
+    personalised service" (stop 34, natural-1), never "too"; "to much food" still is."""
+    toks = analysis.tokens(m.offset, m.end)
+    nxt = _next_token(analysis, m)
+    if not toks or nxt is None or nxt.lower_ in _QUANTIFIERS:
+        return True
+    return not (nxt.dep_ == "amod" and nxt.head.dep_ == "pobj" and nxt.head.head.i == toks[-1].i)
+
+
 def _finite_verb(analysis, m) -> bool:
     """The span's verb is finite, not the bare infinitive "help", "let" or "make" takes ("This
     model succeed", never "I would love to help that model succeed")."""
@@ -630,7 +654,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "adjective-use": _used_as_adjective, "adverb-use": _adverb_use, "noun-slot": _in_noun_slot, "not-someones-day": _not_someones_day,
             "verb-follows": _verb_follows, "predicate-adjective": _predicate_adjective,
             "not-the-subjects-verb": _not_the_subjects_verb, "not-before-infinitive": _not_before_infinitive,
-            "not-before-particle": _not_before_particle, "not-before-base-verb": _not_before_base_verb}
+            "not-before-particle": _not_before_particle, "not-before-base-verb": _not_before_base_verb,
+            "not-before-noun-phrase": _not_before_noun_phrase, "not-a-renoun": _not_a_renoun}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
