@@ -790,3 +790,17 @@ def test_harper_leaves_a_preposition_before_its_objects_adjective_alone(tmp_path
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
 def test_languagetool_leaves_a_re_noun_alone_and_still_reports_the_deploy(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), NATURAL_1) == {"grammar": ["deploy"], "spelling": []}
+
+
+# fresh-21's clean notes, read at stop 34: a form's name ("Form T661") is no "from", a hyphenated
+# pair of words ("steamfitter-pipefitter") no misspelling; a slip in a piece, or "form" for "from",
+# still is
+FRESH_21 = ("Dear Mr. Tremblay,\n\nThank you for meeting with me to discuss the steamfitter-pipefitter position. "
+            "I have prepared Form T661 technical narratives for clients. I got a letter form my bank. The plan "
+            "was recieve-based.\n\nBest regards,\nAnna\n")
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_forms_name_and_hyphenated_words_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_21) == {"grammar": ["form"], "spelling": ["recieve-based"]}

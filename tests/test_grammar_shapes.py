@@ -102,6 +102,8 @@ CLEAN = [
     "I really enjoyed talking shop, and it was a nice surprise to learn we'd both planted the same burn near Williams Lake back in 2021.",
     # an object with its determiner and adjectives, its last word a verb's form (stop 34, natural-1)
     "I love the relaxed, community feel of your café, and I would be thrilled to help it keep growing.",
+    # the article's noun before a participle's clause (stop 34, fresh-21)
+    "I have worked as a sessional therapist for a charity supporting families in South Gloucestershire.",
 ]
 # not the pronoun "I": the shapes leave these alone (the engines judge them on their own)
 NOT_THE_PRONOUN = [

@@ -412,6 +412,8 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         return []  # a phrase of another language: "a mur de mots" (French: a word wall)
     if _ends_wh_clause(tok, det[0]):
         return []  # the verb of a clause "how much" opens: "how much a patient mentor matters"
+    if any(t.tag_ == "NN" and t.nbor(1).tag_ == "VBG" for t in between):
+        return []  # the article's noun before a participle's clause: "a charity supporting families" (stop 34, fresh-21)
     from thanklint import wordforms
 
     singular = [b for b in wordforms.lemmas(tok.lower_) if wordforms.is_noun(b)]
