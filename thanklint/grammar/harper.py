@@ -149,25 +149,33 @@ class HarperEngine:
         return merge_matches(out)
 
     def known_in(self, words: set[str], languages: tuple[str, ...]) -> frozenset[str]:
-        """The words Harper's dictionary of one of `languages` spells right ("utes" and "arvo" are
-        Australian English). Each dialect lints all the words at once, one a line; the note's own
-        dialect is set again after, and each answer is kept for the run."""
+        """The words that only the dictionary tells apart: misspelled in the current dialect and
+        free of any lint in one of `languages` ("utes" and "arvo" are Australian English; "alot"
+        and "untill" draw other lints in every dialect, so they stay slips). Each dialect lints
+        all the words at once, one a line; the current dialect is set again after, and each
+        answer is kept for the run."""
         memo = self.__dict__.setdefault("_known_memo", {})
         current = next(k for k, v in _DIALECTS.items() if v == self._dialect)
+
+        def lint(lang: str, todo: list[str]) -> None:
+            text = "\n".join(todo)
+            spelling, other = set(), set()
+            for rule, found in self._linter.organized_lints(text, language="plaintext").items():
+                for x in found:
+                    word = text[x.span.start : x.span.end]
+                    (spelling if x.lint_kind == "Spelling" or rule in _MISSPELLING_RULES else other).add(word)
+            memo.update(((w, lang), ("spelling" if w in spelling else "other" if w in other else "clean")) for w in todo)
+
         try:
-            for lang in languages:
+            for lang in (current, *languages):
                 todo = sorted(w for w in words if (w, lang) not in memo)
-                if not todo:
-                    continue
-                self._use_dialect(lang)
-                text = "\n".join(todo)
-                flagged = {text[lint.span.start : lint.span.end]
-                           for rule, found in self._linter.organized_lints(text, language="plaintext").items()
-                           for lint in found if lint.lint_kind == "Spelling" or rule in _MISSPELLING_RULES}  # fmt: skip
-                memo.update(((w, lang), w not in flagged) for w in todo)
+                if todo:
+                    self._use_dialect(lang)
+                    lint(lang, todo)
         finally:
             self._use_dialect(current)
-        return frozenset(w for w in words if any(memo.get((w, lang)) for lang in languages))
+        return frozenset(w for w in words if memo[(w, current)] == "spelling"
+                         and any(memo[(w, lang)] == "clean" for lang in languages))  # fmt: skip
 
     def _known_possessive(self, word: str) -> bool:
         """`word` is the possessive of a word Harper itself spells right ("saddler's")."""
