@@ -67,8 +67,9 @@ class HarperEngine:
         except ImportError as e:
             raise GrammarUnavailable(f"harper-py is not installed ({e})") from e
         self._harper = harper
+        self._language = language if language in _DIALECTS else "en-US"
         try:
-            self._linter = harper.Linter(_DIALECTS.get(language, 0))
+            self._linter = harper.Linter(_DIALECTS[self._language])
         except Exception as e:  # pragma: no cover - native construction failure
             raise GrammarUnavailable(f"harper failed to start: {e}") from e
         self.disabled_rules = frozenset(disabled_rules)  # the pack's list (rules/thankyou/grammar.yaml)
@@ -79,18 +80,18 @@ class HarperEngine:
                 cfg[r] = False
         self._linter.set_lint_config(cfg)
         self._config = cfg
-        self._dialect = _DIALECTS.get(language, 0)
+        self._verdicts: dict[tuple[str, str], str] = {}  # (word, dialect) -> known_in's verdict, for the run
         self.name = f"harper {_version()}"
         self._closed = False
 
     def _use_dialect(self, language: str) -> None:
         """Switch the dictionary to `language` (en-US, en-GB, en-AU, en-CA, en-IN): ~50 ms.
         The switch builds a new inner linter with the default lint config, so ours is set again."""
-        d = _DIALECTS.get(language, 0)
-        if d != self._dialect:
-            self._linter.dialect = self._harper.Dialect(d)
+        code = language if language in _DIALECTS else "en-US"
+        if code != self._language:
+            self._linter.dialect = self._harper.Dialect(_DIALECTS[code])
             self._linter.set_lint_config(self._config)
-            self._dialect = d
+            self._language = code
 
     def check(self, text: str, language: str | None = None) -> list[EngineMatch]:
         if self._closed:
@@ -154,28 +155,26 @@ class HarperEngine:
         and "untill" draw other lints in every dialect, so they stay slips). Each dialect lints
         all the words at once, one a line; the current dialect is set again after, and each
         answer is kept for the run."""
-        memo = self.__dict__.setdefault("_known_memo", {})
-        current = next(k for k, v in _DIALECTS.items() if v == self._dialect)
-
-        def lint(lang: str, todo: list[str]) -> None:
-            text = "\n".join(todo)
-            spelling, other = set(), set()
-            for rule, found in self._linter.organized_lints(text, language="plaintext").items():
-                for x in found:
-                    word = text[x.span.start : x.span.end]
-                    (spelling if x.lint_kind == "Spelling" or rule in _MISSPELLING_RULES else other).add(word)
-            memo.update(((w, lang), ("spelling" if w in spelling else "other" if w in other else "clean")) for w in todo)
-
+        current, verdicts = self._language, self._verdicts
         try:
             for lang in (current, *languages):
-                todo = sorted(w for w in words if (w, lang) not in memo)
-                if todo:
-                    self._use_dialect(lang)
-                    lint(lang, todo)
+                todo = sorted(w for w in words if (w, lang) not in verdicts)
+                if not todo:
+                    continue
+                self._use_dialect(lang)
+                text = "\n".join(todo)
+                for w in todo:
+                    verdicts[(w, lang)] = "clean"
+                for rule, found in self._linter.organized_lints(text, language="plaintext").items():
+                    for x in found:
+                        word = text[x.span.start : x.span.end]
+                        if (word, lang) in verdicts and verdicts[(word, lang)] != "spelling":
+                            spelling = x.lint_kind == "Spelling" or rule in _MISSPELLING_RULES
+                            verdicts[(word, lang)] = "spelling" if spelling else "other"
         finally:
             self._use_dialect(current)
-        return frozenset(w for w in words if memo[(w, current)] == "spelling"
-                         and any(memo[(w, lang)] == "clean" for lang in languages))  # fmt: skip
+        return frozenset(w for w in words if verdicts[(w, current)] == "spelling"
+                         and any(verdicts[(w, lang)] == "clean" for lang in languages))  # fmt: skip
 
     def _known_possessive(self, word: str) -> bool:
         """`word` is the possessive of a word Harper itself spells right ("saddler's")."""

@@ -816,7 +816,7 @@ def _hyphenated_words(word: str, p: ProofreadParams) -> bool:
     pieces = word.lower().split("-")
     if len(pieces) < 2 or not all(x.isalpha() for x in pieces):
         return False
-    return all(wordforms.is_lemma(x) or any(wordforms.is_lemma(b) for b in wordforms.lemmas(x))
+    return all(wordforms.is_lemma(x) or wordforms.lemmas(x)
                or (p.known_zipf and _zipf(x) >= p.known_zipf and not respell.near(x, 1)) for x in pieces)  # fmt: skip
 
 
