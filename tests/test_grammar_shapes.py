@@ -67,6 +67,8 @@ CLEAN = [
     "The fish in your lobby tank are a lovely touch.",
     "The news about the launch is exciting.",
     "Learning new tools is part of the job.",
+    # a clause subject ending in a plural list item (stop 35, fresh-22)
+    "Translating a case team's needs into search terms, processing settings, and realistic timelines is the part I enjoy most.",
     "Two weeks is plenty of time for the handover.",
     "The team are all so welcoming.",
     "A few of your analysts showed me their models.",

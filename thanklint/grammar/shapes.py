@@ -277,6 +277,8 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
     if got is None:
         return []
     head, subj = got
+    if any(c.dep_ == "csubj" for c in head.children):
+        return []  # "Translating X into terms, settings, and timelines is": a clause is the subject (stop 35, fresh-22)
     if subj.tag_ not in ("NN", "NNS") or any(c.dep_ in ("conj", "cc", "nummod", "appos", "prep") for c in subj.children):
         return []
     gap = tok.doc[subj.i + 1 : tok.i]
