@@ -23,12 +23,13 @@ FIELD = (
     "I look forward to hearing from you.\n\nBest regards,\nSam\n"
 )
 # closed compounds of a field, which the engines read as two words run together ("run book")
-COMPOUND = FIELD.replace("the v2 release plan", "the runbook, the codebase tour, the playtests")
+# ("head cut": a noun of three letters closes it, stop 35, fresh-22)
+COMPOUND = FIELD.replace("the v2 release plan", "the runbook, the codebase tour, the playtests, the headcut survey")
 # the names the note signs and greets with, again in the body where a sentence starts with them
 BODY = SIGNOFF.replace("Hi Dana,", "Dear Ms. Okafor,").replace(
     "I look forward", "Okafor Lab's notes helped. Aviral is keen to start. I look forward")
 TYPO = SIGNOFF.replace("conversation", "conversashun").replace(
-    "I look", "I recieve your notes on my carear and look")
+    "I look", "I recieve your notes on my carear and the questionare and look")
 
 
 def _files(proc) -> dict:
@@ -51,6 +52,7 @@ def _check(files: dict) -> None:
     found = dict(_spelling(files["typo.txt"]))
     assert found.get("recieve") == "'recieve' is misspelled; did you mean 'receive'?", found
     assert "carear" in found, found  # split "car ear" by Harper, but one edit from "career": a slip
+    assert "questionare" in found, found  # split "question are" by Harper: "are" is a verb's form, no noun
     assert "conversashun" in found and found["conversashun"].startswith("'conversashun' is misspelled"), found
 
 

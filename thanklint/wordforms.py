@@ -18,7 +18,8 @@ _CVC = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
 @lru_cache(maxsize=1)
 def _index() -> dict[str, frozenset[str]]:
     """WordNet's words by part of speech, from the spaCy model's lemmatizer tables (read from disk,
-    ~50 ms: the pipeline a run loads may have no lemmatizer)."""
+    ~50 ms: the pipeline a run loads may have no lemmatizer), and (key "irregular") the irregular
+    forms of verbs ("ate", "are")."""
     from spacy.lookups import Lookups
     from spacy.util import get_package_path
 
@@ -26,14 +27,17 @@ def _index() -> dict[str, frozenset[str]]:
 
     found = sorted(get_package_path(model_name()).glob("**/lemmatizer/lookups"))
     if not found:
-        return {pos: frozenset() for pos in ("noun", "verb", "adj", "adv")}
-    index = Lookups().from_disk(found[0]).get_table("lemma_index", {})
-    return {pos: frozenset(index.get(pos, ())) for pos in ("noun", "verb", "adj", "adv")}
+        return {pos: frozenset() for pos in ("noun", "verb", "adj", "adv", "irregular")}
+    tables = Lookups().from_disk(found[0])
+    index = tables.get_table("lemma_index", {})
+    out = {pos: frozenset(index.get(pos, ())) for pos in ("noun", "verb", "adj", "adv")}
+    return out | {"irregular": frozenset(tables.get_table("lemma_exc", {}).get("verb", {}))}
 
 
 def is_lemma(word: str) -> bool:
     """A WordNet word ("simvastatin", "dipteran", "lisinopril")."""
-    return any(word in words for words in _index().values())
+    index = _index()
+    return any(word in index[pos] for pos in ("noun", "verb", "adj", "adv"))
 
 
 def is_noun(word: str) -> bool:
@@ -91,8 +95,8 @@ def lemmas(word: str) -> set[str]:
 
 
 def is_compound(word: str, split: str) -> bool:
-    """`word` closes up `split`, two WordNet nouns (the first of three letters or more, the second
-    of four, perhaps in its plural): "runbook" (run book), "playtests" (play tests). Fields make their words this way;
+    """`word` closes up `split`, two WordNet nouns of three letters or more (the second perhaps in
+    its plural): "runbook" (run book), "playtests" (play tests), "headcut" (head cut). Fields make their words this way;
     a learner's run-together slip joins words that make no such compound: "everytime", "aswell",
     "alot", "eventhough", "lookforward", "fullfill"."""
     parts = split.replace("-", " ").split()
@@ -101,7 +105,9 @@ def is_compound(word: str, split: str) -> bool:
     head, tail = parts
     index = _index()
     nouns = index["noun"]
-    if len(head) < 3 or len(tail) < 4 or head not in nouns:  # "col ate", "question are": a slip's pieces
+    if len(head) < 3 or len(tail) < 3 or head not in nouns:
+        return False
+    if len(tail) == 3 and tail in index["irregular"]:  # "col ate", "question are": a slip's pieces
         return False
     # a modifier or an adverb joined to its word is a slip: "fullfill" (full), "lookforward" (forward)
     if head in index["adj"] or head in index["adv"] or tail in index["adv"]:
