@@ -59,6 +59,11 @@ MIXED = (
         # British -our/-re with American -yze is Canadian (Oxford spelling writes "analysed"): fresh-7
         ("The Toronto Centre's files showed the taxpayer's behaviour; I analyzed each one.", "en-CA (detected)"),
         ("The Toronto Center's files showed the taxpayer's behavior; I analyzed each one.", "en-US (detected)"),
+        # ... and so is British -our with "aluminum" or "skeptical", which Canada spells as America
+        # does (stop 35, fresh-22: an insulator's "vapour retarder" and "aluminum jacketing" was a mix)
+        ("A poorly sealed vapour retarder fails first; I cut aluminum jacketing for elbows.", "en-CA (detected)"),
+        ("The centre's engineers were skeptical of the new liner.", "en-CA (detected)"),
+        ("A poorly sealed vapor retarder fails first; I cut aluminum jacketing for elbows.", "en-US (detected)"),
         # "medieval" is British too (Oxford: "also mediaeval"): no American evidence beside "prioritises"
         # (stop 31, fresh-16: a British note was read as American and given a mix finding)
         ("The medieval roof timbers were the part of the survey the team prioritises.", "en-GB (detected)"),
@@ -218,6 +223,26 @@ def test_a_default_or_british_note_keeps_its_australian_words(tmp_path):
         assert [text[x["offset"] : x["offset"] + x["length"]] for x in _spelling(files[name])] == ["recieved"]
     us = _by_path(run_cli("--format", "json", *HARPER, "--language", "en-US", "au.txt", cwd=tmp_path))["au.txt"]
     assert [AUSSIE[x["offset"] : x["offset"] + x["length"]] for x in _spelling(us)] == ["utes", "arvo", "recieved"]
+
+
+# an Indian note spells as a British one does, or shows no regional spelling at all; Harper's
+# Indian dictionary knows "lakh" and "crore" (stop 35, fresh-22: "₹45 lakh" in a note read as en-US)
+INDIAN = ("Dear Mr. Kulkarni,\n\nThank you for meeting me at the office in Niphad. I arranged working capital of "
+          "45 lakh rupees for a grading shed, and our turnover crossed two crore last year. I recieved the "
+          "forms.\n\nWith warm regards,\nRohini Patil\n")
+
+
+def test_a_default_or_british_note_keeps_its_indian_words(tmp_path):
+    (tmp_path / "in.txt").write_text(INDIAN, encoding="utf-8")
+    (tmp_path / "gb.txt").write_text(INDIAN.replace("I arranged", "I organised"), encoding="utf-8")
+    files = _by_path(run_cli("--format", "json", *HARPER, "in.txt", "gb.txt", cwd=tmp_path))
+    assert files["in.txt"]["engine"]["language"] == "en-US (default)"
+    assert files["gb.txt"]["engine"]["language"] == "en-GB (detected)"
+    for name in ("in.txt", "gb.txt"):
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert [text[x["offset"] : x["offset"] + x["length"]] for x in _spelling(files[name])] == ["recieved"]
+    us = _by_path(run_cli("--format", "json", *HARPER, "--language", "en-US", "in.txt", cwd=tmp_path))["in.txt"]
+    assert [INDIAN[x["offset"] : x["offset"] + x["length"]] for x in _spelling(us)] == ["lakh", "recieved"]  # "crore" is common enough for the field-word bar
 
 
 def test_only_words_a_sibling_dictionary_knows_are_let_through():

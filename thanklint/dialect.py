@@ -115,7 +115,8 @@ def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...], tu
     """The note's British, American and Canadian spellings, closed compounds of them included
     ("colourfastness"). An -ize word beside British -our/-re/-ll spellings is Oxford (or
     Canadian) spelling, not American; an -yze word there is Canadian ("colour", "centre",
-    "analyzed": Oxford spelling writes "analysed")."""
+    "analyzed": Oxford spelling writes "analysed"), and so is a word Canada spells as America
+    does ("vapour", "aluminum")."""
     gb, us = _pairs()
     british: list[tuple[Spelling, str]] = []
     american: list[tuple[Spelling, str]] = []
@@ -130,8 +131,8 @@ def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...], tu
         elif w in us:
             american.append((Spelling(m.start(), m.end(), m.group(), _match_case(us[w][0] + tail, m.group())), us[w][1]))
     oxford = any(cls != "ise" for _, cls in british)
-    canadian = tuple(s for s, cls in american if oxford and cls == "yse")
-    american_only = tuple(s for s, cls in american if not (oxford and cls in ("ise", "yse")))
+    canadian = tuple(s for s, cls in american if oxford and cls in ("yse", "canada"))
+    american_only = tuple(s for s, cls in american if not (oxford and cls in ("ise", "yse", "canada")))
     return tuple(s for s, _ in british), american_only, canadian
 
 
@@ -161,7 +162,8 @@ def regional(word: str) -> bool:
 def choose(language: str, text: str) -> Dialect:
     """The variant to check `text` with: the configured one, or (auto) the one most of its
     regional spellings belong to — en-US when it has none, and at a tie the first one's; en-CA
-    when its British spellings come with -yze ones and no other American spelling."""
+    when its British spellings come with Canadian ones (-yze, "aluminum") and no other American
+    spelling."""
     british, american, canadian = spellings(text)
     if language != "auto":
         return Dialect(language, "configured", british, american)

@@ -106,9 +106,11 @@ class Proofreader:
 
 
 # Where a note's variant is a guess, the words of the variants it could be are no misspellings:
-# a note with no regional spelling (en-US by default) may be Australian ("utes", "arvo"); a
-# British-spelt one may be Australian or New Zealand English, which spell as British does
-_SIBLINGS = {"en-GB": ("en-AU",), "en-IN": ("en-AU",), "en-AU": ("en-GB",)}
+# a note with no regional spelling (en-US by default) may be Australian ("utes", "arvo") or
+# Indian ("45 lakh": stop 35, fresh-22); a British-spelt one may be Australian, New Zealand or
+# Indian English, which spell as British does
+_DEFAULT_SIBLINGS = ("en-GB", "en-AU", "en-CA", "en-IN")
+_SIBLINGS = {"en-GB": ("en-AU", "en-IN"), "en-IN": ("en-AU",), "en-AU": ("en-GB",)}
 
 
 def _sibling_words(eng, text: str, matches: list, variant: "dialects.Dialect") -> frozenset[str]:
@@ -117,7 +119,7 @@ def _sibling_words(eng, text: str, matches: list, variant: "dialects.Dialect") -
     Harper (alone or beside LanguageTool); a configured variant has no siblings."""
     if variant.how == "configured":
         return frozenset()
-    siblings = ("en-GB", "en-AU", "en-CA") if variant.how == "default" else _SIBLINGS.get(variant.code, ())
+    siblings = _DEFAULT_SIBLINGS if variant.how == "default" else _SIBLINGS.get(variant.code, ())
     harper = getattr(eng, "harper", eng)
     words = {text[m.offset : m.end] for m in matches if m.kind == "spelling" and text[m.offset : m.end].isalpha()}
     if not siblings or not words or not hasattr(harper, "known_in"):
