@@ -121,7 +121,8 @@ def _employer_orgs(analysis, p):
         if not here and not unnamed:  # most sentences name no organisation: no cue to look for
             continue
         about_past = any(find(c, toks, negatable=False) for c in past.candidates(toks))
-        cue_ends = {toks[e - 1].i for c in employer.candidates(toks) for s, e in find(c, toks)}
+        cue_ends = {toks[e - 1].i for c in employer.candidates(toks) for s, e in find(c, toks)
+                    if not _someone_else_does(toks[s])}  # fmt: skip
         place_ends = {toks[e - 1].i for c in place.candidates(toks) for s, e in find(c, toks)}
         for ent in here:
             if note.in_placeholder(ent.start_char, ent.end_char):
@@ -139,6 +140,14 @@ def _employer_orgs(analysis, p):
                 seen.add(span.start)
                 out.append((span, "weak", about_past, ""))
     return out
+
+
+def _someone_else_does(tok) -> bool:
+    """The cue is a verb whose subject is not the writer: "since Canada joined the Madrid
+    Protocol" says nothing of the writer's employer (stop 35, fresh-22); "I am keen to join
+    Fabrikam" has no subject of its own."""
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("i", "we") for c in tok.children)
 
 
 def _owner(doc, ent):
