@@ -130,6 +130,9 @@ def _employer_orgs(analysis, p):
             unit = _unit(doc, ent, p.unit_nouns)  # "yes": "your Halifax office", "the Power, Utilities & Infrastructure group"
             if _job_title(doc, ent, p):
                 continue  # "the Senior Customs Clearance Executive position": the post, not its employer
+            if ent.end + 1 < len(doc) and doc[ent.end].tag_ == "HYPH" and not doc[ent.end - 1].whitespace_ \
+                    and doc[ent.end + 1].tag_ in ("VBN", "JJ"):
+                continue  # "MSC-certified suppliers": a modifier of another noun, not an employer (stop 35, fresh-20)
             before = {ent.start - k for k in (1, 2, 3)}
             addressed = bool(cue_ends & before) or (
                 "weak" if place_ends & before or _possessive(doc, ent) else False)
