@@ -23,8 +23,10 @@ FIELD = (
     "I look forward to hearing from you.\n\nBest regards,\nSam\n"
 )
 # closed compounds of a field, which the engines read as two words run together ("run book")
-# ("head cut": a noun of three letters closes it, stop 35, fresh-22)
-COMPOUND = FIELD.replace("the v2 release plan", "the runbook, the codebase tour, the playtests, the headcut survey")
+# ("head cut": a noun of three letters closes it; "shot firer": a noun and the agent noun that works
+# on it, as "bricklayer": stop 35)
+COMPOUND = FIELD.replace("the v2 release plan", "the runbook, the codebase tour, the playtests, the headcut "
+                         "survey, the shotfirers, the basecutter")
 # the names the note signs and greets with, again in the body where a sentence starts with them
 BODY = SIGNOFF.replace("Hi Dana,", "Dear Ms. Okafor,").replace(
     "I look forward", "Okafor Lab's notes helped. Aviral is keen to start. I look forward")

@@ -115,6 +115,30 @@ def is_compound(word: str, split: str) -> bool:
     return tail in nouns or any(tail in _plural(n) for n in lemmas(tail) if n in nouns)
 
 
+def is_agent_compound(word: str, split: str) -> bool:
+    """`word` closes up `split`, a noun and an agent noun of a WordNet verb, the noun being what
+    the agent works on: "shotfirer" (shot firer), "basecutter" (base cutter), as "dishwasher",
+    "bricklayer" (stop 35). The noun may be an adjective too ("highballer"); no function word
+    ("nobody"), and the agent's verb of three letters or more. No Norvig misspelling has this
+    shape; of JFLEG dev's rarer words only "bookmaker", a word."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    parts = split.replace("-", " ").split()
+    if len(parts) != 2 or "".join(parts) != word:
+        return False
+    head, tail = parts
+    index = _index()
+    if len(head) < 3 or head not in index["noun"] or head in STOP_WORDS:
+        return False
+    agent = tail[:-1] if tail.endswith("ers") else tail
+    if len(agent) < 5 or not agent.endswith("er"):
+        return False
+    verbs = {agent[:-2], agent[:-1]}  # "firer": fire; "layer": lay
+    if agent[-3] == agent[-4]:
+        verbs.add(agent[:-3])  # "cutter": cut
+    return any(len(v) >= 3 and v in index["verb"] for v in verbs)
+
+
 def denominal_past(word: str, base_zipf: float, zipf) -> bool:
     """`word` is "-ed" on a common word (Zipf >= base_zipf) of four letters or more that WordNet has
     as no verb: "upstreamed" (upstream), "onboarded" (onboard). A verb's regular past is its

@@ -947,7 +947,7 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     derived = bool(p.base_zipf) and wordforms.derived(word, p.prefixes, p.suffixes, p.base_zipf, _zipf, finals=p.finals)
     one_edit = (split is not None or derived) and bool(respell.near(word, 1))
     closes_up = p.compounds and split is not None and split == guesses[0] and not one_edit
-    if closes_up and wordforms.is_compound(word, split):
+    if closes_up and (wordforms.is_compound(word, split) or wordforms.is_agent_compound(word, split)):
         return True
     if derived and not one_edit:
         return True
