@@ -1,7 +1,7 @@
 """Issue 9, items 2 and 3, the cases still reported: a tool's abbreviation ("dbt"), a name that
 starts a sentence and is no greeting's, signature's or context's name ("Tunde walked me through",
 "Tunde and I discussed", "Tunde's team"), a French term ("chef de partie"), te reo Maori words
-in a New Zealand note ("taonga", "iwi"), a term with a capital inside ("SARS-CoV-2") and words
+in a New Zealand note ("taonga", "iwi"), Hindi words in a note that writes two ("gram sabha"), a term with a capital inside ("SARS-CoV-2") and words
 built with a final or from a regional spelling ("syndromic", "colourfastness"), codes and
 acronyms ("int8", "E2B(R3)", "GSTR", "S&OP"), initials ("B.Pharm"), drug names ("ibrutinib") and a
 dictionary's field words ("nuchal", "diacetyl") are not
@@ -29,6 +29,8 @@ CLEAN = {
     # te reo Maori as New Zealand English writes it, with no macron in the note, and with one
     "te-reo.txt": "I valued our talk about caring for taonga and records relating to mana whenua, and about engagement with iwi.",
     "te-reo-macron.txt": "The pāua survey near Kaikōura and the work of the kaitiaki were the highlights.",
+    # Hindi as Indian English writes it, two words of it in the note (stop 35: fresh-20, fresh-22)
+    "hindi.txt": "I enjoyed hearing how the gram sabha meets, how the jal sevaks check the tanks, and how members store their rabi crop.",
     # a term as its owners write it, a capital inside
     "term.txt": "I linked SARS-CoV-2 wastewater data to clinic visits and shipped the iOS app.",
     # a final that only ends a word (syndrome + ic) and a closed compound of a British spelling,
@@ -63,6 +65,9 @@ SLIPS = {
     # a slip of te reo's shape in a note with no te reo; a slip of another shape in one with it
     "te-reo-slip.txt": ("I stayed at the lab until late at nite to finish the report.", ["nite"]),
     "te-reo-other-slip.txt": ("We talked about taonga and iwi, and the guidance I recieved.", ["recieved"]),
+    # an English slip that spells a Hindi word, alone in its note (Norvig's "leval"); a slip beside Hindi words
+    "hindi-slip.txt": ("I enjoyed the leval of detail in the plan.", ["leval"]),
+    "hindi-other-slip.txt": ("The gram sabha and the jal sevaks recieved the plan.", ["recieved"]),
     # -ic inside a word is no final: "definic" + "ation"
     "derived-slip.txt": ("The definication of the term was clear.", ["definication"]),
     "codes-slip.txt": ("I tuned the int8 kernals for the GSTR review.", ["kernals"]),

@@ -121,6 +121,9 @@ class ProofreadParams:
     # in a note that writes te reo Māori (a macron, or two flagged words of its shape), a word of
     # te reo's shape is no misspelling ("taonga", "iwi", "rohe moana"); off by default (spelling.yaml)
     te_reo: bool = False
+    # ... and likewise, in a note where two flagged words are Hindi as Indian English writes it in
+    # Latin letters (rules/thankyou/data/hindi-words.txt), those words ("gram sabha", "haveli")
+    hindi_words: bool = False
     # Latin phrases English writes ("in situ", "inter partes", "de novo"): their words are no
     # misspellings there, and a slip of one ("in sitiu") matches none, so it is still reported
     latin_phrases: tuple[str, ...] = ()
@@ -765,6 +768,35 @@ def _te_reo_words(text: str, flagged: list[str]) -> frozenset[str]:
     return shaped if _MACRON.search(text) or len(shaped) >= 2 else frozenset()
 
 
+@lru_cache(maxsize=1)
+def _hindi() -> frozenset[str]:
+    """rules/thankyou/data/hindi-words.txt (made by bench/make_hindi_words.py from wordfreq's
+    Hindi list): 32,000 words, read only when a note has two flagged words to look up."""
+    from thanklint.packs import rules_root
+
+    path = rules_root() / "thankyou" / "data" / "hindi-words.txt"
+    return frozenset(w for w in path.read_text("utf-8").split() if not w.startswith("#"))
+
+
+def _hindi_words(flagged: list[str]) -> frozenset[str]:
+    """The flagged words that are Hindi in Latin letters, in a note that writes two of them
+    ("rabi crop", "kanda chawls"; "gram sabha", "jal sevaks"), as Indian English does. An English
+    slip that happens to spell a Hindi word ("thi", "leval": Norvig) stands alone, and neither
+    a slip of a function word ("dhe": the) nor an English plural ("familys", "healths") counts."""
+    words = {w.lower() for w in flagged if w.isalpha() and len(w) >= 3}
+    if len(words) < 2:
+        return frozenset()
+    hindi = _hindi()
+
+    def is_hindi(w: str) -> bool:
+        if w in hindi:
+            return True
+        return w.endswith("s") and w[:-1] in hindi and _zipf(w[:-1]) < 3.0  # "sevaks"; not "healths"
+
+    found = frozenset(w for w in words if is_hindi(w) and not _function_word_slip(w))
+    return found if len(found) >= 2 else frozenset()
+
+
 def _te_reo_article(text: str, start: int, end: int) -> bool:
     """A two-letter word of te reo's shape before a te reo word, in a note with a macron: "te reo",
     "te ao Māori". "te report" is a slip for "the", whatever the note's sign-off ("Ngā mihi")."""
@@ -984,9 +1016,11 @@ def check_proofread(analysis, ctx, rule):
     note = analysis.note
     names = ctx.words() | {w.lower() for n in _frame_names(note) for w in re.findall(r"[\w'’-]+", n)}
     matches = grammar_shapes.add(matches, analysis.doc, p.shapes)
-    te_reo = frozenset()
-    if p.te_reo and p.category == "spelling":
-        te_reo = _te_reo_words(note.text, [note.text[m.offset : m.end] for m in matches if m.kind == "spelling"])
+    borrowed = frozenset()  # te reo Māori or Hindi words, in a note that writes the language
+    if p.category == "spelling" and (p.te_reo or p.hindi_words):
+        flagged = [note.text[m.offset : m.end] for m in matches if m.kind == "spelling"]
+        borrowed = (_te_reo_words(note.text, flagged) if p.te_reo else frozenset()) | (
+            _hindi_words(flagged) if p.hindi_words else frozenset())
     findings = []
     for m in matches:
         if m.kind != p.category:
@@ -1002,7 +1036,7 @@ def check_proofread(analysis, ctx, rule):
                 continue
             if _loan_word(note.text, m.offset, m.end, p):
                 continue
-            if note.text[m.offset : m.end].lower() in te_reo or _te_reo_article(note.text, m.offset, m.end):
+            if note.text[m.offset : m.end].lower() in borrowed or _te_reo_article(note.text, m.offset, m.end):
                 continue
             if _latin_phrase(note.text, m.offset, m.end, p.latin_phrases):
                 continue
