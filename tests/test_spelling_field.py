@@ -2,10 +2,11 @@
 starts a sentence and is no greeting's, signature's or context's name ("Tunde walked me through",
 "Tunde and I discussed", "Tunde's team"), a French term ("chef de partie"), te reo Maori words
 in a New Zealand note ("taonga", "iwi"), Hindi words in a note that writes two ("gram sabha"), a
-term with a capital inside ("SARS-CoV-2") and words built with a final or from a regional spelling ("syndromic", "colourfastness"), codes and
-acronyms ("int8", "E2B(R3)", "GSTR", "S&OP"), initials ("B.Pharm"), drug names ("ibrutinib") and a
-dictionary's field words ("nuchal", "diacetyl") are not
-misspellings, whichever engine; a real misspelling beside each is still reported. Real CLI, real Harper and LanguageTool, real spaCy."""
+term with a capital inside ("SARS-CoV-2") and words built with a final or from a regional
+spelling ("syndromic", "colourfastness"), codes and acronyms ("int8", "E2B(R3)", "GSTR", "S&OP"),
+initials ("B.Pharm"), drug names ("ibrutinib") and a dictionary's field words ("nuchal",
+"diacetyl") are not misspellings, whichever engine; a real misspelling beside each is still
+reported. Real CLI, real Harper and LanguageTool, real spaCy."""
 
 from __future__ import annotations
 
