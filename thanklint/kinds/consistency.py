@@ -312,8 +312,13 @@ def _near_misses(analysis, names: list[str], threshold: float, common_zipf: floa
 
 def _in_another_name(note, toks, k: int, name_words: set[str]) -> bool:
     """The word stands beside a capitalised word in mid-sentence that is no word of a known name
-    and no title: the two name someone or something else ("Abel Tasman", "Nasreen Qureshi")."""
-    for j in (k - 1, k + 1):
+    and no title: the two name someone or something else ("Abel Tasman", "Nasreen Qureshi"), or
+    joined to it by a hyphen ("Sainte-Marie" near "Site": stop 35, fresh-20)."""
+    for step in (-1, 1):
+        j = k + step
+        if 0 < j < len(toks) - 1 and toks[j].text == "-" and not toks[j].whitespace_ \
+                and not toks[min(j, k) if step == 1 else j - 1].whitespace_:
+            j += step  # the hyphen of a double name, no space on either side
         if not 0 <= j < len(toks):
             continue
         w = toks[j]
