@@ -277,8 +277,8 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
     if got is None:
         return []
     head, subj = got
-    if any(c.dep_ == "csubj" for c in head.children):
-        return []  # "Translating X into terms, settings, and timelines is": a clause is the subject (stop 35, fresh-22)
+    if tok.tag_ != "VBP" and any(c.dep_ == "csubj" for c in head.children):
+        return []  # "Translating X into terms, settings, and timelines is": a clause is the subject, singular (stop 35, fresh-22)
     if subj.tag_ not in ("NN", "NNS") or any(c.dep_ in ("conj", "cc", "nummod", "appos", "prep") for c in subj.children):
         return []
     gap = tok.doc[subj.i + 1 : tok.i]
@@ -397,14 +397,22 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         return []  # a plural possessive: "a weavers' producer company" (the article is the company's; "a mans's" is a slip)
     if tok.dep_ == "compound" and tok.head.i > tok.i:
         return []  # a plural noun adjunct: "a payments platform", "a sales team" (the article is the head's)
+    from thanklint import wordforms
+
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    after = tok.doc[nxt.i + 1].lower_ if nxt is not None and nxt.i + 1 < len(tok.doc) else ""
+    if nxt is not None and nxt.head == tok and nxt.dep_ == "amod" and wordforms.is_noun(nxt.lower_) \
+            and after not in ("to", "of", "than"):
+        # a noun adjunct before a head the parser took for an adjective: "a disputes firm" (stop 35,
+        # fresh-23); an adjective after its noun takes these: "an inventions due to", "a bits more of"
+        return []
     if nxt is not None and (nxt.lower_ in _OBJECT_DETERMINERS or (nxt.tag_ == "VBP" and tok.head != nxt)):
         # a verb the parser took for the plural ("a good operator questions every order"), or a
         # noun adjunct before a head it took for a verb ("a generic activities calendar") (stop 31, fresh-17)
         return []
     det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
-    if not det or any(c.dep_ == "nummod" for c in tok.children):
-        return []
+    if not det or any(c.dep_ == "nummod" for c in tok.children) or det[0].text == "AN":
+        return []  # "AN fittings": a standard's name in capitals, no article (stop 35, fresh-23)
     between = tok.doc[det[0].i + 1 : tok.i]
     if any(t.tag_ == "CD" or t.dep_ == "quantmod" or t.lower_ in p.quantifiers for t in between):
         return []
@@ -416,8 +424,6 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         return []  # the verb of a clause "how much" opens: "how much a patient mentor matters"
     if any(t.tag_ == "NN" and t.nbor(1).tag_ == "VBG" for t in between):
         return []  # the article's noun before a participle's clause: "a charity supporting families" (stop 34, fresh-21)
-    from thanklint import wordforms
-
     singular = [b for b in wordforms.lemmas(tok.lower_) if wordforms.is_noun(b)]
     return [_match(tok, "a-plural", p.message, singular[0])] if len(singular) == 1 else []
 
