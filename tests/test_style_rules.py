@@ -17,12 +17,14 @@ from test_grammar_cli import _languagetool_args
 # QuantifierNeedsOf), "Thank you for ... Thank you for" (REPETITIONS_STYLE), "these ones"
 # (THESE_ONES, "In formal contexts"), "at the weekend" (BRITISH_ENGLISH, a locale violation in
 # en-US), "very good" (Harper Excellent: "use excellent"), a list without the Oxford comma
-# (Harper's Style kind). The real error beside them: "could of visited".
+# (Harper's Style kind), open compounds ("lock keeper", "holiday makers", "home town": LanguageTool
+# KEEPER_COMPOUNDS, MAKER_COMPOUNDS, HOME_COMPOUNDS_EN_US). The real error beside them: "could of visited".
 CLEAN = (
     "Hi Dana,\n\n"
     "Thank you for the tour of the plant. Thank you for the coffee as well. I have a couple "
     "things to ask about the rollout, and I liked these ones you showed me most. The demo was very "
-    "good, and I enjoyed the dashboards, reports and alerts.\n\n"
+    "good, and I enjoyed the dashboards, reports and alerts. The lock keeper told me how holiday makers "
+    "from my home town use the canal.\n\n"
     "I can start the week after next and could visit again at the weekend if that helps. I look "
     "forward to hearing from you.\n\nBest regards,\nSam\n"
 )
