@@ -146,10 +146,11 @@ def _employer_orgs(analysis, p):
 
 
 def _someone_else_does(tok) -> bool:
-    """The cue is a verb whose subject is not the writer: "since Canada joined the Madrid
-    Protocol" says nothing of the writer's employer (stop 35, fresh-22); "I am keen to join
-    Fabrikam" has no subject of its own."""
-    return tok.pos_ in ("VERB", "AUX") and any(
+    """The cue is a verb in the past or third person whose subject is not the writer: "since
+    Canada joined the Madrid Protocol" says nothing of the writer's employer (stop 35, fresh-22);
+    "I am keen to join Fabrikam" has no subject of its own, and "Thank you" is no third person
+    (the parser may make the greeting's name its subject: "Dear Mr Haverford,\n\nThank you")."""
+    return tok.tag_ in ("VBD", "VBZ") and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("i", "we") for c in tok.children)
 
 
