@@ -782,8 +782,9 @@ def _hindi_words(flagged: list[str]) -> frozenset[str]:
     """The flagged words that are Hindi in Latin letters, in a note that writes two of them
     ("rabi crop", "kanda chawls"; "gram sabha", "jal sevaks"), as Indian English does. An English
     slip that happens to spell a Hindi word ("thi", "leval": Norvig) stands alone, and neither
-    a slip of a function word ("dhe": the) nor an English plural ("familys", "healths") counts."""
-    words = {w.lower() for w in flagged if w.isalpha() and len(w) >= 3}
+    a slip of a function word ("dhe": the) nor an English plural ("familys", "healths") counts;
+    nor does a name ("Patil", "Rohini": the name checks judge those), only words in lower case."""
+    words = {w for w in flagged if w.isalpha() and w.islower() and len(w) >= 3}
     if len(words) < 2:
         return frozenset()
     hindi = _hindi()
