@@ -804,3 +804,15 @@ FRESH_21 = ("Dear Mr. Tremblay,\n\nThank you for meeting with me to discuss the 
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
 def test_languagetool_leaves_a_forms_name_and_hyphenated_words_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_21) == {"grammar": ["form"], "spelling": ["recieve-based"]}
+
+
+# fresh-24's clean notes, read at stop 36: "every one" of a set of things (Harper asks "everyone"
+# of every one), "a ewe" (said "a yoo"), a name after a preposition ("in Studio 3", no article);
+# "a apple" is still reported
+FRESH_24 = ("Dear Ms Rao,\n\nThank you for the chance to sit in on a session in Studio 3. We replaced the tubes "
+            "and every one passed X-ray on the first shot. I would rather lose a few minutes than wrongly call a "
+            "ewe dry. I ate a apple on the way.\n\nWarm wishes,\nFarhan\n")
+
+
+def test_harper_leaves_every_one_a_ewe_and_a_name_after_in_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_24) == {"grammar": ["a"], "spelling": []}

@@ -71,6 +71,9 @@ CLEAN = [
     # standard's name in capitals, no article (stop 35, fresh-23)
     "In my three years at a disputes firm in New Delhi, I have drafted statements of claim.",
     "I also have plenty of experience with torque-critical Swagelok and AN fittings.",
+    # an acronym ending in S, and the sentence's verb the parser hangs on a comparison (stop 36, fresh-24)
+    "I have been a qualified STMS for six years.",
+    "Your question about a breeder who trusts his own eye more than the figures was a good one.",
     # a clause subject ending in a plural list item (stop 35, fresh-22)
     "Translating a case team's needs into search terms, processing settings, and realistic timelines is the part I enjoy most.",
     "Two weeks is plenty of time for the handover.",

@@ -308,6 +308,10 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
         det = any(c.dep_ in ("det", "poss") for c in subj.children)
         if not det and any(c.i < subj.i and (c.tag_ == "VBG" or c.lower_.endswith("ing")) for c in subj.children):
             return []  # "learning facts is", "consuming cars affects": a gerund's object, not the subject
+        if any(c.dep_ == "mark" and c.lower_ == "than" for c in tok.children) and any(
+                c.dep_ in ("attr", "acomp", "dobj") for c in tok.children):
+            return []  # "Your question about a breeder who trusts his eye more than the figures was a good one": the
+            # sentence's verb with its complement, parsed as a comparison's ("than the figures are" has none) (stop 36, fresh-24)
         left = subj.left_edge.i
         if left and tok.doc[left - 1].tag_ == "VBG":
             return []  # "Seeing the new rigs ready for mobilisation was a highlight": the gerund is the subject
@@ -391,6 +395,8 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
     between ("a few days", "a hundred people"); in "a couple of weeks" "a" is the head's, not the plural's."""
     if tok.tag_ != "NNS" or not _regular_plural(tok.lower_):
         return []
+    if tok.text.isupper():
+        return []  # an acronym whose last letter is an S: "a qualified STMS", "a GPS" ("PCs" shows its plural) (stop 36, fresh-24)
     if tok.i > 0 and tok.nbor(-1).text == "-":
         return []  # the end of a hyphenated word the parser split: "a witness code-switches" (a verb)
     if tok.i + 1 < len(tok.doc) and tok.nbor(1).text in ("'", "’"):

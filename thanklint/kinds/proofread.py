@@ -470,6 +470,8 @@ def _capital_mid_sentence(tok) -> bool:
 
 
 _SILENT_H = ("honour", "honor", "honest", "hour", "heir")  # and their derivatives: "honourable", "hourly"
+# a vowel letter said as "y": Harper asks "an" before these ("a university", "a European" it knows)
+_SAID_YOO = ("ewe", "unanim")
 
 
 def _article_sound(analysis, m) -> bool:
@@ -478,8 +480,8 @@ def _article_sound(analysis, m) -> bool:
     letter takes the article of its first letter's name ("an MBA", "an NGO": "a MBA" is a slip,
     as "a apple" is). An acronym that opens with a vowel is left alone too: "a URL" and "an API"
     are both right. A word of silent "h" takes "an" in every English ("an honour": Harper knows
-    only the American "honor"). A letter inside a code is no article: the "A" of "the DRC-01A
-    intimation"."""
+    only the American "honor"); "a ewe" and "a unanimous vote" are said "a yoo" (stop 36,
+    fresh-24). A letter inside a code is no article: the "A" of "the DRC-01A intimation"."""
     text = analysis.note.text
     if m.offset and (text[m.offset - 1].isalnum() or text[m.offset - 1] in "-_/"):
         return False
@@ -487,7 +489,10 @@ def _article_sound(analysis, m) -> bool:
     nxt = after.group(1) if after else ""
     if len(nxt) >= 2 and nxt.isupper() and (_SAID_AS_WORD.match(nxt) or nxt in _SAID_AS_WORDS):
         return False
-    return not (text[m.offset : m.end].lower() == "an" and nxt.lower().startswith(_SILENT_H))
+    article = text[m.offset : m.end].lower()
+    if article == "a" and nxt.lower().startswith(_SAID_YOO):
+        return False
+    return not (article == "an" and nxt.lower().startswith(_SILENT_H))
 
 
 def _next_whole_word(analysis, m) -> bool:
@@ -522,6 +527,14 @@ def _next_not_acronym(analysis, m) -> bool:
     Health Organization's, while "the how and the why" is the wordy use the rule is for."""
     after = re.match(r"\s*([^\W\d_]+)", analysis.note.text[m.end :])
     return not (after and len(after.group(1)) >= 2 and after.group(1).isupper())
+
+
+def _next_not_name(analysis, m) -> bool:
+    """The word after the span is no capitalised word in mid-sentence: "a session in Studio 3"
+    (Harper's MissingDeterminer asks for an article there) and "at Harbour Control" are names,
+    which take none."""
+    nxt = next((t for t in analysis.doc if t.idx >= m.end and not t.is_space), None)
+    return not (nxt is not None and _capital_mid_sentence(nxt))
 
 
 def _whole_words(analysis, m) -> bool:
@@ -652,7 +665,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-name": _not_a_name, "not-initialism": _not_initialism, "not-names": _not_names,
             "article-sound": _article_sound, "next-whole-word": _next_whole_word,
             "plural-not-title": _plural_not_title, "subject-not-shared": _subject_not_shared,
-            "not-capitals": _not_capitals, "next-not-acronym": _next_not_acronym, "whole-words": _whole_words,
+            "not-capitals": _not_capitals, "next-not-acronym": _next_not_acronym, "next-not-name": _next_not_name, "whole-words": _whole_words,
             "not-negated-participle": _not_a_negated_participle, "not-inverted-condition": _not_an_inverted_condition,
             "adjective-use": _used_as_adjective, "adverb-use": _adverb_use, "noun-slot": _in_noun_slot, "not-someones-day": _not_someones_day,
             "verb-follows": _verb_follows, "predicate-adjective": _predicate_adjective,
