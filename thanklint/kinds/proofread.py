@@ -470,7 +470,7 @@ def _capital_mid_sentence(tok) -> bool:
 
 
 _SILENT_H = ("honour", "honor", "honest", "hour", "heir")  # and their derivatives: "honourable", "hourly"
-# a vowel letter said as "y": Harper asks "an" before these ("a university", "a European" it knows)
+# words whose vowel letter is said "y", where Harper asks for "an" ("a university" and "a European" it gets right)
 _SAID_YOO = ("ewe", "unanim")
 
 
