@@ -224,3 +224,17 @@ def test_bad_input_through_the_real_cli_has_no_traceback(tmp_path):
     assert proc.returncode == 2, err
     assert "Traceback" not in err
     assert err.strip() == "thanklint: photo.txt: looks like a binary file (NUL byte at byte offset 6), not a note"
+
+
+def test_a_broken_spacy_install_is_a_message_not_a_traceback(tmp_path):
+    # A real uninstall would break the suite's own environment; a sitecustomize that makes
+    # `import spacy` fail is the same ImportError a half-removed spaCy gives the CLI.
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text("import sys\nsys.modules['spacy'] = None\n")
+    (tmp_path / "note.txt").write_text(NOTE)
+    proc = run_cli("note.txt", "--no-cache", *HARPER, cwd=tmp_path, env={"PYTHONPATH": str(blocker)})
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert "Traceback" not in err
+    assert err.startswith("thanklint: spaCy cannot be imported") and "reinstall thanklint" in err

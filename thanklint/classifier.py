@@ -68,8 +68,9 @@ def features(words: "Words") -> list[str]:
 @lru_cache(maxsize=1)
 def load():
     """The trained pipeline (loaded once, on first use)."""
-    import spacy
+    from thanklint.nlp import import_spacy
 
+    spacy = import_spacy()
     if not (MODEL_DIR / "meta.json").is_file():
         raise ThanklintError(f"the content model is missing ({MODEL_DIR}): reinstall thanklint, or run "
                              "`python -m thanklint.train` in a checkout")  # fmt: skip

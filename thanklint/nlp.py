@@ -59,11 +59,20 @@ def _closure(needs: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def import_spacy():
+    """spaCy itself, or a clear error: a broken or partial install must not end in a traceback."""
+    try:
+        import spacy
+    except ImportError as e:
+        raise ThanklintError(f"spaCy cannot be imported ({e}): reinstall thanklint with its "
+                             "dependencies (pip install --force-reinstall thanklint)") from None  # fmt: skip
+    return spacy
+
+
 @lru_cache(maxsize=4)
 def load(needs: frozenset[str] = ALL_COMPONENTS):
     """The spaCy pipeline with the components in `needs` (and what they depend on)."""
-    import spacy
-
+    spacy = import_spacy()
     keep = _closure(needs)
     name = model_name()
     return spacy.load(name, exclude=sorted((ALL_COMPONENTS - keep) | NEVER_LOADED))
