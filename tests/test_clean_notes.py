@@ -816,3 +816,20 @@ FRESH_24 = ("Dear Ms Rao,\n\nThank you for the chance to sit in on a session in 
 
 def test_harper_leaves_every_one_a_ewe_and_a_name_after_in_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_24) == {"grammar": ["a"], "spelling": []}
+
+
+# fresh-25's clean notes, read at stop 37: an agent noun in -or from a common verb ("rehabilitator":
+# rehabilitate) is a word; "sissors", one edit from "scissors", is still a slip
+FRESH_25 = ("Dear Dr. Bhattacharya,\n\nThank you for meeting with me about the wildlife rehabilitator position. "
+            "I enjoyed seeing the new flight cage, and I brought my own sissors for the bandages.\n\n"
+            "Warm regards,\nNoémie\n")
+
+
+def test_harper_leaves_an_agent_noun_in_or_alone_and_still_reports_sissors(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_25) == {"grammar": [], "spelling": ["sissors"]}
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_an_agent_noun_in_or_alone_and_still_reports_sissors(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_25) == {"grammar": [], "spelling": ["sissors"]}
