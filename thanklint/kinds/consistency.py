@@ -287,6 +287,7 @@ def _near_misses(analysis, names: list[str], threshold: float, common_zipf: floa
         return out
     note = analysis.note
     name_words = {_fold(w) for n in names for w in _NAME_WORD.findall(n)}
+    people_folded = {_fold(w) for w in people}
     toks = [t for t in analysis.tokens(note.content_start, len(note.text)) if not t.is_space]
     for k, tok in enumerate(toks):
         if not tok.text[:1].isupper():  # the test below, before the cost of re.sub
@@ -307,6 +308,8 @@ def _near_misses(analysis, names: list[str], threshold: float, common_zipf: floa
             continue
         if _in_another_name(note, toks, k, name_words):
             continue  # "Abel Tasman" (a national park) beside "Tama": a word of another name
+        if best not in people and _beside(toks, k, people_folded):
+            continue  # "Whaea Hinemoa" near "Te Whare Toi": a word beside a person's name is theirs (a title, a name)
         out.append((tok.idx, tok.idx + len(t), t, best))
     return out
 
@@ -332,6 +335,11 @@ def _in_another_name(note, toks, k: int, name_words: set[str]) -> bool:
             continue  # the greeting's words: its salutation ("Kia ora", "Dear")
         return True
     return False
+
+
+def _beside(toks, k: int, words: set[str]) -> bool:
+    """The token before or after the k-th is one of `words` (folded, a possessive's "'s" off)."""
+    return any(_fold(re.sub(r"['’]s$", "", toks[j].text)) in words for j in (k - 1, k + 1) if 0 <= j < len(toks))
 
 
 def _alone_mid_sentence(toks, k: int) -> bool:
