@@ -361,8 +361,7 @@ def _where_a_name_stands(note, toks, k: int, name_words: set[str]) -> bool:
     before = toks[k - 1].text.rstrip(".").lower() if k else ""
     if before in note.layout.titles:
         return True
-    beside = [toks[j].text for j in (k - 1, k + 1) if 0 <= j < len(toks)]
-    return any(_fold(re.sub(r"['’]s$", "", w)) in name_words for w in beside)
+    return _beside(toks, k, name_words)
 
 
 def _case_slips(analysis, company: str | None, interviewers: tuple[str, ...]):
