@@ -532,7 +532,8 @@ def _next_not_acronym(analysis, m) -> bool:
 def _next_not_name(analysis, m) -> bool:
     """The word after the span is no capitalised word in mid-sentence: "a session in Studio 3"
     (Harper's MissingDeterminer asks for an article there) and "at Harbour Control" are names,
-    which take none."""
+    which take none. Not _next_token: Harper's span here is the space between two words, which
+    holds no token to step on from."""
     nxt = next((t for t in analysis.doc if t.idx >= m.end and not t.is_space), None)
     return not (nxt is not None and _capital_mid_sentence(nxt))
 
