@@ -100,10 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()  # a reader that left ('| head') is met here, not at interpreter exit
         return code
     except KeyboardInterrupt:
-        print("thanklint: interrupted", file=sys.stderr)
-        if own_process:
-            _exit_interrupted()
-        return 130
+        return _interrupted(own_process)
     except BrokenPipeError:
         if own_process:  # the reader left ('| head'): what is still buffered goes nowhere, silently
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -114,7 +111,28 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(e, ThanklintError):
             _say(str(e))
             return 2
+        if _from_ctrl_c(e):
+            return _interrupted(own_process)
         raise
+
+
+def _interrupted(own_process: bool) -> int:
+    print("thanklint: interrupted", file=sys.stderr)
+    if own_process:
+        _exit_interrupted()
+    return 130
+
+
+def _from_ctrl_c(e: BaseException) -> bool:
+    """Whether a Ctrl-C lies under `e`: one that lands in a class body's __set_name__ (while
+    spaCy imports pydantic, say) reaches us as a RuntimeError caused by the KeyboardInterrupt."""
+    seen: set[int] = set()
+    while e is not None and id(e) not in seen:
+        if isinstance(e, KeyboardInterrupt):
+            return True
+        seen.add(id(e))
+        e = e.__cause__ or e.__context__
+    return False
 
 
 def _escape_unencodable_output() -> None:
