@@ -466,6 +466,10 @@ def _bare_name(content: list[Line]) -> Line | None:
     return Line(last.start + lead, last.start + lead + len(t), t)
 
 
+# a short capitalised phrase ending in a comma, as a closing phrase is written on its own line
+_SHORT_CLOSE = re.compile(r"[A-Z][^\W\d_]*(?:\s+[^\W\d_]+){0,3},")
+
+
 def _signoff(content: list[Line], valedictions: tuple[str, ...], greeting: Line | None) -> SignOff | None:
     if content and content[-1].words > 7:
         return _inline_signoff(content[-1], valedictions)
@@ -476,6 +480,8 @@ def _signoff(content: list[Line], valedictions: tuple[str, ...], greeting: Line 
             break
         lead, stripped = _visible(ln.text)
         phrase = _starts_with(stripped, valedictions)
+        if phrase is None and i == len(tail) - 2 and _SHORT_CLOSE.fullmatch(stripped) and _bare_name(tail):
+            phrase = stripped[:-1]  # "With sincere regards," above a name: a closing phrase the pack does not list
         if phrase is None or ln.words > 7 or stripped[-1:] in ".?" or ln is content[0]:
             continue
         val_end = ln.start + lead + len(stripped)
