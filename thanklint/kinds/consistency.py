@@ -45,6 +45,7 @@ class ConsistencyParams:
     place_person_cues: tuple[str, ...] = ()
     addressees: tuple[str, ...] = ()  # more greeting words that name no one, beyond the pack's `layout.addressees`
     unit_nouns: tuple[str, ...] = ()  # "the Hyderabad office": an organisation's name before these is the employer's part
+    place_nouns: tuple[str, ...] = ()  # "Kalghatgi taluk": a name before these is a place's, never an employer's
     role_cues: tuple[str, ...] = ()  # "the ~4 role|position": the words between name a role
     role_modifiers: tuple[str, ...] = ()  # words in a role mention that say nothing about which role ("open", "senior")
     role_titles: tuple[str, ...] = ()  # endings of a one-word title ("Accountant", "Designer"): a capitalised one names a role
@@ -52,6 +53,7 @@ class ConsistencyParams:
     similarity: float = 0.8  # at or above: a near-miss spelling of a known name
     common_zipf: float = 0.0  # a word this common (wordfreq Zipf) is a near-miss only where a name stands
     derived_tail: int = 0  # a name's word with an ending this long or longer is a word made from it, no slip (0: off)
+    derived_head: int = 0  # ... and one with this many letters or more before it ("Lichess" near "Chess") (0: off)
     near_miss_message: str = "“{found}” does not match “{expected}” from the context."
     other_org_message: str = "“{found}” is addressed as the employer, but this note is for {expected}."
     unit_message: str = "“{found}” is addressed as the employer: is it part of {expected}?"
@@ -130,6 +132,8 @@ def _employer_orgs(analysis, p):
             unit = _unit(doc, ent, p.unit_nouns)  # "yes": "your Halifax office", "the Power, Utilities & Infrastructure group"
             if _job_title(doc, ent, p):
                 continue  # "the Senior Customs Clearance Executive position": the post, not its employer
+            if ent.end < len(doc) and doc[ent.end].lower_ in p.place_nouns:
+                continue  # "the field visit to Kalghatgi taluk": a place's name, not an organisation's
             if ent.end + 1 < len(doc) and doc[ent.end].tag_ == "HYPH" and not doc[ent.end - 1].whitespace_ \
                     and doc[ent.end + 1].tag_ in ("VBN", "JJ"):
                 continue  # "MSC-certified suppliers": a modifier of another noun, not an employer (stop 35, fresh-20)
@@ -272,7 +276,7 @@ def _name_words(names) -> set[str]:
 
 
 def _near_misses(analysis, names: list[str], threshold: float, common_zipf: float = 0.0, people=frozenset(),
-                 derived_tail: int = 0):
+                 derived_tail: int = 0, derived_head: int = 0):
     """Capitalised words that are close to, but not, a word of a known name. A common
     word ("Thank" near "Thanh", "Archivist" near "Archives") is one only where a name
     stands: in the greeting, after a title, or beside another word of the name; near a
@@ -280,7 +284,8 @@ def _near_misses(analysis, names: list[str], threshold: float, common_zipf: floa
     word, alone in mid-sentence ("with you and Mates," for Mateus). A name's word with an ending of
     `derived_tail` letters or more, or a name's word that is one with such an ending, is a word
     made from the other ("Salmonids" at a salmon society, "Anishinaabemowin" beside the
-    Anishinaabe): a slip adds or drops a letter or two ("Northwinds")."""
+    Anishinaabe): a slip adds or drops a letter or two ("Northwinds"); so is one with `derived_head`
+    letters or more before it ("Lichess" near "Chess"): a slip rarely adds letters in front."""
     words = {w for w in _name_words(names) if len(w) >= 4}
     out = []
     if not words:  # no name to be near (no context): nothing to walk the note for
@@ -301,6 +306,8 @@ def _near_misses(analysis, names: list[str], threshold: float, common_zipf: floa
         short, long_ = sorted((_fold(t), _fold(best)), key=len)
         if derived_tail and long_.startswith(short) and len(long_) - len(short) >= derived_tail:
             continue
+        if derived_head and long_.endswith(short) and len(long_) - len(short) >= derived_head:
+            continue  # "Lichess" beside the Sixty-Four Squares Chess Academy: a name built on the word, no slip of it
         if any(c.isupper() or c.isdigit() for c in t[1:]) and not any(c.isupper() for c in best[1:]):
             continue  # "CostX" and "Gold3" are a product's and a variety's names, not slips of "Cost" and "Gold"
         if common_zipf and common_words().get(t.lower(), 0.0) >= common_zipf and not _where_a_name_stands(note, toks, k, name_words) \
@@ -436,7 +443,7 @@ def check_consistency(analysis, ctx, rule):
     exact = ctx.words()  # the sender's own name and the role too ("Optometrist" at "ABC Optometry")
     names = [n for n in [ctx.company, *ctx.interviewer] if n]
     for s, e, found, expected in _near_misses(analysis, names, p.similarity, p.common_zipf, _name_words(ctx.interviewer),
-                                                 p.derived_tail):
+                                                 p.derived_tail, p.derived_head):
         if found.lower() in exact:
             continue
         if _fold(found) == _fold(expected):  # only the accents differ: the reader will not mind, the writer may
@@ -468,6 +475,8 @@ def check_consistency(analysis, ctx, rule):
         for ent, addressed, about_past, unit in orgs:
             if _same_org(ent.text, ctx.company) or not addressed or about_past or _of_owned(ent, owned):
                 continue
+            if ctx.role and _starts_role(note.text, ent.start_char, ctx.role):
+                continue  # "the HPC systems administrator position": the post the user named, not an employer
             if addressed == "weak" and names_company:
                 continue  # "Given AUSTRAC's recent enforcement activity" in a note to the bank: a third party
             if _ratio(_norm(ent.text), _norm(ctx.company)) >= p.similarity:
@@ -499,6 +508,13 @@ def check_consistency(analysis, ctx, rule):
     findings.sort(key=lambda f: f.span.offset)
     detail = "" if ctx.company or ctx.interviewer else "no company or interviewer given: checked the note against itself"
     return from_findings(rule, findings, detail)
+
+
+def _starts_role(text: str, start: int, role: str) -> bool:
+    """The role's words begin at `start`, whatever their case or spacing."""
+    words = role.split()
+    m = re.match(r"\s+".join(re.escape(w) for w in words), text[start:], re.I)
+    return bool(words) and m is not None
 
 
 def _title_word(word: str, endings: tuple[str, ...]) -> bool:
