@@ -300,6 +300,16 @@ def test_languagetool_leaves_a_degree_abbreviation_alone(tmp_path):
     assert _grammar_words(tmp_path, text, _languagetool_args())[0] == []
 
 
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_danish_name_with_ae_alone(tmp_path):
+    # LIGATURES called "Kjær" a word with a ligature ("Modern English does not usually use
+    # ligatures"): "æ" is a letter of the name, and the rule a style preference (stop 38, fresh-26)
+    text = ("Dear Dr Kjær,\n\nThank you for showing me the implant clinic and its colour-matching studio. "
+            "I was glad to hear how Dr Kjær organised the digital workflow.\n\nKind regards,\nSam\n")
+    assert _grammar_words(tmp_path, text, _languagetool_args())[0] == []
+
+
 @pytest.mark.parametrize("word, guesses", [("misrouted", ["mis routed", "misquoted"]),
                                            ("overprovisioning", ["over provisioning"]),
                                            ("relabelling", ["relabeling"]), ("unreviewed", ["reviewed"]),
