@@ -32,6 +32,8 @@ CLEAN = {
     "te-reo-macron.txt": "The pāua survey near Kaikōura and the work of the kaitiaki were the highlights.",
     # Hindi as Indian English writes it, two words of it in the note (stop 35: fresh-20, fresh-22)
     "hindi.txt": "I enjoyed hearing how the gram sabha meets, how the jal sevaks check the tanks, and how members store their rabi crop.",
+    # ... in Indian English's spellings of Hindi, not IAST's ("kharif", not "kharipha"; "sangeet") (stop 38, fresh-26)
+    "hindi-popular.txt": "Each taluk plans its planting around the kharif sowing, and the sangeet evenings were a joy to staff.",
     # a term as its owners write it, a capital inside
     "term.txt": "I linked SARS-CoV-2 wastewater data to clinic visits and shipped the iOS app.",
     # a final that only ends a word (syndrome + ic) and a closed compound of a British spelling,

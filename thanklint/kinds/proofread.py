@@ -785,11 +785,12 @@ def _te_reo_words(text: str, flagged: list[str]) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _hindi() -> frozenset[str]:
     """rules/thankyou/data/hindi-words.txt (made by bench/make_hindi_words.py from wordfreq's
-    Hindi list): 32,000 words, read only when a note has two flagged words to look up."""
+    Hindi list, in its IAST and Indian English spellings): 80,000 words, read only when a note has
+    two flagged words to look up. The header's lines are comments, not words."""
     from thanklint.packs import rules_root
 
     path = rules_root() / "thankyou" / "data" / "hindi-words.txt"
-    return frozenset(w for w in path.read_text("utf-8").split() if not w.startswith("#"))
+    return frozenset(w for line in path.read_text("utf-8").splitlines() if not line.startswith("#") for w in line.split())
 
 
 def _hindi_words(flagged: list[str]) -> frozenset[str]:
