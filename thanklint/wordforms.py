@@ -19,7 +19,8 @@ _CVC = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
 def _index() -> dict[str, frozenset[str]]:
     """WordNet's words by part of speech, from the spaCy model's lemmatizer tables (read from disk,
     ~50 ms: the pipeline a run loads may have no lemmatizer), and (key "irregular") the irregular
-    forms of verbs ("ate", "are")."""
+    forms of verbs ("ate", "are"), and (key "past_of_another") those that are a word of their own
+    too ("lay": lie)."""
     from spacy.lookups import Lookups
     from spacy.util import get_package_path
 
@@ -27,17 +28,25 @@ def _index() -> dict[str, frozenset[str]]:
 
     found = sorted(get_package_path(model_name()).glob("**/lemmatizer/lookups"))
     if not found:
-        return {pos: frozenset() for pos in ("noun", "verb", "adj", "adv", "irregular")}
+        return {pos: frozenset() for pos in ("noun", "verb", "adj", "adv", "irregular", "past_of_another")}
     tables = Lookups().from_disk(found[0])
     index = tables.get_table("lemma_index", {})
     out = {pos: frozenset(index.get(pos, ())) for pos in ("noun", "verb", "adj", "adv")}
-    return out | {"irregular": frozenset(tables.get_table("lemma_exc", {}).get("verb", {}))}
+    irregular = tables.get_table("lemma_exc", {}).get("verb", {})
+    return out | {"irregular": frozenset(irregular),
+                  "past_of_another": frozenset(f for f, ls in irregular.items() if any(x != f for x in ls))}
 
 
 def is_lemma(word: str) -> bool:
     """A WordNet word ("simvastatin", "dipteran", "lisinopril")."""
     index = _index()
     return any(word in index[pos] for pos in ("noun", "verb", "adj", "adv"))
+
+
+def is_past_of_another(word: str) -> bool:
+    """`word` is also the irregular past of another verb ("lay": lie, "found": find, "wound":
+    wind), so a bare form after a singular subject may be that past ("where his motivation lay")."""
+    return word in _index()["past_of_another"]
 
 
 def is_noun(word: str) -> bool:

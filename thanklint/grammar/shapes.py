@@ -292,6 +292,8 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
     if tok.tag_ == "VBP" and subj.tag_ == "NN":
         if noun in p.same_plural or noun in p.collective or not _is_noun(noun):
             return []
+        if _past_of_another(tok.lower_):
+            return []  # "which is where his motivation really lay": the past of "lie" (stop 39, fresh-27)
         if any(c.dep_ == "conj" for m in subj.children if m.i < subj.i for c in m.children):
             return []  # "the engineering and environmental work have to move together": two kinds of work
         if head.dep_ == "ccomp" and (head.head.lemma_.lower() in p.subjunctive or any(
@@ -368,6 +370,12 @@ def _regular_plural(word: str) -> bool:
     from thanklint import wordforms
 
     return not wordforms.is_noun(word) and any(wordforms.is_noun(b) for b in wordforms.lemmas(word))
+
+
+def _past_of_another(word: str) -> bool:
+    from thanklint import wordforms
+
+    return wordforms.is_past_of_another(word)
 
 
 def _is_noun(word: str) -> bool:

@@ -649,6 +649,12 @@ def _not_the_subjects_verb(analysis, m) -> bool:
     return not toks or not (toks[-1].tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "nsubj" for c in toks[-1].children))
 
 
+def _not_a_subject(analysis, m) -> bool:
+    """No word of the span is the subject of a verb: "We thanked they for coming" takes "them", while in
+    "how little support they often receive" "they" is the subject of "receive" (stop 39, fresh-27)."""
+    return not any(t.dep_ in ("nsubj", "nsubjpass") for t in analysis.tokens(m.offset, m.end))
+
+
 def _not_before_infinitive(analysis, m) -> bool:
     """The span's "to" is no infinitive's: "fascinated to learn how …" is right, while "fascinated
     to the idea" takes "by" (stop 31, fresh-17)."""
@@ -670,7 +676,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-negated-participle": _not_a_negated_participle, "not-inverted-condition": _not_an_inverted_condition,
             "adjective-use": _used_as_adjective, "adverb-use": _adverb_use, "noun-slot": _in_noun_slot, "not-someones-day": _not_someones_day,
             "verb-follows": _verb_follows, "predicate-adjective": _predicate_adjective,
-            "not-the-subjects-verb": _not_the_subjects_verb, "not-before-infinitive": _not_before_infinitive,
+            "not-the-subjects-verb": _not_the_subjects_verb, "not-a-subject": _not_a_subject,
+            "not-before-infinitive": _not_before_infinitive,
             "not-before-particle": _not_before_particle, "not-before-base-verb": _not_before_base_verb,
             "not-before-noun-phrase": _not_before_noun_phrase, "not-a-renoun": _not_a_renoun}
 
