@@ -34,7 +34,8 @@ def _index() -> dict[str, frozenset[str]]:
     out = {pos: frozenset(index.get(pos, ())) for pos in ("noun", "verb", "adj", "adv")}
     irregular = tables.get_table("lemma_exc", {}).get("verb", {})
     return out | {"irregular": frozenset(irregular),
-                  "past_of_another": frozenset(f for f, ls in irregular.items() if any(x != f for x in ls))}
+                  "past_of_another": frozenset(f for f, ls in irregular.items()
+                                               if f in out["verb"] and any(x != f for x in ls))}
 
 
 def is_lemma(word: str) -> bool:

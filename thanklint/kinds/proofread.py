@@ -650,9 +650,17 @@ def _not_the_subjects_verb(analysis, m) -> bool:
 
 
 def _not_a_subject(analysis, m) -> bool:
-    """No word of the span is the subject of a verb: "We thanked they for coming" takes "them", while in
-    "how little support they often receive" "they" is the subject of "receive" (stop 39, fresh-27)."""
-    return not any(t.dep_ in ("nsubj", "nsubjpass") for t in analysis.tokens(m.offset, m.end))
+    """No word of the span is the subject of a finite verb: "We thanked they for coming" and "help
+    they to understand" take "them", while in "how little support they often receive" "they" is
+    the subject of "receive" (stop 39, fresh-27)."""
+    return not any(t.dep_ in ("nsubj", "nsubjpass") and _finite_clause(t.head) for t in analysis.tokens(m.offset, m.end))
+
+
+def _finite_clause(verb) -> bool:
+    """The verb is finite, or has a finite auxiliary: "receive" in "they often receive", "have"
+    in "they have seen"; not an infinitive's "understand" in "help they to understand"."""
+    return verb.tag_ in ("VBP", "VBD", "VBZ", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBD", "VBZ", "MD") for c in verb.children)
 
 
 def _not_before_infinitive(analysis, m) -> bool:
