@@ -124,6 +124,8 @@ class ProofreadParams:
     # ... and likewise, in a note where two flagged words are Hindi as Indian English writes it in
     # Latin letters (rules/thankyou/data/hindi-words.txt), those words ("gram sabha", "haveli")
     hindi_words: bool = False
+    # ... and one such word alone when no word one edit away is this common (Zipf); 0: never alone
+    hindi_near_zipf: float = 0.0
     # Latin phrases English writes ("in situ", "inter partes", "de novo"): their words are no
     # misspellings there, and a slip of one ("in sitiu") matches none, so it is still reported
     latin_phrases: tuple[str, ...] = ()
@@ -801,21 +803,22 @@ def _te_reo_words(text: str, flagged: list[str]) -> frozenset[str]:
 def _hindi() -> frozenset[str]:
     """rules/thankyou/data/hindi-words.txt (made by bench/make_hindi_words.py from wordfreq's
     Hindi list, in its IAST and Indian English spellings): 80,000 words, read only when a note has
-    two flagged words to look up. The header's lines are comments, not words."""
+    a flagged word in lower case to look up. The header's lines are comments, not words."""
     from thanklint.packs import rules_root
 
     path = rules_root() / "thankyou" / "data" / "hindi-words.txt"
     return frozenset(w for line in path.read_text("utf-8").splitlines() if not line.startswith("#") for w in line.split())
 
 
-def _hindi_words(flagged: list[str]) -> frozenset[str]:
-    """The flagged words that are Hindi in Latin letters, in a note that writes two of them
-    ("rabi crop", "kanda chawls"; "gram sabha", "jal sevaks"), as Indian English does. An English
-    slip that happens to spell a Hindi word ("thi", "leval": Norvig) stands alone, and neither
-    a slip of a function word ("dhe": the) nor an English plural ("familys", "healths") counts;
-    nor does a name ("Patil", "Rohini": the name checks judge those), only words in lower case."""
+def _hindi_words(flagged: list[str], p: ProofreadParams) -> frozenset[str]:
+    """The flagged words that are Hindi in Latin letters, as Indian English writes them: each of
+    them in a note that writes two ("rabi crop", "kanda chawls"; "gram sabha", "jal sevaks"), and
+    one alone unless it is one edit from a common English word ("kharif": sharif 3.4), as the
+    English slips that spell a Hindi word are ("leval": level 5.4, "benifit": benefit 4.8; Norvig).
+    Neither a slip of a function word ("dhe": the) nor an English plural ("familys", "healths")
+    counts, nor a name ("Patil", "Rohini": the name checks judge those), only words in lower case."""
     words = {w for w in flagged if w.isalpha() and w.islower() and len(w) >= 3}
-    if len(words) < 2:
+    if not words:
         return frozenset()
     hindi = _hindi()
 
@@ -825,7 +828,11 @@ def _hindi_words(flagged: list[str]) -> frozenset[str]:
         return w.endswith("s") and w[:-1] in hindi and _zipf(w[:-1]) < 3.0  # "sevaks"; not "healths"
 
     found = frozenset(w for w in words if is_hindi(w) and not _function_word_slip(w))
-    return found if len(found) >= 2 else frozenset()
+    if len(found) >= 2:
+        return found
+    if not p.hindi_near_zipf:
+        return frozenset()
+    return frozenset(w for w in found if all(_zipf(x) < p.hindi_near_zipf for x in respell.near(w, 1) if x != w))
 
 
 def _te_reo_article(text: str, start: int, end: int) -> bool:
@@ -1051,7 +1058,7 @@ def check_proofread(analysis, ctx, rule):
     if p.category == "spelling" and (p.te_reo or p.hindi_words):
         flagged = [note.text[m.offset : m.end] for m in matches if m.kind == "spelling"]
         borrowed = (_te_reo_words(note.text, flagged) if p.te_reo else frozenset()) | (
-            _hindi_words(flagged) if p.hindi_words else frozenset())
+            _hindi_words(flagged, p) if p.hindi_words else frozenset())
     findings = []
     for m in matches:
         if m.kind != p.category:
