@@ -1,7 +1,8 @@
 """Issue 9, items 2 and 3, the cases still reported: a tool's abbreviation ("dbt"), a name that
 starts a sentence and is no greeting's, signature's or context's name ("Tunde walked me through",
 "Tunde and I discussed", "Tunde's team"), a French term ("chef de partie"), te reo Maori words
-in a New Zealand note ("taonga", "iwi"), Hindi words in a note that writes two ("gram sabha"), a
+in a New Zealand note ("taonga", "iwi"), Hindi words ("gram sabha", "kharif"), words of
+LanguageTool's dictionary that Harper's lacks ("glamping"), a
 term with a capital inside ("SARS-CoV-2") and words built with a final or from a regional
 spelling ("syndromic", "colourfastness"), codes and acronyms ("int8", "E2B(R3)", "GSTR", "S&OP"),
 initials ("B.Pharm"), drug names ("ibrutinib") and a dictionary's field words ("nuchal",
@@ -34,6 +35,10 @@ CLEAN = {
     "hindi.txt": "I enjoyed hearing how the gram sabha meets, how the jal sevaks check the tanks, and how members store their rabi crop.",
     # ... in Indian English's spellings of Hindi, not IAST's ("kharif", not "kharipha"; "sangeet") (stop 38, fresh-26)
     "hindi-popular.txt": "Each taluk plans its planting around the kharif sowing, and the sangeet evenings were a joy to staff.",
+    # ... and one Hindi word alone, no slip of a common English word (stop 39, fresh-27)
+    "hindi-one.txt": "I was impressed by your plan to start maintenance camps before the kharif season.",
+    # words LanguageTool's dictionary holds and Harper's lacks: Harper alone asks it too (stop 39, fresh-27)
+    "languagetool-dictionary.txt": "We talked about the glamping sites, the rostered staff and the fescue on the greens.",
     # a term as its owners write it, a capital inside
     "term.txt": "I linked SARS-CoV-2 wastewater data to clinic visits and shipped the iOS app.",
     # a final that only ends a word (syndrome + ic) and a closed compound of a British spelling,
@@ -80,6 +85,7 @@ SLIPS = {
     # "trans" + "fred" is no word; "succes" is far rarer than "success", its first guess
     "prefixes-slip.txt": ("The files were transfred overnight, and our succes was clear.", ["transfred", "succes"]),
     "classical-slip.txt": ("I read about techology in the archaeologist's notes.", ["techology"]),
+    "languagetool-dictionary-slip.txt": ("The glamping sites were recieved well.", ["recieved"]),
     # a slip far from any common word that wordfreq has never seen (Norvig's "nessisary")
     "unrelated-slip.txt": ("The malolactic step was nessisary for the wine.", ["nessisary"]),
 }

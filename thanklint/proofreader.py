@@ -16,6 +16,7 @@ import queue
 import threading
 from concurrent.futures import Future
 from dataclasses import replace
+from functools import lru_cache
 
 from thanklint import dialect as dialects
 from thanklint.grammar import EngineMatch
@@ -75,7 +76,8 @@ class Proofreader:
             if self._pool is not None:
                 eng.close()
             return None, self.why
-        matches = _spelling(text, matches, variant, _sibling_words(eng, text, matches, variant))
+        known = _sibling_words(eng, text, matches, variant) | _languagetool_words(eng, text, matches, variant)
+        matches = _spelling(text, matches, variant, known)
         return [replace(m, offset=m.offset + shift) for m in matches] if shift else matches, ""
 
     def wait(self):
@@ -113,13 +115,18 @@ _DEFAULT_SIBLINGS = ("en-GB", "en-AU", "en-CA", "en-IN")
 _SIBLINGS = {"en-GB": ("en-AU", "en-IN"), "en-IN": ("en-AU",), "en-AU": ("en-GB",)}
 
 
+def _siblings(variant: "dialects.Dialect") -> tuple[str, ...]:
+    """The variants a guessed variant may be; none for a configured one."""
+    if variant.how == "configured":
+        return ()
+    return _DEFAULT_SIBLINGS if variant.how == "default" else _SIBLINGS.get(variant.code, ())
+
+
 def _sibling_words(eng, text: str, matches: list, variant: "dialects.Dialect") -> frozenset[str]:
     """The flagged words Harper's dictionary of a sibling variant spells right (stop 34,
     natural-2: "logbook servicing on utes" in an Australian note with no -ise spelling). Needs
     Harper (alone or beside LanguageTool); a configured variant has no siblings."""
-    if variant.how == "configured":
-        return frozenset()
-    siblings = _DEFAULT_SIBLINGS if variant.how == "default" else _SIBLINGS.get(variant.code, ())
+    siblings = _siblings(variant)
     harper = getattr(eng, "harper", eng)
     words = {text[m.offset : m.end] for m in matches if m.kind == "spelling" and text[m.offset : m.end].isalpha()}
     if not siblings or not words or not hasattr(harper, "known_in"):
@@ -127,10 +134,50 @@ def _sibling_words(eng, text: str, matches: list, variant: "dialects.Dialect") -
     return harper.known_in(words, siblings)
 
 
-def _spelling(text: str, matches: list, variant: "dialects.Dialect", sibling_words: frozenset[str] = frozenset()) -> list:
+# LanguageTool's dictionary of each variant, for Harper checking alone (LanguageTool has no en-IN: Indian
+# English spells as British does)
+_LT_VARIANTS = {"en-US": "US", "en-GB": "GB", "en-AU": "AU", "en-CA": "CA", "en-NZ": "NZ", "en-IN": "GB"}
+
+
+def _languagetool_words(eng, text: str, matches: list, variant: "dialects.Dialect") -> frozenset[str]:
+    """The words Harper alone flags that LanguageTool's dictionary of the note's variant (or of a
+    sibling variant, where the variant is a guess) spells right: Harper's dictionary is the smaller
+    ("glamping", "rostered", "fescue", "certifier": stop 39, fresh-27). A word capitalised to start
+    a sentence is looked up in lower case too. With LanguageTool checking, its own verdict stands."""
+    if eng.name.split()[0] != "harper":  # "harper 0.2.0"; not LanguageTool, nor both ("languagetool 6.6 + harper …")
+        return frozenset()
+    words = {text[m.offset : m.end] for m in matches if m.kind == "spelling"}
+    if not words:
+        return frozenset()
+    wanted = {_LT_VARIANTS.get(c, "US") for c in (variant.code, *_siblings(variant))}
+    every, some = _lt_dictionary()
+
+    def known(w: str) -> bool:
+        return w in every or bool(some.get(w, frozenset()) & wanted)
+
+    return frozenset(w for w in words if known(w) or (w[:1].isupper() and w[1:].islower() and known(w.lower())))
+
+
+@lru_cache(maxsize=1)
+def _lt_dictionary() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """rules/thankyou/data/languagetool-words.txt.gz (bench/make_languagetool_words.py): the
+    216,000 words of every variant's dictionary, and those of some variants -> their variants;
+    read only when Harper flags a word."""
+    import gzip
+
+    from thanklint.packs import rules_root
+
+    raw = gzip.decompress((rules_root() / "thankyou" / "data" / "languagetool-words.txt.gz").read_bytes())
+    every, _, some = raw.decode("utf-8").partition("\n\n")
+    lines = every.split("\n")
+    words = frozenset(lines[next(i for i, w in enumerate(lines) if not w.startswith("#")) :])
+    return words, {w: frozenset(vs.split()) for w, _, vs in (line.partition("\t") for line in some.split("\n") if line)}
+
+
+def _spelling(text: str, matches: list, variant: "dialects.Dialect", known: frozenset[str] = frozenset()) -> list:
     """Spelling messages that name the word; on a note of mixed spelling, one match for
     the mix in place of the engine's matches on its minority-variant words; no match on a
-    word of a sibling variant (`sibling_words`)."""
+    word another dictionary spells right (`known`: a sibling variant's, LanguageTool's)."""
     minority = variant.minority
     taken = {(s.start, s.end) for s in minority}
     out = []
@@ -139,7 +186,7 @@ def _spelling(text: str, matches: list, variant: "dialects.Dialect", sibling_wor
             out.append(m)
         elif (m.offset, m.end) not in taken:
             word = text[m.offset : m.end]
-            if word in sibling_words:
+            if word in known:
                 continue
             if (variant.code != "en-US" and dialects.oxford(word)) or dialects.own_spelling(word, variant.code):
                 continue  # Harper's en-GB flags "sanitized" (stop 31, fresh-16) and "anonymised" (stop 34, fresh-20)
