@@ -142,11 +142,13 @@ _LT_VARIANTS = {"en-US": "US", "en-GB": "GB", "en-AU": "AU", "en-CA": "CA", "en-
 def _languagetool_words(eng, text: str, matches: list, variant: "dialects.Dialect") -> frozenset[str]:
     """The words Harper alone flags that LanguageTool's dictionary of the note's variant (or of a
     sibling variant, where the variant is a guess) spells right: Harper's dictionary is the smaller
-    ("glamping", "rostered", "fescue", "certifier": stop 39, fresh-27). A word capitalised to start
-    a sentence is looked up in lower case too. With LanguageTool checking, its own verdict stands."""
+    ("glamping", "rostered", "fescue", "certifier": stop 39, fresh-27). With LanguageTool checking,
+    its own verdict stands."""
     if eng.name.split()[0] != "harper":  # "harper 0.2.0"; not LanguageTool, nor both ("languagetool 6.6 + harper …")
         return frozenset()
-    words = {text[m.offset : m.end] for m in matches if m.kind == "spelling"}
+    # words in lower case only: the list holds no names, and a run whose only flagged words are
+    # names (most notes) never reads it
+    words = {w for m in matches if m.kind == "spelling" and (w := text[m.offset : m.end]).islower()}
     if not words:
         return frozenset()
     wanted = {_LT_VARIANTS.get(c, "US") for c in (variant.code, *_siblings(variant))}
@@ -155,14 +157,14 @@ def _languagetool_words(eng, text: str, matches: list, variant: "dialects.Dialec
     def known(w: str) -> bool:
         return w in every or bool(some.get(w, frozenset()) & wanted)
 
-    return frozenset(w for w in words if known(w) or (w[:1].isupper() and w[1:].islower() and known(w.lower())))
+    return frozenset(w for w in words if known(w))
 
 
 @lru_cache(maxsize=1)
 def _lt_dictionary() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """rules/thankyou/data/languagetool-words.txt.gz (bench/make_languagetool_words.py): the
-    216,000 words of every variant's dictionary, and those of some variants -> their variants;
-    read only when Harper flags a word."""
+    words in lower case of every variant's dictionary, and those of some variants -> their
+    variants; read only when Harper flags a word in lower case."""
     import gzip
 
     from thanklint.packs import rules_root
