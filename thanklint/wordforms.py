@@ -35,7 +35,7 @@ def _index() -> dict[str, frozenset[str]]:
     irregular = tables.get_table("lemma_exc", {}).get("verb", {})
     return out | {"irregular": frozenset(irregular),
                   "past_of_another": frozenset(f for f, ls in irregular.items()
-                                               if f in out["verb"] and any(x != f for x in ls))}
+                                               if f in out["verb"] and f not in ls)}
 
 
 def is_lemma(word: str) -> bool:
