@@ -113,6 +113,9 @@ CLEAN = [
     "I love the relaxed, community feel of your café, and I would be thrilled to help it keep growing.",
     # the article's noun before a participle's clause (stop 34, fresh-21)
     "I have worked as a sessional therapist for a charity supporting families in South Gloucestershire.",
+    # a wh clause's verb with "a" read as a plural subject; a verb after a name read as a plural (stop 40, fresh-28)
+    "Explaining to a twelve-year-old why a catch-and-release byelaw matters is as important as catching a poacher.",
+    "I know a sale barn running 3,000 head on a Saturday moves at a different pace.",
 ]
 # not the pronoun "I": the shapes leave these alone (the engines judge them on their own)
 NOT_THE_PRONOUN = [
