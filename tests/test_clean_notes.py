@@ -842,3 +842,20 @@ def test_harper_leaves_an_agent_noun_in_or_alone_and_still_reports_sissors(tmp_p
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
 def test_languagetool_leaves_an_agent_noun_in_or_alone_and_still_reports_sissors(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_25) == {"grammar": [], "spelling": ["sissors"]}
+
+
+# fresh-1 to fresh-28's clean notes, read at stop 40: a hyphenated pair of a field's words, each
+# no slip of a common word ("prosthetist-orthotist", "washer-disinfectors"); a slip in a piece
+# ("recieve-based"; Harper checks the pieces: "recieve") still is
+FRESH_40 = ("Dear Ms Lee,\n\nThank you for showing me the clinic. As a prosthetist-orthotist I have validated "
+            "washer-disinfectors and sockets alike. The plan was recieve-based.\n\nKind regards,\nTomás\n")
+
+
+def test_harper_leaves_hyphenated_field_words_alone_and_still_reports_a_slip_in_one(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_40) == {"grammar": [], "spelling": ["recieve"]}  # Harper: piece by piece
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_hyphenated_field_words_alone_and_still_reports_a_slip_in_one(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_40) == {"grammar": [], "spelling": ["recieve-based"]}

@@ -54,6 +54,9 @@ def test_the_wheel_contains_the_rules(installed):
     bundled = sorted(n for n in names if n.startswith("thanklint/rules/thankyou/"))
     for p in (REPO / "rules" / "thankyou").glob("*.yaml"):
         assert f"thanklint/rules/thankyou/{p.name}" in bundled, f"{p.name} is not in the wheel"
+    # the word lists the spelling checks read at run time, and the notice SCOWL's licence asks for
+    for p in (REPO / "rules" / "thankyou" / "data").glob("*"):
+        assert f"thanklint/rules/thankyou/data/{p.name}" in bundled, f"data/{p.name} is not in the wheel"
 
 
 def test_installed_cli_runs_from_another_folder(installed, tmp_path):

@@ -2,7 +2,7 @@
 starts a sentence and is no greeting's, signature's or context's name ("Tunde walked me through",
 "Tunde and I discussed", "Tunde's team"), a French term ("chef de partie"), te reo Maori words
 in a New Zealand note ("taonga", "iwi"), Hindi words ("gram sabha", "kharif"), words of
-LanguageTool's dictionary that Harper's lacks ("glamping"), a
+LanguageTool's dictionary that Harper's lacks ("glamping"), words of SCOWL's "huge" list ("tephra"), a
 term with a capital inside ("SARS-CoV-2") and words built with a final or from a regional
 spelling ("syndromic", "colourfastness"), codes and acronyms ("int8", "E2B(R3)", "GSTR", "S&OP"),
 initials ("B.Pharm"), drug names ("ibrutinib") and a dictionary's field words ("nuchal",
@@ -59,6 +59,8 @@ CLEAN = {
     "classical.txt": "The sonographer showed me elastography, capnography and tympanometry in one morning.",
     # ... and to "scope" (stop 24); "meso" as a prefix
     "scopes.txt": "I cleaned the laryngoscopes and bronchoscopes, and we tracked a mesovortex on the radar.",
+    # words of SCOWL's size-80 list, no slip of a common word or of one of its size 50 (stop 40)
+    "scowl.txt": "We logged tephra layers, planned a medevac drill and laid up prepreg panels in my externship.",
     # words wordfreq has seen that are two edits or more from every common word
     "unrelated.txt": "We compared malolactic timing, fertigation schedules and the cleanroom gowning steps.",
 }
@@ -86,6 +88,8 @@ SLIPS = {
     "prefixes-slip.txt": ("The files were transfred overnight, and our succes was clear.", ["transfred", "succes"]),
     "classical-slip.txt": ("I read about techology in the archaeologist's notes.", ["techology"]),
     "languagetool-dictionary-slip.txt": ("The glamping sites were recieved well.", ["recieved"]),
+    # a word of SCOWL's size 80 one edit from one of its size 50 (Norvig's "supercede": supersede)
+    "scowl-slip.txt": ("The tephra layers supercede the older map.", ["supercede"]),
     # a slip far from any common word that wordfreq has never seen (Norvig's "nessisary")
     "unrelated-slip.txt": ("The malolactic step was nessisary for the wine.", ["nessisary"]),
 }
@@ -134,5 +138,6 @@ def test_each_check_is_off_at_its_default():
     assert _field_word("malolactic", ["malodorous"], replace(off, unrelated_zipf=1.0))
     # the engine's guess is a name run together ("Latin American"): a slip of case and space
     assert not _field_word("latinamerican", ["Latin American"], replace(off, unrelated_zipf=1.0))
+    assert _field_word("tephra", ["terra"], replace(off, scowl_words=True)) and not _field_word("tephra", ["terra"], off)
     text = "the chef de partie"
     assert _loan_word(text, 12, 18, on) and not _loan_word(text, 12, 18, off)

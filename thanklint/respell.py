@@ -191,6 +191,11 @@ def _sorted_words() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def one_edit(word: str) -> set[str]:
+    """The strings of letters one edit from `word` (not the common words only, as `near`)."""
+    return _edits1(word)
+
+
 def _alphabet() -> str:
     """Every character of the common words (digits and apostrophes too: "dont" is one edit
     from "don't")."""

@@ -83,6 +83,9 @@ class ProofreadParams:
     # ... and a headword of those dictionaries, however rare, with no common word within two edits
     # ("venepuncture", "boltrope"); off by default (spelling.yaml)
     far_headwords: bool = False
+    # a word of SCOWL's size-80 list (rules/thankyou/data/scowl-words.txt.gz) one edit from no
+    # common word and no word of its size 50 ("tephra", "medevac"); off by default (spelling.yaml)
+    scowl_words: bool = False
     # a word wordfreq has seen at least this often (Zipf) with no common word within two edits is
     # no slip of one: a misspelling stays within two edits of the word meant ("malolactic",
     # "fertigation"; Norvig's "nessisary" is wordfreq-unknown); 0 turns it off (spelling.yaml)
@@ -774,6 +777,28 @@ def _common_nouns() -> frozenset[str]:
     return frozenset(w for w in get_english_words_set(["web2"]) if w.islower())
 
 
+@lru_cache(maxsize=1)
+def _scowl() -> tuple[frozenset[str], frozenset[str]]:
+    """(SCOWL's words of size 50 or less, its words to size 80), lower case
+    (bench/make_scowl_words.py); read, in ~0.2 s, only when a flagged word gets this far."""
+    import gzip
+
+    from thanklint.packs import rules_root
+
+    raw = gzip.decompress((rules_root() / "thankyou" / "data" / "scowl-words.txt.gz").read_bytes())
+    core, _, rest = raw.decode("utf-8").partition("\n\n")
+    small = frozenset(w for w in core.split("\n") if w and not w.startswith("#"))
+    return small, small | frozenset(rest.split())
+
+
+def _scowl_word(word: str) -> bool:
+    """A word of SCOWL's "huge" list that no common word (Zipf 3) and no word of its size 50 is
+    one edit from: a slip stays near the word meant, and a word such lists hold at size 80 is
+    some field's ("tephra", "prepreg"); "supercede" is one edit from "supersede" (size 50)."""
+    small, every = _scowl()
+    return word in every and not respell.near(word, 1) and not (respell.one_edit(word) & small)
+
+
 def _in_dictionary(word: str) -> bool:
     """The word, or the singular of a plural in -s or -es ("otoliths"), or the verb of an -ing or -ed
     form ("larviciding": larvicide), is a dictionary headword."""
@@ -879,15 +904,15 @@ def _in_hyphenated_lemma(text: str, start: int, end: int) -> bool:
 def _hyphenated_words(word: str, p: ProofreadParams) -> bool:
     """A hyphenated span the engine flags whole, each piece a word: a WordNet word or its form,
     or one English text uses (Zipf >= known_zipf) with no common word one edit away
-    ("steamfitter-pipefitter": stop 34, fresh-21). A slip in a piece ("recieve-based") is one
-    edit from the word meant, so the whole stays flagged."""
-    from thanklint import wordforms
-
+    ("steamfitter-pipefitter": stop 34, fresh-21), or a field's word as it would be alone
+    ("prosthetist-orthotist", "washer-disinfectors": stop 40). A slip in a piece
+    ("recieve-based") is one edit from the word meant, so the whole stays flagged."""
     pieces = word.lower().split("-")
     if len(pieces) < 2 or not all(x.isalpha() for x in pieces):
         return False
     return all(wordforms.is_lemma(x) or wordforms.lemmas(x)
-               or (p.known_zipf and _zipf(x) >= p.known_zipf and not respell.near(x, 1)) for x in pieces)  # fmt: skip
+               or (p.known_zipf and _zipf(x) >= p.known_zipf and not respell.near(x, 1))
+               or (_field_word(x, [], p) and not respell.near(x, 1)) for x in pieces)  # fmt: skip
 
 
 def _latin_phrase(text: str, start: int, end: int, phrases) -> bool:
@@ -994,6 +1019,8 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     # ... and a headword wordfreq never saw that no common word is two edits from ("venepuncture",
     # "boltrope"): the archaic slips the dictionaries hold are near the word meant ("colate")
     if p.far_headwords and word.isalpha() and _in_dictionary(word) and not respell.near(word, 2):
+        return True
+    if p.scowl_words and word.isalpha() and _scowl_word(word):
         return True
     # "malolactic", "cleanroom": no common word it could be a slip of; one word of letters (an
     # engine's span may hold two: "olders can"), and no name run together ("latinamerican" ->
