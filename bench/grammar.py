@@ -443,7 +443,7 @@ def clean_sets() -> dict[str, list[tuple[str, str, dict | None]]]:
     "held-out" = the corpus's good notes from its held-out sites (models/content/meta.json
     ``test_sites``), the figure that said whether the filters carry to notes nobody tuned on until
     stop 20 read and fixed its two findings; "fresh-1" to "fresh-29" = bench/data/clean-notes.jsonl,
-    -2 to -28, written by sessions that never saw the project: the findings of the first twenty-seven
+    -2 to -29, written by sessions that never saw the project: the findings of the first twenty-eight
     were read while the field-word filters were improved, fresh-29 is never tuned on;
     "natural-1" to "natural-4" = bench/data/natural-notes-1.jsonl to -4, plain notes in everyday
     jobs written the same way: natural-3 and -4 never tuned on, natural-1 and -2 read at stop 34

@@ -1,12 +1,14 @@
-"""Write rules/thankyou/data/scowl-words.txt.gz: the words in lower case of SCOWL (Kevin
-Atkinson's Spell Checker Oriented Word Lists) up to size 80, its "huge" size, in every English
+"""Write rules/thankyou/data/scowl-words.txt.gz: the words of SCOWL (Kevin Atkinson's Spell
+Checker Oriented Word Lists) up to size 80, its "huge" size, written in the letters a-z alone
+(no capital, apostrophe or accent: names are the name checks' to judge), in every English
 it holds (american, british, british_z, canadian, australian and the words all share). A field's
 word in that list ("tephra", "medevac", "prepreg", "externship") is no misspelling when no
 common word and no word of SCOWL's size 50 is one edit from it (spelling.yaml, `scowl_words`).
 
 SCOWL comes from Debian's `scowl` package (a registry here, as PyPI and Maven Central are):
 without --deb this runs `apt-get download scowl=VERSION` in a temporary folder. The .deb is read
-in Python (an ar archive holding a tar), so no dpkg is needed. Words of size 50 or less come
+in Python (an ar archive holding a tar; Debian's are .tar.xz, which Python reads, while
+Ubuntu's .tar.zst it cannot), so no dpkg is needed. Words of size 50 or less come
 first, one a line; then, after an empty line, the words of sizes 55 to 80. Not a runtime
 dependency; its notice is rules/thankyou/data/scowl-COPYRIGHT.txt:
 
@@ -60,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         deb = (a.deb or _download(tmp)).read_bytes()
+    with tarfile.open(fileobj=io.BytesIO(_ar_member(deb, "control.tar"))) as tar:
+        control = tar.extractfile("./control").read().decode("utf-8")
+    version = re.search(r"^Version: (\S+)", control, re.M).group(1)
     core: set[str] = set()
     every: set[str] = set()
     notice = None
@@ -76,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
                 core |= words
     if not core or notice is None:
         raise SystemExit("make_scowl_words: no SCOWL lists or notice in the .deb")
-    head = [f"# SCOWL {VERSION} (Debian), sizes <= {TOP}, words in lower case; notice: scowl-COPYRIGHT.txt",
+    head = [f"# An extract of SCOWL {version} (Debian's scowl package), modified: its lists of sizes <= {TOP} merged,",
+            "# only words of the letters a-z kept; SCOWL's notice: scowl-COPYRIGHT.txt",
             f"# written by bench/make_scowl_words.py: sizes <= {CORE} first, then an empty line, then sizes to {TOP}"]
     text = "\n".join(head + sorted(core)) + "\n\n" + "\n".join(sorted(every - core)) + "\n"
     OUT.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))

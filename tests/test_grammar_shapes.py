@@ -17,6 +17,10 @@ def _note(body: str) -> str:
 
 # the sentence -> (the word reported, its suggestion)
 ERRORS = {
+    # a plural subject with "a" and a quantifier, and "a", a name and a plural that is no preposition's
+    # object: still slips (stop 40: the exceptions for "why a … byelaw matters is", "on a Saturday moves")
+    "A few reports is late this week.": ("is", "are"),
+    "I wrote a Python scripts for the team.": ("scripts", "script"),
     "I has enjoyed our talk about the dashboard.": ("has", "have"),
     "I look forward to hear from you.": ("hear", "hearing"),
     "I manages a team of four analysts.": ("manages", "manage"),

@@ -55,8 +55,9 @@ def test_the_wheel_contains_the_rules(installed):
     for p in (REPO / "rules" / "thankyou").glob("*.yaml"):
         assert f"thanklint/rules/thankyou/{p.name}" in bundled, f"{p.name} is not in the wheel"
     # the word lists the spelling checks read at run time, and the notice SCOWL's licence asks for
-    for p in (REPO / "rules" / "thankyou" / "data").glob("*"):
-        assert f"thanklint/rules/thankyou/data/{p.name}" in bundled, f"data/{p.name} is not in the wheel"
+    for name in ("scowl-words.txt.gz", "scowl-COPYRIGHT.txt", "languagetool-words.txt.gz", "hindi-words.txt"):
+        assert f"thanklint/rules/thankyou/data/{name}" in bundled, f"data/{name} is not in the wheel"
+    assert any(n.endswith(".dist-info/licenses/rules/thankyou/data/scowl-COPYRIGHT.txt") for n in names)
 
 
 def test_installed_cli_runs_from_another_folder(installed, tmp_path):

@@ -141,3 +141,18 @@ def test_each_check_is_off_at_its_default():
     assert _field_word("tephra", ["terra"], replace(off, scowl_words=True)) and not _field_word("tephra", ["terra"], off)
     text = "the chef de partie"
     assert _loan_word(text, 12, 18, on) and not _loan_word(text, 12, 18, off)
+
+
+def test_hyphenated_field_words_and_run_together_words_in_scowl():
+    """A span an engine flags whole ("prosthetist-orthotist", LanguageTool's way) is a field's word
+    when each piece is one, possessive too; a slip in a piece is not. SCOWL's size 80 holds
+    "intime": with the engine's "in time" it is a function word run on, still a slip."""
+    from thanklint import packs
+    from thanklint.kinds.proofread import _field_word, _hyphenated_words
+
+    p = next(r for r in packs.load().rules if r.id == "spelling").params
+    assert _hyphenated_words("prosthetist-orthotist", p) and _hyphenated_words("prosthetist-orthotist's", p)
+    assert _hyphenated_words("washer-disinfectors", p)
+    assert not _hyphenated_words("recieve-based", p) and not _hyphenated_words("well-knwon", p)
+    assert _field_word("tephra", ["terra"], p)
+    assert not _field_word("intime", ["in time", "intimate"], p)

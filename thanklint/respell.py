@@ -190,12 +190,13 @@ def _sorted_words() -> list[str]:
     return sorted(common_words())
 
 
+def one_edit(word: str) -> frozenset[str]:
+    """The strings of letters one edit from `word`, not `word` itself (every string, not the
+    common words only, as `near`)."""
+    return frozenset(_edits1(word) - {word})
+
+
 @lru_cache(maxsize=1)
-def one_edit(word: str) -> set[str]:
-    """The strings of letters one edit from `word` (not the common words only, as `near`)."""
-    return _edits1(word)
-
-
 def _alphabet() -> str:
     """Every character of the common words (digits and apostrophes too: "dont" is one edit
     from "don't")."""

@@ -314,10 +314,10 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
                 c.dep_ in ("attr", "acomp", "dobj") for c in tok.children):
             return []  # "Your question about a breeder who trusts his eye more than the figures was a good one": the
             # sentence's verb with its complement, parsed as a comparison's ("than the figures are" has none) (stop 36, fresh-24)
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
-            return []  # "why a catch-and-release byelaw matters is": a wh clause's verb read as the subject; with
-            # "a" a true plural is the a-plural shape's slip ("a products is") (stop 40, fresh-28)
         left = subj.left_edge.i
+        if left and tok.doc[left - 1].tag_ in ("WRB", "WP", "WDT") and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
+            return []  # "why a catch-and-release byelaw matters is": a wh clause's verb read as the subject (stop 40, fresh-28)
         if left and tok.doc[left - 1].tag_ == "VBG":
             return []  # "Seeing the new rigs ready for mobilisation was a highlight": the gerund is the subject
         fix = p.irregular.get(tok.lower_) or _base(tok, {})
@@ -423,11 +423,10 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         # a noun adjunct before a head the parser took for an adjective: "a disputes firm" (stop 35,
         # fresh-23); an adjective after its noun takes these: "an inventions due to", "a bits more of"
         return []
-    prev = tok.doc[tok.i - 1]
-    if prev.tag_ == "NNP" and prev.i > 0 and prev.nbor(-1).lower_ in ("a", "an") and any(
-            tok.lower_ in wordforms.third_person(b) for b in wordforms.lemmas(tok.lower_)):
-        return []  # "a sale barn running 3,000 head on a Saturday moves at a different pace": a name makes a
-        # noun phrase of its own, the word after it a verb (stop 40, fresh-28)
+    if (tok.i >= 3 and tok.nbor(-1).tag_ == "NNP" and tok.nbor(-2).lower_ in ("a", "an") and tok.nbor(-3).tag_ == "IN"
+            and any(tok.lower_ in wordforms.third_person(b) for b in wordforms.lemmas(tok.lower_))):
+        return []  # "a sale barn running 3,000 head on a Saturday moves at a different pace": a preposition's "a"
+        # and name make a noun phrase of their own, the word after it a verb; not "I wrote a Python scripts" (stop 40, fresh-28)
     if nxt is not None and (nxt.lower_ in _OBJECT_DETERMINERS or (nxt.tag_ == "VBP" and tok.head != nxt)):
         # a verb the parser took for the plural ("a good operator questions every order"), or a
         # noun adjunct before a head it took for a verb ("a generic activities calendar") (stop 31, fresh-17)

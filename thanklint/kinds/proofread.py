@@ -905,9 +905,10 @@ def _hyphenated_words(word: str, p: ProofreadParams) -> bool:
     """A hyphenated span the engine flags whole, each piece a word: a WordNet word or its form,
     or one English text uses (Zipf >= known_zipf) with no common word one edit away
     ("steamfitter-pipefitter": stop 34, fresh-21), or a field's word as it would be alone
-    ("prosthetist-orthotist", "washer-disinfectors": stop 40). A slip in a piece
-    ("recieve-based") is one edit from the word meant, so the whole stays flagged."""
-    pieces = word.lower().split("-")
+    ("prosthetist-orthotist", "washer-disinfectors": stop 40), judged without the engine's
+    guesses (those are the whole span's) and so only when no common word is one edit from it. A
+    slip in a piece ("recieve-based") is one edit from the word meant, so the whole stays flagged."""
+    pieces = _POSSESSIVE.sub("", word).lower().split("-")
     if len(pieces) < 2 or not all(x.isalpha() for x in pieces):
         return False
     return all(wordforms.is_lemma(x) or wordforms.lemmas(x)
@@ -1020,8 +1021,9 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     # "boltrope"): the archaic slips the dictionaries hold are near the word meant ("colate")
     if p.far_headwords and word.isalpha() and _in_dictionary(word) and not respell.near(word, 2):
         return True
-    if p.scowl_words and word.isalpha() and _scowl_word(word):
-        return True
+    if (p.scowl_words and word.isalpha() and _scowl_word(word)
+            and not any(sp.split()[0].lower() in _stop_words() - _PRONOUNS for sp in splits)):
+        return True  # not a function word run on, as above: SCOWL holds "intime"
     # "malolactic", "cleanroom": no common word it could be a slip of; one word of letters (an
     # engine's span may hold two: "olders can"), and no name run together ("latinamerican" ->
     # "Latin American")
