@@ -54,10 +54,12 @@ def test_the_wheel_contains_the_rules(installed):
     bundled = sorted(n for n in names if n.startswith("thanklint/rules/thankyou/"))
     for p in (REPO / "rules" / "thankyou").glob("*.yaml"):
         assert f"thanklint/rules/thankyou/{p.name}" in bundled, f"{p.name} is not in the wheel"
-    # the word lists the spelling checks read at run time, and the notice SCOWL's licence asks for
-    for name in ("scowl-words.txt.gz", "scowl-COPYRIGHT.txt", "languagetool-words.txt.gz", "hindi-words.txt"):
+    # the word lists the spelling checks read at run time, and the licence texts theirs ask for
+    notices = ("scowl-COPYRIGHT.txt", "languagetool-words-LGPL-2.1.txt")
+    for name in ("scowl-words.txt.gz", "languagetool-words.txt.gz", "hindi-words.txt", *notices):
         assert f"thanklint/rules/thankyou/data/{name}" in bundled, f"data/{name} is not in the wheel"
-    assert any(n.endswith(".dist-info/licenses/rules/thankyou/data/scowl-COPYRIGHT.txt") for n in names)
+    for name in notices:
+        assert any(n.endswith(f".dist-info/licenses/rules/thankyou/data/{name}") for n in names), name
 
 
 def test_installed_cli_runs_from_another_folder(installed, tmp_path):
