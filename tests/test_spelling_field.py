@@ -156,3 +156,16 @@ def test_hyphenated_field_words_and_run_together_words_in_scowl():
     assert not _hyphenated_words("recieve-based", p) and not _hyphenated_words("well-knwon", p)
     assert _field_word("tephra", ["terra"], p)
     assert not _field_word("intime", ["in time", "intimate"], p)
+
+
+def test_one_flagged_word_reads_no_hindi_list_when_one_word_alone_cannot_pass():
+    """With `hindi_near_zipf: 0` a Hindi word alone is never passed, so a note with one flagged
+    word does not pay the list's read (80,000 words); two words still read it and pass."""
+    from thanklint import packs
+    from thanklint.kinds import proofread
+
+    p = replace(next(r for r in packs.load().rules if r.id == "spelling").params, hindi_near_zipf=0.0)
+    proofread._hindi.cache_clear()
+    assert proofread._hindi_words(["kharif"], p) == frozenset()
+    assert proofread._hindi.cache_info().misses == 0
+    assert proofread._hindi_words(["rabi", "kharif"], p) == {"rabi", "kharif"}

@@ -843,7 +843,7 @@ def _hindi_words(flagged: list[str], p: ProofreadParams) -> frozenset[str]:
     Neither a slip of a function word ("dhe": the) nor an English plural ("familys", "healths")
     counts, nor a name ("Patil", "Rohini": the name checks judge those), only words in lower case."""
     words = {w for w in flagged if w.isalpha() and w.islower() and len(w) >= 3}
-    if not words:
+    if not words or (len(words) < 2 and not p.hindi_near_zipf):  # nothing the list could pass
         return frozenset()
     hindi = _hindi()
 
