@@ -37,8 +37,9 @@ CLEAN = {
     "hindi-popular.txt": "Each taluk plans its planting around the kharif sowing, and the sangeet evenings were a joy to staff.",
     # ... and one Hindi word alone, no slip of a common English word (stop 39, fresh-27)
     "hindi-one.txt": "I was impressed by your plan to start maintenance camps before the kharif season.",
-    # words LanguageTool's dictionary holds and Harper's lacks: Harper alone asks it too (stop 39, fresh-27)
-    "languagetool-dictionary.txt": "We talked about the glamping sites, the rostered staff and the fescue on the greens.",
+    # words LanguageTool's dictionary holds and Harper's lacks: Harper alone asks it too (stop 39,
+    # fresh-27); a curly apostrophe is the list's straight one
+    "languagetool-dictionary.txt": "We talked about the glamping sites, the rostered staff, the fescue on the greens and the boat’s fo’c’sle.",
     # a term as its owners write it, a capital inside
     "term.txt": "I linked SARS-CoV-2 wastewater data to clinic visits and shipped the iOS app.",
     # a final that only ends a word (syndrome + ic) and a closed compound of a British spelling,

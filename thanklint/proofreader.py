@@ -155,6 +155,7 @@ def _languagetool_words(eng, text: str, matches: list, variant: "dialects.Dialec
     every, some = _lt_dictionary()
 
     def known(w: str) -> bool:
+        w = w.replace("\u2019", "'")  # the list writes "fo'c'sle"; a note may curl it
         return w in every or bool(some.get(w, frozenset()) & wanted)
 
     return frozenset(w for w in words if known(w))
