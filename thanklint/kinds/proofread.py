@@ -678,6 +678,13 @@ def _not_before_infinitive(analysis, m) -> bool:
     return nxt is None or nxt.tag_ != "VB"
 
 
+def _not_an_answer(analysis, m) -> bool:
+    """The span's "no" is no answer a verb takes: "I am no in the mood" takes "not", while in
+    "how to say no in a way" (or "voted no in") "no" is what was said (stop 40, fresh-29)."""
+    toks = [t for t in analysis.tokens(m.offset, m.end) if t.lower_ == "no"]
+    return not toks or toks[0].i == 0 or toks[0].doc[toks[0].i - 1].pos_ != "VERB"
+
+
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
             "claimed-use": _use_as_claimed, "next-heads": _next_heads, "next-infinitive-slot": _next_infinitive_slot,
@@ -690,7 +697,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "adjective-use": _used_as_adjective, "adverb-use": _adverb_use, "noun-slot": _in_noun_slot, "not-someones-day": _not_someones_day,
             "verb-follows": _verb_follows, "predicate-adjective": _predicate_adjective,
             "not-the-subjects-verb": _not_the_subjects_verb, "not-a-subject": _not_a_subject,
-            "not-before-infinitive": _not_before_infinitive,
+            "not-before-infinitive": _not_before_infinitive, "not-an-answer": _not_an_answer,
             "not-before-particle": _not_before_particle, "not-before-base-verb": _not_before_base_verb,
             "not-before-noun-phrase": _not_before_noun_phrase, "not-a-renoun": _not_a_renoun}
 
