@@ -122,11 +122,21 @@ def _about_self(tok, stop: set[int]) -> bool:
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and cur.pos_ in ("VERB", "AUX"):
             s = subj[0]
-            return s.lower_ in _FIRST_PERSON or _mine(s)
+            return (s.lower_ in _FIRST_PERSON or _mine(s)) and not _asked_hypothetical(cur, stop)
         if cur.head is cur:
             return False
         cur = cur.head
     return False
+
+
+_HYPOTHETICAL = frozenset({"would", "could", "'d", "might", "should"})
+
+
+def _asked_hypothetical(verb, stop: set[int]) -> bool:
+    """The candidate's verb is a hypothetical the cue governs: the interviewer's question or
+    scenario ("You asked how I would keep forty hire e-bikes safe", "your question about how I
+    would handle a wandering guest"), a detail of the interview, not the candidate's own past."""
+    return verb.head.i in stop and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children)
 
 
 def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
