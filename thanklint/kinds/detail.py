@@ -135,8 +135,13 @@ _HYPOTHETICAL = frozenset({"would", "could", "'d", "might", "should"})
 def _asked_hypothetical(verb, stop: set[int]) -> bool:
     """The candidate's verb is a hypothetical the cue governs: the interviewer's question or
     scenario ("You asked how I would keep forty hire e-bikes safe", "your question about how I
-    would handle a wandering guest"), a detail of the interview, not the candidate's own past."""
-    return verb.head.i in stop and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children)
+    would handle a wandering guest"), a detail of the interview, not the candidate's own past. The
+    cue's word is the clause's head, and not the candidate's own verb ("I can tell …, and I would be
+    thrilled to join": a second clause, the candidate speaking)."""
+    cue = verb.head
+    return (cue.i in stop and verb.dep_ in ("ccomp", "pcomp")
+            and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON for c in cue.children))
 
 
 def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
