@@ -39,9 +39,6 @@ CLEAN = {
     "hindi-one.txt": "I was impressed by your plan to start maintenance camps before the kharif season.",
     # words LanguageTool's dictionary holds and Harper's lacks: Harper alone asks it too (stop 39,
     # fresh-27); a curly apostrophe is the list's straight one
-    # a grape's name as a wine, in lower case as SCOWL's list holds it, though the engines guess a
-    # capital (stop 40, fresh-29); "italian" -> "Italian" is still reported (test_combine.py)
-    "wine.txt": "We poured the aged riesling beside a young merlot for the tasting.",
     "languagetool-dictionary.txt": "We talked about the glamping sites, the rostered staff, the fescue on the greens and the boat’s fo’c’sle.",
     # a term as its owners write it, a capital inside
     "term.txt": "I linked SARS-CoV-2 wastewater data to clinic visits and shipped the iOS app.",
