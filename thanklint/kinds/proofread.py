@@ -678,11 +678,15 @@ def _not_before_infinitive(analysis, m) -> bool:
     return nxt is None or nxt.tag_ != "VB"
 
 
+_ANSWER_VERBS = frozenset({"say", "answer", "reply", "respond", "vote"})
+
+
 def _not_an_answer(analysis, m) -> bool:
-    """The span's "no" is no answer a verb takes: "I am no in the mood" takes "not", while in
-    "how to say no in a way" (or "voted no in") "no" is what was said (stop 40, fresh-29)."""
+    """The span's "no" is no answer a verb of answering takes: "I am no in the mood" and "It seems
+    no in line" take "not", while in "how to say no in a way", "a polite no" and "voted no" "no"
+    is what was said (stop 40, fresh-29)."""
     toks = [t for t in analysis.tokens(m.offset, m.end) if t.lower_ == "no"]
-    return not toks or toks[0].i == 0 or toks[0].doc[toks[0].i - 1].pos_ != "VERB"
+    return not toks or not (toks[0].head.pos_ == "VERB" and toks[0].head.lemma_ in _ANSWER_VERBS)
 
 
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
