@@ -43,6 +43,7 @@ class DetailParams:
     praise: tuple[str, ...] = ()  # "your commitment to patient care": what these nouns govern is praise too
     praise_verbs: tuple[str, ...] = ()  # "your mission to transform | community health": vague aims, praise too
     praise_adjectives: tuple[str, ...] = ()  # "the innovative campaigns": a noun these praise, and nothing names, is praise
+    question_nouns: tuple[str, ...] = ()  # "your question about how I would …": the interviewer's, a detail
     title_words: tuple[str, ...] = ()  # heads whose modifiers only name the job or the employer
     missing_at: str = "first-paragraph"
     topic_overlap: float = 0.6  # share of a context topic's content words that must appear
@@ -110,9 +111,10 @@ def _titles_and_slots(analysis, title_words: tuple[str, ...]) -> frozenset[int]:
     return analysis._memo[key]
 
 
-def _about_self(tok, stop: set[int]) -> bool:
+def _about_self(tok, stop: set[int], questions: frozenset[str] = frozenset()) -> bool:
     """Is the token in a clause about the candidate? Climbs to the nearest verb with
-    a subject, but not past the cue that introduced it."""
+    a subject, but not past the cue that introduced it. A hypothetical the interviewer
+    asked is not the candidate's own (`_asked_hypothetical`)."""
     cur = tok
     for _ in range(12):
         if cur.i in stop:
@@ -122,26 +124,38 @@ def _about_self(tok, stop: set[int]) -> bool:
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj and cur.pos_ in ("VERB", "AUX"):
             s = subj[0]
-            return (s.lower_ in _FIRST_PERSON or _mine(s)) and not _asked_hypothetical(cur, stop)
+            return (s.lower_ in _FIRST_PERSON or _mine(s)) and not _asked_hypothetical(cur, stop, questions)
         if cur.head is cur:
             return False
         cur = cur.head
     return False
 
 
-_HYPOTHETICAL = frozenset({"would", "could", "'d", "might", "should"})
+_HYPOTHETICAL = frozenset({"would", "could", "'d", "’d", "might", "should"})
 
 
-def _asked_hypothetical(verb, stop: set[int]) -> bool:
-    """The candidate's verb is a hypothetical the cue governs: the interviewer's question or
-    scenario ("You asked how I would keep forty hire e-bikes safe", "your question about how I
-    would handle a wandering guest"), a detail of the interview, not the candidate's own past. The
-    cue's word is the clause's head, and not the candidate's own verb ("I can tell …, and I would be
-    thrilled to join": a second clause, the candidate speaking)."""
-    cue = verb.head
-    return (cue.i in stop and verb.dep_ in ("ccomp", "pcomp")
-            and any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children)
-            and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON for c in cue.children))
+def _asked_hypothetical(verb, stop: set[int], questions: frozenset[str]) -> bool:
+    """The candidate's verb is a hypothetical the interviewer put: the complement of a cue
+    ("You asked how I would keep forty hire e-bikes safe", "your question about how I would
+    triage the samples") whose verb has someone else as its subject, or whose noun is a
+    question (`question_nouns`) not the candidate's own. A detail of the interview, not the
+    candidate's plan: "We talked about how I would run the pottery classes", "our conversation
+    about how I might finish the MBA" and "I can tell …, and I would be thrilled to join" are not."""
+    if verb.head.i not in stop or verb.dep_ not in ("ccomp", "pcomp"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
+        return False
+    cur = verb.head
+    for _ in range(4):  # from the cue's word up to the verb or noun that puts the question
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return bool(subj) and subj[0].lower_ not in _FIRST_PERSON and not _mine(subj[0])
+        if cur.pos_ == "NOUN":
+            return cur.lemma_.lower() in questions and not _mine(cur)
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
@@ -250,9 +264,10 @@ def _owned_by_me(tok) -> bool:
 def find_details(analysis, params: DetailParams, ctx) -> dict:
     """Body sentence index -> the token that carries the detail found in it."""
     specific = _specific_noun(analysis, params, ctx, places=False)
+    questions = frozenset(params.question_nouns)
 
     def content(tok, stop: set[int]) -> bool:
-        return specific(tok) and not _about_self(tok, stop)
+        return specific(tok) and not _about_self(tok, stop, questions)
 
     cues, strong = compile_cues(params.cues), compile_cues(params.strong_cues)
     owners = set(params.owners)
