@@ -46,6 +46,7 @@ class ConsistencyParams:
     addressees: tuple[str, ...] = ()  # more greeting words that name no one, beyond the pack's `layout.addressees`
     unit_nouns: tuple[str, ...] = ()  # "the Hyderabad office": an organisation's name before these is the employer's part
     place_nouns: tuple[str, ...] = ()  # "Kalghatgi taluk": a name before these is a place's, never an employer's
+    eponym_nouns: tuple[str, ...] = ()  # "Marek's disease": a possessive name before these names a term, never an employer
     role_cues: tuple[str, ...] = ()  # "the ~4 role|position": the words between name a role
     role_modifiers: tuple[str, ...] = ()  # words in a role mention that say nothing about which role ("open", "senior")
     role_titles: tuple[str, ...] = ()  # endings of a one-word title ("Accountant", "Designer"): a capitalised one names a role
@@ -134,6 +135,8 @@ def _employer_orgs(analysis, p):
                 continue  # "the Senior Customs Clearance Executive position": the post, not its employer
             if ent.end < len(doc) and doc[ent.end].lower_ in p.place_nouns:
                 continue  # "the field visit to Kalghatgi taluk": a place's name, not an organisation's
+            if _eponym(doc, ent, p.eponym_nouns):
+                continue  # "vaccination for Marek's disease": a term named after someone (stop 40, fresh-21)
             if ent.end + 1 < len(doc) and doc[ent.end].tag_ == "HYPH" and not doc[ent.end - 1].whitespace_ \
                     and doc[ent.end + 1].tag_ in ("VBN", "JJ"):
                 continue  # "MSC-certified suppliers": a modifier of another noun, not an employer (stop 35, fresh-20)
@@ -200,6 +203,12 @@ def _unnamed_after_at(doc, toks, employer, in_ent) -> list:
             if j > k and not (j < len(words) and words[j].pos_ == "NOUN"):  # "at the Timmins operation": a place's
                 out.append(doc[words[k].i : words[j - 1].i + 1])
     return out
+
+
+def _eponym(doc, ent, nouns: tuple[str, ...]) -> bool:
+    """The name is a possessive before one of `nouns`: "Marek's disease", "Hooke's law"."""
+    after = ent.end if ent[-1].lower_ in ("'s", "’s") else ent.end + 1 if _possessive(doc, ent) else None
+    return after is not None and after < len(doc) and doc[after].lower_ in nouns
 
 
 def _possessive(doc, ent) -> bool:
