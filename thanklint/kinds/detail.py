@@ -111,7 +111,7 @@ def _titles_and_slots(analysis, title_words: tuple[str, ...]) -> frozenset[int]:
     return analysis._memo[key]
 
 
-def _about_self(tok, stop: set[int], questions: frozenset[str] = frozenset()) -> bool:
+def _about_self(tok, stop: set[int], questions: frozenset[str]) -> bool:
     """Is the token in a clause about the candidate? Climbs to the nearest verb with
     a subject, but not past the cue that introduced it. A hypothetical the interviewer
     asked is not the candidate's own (`_asked_hypothetical`)."""
