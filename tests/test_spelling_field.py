@@ -40,6 +40,8 @@ CLEAN = {
     # words LanguageTool's dictionary holds and Harper's lacks: Harper alone asks it too (stop 39,
     # fresh-27); a curly apostrophe is the list's straight one
     "languagetool-dictionary.txt": "We talked about the glamping sites, the rostered staff, the fescue on the greens and the boat’s fo’c’sle.",
+    # ... and hyphenated words it holds whole, which Harper checks piece by piece ("alongs", "heli") (stop 40, fresh-30)
+    "languagetool-hyphenated.txt": "I have done ride-alongs with your drivers and handled heli-skiing bookings.",
     # a term as its owners write it, a capital inside
     "term.txt": "I linked SARS-CoV-2 wastewater data to clinic visits and shipped the iOS app.",
     # a final that only ends a word (syndrome + ic) and a closed compound of a British spelling,
@@ -91,6 +93,7 @@ SLIPS = {
     # a capital left out: SCOWL's lists hold such words in lower case too, so they pass no field check
     "capital-slip.txt": ("I spent two years with a mozambican health charity.", ["mozambican"]),
     "languagetool-dictionary-slip.txt": ("The glamping sites were recieved well.", ["recieved"]),
+    "languagetool-hyphenated-slip.txt": ("The ride-alongs were recieved well.", ["recieved"]),
     # a word of SCOWL's size 80 one edit from one of its size 50 (Norvig's "supercede": supersede)
     "scowl-slip.txt": ("The tephra layers supercede the older map.", ["supercede"]),
     # a slip far from any common word that wordfreq has never seen (Norvig's "nessisary")
@@ -127,6 +130,15 @@ def test_field_words_names_and_french_terms_with_harper(tmp_path):
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
 def test_field_words_names_and_french_terms_with_languagetool(tmp_path):
     _check(_spelling(tmp_path, _languagetool_args()))
+
+
+def test_a_slip_in_a_piece_of_a_hyphenated_word_is_still_reported_with_harper(tmp_path):
+    """Harper flags the piece; "recieve-based" is no word of LanguageTool's list, so the piece stays."""
+    (tmp_path / "n.txt").write_text(NOTE.format(s="I ran a recieve-based checklist on the ride-alongs."), encoding="utf-8")
+    proc = run_cli("--format", "json", *HARPER, "n.txt", cwd=tmp_path)
+    [f] = json.loads(proc.stdout)["files"]
+    assert [x["message"] for x in f["findings"] if x["rule"] == "spelling"] == [
+        "'recieve' is misspelled; did you mean 'receive'?"]
 
 
 def test_each_check_is_off_at_its_default():

@@ -76,8 +76,9 @@ class Proofreader:
             if self._pool is not None:
                 eng.close()
             return None, self.why
-        known = _sibling_words(eng, text, matches, variant) | _languagetool_words(eng, text, matches, variant)
-        matches = _spelling(text, matches, variant, known)
+        words = _sibling_words(eng, text, matches, variant) | _languagetool_words(eng, text, matches, variant)
+        known = {(m.offset, m.end) for m in matches if text[m.offset : m.end] in words}
+        matches = _spelling(text, matches, variant, frozenset(known))
         return [replace(m, offset=m.offset + shift) for m in matches] if shift else matches, ""
 
     def wait(self):
@@ -142,14 +143,16 @@ _LT_VARIANTS = {"en-US": "US", "en-GB": "GB", "en-AU": "AU", "en-CA": "CA", "en-
 def _languagetool_words(eng, text: str, matches: list, variant: "dialects.Dialect") -> frozenset[str]:
     """The words Harper alone flags that LanguageTool's dictionary of the note's variant (or of a
     sibling variant, where the variant is a guess) spells right: Harper's dictionary is the smaller
-    ("glamping", "rostered", "fescue", "certifier": stop 39, fresh-27). With LanguageTool checking,
+    ("glamping", "rostered", "fescue", "certifier": stop 39, fresh-27). A piece of a hyphenated
+    word counts when the list holds the whole word: Harper checks "ride-alongs" and "heli-skiing"
+    piece by piece and flags "alongs" and "heli" (stop 40, fresh-30). With LanguageTool checking,
     its own verdict stands."""
     if eng.name.split()[0] != "harper":  # "harper 0.2.0"; not LanguageTool, nor both ("languagetool 6.6 + harper …")
         return frozenset()
     # words in lower case only: the list holds no names, and a run whose only flagged words are
     # names (most notes) never reads it
-    words = {w for m in matches if m.kind == "spelling" and (w := text[m.offset : m.end]).islower()}
-    if not words:
+    flagged = [m for m in matches if m.kind == "spelling" and text[m.offset : m.end].islower()]
+    if not flagged:
         return frozenset()
     wanted = {_LT_VARIANTS.get(c, "US") for c in (variant.code, *_siblings(variant))}
     every, some = _lt_dictionary()
@@ -158,7 +161,26 @@ def _languagetool_words(eng, text: str, matches: list, variant: "dialects.Dialec
         w = w.replace("\u2019", "'")  # the list writes "fo'c'sle"; a note may curl it
         return w in every or bool(some.get(w, frozenset()) & wanted)
 
-    return frozenset(w for w in words if known(w))
+    out = set()
+    for m in flagged:
+        word, whole = text[m.offset : m.end], _hyphenated(text, m.offset, m.end)
+        if known(word) or (whole != word and known(whole.lower())):
+            out.add(word)
+    return frozenset(out)
+
+
+def _hyphenated(text: str, start: int, end: int) -> str:
+    """The hyphenated word the span is a piece of ("ride-alongs" for "alongs"), or the span."""
+    a, b = start, end
+    while a > 1 and text[a - 1] == "-" and text[a - 2].isalpha():
+        a -= 2
+        while a > 0 and text[a - 1].isalpha():
+            a -= 1
+    while b + 1 < len(text) and text[b] == "-" and text[b + 1].isalpha():
+        b += 2
+        while b < len(text) and text[b].isalpha():
+            b += 1
+    return text[a:b]
 
 
 @lru_cache(maxsize=1)
@@ -177,10 +199,12 @@ def _lt_dictionary() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     return words, {w: frozenset(vs.split()) for w, _, vs in (line.partition("\t") for line in some.split("\n") if line)}
 
 
-def _spelling(text: str, matches: list, variant: "dialects.Dialect", known: frozenset[str] = frozenset()) -> list:
+def _spelling(text: str, matches: list, variant: "dialects.Dialect",
+              known: frozenset[tuple[int, int]] = frozenset()) -> list:  # fmt: skip
     """Spelling messages that name the word; on a note of mixed spelling, one match for
     the mix in place of the engine's matches on its minority-variant words; no match on a
-    word another dictionary spells right (`known`: a sibling variant's, LanguageTool's)."""
+    word another dictionary spells right (`known`: the (start, end) of those words, found
+    in a sibling variant's dictionary or LanguageTool's)."""
     minority = variant.minority
     taken = {(s.start, s.end) for s in minority}
     out = []
@@ -189,7 +213,7 @@ def _spelling(text: str, matches: list, variant: "dialects.Dialect", known: froz
             out.append(m)
         elif (m.offset, m.end) not in taken:
             word = text[m.offset : m.end]
-            if word in known:
+            if (m.offset, m.end) in known:
                 continue
             if (variant.code != "en-US" and dialects.oxford(word)) or dialects.own_spelling(word, variant.code):
                 continue  # Harper's en-GB flags "sanitized" (stop 31, fresh-16) and "anonymised" (stop 34, fresh-20)
