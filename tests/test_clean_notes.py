@@ -859,3 +859,22 @@ def test_harper_leaves_hyphenated_field_words_alone_and_still_reports_a_slip_in_
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
 def test_languagetool_leaves_hyphenated_field_words_alone_and_still_reports_a_slip_in_one(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_40) == {"grammar": [], "spelling": ["recieve-based"]}
+
+
+# fresh-30's clean notes, read in the next session of stop 40: a company's name that starts with a
+# place's ("with Coral Sea Towage") takes no "the", and "both" as a pronoun before a comma takes no
+# "and" ("contribute to both, as well as to teaching"); the place alone, and "both … as well as"
+# opening a pair, are still reported
+FRESH_30 = ("Dear Captain Hollis,\n\nThank you for interviewing me for the tug master position with Coral Sea "
+            "Towage. I would be keen to contribute to both, as well as to training the deckhands.\n\n"
+            "Kind regards,\nJarrah\n")
+FRESH_30_SLIPS = ("Dear Captain Hollis,\n\nThank you for the interview. We talked about towing across Coral Sea, "
+                  "and I would help both the harbour crew as well as the escort team.\n\nKind regards,\nJarrah\n")
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_companys_place_name_and_a_pronoun_both_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_30) == {"grammar": [], "spelling": []}
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_30_SLIPS) == {
+        "grammar": ["across Coral Sea", "as well as"], "spelling": []}

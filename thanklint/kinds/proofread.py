@@ -689,6 +689,17 @@ def _not_an_answer(analysis, m) -> bool:
     return not toks or not (toks[0].head.pos_ == "VERB" and toks[0].head.lemma_ in _ANSWER_VERBS)
 
 
+def _both_pairs(analysis, m) -> bool:
+    """The "both" before the span opens a pair, which takes "and" ("both the clinic as well as the
+    service"); a "both" that stands for a pair already named, a pronoun before a comma, takes
+    none: "keen to contribute to both, as well as to teaching ward staff" (stop 40, fresh-30)."""
+    text = analysis.note.text
+    both = [w for w in re.finditer(r"\bboth\b", text[max(0, m.offset - 120) : m.offset], re.IGNORECASE)]
+    if not both:
+        return True
+    return not re.match(r"\s*[,;:.)]", text[max(0, m.offset - 120) + both[-1].end() :])
+
+
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
             "claimed-use": _use_as_claimed, "next-heads": _next_heads, "next-infinitive-slot": _next_infinitive_slot,
@@ -703,7 +714,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-the-subjects-verb": _not_the_subjects_verb, "not-a-subject": _not_a_subject,
             "not-before-infinitive": _not_before_infinitive, "not-an-answer": _not_an_answer,
             "not-before-particle": _not_before_particle, "not-before-base-verb": _not_before_base_verb,
-            "not-before-noun-phrase": _not_before_noun_phrase, "not-a-renoun": _not_a_renoun}
+            "not-before-noun-phrase": _not_before_noun_phrase, "not-a-renoun": _not_a_renoun,
+            "both-pairs": _both_pairs}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
