@@ -241,6 +241,19 @@ def _owned_names(doc, company: str) -> list[tuple[str, ...]]:
     return out
 
 
+def _yours(doc, ent) -> bool:
+    """The name follows "your" or "our": the reader's own ("your Halifax office")."""
+    return ent.start > 0 and doc[ent.start - 1].lower_ in ("your", "our")
+
+
+def _your_units(doc, orgs) -> list[tuple[str, ...]]:
+    """The words of the names the note gives as the reader's own units or places ("your Parramatta
+    collection centre"): the same name alone later ("bring it to Parramatta") is that place, not
+    another employer (stop 40, fresh-7)."""
+    return [words for ent, _, _, unit in orgs
+            if unit and _yours(doc, ent) and (words := tuple(_fold(t.text) for t in ent if t.lower_ != "the"))]
+
+
 def _of_owned(ent, owned: list[tuple[str, ...]]) -> bool:
     """The organisation's name starts a name the note gives as the company's own: "join the team at
     Grey Owl Falls" after "Northern Rivers Power's Grey Owl Falls Generating Station" (stop 31, fresh-17)."""
@@ -480,7 +493,7 @@ def check_consistency(analysis, ctx, rule):
     if ctx.company:
         names_company = any(_same_org(ent.text, ctx.company) for ent, *_ in orgs) or bool(
             re.search(r"(?<!\w)%s(?!\w)" % re.escape(_norm(ctx.company)), note.text.lower()))
-        owned = _owned_names(analysis.doc, ctx.company)
+        owned = _owned_names(analysis.doc, ctx.company) + _your_units(analysis.doc, orgs)
         for ent, addressed, about_past, unit in orgs:
             if _same_org(ent.text, ctx.company) or not addressed or about_past or _of_owned(ent, owned):
                 continue
@@ -490,8 +503,9 @@ def check_consistency(analysis, ctx, rule):
                 continue  # "Given AUSTRAC's recent enforcement activity" in a note to the bank: a third party
             if _ratio(_norm(ent.text), _norm(ctx.company)) >= p.similarity:
                 continue  # a near-miss is reported above, word by word
-            if unit == "yes" and (names_company or (ent.start and analysis.doc[ent.start - 1].lower_ in ("your", "our"))):
-                continue  # "your Halifax office", or "the Halifax office" in a note that names its employer: a place of it
+            if (unit == "yes" and names_company) or (unit and _yours(analysis.doc, ent)):
+                continue  # "your Halifax office", "your Parramatta collection centre", or "the Halifax office" in a
+                #           note that names its employer: a place of it
             if unit:  # a part of the employer, or of another company: the writer knows which
                 # ... unless it bears the company's name: "the National Weather Center" of the National Weather Service,
                 # or the company follows it: "the Cryosphere Dynamics Group at the University of Aberdale";
