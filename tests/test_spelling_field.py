@@ -93,7 +93,8 @@ SLIPS = {
     # a capital left out: SCOWL's lists hold such words in lower case too, so they pass no field check
     "capital-slip.txt": ("I spent two years with a mozambican health charity.", ["mozambican"]),
     "languagetool-dictionary-slip.txt": ("The glamping sites were recieved well.", ["recieved"]),
-    "languagetool-hyphenated-slip.txt": ("The ride-alongs were recieved well.", ["recieved"]),
+    # ... and the piece alone elsewhere in the note is still a slip (a review of stop 40)
+    "languagetool-hyphenated-slip.txt": ("The ride-alongs went well; I went alongs with two drivers.", ["alongs"]),
     # a word of SCOWL's size 80 one edit from one of its size 50 (Norvig's "supercede": supersede)
     "scowl-slip.txt": ("The tephra layers supercede the older map.", ["supercede"]),
     # a slip far from any common word that wordfreq has never seen (Norvig's "nessisary")

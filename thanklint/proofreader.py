@@ -76,9 +76,9 @@ class Proofreader:
             if self._pool is not None:
                 eng.close()
             return None, self.why
-        words = _sibling_words(eng, text, matches, variant) | _languagetool_words(eng, text, matches, variant)
-        known = {(m.offset, m.end) for m in matches if text[m.offset : m.end] in words}
-        matches = _spelling(text, matches, variant, frozenset(known))
+        siblings = _sibling_words(eng, text, matches, variant)
+        known = {(m.offset, m.end) for m in matches if text[m.offset : m.end] in siblings}
+        matches = _spelling(text, matches, variant, frozenset(known) | _languagetool_words(eng, text, matches, variant))
         return [replace(m, offset=m.offset + shift) for m in matches] if shift else matches, ""
 
     def wait(self):
@@ -140,9 +140,9 @@ def _sibling_words(eng, text: str, matches: list, variant: "dialects.Dialect") -
 _LT_VARIANTS = {"en-US": "US", "en-GB": "GB", "en-AU": "AU", "en-CA": "CA", "en-NZ": "NZ", "en-IN": "GB"}
 
 
-def _languagetool_words(eng, text: str, matches: list, variant: "dialects.Dialect") -> frozenset[str]:
-    """The words Harper alone flags that LanguageTool's dictionary of the note's variant (or of a
-    sibling variant, where the variant is a guess) spells right: Harper's dictionary is the smaller
+def _languagetool_words(eng, text: str, matches: list, variant: "dialects.Dialect") -> frozenset[tuple[int, int]]:
+    """The (start, end) of the words Harper alone flags that LanguageTool's dictionary of the note's
+    variant (or of a sibling variant, where the variant is a guess) spells right: Harper's dictionary is the smaller
     ("glamping", "rostered", "fescue", "certifier": stop 39, fresh-27). A piece of a hyphenated
     word counts when the list holds the whole word: Harper checks "ride-alongs" and "heli-skiing"
     piece by piece and flags "alongs" and "heli" (stop 40, fresh-30). With LanguageTool checking,
@@ -165,7 +165,7 @@ def _languagetool_words(eng, text: str, matches: list, variant: "dialects.Dialec
     for m in flagged:
         word, whole = text[m.offset : m.end], _hyphenated(text, m.offset, m.end)
         if known(word) or (whole != word and known(whole.lower())):
-            out.add(word)
+            out.add((m.offset, m.end))
     return frozenset(out)
 
 
