@@ -868,8 +868,9 @@ def test_languagetool_leaves_hyphenated_field_words_alone_and_still_reports_a_sl
 FRESH_30 = ("Dear Captain Hollis,\n\nThank you for interviewing me for the tug master position with Coral Sea "
             "Towage. I would be keen to contribute to both, as well as to training the deckhands.\n\n"
             "Kind regards,\nJarrah\n")
-FRESH_30_SLIPS = ("Dear Captain Hollis,\n\nThank you for the interview. We talked about towing across Coral Sea, "
-                  "and I would help both the harbour crew as well as the escort team.\n\nKind regards,\nJarrah\n")
+FRESH_30_SLIPS = ("Dear Captain Hollis,\n\nThank you for the interview. After ten years of towing across Coral Sea I "
+                  "know the reefs, and I would help both, the harbour crew as well as the escort team.\n\n"
+                  "Kind regards,\nJarrah\n")  # "I" is no name after the place; "both," opens the pair here (a review)
 
 
 @pytest.mark.languagetool

@@ -540,7 +540,7 @@ def _next_not_name(analysis, m) -> bool:
     which take none. Not _next_token: Harper's span here is the space between two words, which
     holds no token to step on from."""
     nxt = next((t for t in analysis.doc if t.idx >= m.end and not t.is_space), None)
-    return not (nxt is not None and _capital_mid_sentence(nxt))
+    return not (nxt is not None and nxt.text != "I" and _capital_mid_sentence(nxt))  # "across Coral Sea I know": no name
 
 
 def _whole_words(analysis, m) -> bool:
@@ -693,11 +693,9 @@ def _both_pairs(analysis, m) -> bool:
     """The "both" before the span opens a pair, which takes "and" ("both the clinic as well as the
     service"); a "both" that stands for a pair already named, a pronoun before a comma, takes
     none: "keen to contribute to both, as well as to teaching ward staff" (stop 40, fresh-30)."""
-    text = analysis.note.text
-    both = [w for w in re.finditer(r"\bboth\b", text[max(0, m.offset - 120) : m.offset], re.IGNORECASE)]
-    if not both:
-        return True
-    return not re.match(r"\s*[,;:.)]", text[max(0, m.offset - 120) + both[-1].end() :])
+    # the pronoun stands right before the span, with only punctuation between: not "both, the deck
+    # crew as well as the engineers", where "both" opens the pair after its comma
+    return not re.search(r"\bboth\s*[,;:)]\s*$", analysis.note.text[max(0, m.offset - 40) : m.offset], re.IGNORECASE)
 
 
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
