@@ -451,13 +451,11 @@ def _inline_signoff(last: Line, valedictions: tuple[str, ...]) -> SignOff | None
 
 
 def _bare_name(content: list[Line]) -> Line | None:
-    """The last line, when it is a name alone (see _name_line)."""
-    return _name_line(content[-1]) if len(content) >= 2 else None
-
-
-def _name_line(last: Line) -> Line | None:
-    """The line, when it is a name alone: up to four capitalised words, no sentence
+    """The last line, when it is a name alone: up to four capitalised words, no sentence
     punctuation ("Sam", "Sam Okafor", "- Sam" as e-mails sign; not "Looking forward to it")."""
+    if len(content) < 2:
+        return None
+    last = content[-1]
     lead, t = _visible(last.text)
     dash = re.match(r"[-–—~]+\s*", t)
     if dash:
@@ -482,11 +480,8 @@ def _signoff(content: list[Line], valedictions: tuple[str, ...], greeting: Line 
             break
         lead, stripped = _visible(ln.text)
         phrase = _starts_with(stripped, valedictions)
-        if phrase is None and i < len(tail) - 1 and _SHORT_CLOSE.fullmatch(stripped) and _name_line(tail[i + 1]) \
-                and all(ln2.words <= 6 for ln2 in tail[i + 2 :]):
-            # "With sincere regards," above a name, and perhaps a signature block under it (a degree,
-            # a phone number: stop 40, fresh-30): a closing phrase the pack does not list
-            phrase = stripped[:-1]
+        if phrase is None and i == len(tail) - 2 and _SHORT_CLOSE.fullmatch(stripped) and _bare_name(tail):
+            phrase = stripped[:-1]  # "With sincere regards," above a name: a closing phrase the pack does not list
         if phrase is None or ln.words > 7 or stripped[-1:] in ".?" or ln is content[0]:
             continue
         val_end = ln.start + lead + len(stripped)
