@@ -248,8 +248,9 @@ def _yours(doc, ent) -> bool:
 
 def _your_units(doc, orgs) -> list[tuple[str, ...]]:
     """The words of the names the note gives as the reader's own units or places ("your Parramatta
-    collection centre"): the same name alone later ("bring it to Parramatta") is that place, not
-    another employer (stop 40, fresh-7)."""
+    collection centre"): the same name alone where only a place cue addresses it ("bring it to
+    Parramatta") is that place, not another employer (stop 40, fresh-7); "join Fabrikam" after
+    "your Fabrikam team" is still a leftover's."""
     return [words for ent, _, _, unit in orgs
             if unit and _yours(doc, ent) and (words := tuple(_fold(t.text) for t in ent if t.lower_ != "the"))]
 
@@ -493,10 +494,13 @@ def check_consistency(analysis, ctx, rule):
     if ctx.company:
         names_company = any(_same_org(ent.text, ctx.company) for ent, *_ in orgs) or bool(
             re.search(r"(?<!\w)%s(?!\w)" % re.escape(_norm(ctx.company)), note.text.lower()))
-        owned = _owned_names(analysis.doc, ctx.company) + _your_units(analysis.doc, orgs)
+        owned = _owned_names(analysis.doc, ctx.company)
+        yours = _your_units(analysis.doc, orgs)
         for ent, addressed, about_past, unit in orgs:
             if _same_org(ent.text, ctx.company) or not addressed or about_past or _of_owned(ent, owned):
                 continue
+            if addressed == "weak" and _of_owned(ent, yours):
+                continue  # "bring my care to Parramatta" after "your Parramatta collection centre"; not "join Fabrikam"
             if ctx.role and _starts_role(note.text, ent.start_char, ctx.role):
                 continue  # "the HPC systems administrator position": the post the user named, not an employer
             if addressed == "weak" and names_company:
