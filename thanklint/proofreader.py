@@ -19,6 +19,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from thanklint import dialect as dialects
+from thanklint import wordforms
 from thanklint.grammar import EngineMatch
 
 
@@ -163,24 +164,10 @@ def _languagetool_words(eng, text: str, matches: list, variant: "dialects.Dialec
 
     out = set()
     for m in flagged:
-        word, whole = text[m.offset : m.end], _hyphenated(text, m.offset, m.end)
+        word, whole = text[m.offset : m.end], wordforms.hyphenated_word(text, m.offset, m.end)
         if known(word) or (whole != word and known(whole.lower())):
             out.add((m.offset, m.end))
     return frozenset(out)
-
-
-def _hyphenated(text: str, start: int, end: int) -> str:
-    """The hyphenated word the span is a piece of ("ride-alongs" for "alongs"), or the span."""
-    a, b = start, end
-    while a > 1 and text[a - 1] == "-" and text[a - 2].isalpha():
-        a -= 2
-        while a > 0 and text[a - 1].isalpha():
-            a -= 1
-    while b + 1 < len(text) and text[b] == "-" and text[b + 1].isalpha():
-        b += 2
-        while b < len(text) and text[b].isalpha():
-            b += 1
-    return text[a:b]
 
 
 @lru_cache(maxsize=1)

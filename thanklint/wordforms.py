@@ -89,6 +89,17 @@ def _verb_forms(lemma: str) -> set[str]:
     return out
 
 
+def hyphenated_word(text: str, start: int, end: int) -> str:
+    """The hyphenated word the span of `text` is a piece of ("ride-alongs" for "alongs", "bain-marie"
+    for "bain"), or the span itself."""
+    a, b = start, end
+    while a > 0 and (text[a - 1].isalpha() or text[a - 1] == "-"):
+        a -= 1
+    while b < len(text) and (text[b].isalpha() or text[b] == "-"):
+        b += 1
+    return text[a:b].strip("-")
+
+
 def lemmas(word: str) -> set[str]:
     """The WordNet nouns and verbs of which the lower-case `word` is a regular inflection."""
     index = _index()

@@ -913,12 +913,7 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
 def _in_hyphenated_lemma(text: str, start: int, end: int) -> bool:
     """The word is part of a hyphenated WordNet word the engine checks piece by piece ("bain" of
     "bain-marie", stop 28, fresh-12); a slip in a piece breaks the whole word, which then is none."""
-    a, b = start, end
-    while a > 0 and (text[a - 1].isalpha() or text[a - 1] == "-"):
-        a -= 1
-    while b < len(text) and (text[b].isalpha() or text[b] == "-"):
-        b += 1
-    whole = text[a:b].strip("-").lower()
+    whole = wordforms.hyphenated_word(text, start, end).lower()
     return "-" in whole and whole != text[start:end].lower() and wordforms.is_lemma(whole)
 
 
