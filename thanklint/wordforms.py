@@ -136,6 +136,20 @@ def is_compound(word: str, split: str) -> bool:
     return tail in nouns or any(tail in _plural(n) for n in lemmas(tail) if n in nouns)
 
 
+def noun_compound(word: str, min_zipf: float, zipf) -> bool:
+    """`word` closes up two common WordNet nouns of four letters or more, neither of them an
+    adjective or an adverb: "beamline", "shadowline". Not "truthworthy" (worthy), "highschool"
+    (high), "everytime" (every is no noun); whether it is one edit from a word is the caller's check."""
+    index = _index()
+    nouns, adj, adv = index["noun"], index["adj"], index["adv"]
+    for i in range(4, len(word) - 3):
+        head, tail = word[:i], word[i:]
+        if (head in nouns and tail in nouns and not any(w in adj or w in adv for w in (head, tail))
+                and zipf(head) >= min_zipf and zipf(tail) >= min_zipf):
+            return True
+    return False
+
+
 def is_agent_compound(word: str, split: str) -> bool:
     """`word` closes up `split`, a noun and an agent noun of a WordNet verb, the noun being what
     the agent works on: "shotfirer" (shot firer), "basecutter" (base cutter), as "dishwasher",
@@ -176,7 +190,7 @@ def past_bases(word: str) -> set[str]:
     return {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
 
 
-def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 2, finals=()) -> bool:
+def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 2, finals=(), rare_base=None) -> bool:
     """`word` is a common word (Zipf >= base_zipf) with a productive prefix or suffix English
     builds field words with: "deprescribing" (de + prescribing), "misprices", "decodable"
     (decode + able), "waveless", "voicings" (voice + ing + s), "organoid", "cytometry" (a
@@ -191,6 +205,9 @@ def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 
             continue
         # a common word ("prices"), or a bound final a prefix takes ("cyto" + "metry")
         if zipf(rest) >= base_zipf or (len(pre) > 2 and rest in suffixes):
+            return True
+        # a combining form ("micro", "chemo") with a rarer word of some field: "microlaryngeal"
+        if rare_base is not None and len(pre) >= 4 and len(rest) >= 5 and rare_base(rest):
             return True
     for suf in (*suffixes, *finals):
         stem = word[: -len(suf)]

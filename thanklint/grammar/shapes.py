@@ -439,6 +439,13 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         return []
     if any(t.is_punct or t.dep_ == "cc" for t in between):
         return []  # a list the parser heads with its last noun: "a CMM, bore gauges, and height gauges"
+    last = tok
+    while (conj := [c for c in last.children if c.dep_ == "conj"]):
+        last = conj[-1]
+    if (last is not tok and last.tag_ == "NN" and not any(c.dep_ == "det" for c in last.children)
+            and any(c.dep_ == "compound" for c in last.lefts)):
+        return []  # a list of noun adjuncts before its singular head, which the parser took for the last
+        # conjunct: "a fats, oils and grease problem" (stop 41, fresh-31); not "a books and pens"
     if any(t.tag_ == "FW" for t in between):
         return []  # a phrase of another language: "a mur de mots" (French: a word wall)
     if _ends_wh_clause(tok, det[0]):

@@ -62,6 +62,10 @@ class ProofreadParams:
     # ... and, with compounds, a word at least this common (Zipf) whose split is not 30x as common
     # ("confocal" -> "con focal"); 0 turns it off (measured: spelling.yaml)
     split_zipf: float = 0.0
+    # a closed compound of two common WordNet nouns (each of four letters or more and at least this
+    # Zipf, neither an adjective) that is one edit from no common word, though the engine offers
+    # no split ("beamline", "shadowline"); 0 turns it off (measured: spelling.yaml)
+    noun_compound_zipf: float = 0.0
     # a common word (at least this Zipf) with a productive prefix or suffix is a field word, unless
     # it is one edit from a common word ("deprescribing", "decodable"; "untill" stays a slip);
     # 0 turns it off (measured: spelling.yaml)
@@ -69,6 +73,9 @@ class ProofreadParams:
     prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
     finals: tuple[str, ...] = ()  # suffixes that only end a word ("syndromic"; "definication" is no word)
+    # a combining form of four letters or more may also take a rarer word that a dictionary, SCOWL
+    # or WordNet holds, at least this common ("micro" + "laryngeal"); 0 turns it off (spelling.yaml)
+    rare_base_zipf: float = 0.0
     # the stems of drug names (WHO's INN stems: "-mab", "-tinib", "-platin"): a lower-case word of
     # eight letters or more that ends in one is a drug's name ("tocilizumab"); empty turns it off
     drug_stems: tuple[str, ...] = ()
@@ -631,6 +638,17 @@ def _words_after(analysis, m, chars: int = 80) -> list:
     return [t for t in analysis.tokens(m.end, min(len(analysis.note.text), m.end + chars)) if not t.is_punct]
 
 
+_NOTATION = re.compile(r"\((?=[^\s()]*\d|[^\s()]{1,3}\))[^\s()]+\)")
+
+
+def _not_notation(analysis, m) -> bool:
+    """The bracket opens a missing space's clause ("my friends(who are ...)"), not a notation's own
+    bracket glued to its symbol: "Si(111)", "f(x)", "Ca(OH)2" (a digit inside, or three characters)."""
+    text = analysis.note.text
+    i = text.find("(", m.offset, m.end + 1)
+    return i < 0 or not _NOTATION.match(text, i)
+
+
 def _verb_follows(analysis, m) -> bool:
     """A verb stands after the span's "'s" ("my parent's live in Ohio" -> "parents"), not the
     noun the possessive owns ("this weekend's playtest goes smoothly")."""
@@ -713,7 +731,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-before-infinitive": _not_before_infinitive, "not-an-answer": _not_an_answer,
             "not-before-particle": _not_before_particle, "not-before-base-verb": _not_before_base_verb,
             "not-before-noun-phrase": _not_before_noun_phrase, "not-a-renoun": _not_a_renoun,
-            "both-pairs": _both_pairs}
+            "both-pairs": _both_pairs, "not-notation": _not_notation}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
@@ -817,7 +835,20 @@ def _scowl_word(word: str) -> bool:
     one edit from: a slip stays near the word meant, and a word such lists hold at size 80 is
     some field's ("tephra", "prepreg"); "supercede" is one edit from "supersede" (size 50)."""
     small, every = _scowl()
-    return word in every and not respell.near(word, 1) and not (respell.one_edit(word) & small)
+    # the word itself, and its own -s and -es, are no slips it could be of ("townhouse", 3.1: "townhouses")
+    own = {word, word + "s", word + "es", word[:-1] if word.endswith("s") else word}
+    return word in every and not set(respell.near(word, 1)) - own and not (respell.one_edit(word) & small) - own
+
+
+def _known_base(min_zipf: float):
+    """A test for a rarer word a combining form may take: one a dictionary, SCOWL or WordNet holds,
+    at least `min_zipf` common ("laryngeal", "annulus"; not "scutes" in Norvig's "biscutes": "bi"
+    is too short a prefix to take one)."""
+
+    def known(word: str) -> bool:
+        return _zipf(word) >= min_zipf and (_in_dictionary(word) or word in _scowl()[1] or wordforms.is_lemma(word))
+
+    return known
 
 
 def _in_dictionary(word: str) -> bool:
@@ -1059,10 +1090,15 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
         return True
     # "misrouted", "overprovisioning": a common word with a prefix or suffix English builds words
     # with (the engine may offer its parts, "mis routed", as if it were "alot")
-    derived = bool(p.base_zipf) and wordforms.derived(word, p.prefixes, p.suffixes, p.base_zipf, _zipf, finals=p.finals)
+    rare_base = _known_base(p.rare_base_zipf) if p.rare_base_zipf else None
+    derived = bool(p.base_zipf) and wordforms.derived(word, p.prefixes, p.suffixes, p.base_zipf, _zipf, finals=p.finals,
+                                                      rare_base=rare_base)
     one_edit = (split is not None or derived) and bool(respell.near(word, 1))
     closes_up = p.compounds and split is not None and split == guesses[0] and not one_edit
     if closes_up and (wordforms.is_compound(word, split) or wordforms.is_agent_compound(word, split)):
+        return True
+    if (p.noun_compound_zipf and word.isalpha() and not respell.near(word, 1)
+            and wordforms.noun_compound(word, p.noun_compound_zipf, _zipf)):
         return True
     if derived and not one_edit:
         return True
