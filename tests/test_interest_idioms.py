@@ -18,6 +18,8 @@ IDIOMS = [
     "I'd love a place on the weekend brunch crew.",
     "I would like a seat at that table.",
     "I'm looking forward to hopefully joining the team in spring.",
+    "I'm hoping to be part of what you're building.",  # the model's lemma of "hoping" is "hop" (stop 41)
+    "Nothing would make me happier than joining the crew this spring.",
 ]
 
 NEIGHBOURS = [
@@ -25,6 +27,7 @@ NEIGHBOURS = [
     "I hope I get to meet the rest of the team soon.",
     "I would like a copy of the job description.",
     "I jumped at the sound of the fire alarm.",
+    "Nothing would make me happier than a long weekend.",
 ]
 
 

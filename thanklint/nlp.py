@@ -98,6 +98,11 @@ def describe(needs: frozenset[str] = ALL_COMPONENTS) -> str:
 _TABLE = "thanklint_words"  # Doc.user_data key: the tokens' attributes as Words reads them
 
 
+# the model's lemmas that are wrong for a word cues ask for: it reads every form of "hope" as "hop"
+# ("I'm hoping to be part of it": stop 41), so a cue "hope to join" missed all but "hope" itself
+_LEMMA_FIXES = {"hoped": "hope", "hopes": "hope", "hoping": "hope"}
+
+
 def _table(doc: "Doc") -> tuple[list[str], list[str], list[str], list[str], list[bool]]:
     """Each token's text (respelt, see below), lemma, POS, tag and trailing space, read from
     spaCy once per Doc: the rules make a Words of each sentence and of many ranges, and reading
@@ -107,7 +112,8 @@ def _table(doc: "Doc") -> tuple[list[str], list[str], list[str], list[str], list
         # a respelt word ("exited" read as "excited", see respell) is matched as corrected
         fixed = doc.user_data.get(RESPELLED, {})
         table = ([fixed.get(t.i, t.lower_).replace("’", "'") for t in doc],
-                 [t.lemma_.lower().replace("’", "'") for t in doc], [t.pos_ for t in doc], [t.tag_ for t in doc],
+                 [_LEMMA_FIXES.get(t.lower_) or t.lemma_.lower().replace("’", "'") for t in doc],
+                 [t.pos_ for t in doc], [t.tag_ for t in doc],
                  [bool(t.whitespace_) for t in doc])  # fmt: skip
         doc.user_data[_TABLE] = table
     return table

@@ -837,7 +837,15 @@ def _scowl_word(word: str) -> bool:
     small, every = _scowl()
     # the word itself, and its own -s and -es, are no slips it could be of ("townhouse", 3.1: "townhouses")
     own = {word, word + "s", word + "es", word[:-1] if word.endswith("s") else word}
-    return word in every and not set(respell.near(word, 1)) - own and not (respell.one_edit(word) & small) - own
+    return word in every and not set(_near_words(word)) - own and not (respell.one_edit(word) & small) - own
+
+
+def _near_words(word: str) -> tuple[str, ...]:
+    """The common words one edit from `word` that are words, not names or frequent typos: wordfreq
+    counts "lara", "zoe" and "teh" as common, but a lower-case "lyra" or "zoea" is no slip of a
+    name (stop 41, fresh-31). A word is one SCOWL (to size 80) or WordNet holds."""
+    every = _scowl()[1]
+    return tuple(c for c in respell.near(word, 1) if c in every or wordforms.is_lemma(c))
 
 
 def _known_base(min_zipf: float):
@@ -1061,7 +1069,7 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     # before the run-together test below: a headword the engine splits ("pilotage" -> "pilot age",
     # "bicultural") is still a word, unless a function word runs on ("incase", "intime", "upclose");
     # a pronoun does not run on so: "megrim" (a fish) is no "me grim" (stop 34, fresh-20)
-    if (p.dictionary_zipf and z >= p.dictionary_zipf and _in_dictionary(word) and not respell.near(word, 1)
+    if (p.dictionary_zipf and z >= p.dictionary_zipf and _in_dictionary(word) and not _near_words(word)
             and not any(sp.split()[0].lower() in _stop_words() - _PRONOUNS for sp in splits)):
         return True
     # ... and a headword wordfreq never saw that no common word is two edits from ("venepuncture",
