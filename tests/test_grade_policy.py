@@ -122,12 +122,20 @@ def test_look_forward_to_hear_keeps_a_note_from_ready():
 
 
 @pytest.mark.parametrize("greeting", ["Dear Hiring Manager,", "Dear Hiring Team,", "Dear Search Committee,",
-                                      "Dear Recruiting Team,", "Dear Sir or Madam,"])  # fmt: skip
+                                      "Dear Recruiting Team,", "Dear Sir or Madam,",
+                                      # a group named before its noun (stop 41)
+                                      "Dear Selection Panel,", "Dear Talent Acquisition Team,"])  # fmt: skip
 def test_an_addressee_is_not_a_wrong_interviewer(lint_text, greeting):
     report = lint_text(S.replace("Dear Ms. Alvarez,", greeting), CTX)
     assert result(report, "consistency").status.value == "pass", describe(report, "consistency")
     assert result(report, "greeting").status.value == "fail"  # names no one: the greeting rule's warning
     assert report.score.grade != NEEDS_WORK
+
+
+def test_a_person_greeted_beside_the_team_is_still_checked(lint_text):
+    report = lint_text(S.replace("Dear Ms. Alvarez,", "Dear Dana and team,"),
+                       {**CTX, "interviewer": ["Nguyễn Thị Minh"]})
+    assert result(report, "consistency").status.value == "fail", describe(report, "consistency")
 
 
 def test_a_sign_off_without_a_closing_phrase_costs_points_but_caps_nothing(lint_text):

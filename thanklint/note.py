@@ -206,6 +206,20 @@ def decode(raw: bytes, encoding: str | None = None, name: str = "input") -> tupl
         ) from None
 
 
+def blank_addressees(text: str, addressees: tuple[str, ...]) -> str:
+    """`text` (a greeting) with the words that name no one blanked, offsets kept: the pack's
+    addressees ("Hiring Manager", "panel"), and a run of capitalised words that a one-word group
+    addressee ends, the group's own name ("Dear Selection Panel", "Dear Talent Acquisition Team":
+    stop 41). "Dear Dana and team" keeps Dana: a lower-case word or a comma ends the run."""
+    groups = [a for a in addressees if a.isalpha()]
+    if groups:
+        run = r"\b(?:[A-Z][\w'’&.-]*[ \t]+){1,4}(?i:%s)\b" % "|".join(map(re.escape, groups))
+        text = re.sub(run, lambda m: " " * len(m.group(0)), text)
+    for a in sorted(addressees, key=len, reverse=True):
+        text = re.sub(rf"(?i)\b{re.escape(a)}\b", lambda m: " " * len(m.group(0)), text)
+    return text
+
+
 def is_blank(text: str) -> bool:
     """Nothing a reader would see: whitespace and invisible format characters
     (Unicode category Cf: zero-width spaces and joiners, U+2060, a stray BOM)."""

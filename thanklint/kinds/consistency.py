@@ -28,6 +28,7 @@ from thanklint.kinds import kind
 from thanklint.kinds._common import finding, from_findings
 from thanklint.kinds._cues import compile_cue, compile_cues, find
 from thanklint.model import Severity, Suggestion
+from thanklint.note import blank_addressees
 from thanklint.respell import common_words
 
 _SUFFIX = re.compile(r"(?i)[\s,]+(inc|llc|ltd|corp|co|gmbh|plc|group|company)\.?$")
@@ -431,9 +432,7 @@ def _greeting_names(note, addressees: tuple[str, ...]) -> list[tuple[int, int, s
         if low.startswith(s):
             skip = len(s)
             break
-    rest = g.text[skip:]
-    for a in sorted(addressees, key=len, reverse=True):  # blanked out, so offsets stay
-        rest = re.sub(rf"(?i)\b{re.escape(a)}\b", lambda m: " " * len(m.group(0)), rest)
+    rest = blank_addressees(g.text[skip:], addressees)  # blanked out, so offsets stay
     out = []
     for m in _NAME_WORD.finditer(rest):
         w = m.group(0)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from thanklint.kinds import kind
 from thanklint.kinds._common import finding, from_findings, missing, passed
 from thanklint.model import Suggestion
+from thanklint.note import blank_addressees
 
 
 
@@ -28,13 +29,12 @@ class StructureParams:
 
 
 def _names_someone(greeting_text: str, salutations, generic: tuple[str, ...], note, start: int) -> bool:
-    rest = greeting_text.lower()
+    rest = greeting_text
     for s in sorted(salutations, key=len, reverse=True):
-        if rest.startswith(s):
+        if rest.lower().startswith(s):
             rest = rest[len(s) :]
             break
-    for g in sorted(generic, key=len, reverse=True):
-        rest = re.sub(rf"\b{re.escape(g)}\b", " ", rest)
+    rest = blank_addressees(rest, generic).lower()
     if note.in_placeholder(start, start + len(greeting_text)):
         return True
     words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", rest) if w.strip(".") not in note.layout.titles]
