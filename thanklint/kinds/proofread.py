@@ -843,9 +843,11 @@ def _scowl_word(word: str) -> bool:
 def _near_words(word: str) -> tuple[str, ...]:
     """The common words one edit from `word` that are words, not names or frequent typos: wordfreq
     counts "lara", "zoe" and "teh" as common, but a lower-case "lyra" or "zoea" is no slip of a
-    name (stop 41, fresh-31). A word is one SCOWL (to size 80) or WordNet holds."""
+    name (stop 41, fresh-31). A word is one SCOWL (to size 80) or WordNet holds, a contraction
+    ("shouldnt" stays a slip of "shouldn't": JFLEG dev), or the word itself, common as it is."""
     every = _scowl()[1]
-    return tuple(c for c in respell.near(word, 1) if c in every or wordforms.is_lemma(c))
+    return tuple(c for c in respell.near(word, 1)
+                 if c == word or "'" in c or "’" in c or c in every or wordforms.is_lemma(c))
 
 
 def _known_base(min_zipf: float):
