@@ -884,12 +884,12 @@ def test_languagetool_leaves_a_companys_place_name_and_a_pronoun_both_alone(tmp_
 # fresh-31's clean notes, read at stop 41: a combining form with a rarer word ("microlaryngeal",
 # "chemoproteomics"), two common nouns closed up ("beamline", "shadowline"), a common word SCOWL
 # holds with its plural one edit away ("townhouse"), a word whose only neighbours are names
-# ("zoea": Zoe, Zoey), a list of noun adjuncts before its head ("a
+# ("zoea": Zoe, Zoey; "lyra", which LanguageTool would capitalise: Lara, Myra), a list of noun adjuncts before its head ("a
 # fats, oils and grease problem") and a symbol's bracket ("Si(111)"). A two-letter prefix's rare
 # word ("biscutes", Norvig), "a" before a plain plural and a clause's bracket glued on stay reported
 FRESH_31 = ("Dear Dr Okafor,\n\nThank you for the tour of the beamline. I have done microlaryngeal and "
             "chemoproteomics work, fitted shadowline trims in a townhouse, cleared a fats, oils and grease "
-            "problem, aligned the Si(111) crystal pairs and reared shrimp past the zoea stage.\n\nKind regards,\nTomás\n")
+            "problem, aligned the Si(111) crystal pairs, reared shrimp past the zoea stage and coached lyra.\n\nKind regards,\nTomás\n")
 FRESH_31_SLIPS = ("Dear Dr Okafor,\n\nThank you for the tour. I baked biscutes and bought a books for the team, "
                   "and my friends(who are engineers) came too, though they shouldnt have.\n\nKind regards,\nTomás\n")
 
