@@ -905,3 +905,17 @@ def test_languagetool_leaves_closed_compounds_and_a_symbols_bracket_alone(tmp_pa
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_31) == {"grammar": [], "spelling": []}
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_31_SLIPS) == {
         "grammar": ["a books", "(", "shouldnt"], "spelling": ["biscutes"]}  # LanguageTool: a missing apostrophe is grammar
+
+
+# fresh-32's clean notes, read at stop 41: Harper's HowTo before a clause's own subject ("how service
+# control policies have grown") and WrongNegative on a word SCOWL lists more commonly than its guess
+# ("unseasonal" -> "nonseasonal"); a missing "to" and a wrong negative prefix are still reported
+FRESH_32 = ("Dear Chidi,\n\nThank you for the interview. You described how service control policies have grown "
+            "organically, and I once handled unseasonal rain on a wedding day.\n\nKind regards,\nDeepa\n")
+FRESH_32_SLIPS = ("Dear Chidi,\n\nThank you for the interview. I learned how clone a repository, though the "
+                  "plan was unpossible.\n\nKind regards,\nDeepa\n")
+
+
+def test_harper_leaves_a_clauses_subject_and_a_listed_negative_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_32) == {"grammar": [], "spelling": []}
+    assert _by_rule(tmp_path, HARPER, FRESH_32_SLIPS) == {"grammar": ["how", "unpossible"], "spelling": []}

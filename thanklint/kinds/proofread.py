@@ -565,6 +565,15 @@ def _not_a_negated_participle(analysis, m) -> bool:
     return not (word.startswith("un") and word.endswith(("ed", "ing")))
 
 
+def _not_a_listed_word(analysis, m) -> bool:
+    """The span is no word SCOWL (to size 80) holds at least as commonly as the engine's guesses:
+    "unseasonal rain" is a word ("nonseasonal" is rarer; stop 41, fresh-32), "unpossible" is none."""
+    word = analysis.note.text[m.offset : m.end].lower()
+    if not word.isalpha() or word not in _scowl()[1]:
+        return True
+    return any(_zipf(r.lower()) > _zipf(word) for r in m.replacements if r)
+
+
 # a condition put first by inversion: "Should you need anything further, I would be happy to
 # provide it" is a statement, not a question
 _INVERTED_CONDITION = re.compile(r"(?:Should|Were|Had) (?:you|we|they|he|she|it|I|there|the|your|any)\b[^?]*?, (?:I|we|please|feel|do|don't)\b")
@@ -679,6 +688,19 @@ def _not_a_subject(analysis, m) -> bool:
     return not any(t.dep_ in ("nsubj", "nsubjpass") and _finite_clause(t.head) for t in analysis.tokens(m.offset, m.end))
 
 
+def _next_not_a_subject(analysis, m) -> bool:
+    """The word after the span does not open the subject of a finite verb: "how clone a repo" lacks its
+    "to", while in "how service control policies have grown" the nouns are the clause's subject (stop 41,
+    fresh-32)."""
+    after = _words_after(analysis, m)
+    if not after:
+        return True
+    head = after[0]
+    while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.i > head.i:
+        head = head.head
+    return not (head.dep_ in ("nsubj", "nsubjpass") and _finite_clause(head.head))
+
+
 def _finite_clause(verb) -> bool:
     """The verb is finite, or has a finite auxiliary: "receive" in "they often receive", "have"
     in "they have seen"; not an infinitive's "understand" in "help they to understand"."""
@@ -731,7 +753,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-before-infinitive": _not_before_infinitive, "not-an-answer": _not_an_answer,
             "not-before-particle": _not_before_particle, "not-before-base-verb": _not_before_base_verb,
             "not-before-noun-phrase": _not_before_noun_phrase, "not-a-renoun": _not_a_renoun,
-            "both-pairs": _both_pairs, "not-notation": _not_notation}
+            "both-pairs": _both_pairs, "not-notation": _not_notation, "next-not-a-subject": _next_not_a_subject,
+            "not-a-listed-word": _not_a_listed_word}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
