@@ -882,16 +882,21 @@ def test_languagetool_leaves_a_companys_place_name_and_a_pronoun_both_alone(tmp_
 
 
 # fresh-31's clean notes, read at stop 41: a combining form with a rarer word ("microlaryngeal",
-# "chemoproteomics"), two common nouns closed up ("beamline", "shadowline"), a common word SCOWL
+# "chemoproteomics"), two common nouns closed up ("beamline"), a common word SCOWL
 # holds with its plural one edit away ("townhouse"), a word whose only neighbours are names
 # ("zoea": Zoe, Zoey; "lyra", which LanguageTool would capitalise: Lara, Myra), a list of noun adjuncts before its head ("a
 # fats, oils and grease problem") and a symbol's bracket ("Si(111)"). A two-letter prefix's rare
 # word ("biscutes", Norvig), "a" before a plain plural and a clause's bracket glued on stay reported
 FRESH_31 = ("Dear Dr Okafor,\n\nThank you for the tour of the beamline. I have done microlaryngeal and "
-            "chemoproteomics work, fitted shadowline trims in a townhouse, cleared a fats, oils and grease "
+            "chemoproteomics work, fitted trims in a townhouse, cleared a fats, oils and grease "
             "problem, aligned the Si(111) crystal pairs, reared shrimp past the zoea stage and coached lyra.\n\nKind regards,\nTomás\n")
 FRESH_31_SLIPS = ("Dear Dr Okafor,\n\nThank you for the tour. I baked biscutes and bought a books for the team, "
                   "and my friends(who are engineers) came too, though they shouldnt have.\n\nKind regards,\nTomás\n")
+# slips a review found passing with the first version of these filters: two nouns run together that
+# wordfreq never saw, "inter" with a rare word, a plural after "a" before "X and Y structure", a year's bracket
+FRESH_31_REVIEW = ("Dear Dr Okafor,\n\nThank you for the tour. I missplace a paceholder now and then, the teams are "
+                   "interelated, we talked about a projects and team structure, and I finished my degree(2019).\n\n"
+                   "Kind regards,\nTomás\n")
 
 
 def test_harper_leaves_closed_compounds_and_a_list_of_noun_adjuncts_alone(tmp_path):
@@ -919,3 +924,14 @@ FRESH_32_SLIPS = ("Dear Chidi,\n\nThank you for the interview. I learned how clo
 def test_harper_leaves_a_clauses_subject_and_a_listed_negative_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_32) == {"grammar": [], "spelling": []}
     assert _by_rule(tmp_path, HARPER, FRESH_32_SLIPS) == {"grammar": ["how", "unpossible"], "spelling": []}
+
+
+def test_harper_still_reports_the_slips_a_review_found_passing(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_31_REVIEW) == {"grammar": ["projects"], "spelling": ["missplace", "interelated"]}
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_still_reports_the_slips_a_review_found_passing(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_31_REVIEW) == {
+        "grammar": ["projects", "("], "spelling": ["missplace", "paceholder", "interelated"]}

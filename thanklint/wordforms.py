@@ -206,8 +206,9 @@ def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 
         # a common word ("prices"), or a bound final a prefix takes ("cyto" + "metry")
         if zipf(rest) >= base_zipf or (len(pre) > 2 and rest in suffixes):
             return True
-        # a combining form ("micro", "chemo") with a rarer word of some field: "microlaryngeal"
-        if rare_base is not None and len(pre) >= 4 and len(rest) >= 5 and rare_base(rest):
+        # a combining form ("micro", "chemo") with a rarer word of some field: "microlaryngeal";
+        # not "inter" + "elated" (codespell's "interelated") nor "mono" + "tired"
+        if rare_base is not None and len(pre) >= 4 and pre.endswith("o") and len(rest) >= 6 and rare_base(rest):
             return True
     for suf in (*suffixes, *finals):
         stem = word[: -len(suf)]

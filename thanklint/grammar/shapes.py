@@ -443,9 +443,11 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
     while (conj := [c for c in last.children if c.dep_ == "conj"]):
         last = conj[-1]
     if (last is not tok and last.tag_ == "NN" and not any(c.dep_ == "det" for c in last.children)
-            and any(c.dep_ == "compound" for c in last.lefts)):
+            and any(c.dep_ == "compound" for c in last.lefts)
+            and any(t.text == "," for t in tok.doc[tok.i + 1 : last.i])):
         return []  # a list of noun adjuncts before its singular head, which the parser took for the last
-        # conjunct: "a fats, oils and grease problem" (stop 41, fresh-31); not "a books and pens"
+        # conjunct: "a fats, oils and grease problem" (stop 41, fresh-31); not "a books and pens", nor
+        # "a projects and team structure" (no comma: one noun and another, a review)
     if any(t.tag_ == "FW" for t in between):
         return []  # a phrase of another language: "a mur de mots" (French: a word wall)
     if _ends_wh_clause(tok, det[0]):

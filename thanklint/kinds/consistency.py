@@ -290,8 +290,9 @@ def _unit(doc, ent, unit_nouns) -> str:
         return "maybe"
     if len(after) == 2 and after[0].pos_ == "NOUN" and after[0].text.islower() and after[1].lower_ in unit_nouns:
         return "maybe"
-    if len(after) and after[0].lower_ in ("and", "&"):
-        # the first of units joined before their noun: "your ENT and head and neck team" (stop 41, fresh-31)
+    if len(after) and after[0].lower_ in ("and", "&") and _yours(doc, ent):
+        # the first of the reader's units joined before their noun: "your ENT and head and neck team" (stop 41,
+        # fresh-31); not "join Fabrikam and data science team" (a review)
         for t in doc[ent.end + 1 : ent.end + 7]:
             if t.lower_ in unit_nouns:
                 return "maybe"

@@ -63,8 +63,8 @@ class ProofreadParams:
     # ("confocal" -> "con focal"); 0 turns it off (measured: spelling.yaml)
     split_zipf: float = 0.0
     # a closed compound of two common WordNet nouns (each of four letters or more and at least this
-    # Zipf, neither an adjective) that is one edit from no common word, though the engine offers
-    # no split ("beamline", "shadowline"); 0 turns it off (measured: spelling.yaml)
+    # Zipf, neither an adjective), itself seen by wordfreq (known_zipf) and one edit from no common
+    # word, though the engine offers no split ("beamline"); 0 turns it off (measured: spelling.yaml)
     noun_compound_zipf: float = 0.0
     # a common word (at least this Zipf) with a productive prefix or suffix is a field word, unless
     # it is one edit from a common word ("deprescribing", "decodable"; "untill" stays a slip);
@@ -73,8 +73,8 @@ class ProofreadParams:
     prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
     finals: tuple[str, ...] = ()  # suffixes that only end a word ("syndromic"; "definication" is no word)
-    # a combining form of four letters or more may also take a rarer word that a dictionary, SCOWL
-    # or WordNet holds, at least this common ("micro" + "laryngeal"); 0 turns it off (spelling.yaml)
+    # a combining form (four letters or more, ending in "o") may also take a rarer WordNet word of
+    # six letters or more, at least this common ("micro" + "laryngeal"); 0 turns it off (spelling.yaml)
     rare_base_zipf: float = 0.0
     # the stems of drug names (WHO's INN stems: "-mab", "-tinib", "-platin"): a lower-case word of
     # eight letters or more that ends in one is a drug's name ("tocilizumab"); empty turns it off
@@ -648,14 +648,16 @@ def _words_after(analysis, m, chars: int = 80) -> list:
 
 
 _NOTATION = re.compile(r"\((?=[^\s()]*\d|[^\s()]{1,3}\))[^\s()]+\)")
+_SYMBOL = re.compile(r"(?:\b[A-Za-z]{1,3}|[A-Z0-9][\w]*[A-Z0-9]|\w*\d)$")
 
 
 def _not_notation(analysis, m) -> bool:
-    """The bracket opens a missing space's clause ("my friends(who are ...)"), not a notation's own
-    bracket glued to its symbol: "Si(111)", "f(x)", "Ca(OH)2" (a digit inside, or three characters)."""
+    """The bracket opens a missing space's clause ("my friends(who are ...)", "my degree(2019)"),
+    not a notation's own bracket glued to its symbol: "Si(111)", "f(x)", "Ca(OH)2" (a symbol of three
+    letters or fewer, or one in capitals or with digits, and a digit inside or three characters)."""
     text = analysis.note.text
     i = text.find("(", m.offset, m.end + 1)
-    return i < 0 or not _NOTATION.match(text, i)
+    return i < 0 or not (_NOTATION.match(text, i) and _SYMBOL.search(text, max(0, i - 20), i))
 
 
 def _verb_follows(analysis, m) -> bool:
@@ -698,7 +700,12 @@ def _next_not_a_subject(analysis, m) -> bool:
     head = after[0]
     while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.i > head.i:
         head = head.head
-    return not (head.dep_ in ("nsubj", "nsubjpass") and _finite_clause(head.head))
+    if not (head.dep_ in ("nsubj", "nsubjpass") and _finite_clause(head.head)):
+        return True
+    # a subject of several words, or a verb with its auxiliary: "how service control policies have
+    # grown"; a lone noun before a plural the parser made a verb is the slip ("how report incidents": a review)
+    verb = head.head
+    return not (head.i > after[0].i or verb.pos_ == "AUX" or any(c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
 def _finite_clause(verb) -> bool:
@@ -874,12 +881,12 @@ def _near_words(word: str) -> tuple[str, ...]:
 
 
 def _known_base(min_zipf: float):
-    """A test for a rarer word a combining form may take: one a dictionary, SCOWL or WordNet holds,
-    at least `min_zipf` common ("laryngeal", "annulus"; not "scutes" in Norvig's "biscutes": "bi"
-    is too short a prefix to take one)."""
+    """A test for a rarer word a combining form may take: a WordNet word at least `min_zipf` common
+    ("laryngeal", "annulus"); not a word only SCOWL or the dictionaries hold, which keep slips too
+    ("commiting" in codespell's "autocommiting")."""
 
     def known(word: str) -> bool:
-        return _zipf(word) >= min_zipf and (_in_dictionary(word) or word in _scowl()[1] or wordforms.is_lemma(word))
+        return _zipf(word) >= min_zipf and wordforms.is_lemma(word)
 
     return known
 
@@ -1130,7 +1137,7 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     closes_up = p.compounds and split is not None and split == guesses[0] and not one_edit
     if closes_up and (wordforms.is_compound(word, split) or wordforms.is_agent_compound(word, split)):
         return True
-    if (p.noun_compound_zipf and word.isalpha() and not respell.near(word, 1)
+    if (p.noun_compound_zipf and word.isalpha() and z >= p.known_zipf and not respell.near(word, 1)
             and wordforms.noun_compound(word, p.noun_compound_zipf, _zipf)):
         return True
     if derived and not one_edit:
