@@ -206,35 +206,6 @@ def decode(raw: bytes, encoding: str | None = None, name: str = "input") -> tupl
         ) from None
 
 
-_GROUPS = ("team", "committee", "panel")  # a group the words before it describe: "Selection Panel"
-
-
-def _common_run(run: str) -> bool:
-    """The words before the group noun are common words that describe it ("Talent Acquisition", "Interview"),
-    not a name ("Contoso Team": a leftover company's), nor a function word ("Ms. Alvarez And Team"), nor
-    a person's form of address ("Ramesh Sir")."""
-    from thanklint.respell import common_words
-
-    words = run.split()[:-1]
-    common = common_words()
-    return all(w.lower() in common and w.lower() not in _FUNCTION_WORDS for w in words)
-
-
-_FUNCTION_WORDS = frozenset({"and", "the", "of", "&", "to", "for", "our", "your", "my", "all", "dear", "hi", "hello"})
-
-
-def blank_addressees(text: str, addressees: tuple[str, ...]) -> str:
-    """`text` (a greeting) with the words that name no one blanked, offsets kept: the pack's
-    addressees ("Hiring Manager", "panel"), and a run of capitalised words that a one-word group
-    addressee ends, the group's own name ("Dear Selection Panel", "Dear Talent Acquisition Team":
-    stop 41). "Dear Dana and team" keeps Dana: a lower-case word or a comma ends the run."""
-    run = r"\b(?:[A-Z][\w'’&.-]*[ \t]+){1,4}(?i:%s)\b" % "|".join(_GROUPS)
-    text = re.sub(run, lambda m: " " * len(m.group(0)) if _common_run(m.group(0)) else m.group(0), text)
-    for a in sorted(addressees, key=len, reverse=True):
-        text = re.sub(rf"(?i)\b{re.escape(a)}\b", lambda m: " " * len(m.group(0)), text)
-    return text
-
-
 def is_blank(text: str) -> bool:
     """Nothing a reader would see: whitespace and invisible format characters
     (Unicode category Cf: zero-width spaces and joiners, U+2060, a stray BOM)."""

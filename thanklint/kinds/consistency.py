@@ -25,10 +25,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from thanklint.kinds import kind
-from thanklint.kinds._common import finding, from_findings
+from thanklint.kinds._common import blank_addressees, finding, from_findings
 from thanklint.kinds._cues import compile_cue, compile_cues, find
 from thanklint.model import Severity, Suggestion
-from thanklint.note import blank_addressees
 from thanklint.respell import common_words
 
 _SUFFIX = re.compile(r"(?i)[\s,]+(inc|llc|ltd|corp|co|gmbh|plc|group|company)\.?$")

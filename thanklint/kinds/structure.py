@@ -8,10 +8,8 @@ import re
 from dataclasses import dataclass
 
 from thanklint.kinds import kind
-from thanklint.kinds._common import finding, from_findings, missing, passed
+from thanklint.kinds._common import blank_addressees, finding, from_findings, missing, passed
 from thanklint.model import Suggestion
-from thanklint.note import blank_addressees
-
 
 
 @dataclass(frozen=True)
