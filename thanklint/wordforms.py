@@ -138,7 +138,7 @@ def is_compound(word: str, split: str) -> bool:
 
 def noun_compound(word: str, min_zipf: float, zipf) -> bool:
     """`word` closes up two common WordNet nouns of four letters or more, neither of them an
-    adjective or an adverb: "beamline", "shadowline". Not "truthworthy" (worthy), "highschool"
+    adjective or an adverb: "beamline". Not "truthworthy" (worthy), "highschool"
     (high), "everytime" (every is no noun); whether it is one edit from a word is the caller's check."""
     index = _index()
     nouns, adj, adv = index["noun"], index["adj"], index["adv"]

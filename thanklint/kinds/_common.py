@@ -8,6 +8,7 @@ from dataclasses import replace
 from thanklint.context import Context
 from thanklint.model import Finding, RuleResult, Severity, Status, Suggestion
 from thanklint.note import Note
+from thanklint.respell import common_words
 from thanklint.spec import Rule
 
 WHERE = ("first-paragraph", "last-paragraph", "before-signoff", "top")
@@ -79,8 +80,6 @@ def _common_run(run: str) -> bool:
     """The words before the group noun are common words that describe it ("Talent Acquisition", "Interview"),
     not a name ("Contoso Team": a leftover company's), nor a function word ("Ms. Alvarez And Team"), nor
     a person's form of address ("Ramesh Sir")."""
-    from thanklint.respell import common_words
-
     words = run.split()[:-1]
     common = common_words()
     return all(w.lower() in common and w.lower() not in _FUNCTION_WORDS for w in words)
