@@ -423,6 +423,9 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         # a noun adjunct before a head the parser took for an adjective: "a disputes firm" (stop 35,
         # fresh-23); an adjective after its noun takes these: "an inventions due to", "a bits more of"
         return []
+    if nxt is not None and nxt.head == tok and nxt.dep_ == "appos" and nxt.tag_ == "NN":
+        return []  # a noun adjunct before its head, which the parser took for an appositive without a
+        # comma: "a secondary social studies teacher" (stop 42, fresh-33)
     if (tok.i >= 3 and tok.nbor(-1).tag_ == "NNP" and tok.nbor(-2).lower_ in ("a", "an") and tok.nbor(-3).tag_ == "IN"
             and any(tok.lower_ in wordforms.third_person(b) for b in wordforms.lemmas(tok.lower_))):
         return []  # "a sale barn running 3,000 head on a Saturday moves at a different pace": a preposition's "a"

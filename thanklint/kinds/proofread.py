@@ -427,6 +427,12 @@ def _not_before_particle(analysis, m) -> bool:
 _PARTICLES = frozenset({"out", "off", "up", "down", "over", "back", "in", "on", "into", "onto", "aboard", "across"})
 
 
+def _not_a_particle(analysis, m) -> bool:
+    """No word of the span is a verb's particle: "out team" is "our team", while in "we turned out
+    more than 300 pizzas" "out" belongs to "turned" (stop 42, fresh-33)."""
+    return not any(t.dep_ == "prt" for t in analysis.tokens(m.offset, m.end))
+
+
 def _not_before_base_verb(analysis, m) -> bool:
     """No bare verb follows: "to" before one opens an infinitive ("issued orders to comply"),
     never "too"."""
@@ -493,9 +499,10 @@ def _article_sound(analysis, m) -> bool:
     as "a apple" is). An acronym that opens with a vowel is left alone too: "a URL" and "an API"
     are both right. A word of silent "h" takes "an" in every English ("an honour": Harper knows
     only the American "honor"); "a ewe" and "a unanimous vote" are said "a yoo" (stop 36,
-    fresh-24). A letter inside a code is no article: the "A" of "the DRC-01A intimation"."""
+    fresh-24). A letter inside a code is no article: the "A" of "the DRC-01A intimation", of "the Q&A
+    document" (stop 42, fresh-33)."""
     text = analysis.note.text
-    if m.offset and (text[m.offset - 1].isalnum() or text[m.offset - 1] in "-_/"):
+    if m.offset and (text[m.offset - 1].isalnum() or text[m.offset - 1] in "-_/&"):
         return False
     after = re.match(r"\s*([^\W\d_]+)", text[m.end :])  # Harper's span is the article
     nxt = after.group(1) if after else ""
@@ -697,6 +704,8 @@ def _next_not_a_subject(analysis, m) -> bool:
     after = _words_after(analysis, m)
     if not after:
         return True
+    if re.match(r"\s*[^\W\d_]+-[^\W\d_]", analysis.note.text[m.end :]):
+        return False  # a hyphened modifier opens the subject: "how take-home ration distribution … is coordinated" (stop 42, fresh-33)
     head = after[0]
     while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.i > head.i:
         head = head.head
@@ -761,6 +770,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-before-particle": _not_before_particle, "not-before-base-verb": _not_before_base_verb,
             "not-before-noun-phrase": _not_before_noun_phrase, "not-a-renoun": _not_a_renoun,
             "both-pairs": _both_pairs, "not-notation": _not_notation, "next-not-a-subject": _next_not_a_subject,
+            "not-a-particle": _not_a_particle,
             "not-a-listed-word": _not_a_listed_word}
 
 
