@@ -579,6 +579,10 @@ def _other_roles(analysis, p, ctx) -> list[tuple[int, int]]:
             continue
         for c in cues:
             for i, j in find(c, toks, negatable=False):
+                after = [t.lower_ for t in toks.tokens[j : j + 2]]
+                if len(after) == 2 and after[0] in ("at", "with", "for") and after[1] in ("a", "an"):
+                    continue  # a role at an employer the note does not name: "moving into a visitor host role at a
+                    #           regional gallery" is the writer's own past or another's, not the post (stop 42, fresh-33)
                 between = toks.tokens[i + 1 : j - 1]
                 if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") and t.text not in ("-", "–", "/", ",") for t in between):
                     continue  # not a title: the gap ran across other words ("your story about opening")
