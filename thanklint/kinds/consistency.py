@@ -241,6 +241,15 @@ def _owned_names(doc, company: str) -> list[tuple[str, ...]]:
     return out
 
 
+def _described(doc, ent) -> bool:
+    """The name heads its noun phrase as a common noun does, "the" and a lower-case noun before it:
+    "join the automation CoE" names a part of the employer (stop 42, fresh-33); "join the retailer
+    Fabrikam" sets a company's name beside its noun (the parser's apposition), and stays."""
+    head = ent.root
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and any(
+        c.dep_ == "compound" and c.i < ent.start and c.pos_ == "NOUN" and c.text.islower() for c in head.children)
+
+
 def _yours(doc, ent) -> bool:
     """The name follows "your" or "our": the reader's own ("your Halifax office")."""
     return ent.start > 0 and doc[ent.start - 1].lower_ in ("your", "our")
@@ -502,8 +511,13 @@ def check_consistency(analysis, ctx, rule):
             re.search(r"(?<!\w)%s(?!\w)" % re.escape(_norm(ctx.company)), note.text.lower()))
         owned = _owned_names(analysis.doc, ctx.company)
         yours = _your_units(analysis.doc, orgs)
+        # in a note that names its employer, a name it describes as a part ("the automation CoE") is one
+        # wherever it stands ("the CoE's roadmap")
+        parts = {_norm(ent.text) for ent, *_ in orgs if names_company and _described(analysis.doc, ent)}
         for ent, addressed, about_past, unit in orgs:
             if _same_org(ent.text, ctx.company) or not addressed or about_past or _of_owned(ent, owned):
+                continue
+            if _norm(ent.text) in parts:
                 continue
             if addressed == "weak" and _of_owned(ent, yours):
                 continue  # "bring my care to Parramatta" after "your Parramatta collection centre"; not "join Fabrikam"
