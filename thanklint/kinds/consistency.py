@@ -135,6 +135,8 @@ def _employer_orgs(analysis, p):
                 continue  # "the Senior Customs Clearance Executive position": the post, not its employer
             if ent.end < len(doc) and doc[ent.end].lower_ in p.place_nouns:
                 continue  # "the field visit to Kalghatgi taluk": a place's name, not an organisation's
+            if _modifies_a_thing(ent, p.unit_nouns):
+                continue
             if _eponym(doc, ent, p.eponym_nouns):
                 continue  # "vaccination for Marek's disease": a term named after someone (stop 40, fresh-21)
             if ent.end + 1 < len(doc) and doc[ent.end].tag_ == "HYPH" and not doc[ent.end - 1].whitespace_ \
@@ -157,8 +159,9 @@ def _someone_else_does(tok) -> bool:
     Canada joined the Madrid Protocol" says nothing of the writer's employer (stop 35, fresh-22);
     "I am keen to join Fabrikam" has no subject of its own, and "Thank you" is no third person
     (the parser may make the greeting's name its subject: "Dear Mr Haverford,\n\nThank you")."""
-    return tok.tag_ in ("VBD", "VBZ") and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("i", "we") for c in tok.children)
+    finite = tok.tag_ in ("VBD", "VBZ") or (  # or with its auxiliary: "the project team has been working with
+        tok.tag_ in ("VBG", "VBN") and any(c.dep_ in ("aux", "auxpass") for c in tok.children))  # Natural England" (stop 42)
+    return finite and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("i", "we") for c in tok.children)
 
 
 def _owner(doc, ent):
@@ -248,6 +251,16 @@ def _described(doc, ent) -> bool:
     head = ent.root
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and any(
         c.dep_ == "compound" and c.i < ent.start and c.pos_ == "NOUN" and c.text.islower() for c in head.children)
+
+
+def _modifies_a_thing(ent, unit_nouns) -> bool:
+    """The name modifies a lower-case noun that "a" or "your" opens: "a TIG root", "your SPC program"
+    name a kind of thing or the reader's own, not an employer (stop 42, fresh-24 and -27). A unit
+    noun is left to _unit ("your Halifax office")."""
+    head = ent.root.head
+    return (ent.root.dep_ == "compound" and head.i == ent.end and head.pos_ == "NOUN" and head.text.islower()
+            and head.lower_ not in unit_nouns
+            and any(c.i < ent.start and c.lower_ in ("a", "an", "your", "our") for c in head.children))
 
 
 def _yours(doc, ent) -> bool:
@@ -511,9 +524,11 @@ def check_consistency(analysis, ctx, rule):
             re.search(r"(?<!\w)%s(?!\w)" % re.escape(_norm(ctx.company)), note.text.lower()))
         owned = _owned_names(analysis.doc, ctx.company)
         yours = _your_units(analysis.doc, orgs)
-        # in a note that names its employer, a name it describes as a part ("the automation CoE") is one
-        # wherever it stands ("the CoE's roadmap")
-        parts = {_norm(ent.text) for ent, *_ in orgs if names_company and _described(analysis.doc, ent)}
+        # in a note that names its employer, a name it describes as a part ("the automation CoE") or places
+        # in it ("Dryer 2 at the Tūhono Dairy Co-operative site") is one wherever it stands ("the CoE's
+        # roadmap", "join the crew on Dryer 2")
+        parts = {_norm(ent.text) for ent, *_ in orgs if names_company and (
+            _described(analysis.doc, ent) or _part_of(analysis.doc, ent, orgs, ctx.company))}
         for ent, addressed, about_past, unit in orgs:
             if _same_org(ent.text, ctx.company) or not addressed or about_past or _of_owned(ent, owned):
                 continue
