@@ -940,27 +940,29 @@ def test_languagetool_still_reports_the_slips_a_review_found_passing(tmp_path):
 # fresh-33's clean notes, read at stop 42: a verb's particle before "more" ("turned out more"), the
 # "A" of "Q&A", a hyphened modifier opening the subject after "how" ("how take-home ration
 # distribution … are being coordinated"), a plural noun adjunct the parser took for the head ("a
-# secondary social studies teacher") and "super users" written open; "out" for "our" and "a" before
-# a letter said with a vowel are still reported
+# secondary social studies teacher"), "super users" written open and "trans" before a long common
+# word ("transcritical"); "out" for "our", "a" before a letter said with a vowel and "transfred" are
+# still reported
 FRESH_33 = ("Dear Ms Pawar,\n\nThank you for the interview. I appreciated learning how the team coordinates the "
             "MD&A and earnings release with finance and legal, manages the quiet period, and prepares the Q&A "
             "document for the conference call. I also appreciated meeting Sunita Pawar, who explained how "
             "take-home ration distribution and the Village Health, Sanitation and Nutrition Days are being "
             "coordinated with the ASHAs and ANMs. I trained as a secondary social studies teacher and taught for "
-            "four years at a college in Porirua. At my last pizzeria we turned out more than 300 pizzas on "
+            "four years at a college in Porirua and serviced transcritical CO2 racks. At my last pizzeria we turned out more than 300 pizzas on "
             "Friday nights, and I enjoyed hearing how super users will be trained on each unit.\n\n"
             "Kind regards,\nAroha\n")
 FRESH_33_SLIPS = ("Dear Ms Pawar,\n\nThank you for the interview. We were out guests at the launch last year, and I "
-                  "am finishing a MBA this year.\n\nKind regards,\nAroha\n")
+                  "am finishing a MBA this year, though I once transfred a file.\n\nKind regards,\nAroha\n")
 
 
 def test_harper_leaves_particles_ampersand_letters_and_noun_adjuncts_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_33) == {"grammar": [], "spelling": []}
-    assert _by_rule(tmp_path, HARPER, FRESH_33_SLIPS)["grammar"] == ["a"]
+    assert _by_rule(tmp_path, HARPER, FRESH_33_SLIPS) == {"grammar": ["a"], "spelling": ["transfred"]}
 
 
 @pytest.mark.languagetool
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
 def test_languagetool_leaves_particles_and_open_compounds_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_33) == {"grammar": [], "spelling": []}
-    assert "out" in _by_rule(tmp_path, _languagetool_args(), FRESH_33_SLIPS)["grammar"]
+    slips = _by_rule(tmp_path, _languagetool_args(), FRESH_33_SLIPS)
+    assert "out" in slips["grammar"] and slips["spelling"] == ["transfred"]

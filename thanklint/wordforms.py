@@ -190,18 +190,22 @@ def past_bases(word: str) -> set[str]:
     return {stem, stem + "e"} | ({stem[:-1]} if len(stem) > 2 and stem[-1] == stem[-2] else set())
 
 
-def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 2, finals=(), rare_base=None) -> bool:
+def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 2, finals=(), rare_base=None,
+            long_prefixes=(), long_base: int = 7) -> bool:
     """`word` is a common word (Zipf >= base_zipf) with a productive prefix or suffix English
     builds field words with: "deprescribing" (de + prescribing), "misprices", "decodable"
     (decode + able), "waveless", "voicings" (voice + ing + s), "organoid", "cytometry" (a
     combining form and a final). Up to `depth` affixes; `finals` only end the word ("syndromic":
     syndrome + ic, never inside it: "definic" + "ation"). Whether it is a slip of a word one
-    edit away instead ("untill") is the caller's check."""
+    edit away instead ("untill") is the caller's check. `long_prefixes` take only a base of
+    `long_base` letters or more: "transcritical", not "transfred" nor "transending"."""
     if depth <= 0:
         return False
-    for pre in prefixes:
+    for pre in (*prefixes, *long_prefixes):
         rest = word[len(pre):]
         if not word.startswith(pre) or len(rest) < 4 or not rest.isalpha():
+            continue
+        if pre in long_prefixes and pre not in prefixes and len(rest) < long_base:
             continue
         # a common word ("prices"), or a bound final a prefix takes ("cyto" + "metry")
         if zipf(rest) >= base_zipf or (len(pre) > 2 and rest in suffixes):
@@ -220,6 +224,7 @@ def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 
         if stem[-1] == stem[-2]:
             bases.add(stem[:-1])  # "shippable": ship
         # the stem as written may carry another affix; a respelt base is only looked up
-        if any(zipf(b) >= base_zipf for b in bases) or derived(stem, prefixes, suffixes, base_zipf, zipf, depth - 1):
+        if any(zipf(b) >= base_zipf for b in bases) or derived(stem, prefixes, suffixes, base_zipf, zipf, depth - 1,
+                                                               long_prefixes=long_prefixes, long_base=long_base):
             return True
     return False

@@ -71,6 +71,8 @@ class ProofreadParams:
     # 0 turns it off (measured: spelling.yaml)
     base_zipf: float = 0.0
     prefixes: tuple[str, ...] = ()
+    long_prefixes: tuple[str, ...] = ()  # prefixes that take only a base of long_base letters or more
+    long_base: int = 7
     suffixes: tuple[str, ...] = ()
     finals: tuple[str, ...] = ()  # suffixes that only end a word ("syndromic"; "definication" is no word)
     # a combining form (four letters or more, ending in "o") may also take a rarer WordNet word of
@@ -1142,6 +1144,7 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     # with (the engine may offer its parts, "mis routed", as if it were "alot")
     rare_base = _known_base(p.rare_base_zipf) if p.rare_base_zipf else None
     derived = bool(p.base_zipf) and wordforms.derived(word, p.prefixes, p.suffixes, p.base_zipf, _zipf, finals=p.finals,
+                                                      long_prefixes=p.long_prefixes, long_base=p.long_base,
                                                       rare_base=rare_base)
     one_edit = (split is not None or derived) and bool(respell.near(word, 1))
     closes_up = p.compounds and split is not None and split == guesses[0] and not one_edit
