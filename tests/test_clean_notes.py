@@ -966,3 +966,28 @@ def test_languagetool_leaves_particles_and_open_compounds_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_33) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_33_SLIPS)
     assert "out" in slips["grammar"] and slips["spelling"] == ["transfred"]
+
+
+# fresh-34's clean notes, read at stop 42: a combining form said alone ("neuro, MSK and body exams"),
+# an Italian title ("Le nozze di Figaro") and a noun after "prepared" ("prepared disclosure", which
+# Harper would make "prepared to disclosure"); a missing "to" before a verb and a slip inside a
+# French phrase ("chef de partei") are still reported
+FRESH_34 = ("Dear Ms Lane,\n\nThank you for the audition. I have performed neuro, MSK and body exams, played the Act II "
+            "finale of Le nozze di Figaro from the vocal score, and as a Crown prosecutor I handled bail hearings, "
+            "summary conviction trials and sentencing submissions, prepared disclosure, and responded to Charter "
+            "applications.\n\nKind regards,\nGiulia\n")
+FRESH_34_SLIPS = ("Dear Ms Lane,\n\nThank you for the audition. Throughts our lives needs talk about our families, and I "
+                  "once trained under a chef de partei.\n\nKind regards,\nGiulia\n")
+
+
+def test_harper_leaves_clipped_forms_italian_titles_and_nouns_after_participles_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_34) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, HARPER, FRESH_34_SLIPS)
+    assert "needs" in slips["grammar"] and "partei" in slips["spelling"]
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_clipped_forms_and_italian_titles_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_34) == {"grammar": [], "spelling": []}
+    assert "partei" in _by_rule(tmp_path, _languagetool_args(), FRESH_34_SLIPS)["spelling"]

@@ -50,6 +50,11 @@ def is_past_of_another(word: str) -> bool:
     return word in _index()["past_of_another"]
 
 
+def is_verb(word: str) -> bool:
+    """A WordNet verb's base form ("talk", "go"; not "disclosure")."""
+    return word in _index()["verb"]
+
+
 def is_noun(word: str) -> bool:
     """A WordNet noun ("product", "news", "means")."""
     return word in _index()["noun"]

@@ -128,6 +128,7 @@ class ProofreadParams:
     # a word of a French phrase the note quotes ("chef de partie"): it and a word beside it are both
     # at least this much (Zipf) more common in French than in English; 0 turns it off (spelling.yaml)
     loan_gap: float = 0.0
+    loan_languages: tuple[str, ...] = ("fr",)
     # honorifics written after a name ("Ramesh ji"): one right after a capitalised word is part of the name
     honorifics: tuple[str, ...] = ()
     # in a note that writes te reo Māori (a macron, or two flagged words of its shape), a word of
@@ -412,6 +413,8 @@ def _next_infinitive_slot(analysis, m) -> bool:
     nxt = _next_token(analysis, m)
     if nxt is not None and nxt.lower_ in _BARE_OBJECTS and nxt.dep_ == "dobj":
         return False
+    if nxt is not None and nxt.text.isalpha() and nxt.text.islower() and not wordforms.is_verb(nxt.text):
+        return False  # no verb for "to" to open: "prepared disclosure" (stop 42, fresh-34)
     return nxt is None or nxt.tag_ != "MD" and nxt.dep_ not in ("nsubj", "nsubjpass")
 
 
@@ -818,26 +821,30 @@ def _function_word_slip(word: str) -> bool:
 
 
 def _loan_word(text: str, start: int, end: int, p: ProofreadParams) -> bool:
-    """A word of a French phrase the note quotes ("chef de partie", "joie de vivre", "mise en
-    place"): the word and a word beside it on its line are both far more common in French than in
-    English (wordfreq). Beside "de" or "en" a word is French, not a slip of an English one; a slip
-    inside the phrase ("chef de partei") is no French word, so it is still reported."""
+    """A word of a phrase the note quotes in another language ("chef de partie", "mise en place",
+    "Le nozze di Figaro"): the word and a word beside it on its line are both far more common in
+    one of `loan_languages` than in English (wordfreq). Beside "de" or "di" a word is French or
+    Italian, not a slip of an English one; a slip inside the phrase ("chef de partei") is no word of
+    the language, so it is still reported."""
     word = text[start:end]
-    if not p.loan_gap or word != word.lower() or not _frenchier(word, p.loan_gap):
+    if not p.loan_gap or word != word.lower():
         return False
-    if re.search(r"(?<![^\W\d_])[dlj]['’]$", text[max(0, start - 3) : start], re.IGNORECASE):
+    langs = [lang for lang in p.loan_languages if _likelier_in(lang, word, p.loan_gap)]
+    if not langs:
+        return False
+    if "fr" in langs and re.search(r"(?<![^\W\d_])[dlj]['’]$", text[max(0, start - 3) : start], re.IGNORECASE):
         return True  # after French's elided "d'", "l'": "Carnaval d'hiver" (stop 27, fresh-11)
     line_end = text.find("\n", end)
     before = _WORD.findall(text, text.rfind("\n", 0, start) + 1, start)[-1:]
     after = _WORD.findall(text, end, len(text) if line_end < 0 else line_end)[:1]
-    return any(_frenchier(n.lower(), p.loan_gap) for n in before + after)
+    return any(_likelier_in(lang, n.lower(), p.loan_gap) for lang in langs for n in before + after)
 
 
-def _frenchier(word: str, gap: float) -> bool:
+def _likelier_in(lang: str, word: str, gap: float) -> bool:
     from wordfreq import zipf_frequency
 
-    # the small list (words at Zipf 3 or more) is enough for a common French word, and loads in 0.2 s
-    return zipf_frequency(word, "fr", wordlist="small") - _zipf(word) >= gap
+    # the small list (words at Zipf 3 or more) is enough for a common word of the language, and loads in 0.2 s
+    return zipf_frequency(word, lang, wordlist="small") - _zipf(word) >= gap
 
 
 @lru_cache(maxsize=1)
@@ -1087,6 +1094,9 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
             and not respell.near(word, 1)):
         return True  # "elastography", "sonographer"; "techology" is one edit from "technology"
     z = _zipf(word)
+    # a combining form said alone, as a field clips it: "neuro, MSK and body exams" (stop 42, fresh-34)
+    if len(word) >= 5 and word.endswith("o") and word in p.prefixes and p.known_zipf and z >= p.known_zipf:
+        return True
     # "ruggedised": the British spelling of a word whose -ize form is known ("ruggedized" 1.6), where
     # the engine's British dictionary lacks it (stop 28, fresh-12)
     ize = _YSE.sub(r"yz\1", _ISE.sub(r"iz\1", word))
