@@ -456,10 +456,16 @@ def _greeting_names(note, addressees: tuple[str, ...]) -> list[tuple[int, int, s
             break
     rest = blank_addressees(g.text[skip:], addressees)  # blanked out, so offsets stay
     out = []
-    for m in _NAME_WORD.finditer(rest):
+    words = list(_NAME_WORD.finditer(rest))
+    titles = note.layout.titles
+    for k, m in enumerate(words):
         w = m.group(0)
-        if w.lower() in note.layout.titles or not w[0].isupper() or note.in_placeholder(g.start + skip + m.start(), g.start + skip + m.end()):
+        if w.lower() in titles or not w[0].isupper() or note.in_placeholder(g.start + skip + m.start(), g.start + skip + m.end()):
             continue
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if (nxt is not None and nxt.group(0).lower() in titles and not rest[m.end() : nxt.start()].strip()
+                and w.lower() in common_words()):
+            continue  # a common word before a title is the title's own: "Dear Battalion Chief Ortega" (stop 42, fresh-34)
         out.append((g.start + skip + m.start(), g.start + skip + m.end(), w))
     return out
 
