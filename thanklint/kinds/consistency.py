@@ -155,7 +155,8 @@ def _employer_orgs(analysis, p):
 
 
 def _someone_else_does(tok) -> bool:
-    """The cue is a verb in the past or third person whose subject is not the writer: "since
+    """The cue is a verb in the past or third person, or one with its auxiliary, whose subject is not
+    the writer: "since
     Canada joined the Madrid Protocol" says nothing of the writer's employer (stop 35, fresh-22);
     "I am keen to join Fabrikam" has no subject of its own, and "Thank you" is no third person
     (the parser may make the greeting's name its subject: "Dear Mr Haverford,\n\nThank you")."""
@@ -175,6 +176,8 @@ def _owner(doc, ent):
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word of a name: letters first, then apostrophes, hyphens
 _POSTS = frozenset({"position", "post", "role", "job", "vacancy", "opening"})
+_JOB_WORDS = _POSTS | {"career", "future", "opportunity", "offer", "internship", "placement", "apprenticeship",
+                       "traineeship", "contract", "team", "teams"}
 
 
 def _after_title(doc, ent):
@@ -219,11 +222,11 @@ def _possessive(doc, ent) -> bool:
     return ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s")
 
 
-def _part_of(doc, ent, orgs, company: str) -> bool:
+def _part_of(doc, ent, orgs, company: str, links=("at", "of", "in", "within", ",")) -> bool:
     """The unit is placed in the company right after it: "the Cryosphere Dynamics Group at the
     University of Aberdale", "the Planning Unit of Northwind"."""
     nxt = doc[ent.end : ent.end + 2]
-    if not len(nxt) or nxt[0].lower_ not in ("at", "of", "in", "within", ","):
+    if not len(nxt) or nxt[0].lower_ not in links:
         return False
     return any(o.start in (ent.end + 1, ent.end + 2) and _same_org(o.text, company) for o, *_ in orgs)
 
@@ -254,12 +257,13 @@ def _described(doc, ent) -> bool:
 
 
 def _modifies_a_thing(ent, unit_nouns) -> bool:
-    """The name modifies a lower-case noun that "a" or "your" opens: "a TIG root", "your SPC program"
-    name a kind of thing or the reader's own, not an employer (stop 42, fresh-24 and -27). A unit
-    noun is left to _unit ("your Halifax office")."""
+    """The name modifies a lower-case noun that "a", "an", "your" or "our" opens: "a TIG root", "your
+    SPC program" name a kind of thing or the reader's own, not an employer (stop 42, fresh-24 and
+    -27). A unit noun is left to _unit ("your Halifax office"), and a job's word names the
+    employer: "a Tesco career" (a review)."""
     head = ent.root.head
     return (ent.root.dep_ == "compound" and head.i == ent.end and head.pos_ == "NOUN" and head.text.islower()
-            and head.lower_ not in unit_nouns
+            and head.lower_ not in unit_nouns and head.lower_ not in _JOB_WORDS
             and any(c.i < ent.start and c.lower_ in ("a", "an", "your", "our") for c in head.children))
 
 
@@ -463,9 +467,12 @@ def _greeting_names(note, addressees: tuple[str, ...]) -> list[tuple[int, int, s
         if w.lower() in titles or not w[0].isupper() or note.in_placeholder(g.start + skip + m.start(), g.start + skip + m.end()):
             continue
         nxt = words[k + 1] if k + 1 < len(words) else None
+        after = words[k + 2] if k + 2 < len(words) else None
         if (nxt is not None and nxt.group(0).lower() in titles and not rest[m.end() : nxt.start()].strip()
+                and after is not None and after.group(0)[:1].isupper() and not rest[nxt.end() : after.start()].strip()
                 and w.lower() in common_words()):
-            continue  # a common word before a title is the title's own: "Dear Battalion Chief Ortega" (stop 42, fresh-34)
+            continue  # a common word before a title and its name is the title's own: "Dear Battalion Chief Ortega"
+            #           (stop 42, fresh-34); not "Dear Sarah Dean," (a name, a surname that is a title too: a review)
         out.append((g.start + skip + m.start(), g.start + skip + m.end(), w))
     return out
 
@@ -532,9 +539,10 @@ def check_consistency(analysis, ctx, rule):
         yours = _your_units(analysis.doc, orgs)
         # in a note that names its employer, a name it describes as a part ("the automation CoE") or places
         # in it ("Dryer 2 at the Tūhono Dairy Co-operative site") is one wherever it stands ("the CoE's
-        # roadmap", "join the crew on Dryer 2")
+        # roadmap", "join the crew on Dryer 2"); not a name beside the company in a list ("DHL, Northwind
+        # and DPD"), nor "DHL of Northwind's day" (a review)
         parts = {_norm(ent.text) for ent, *_ in orgs if names_company and (
-            _described(analysis.doc, ent) or _part_of(analysis.doc, ent, orgs, ctx.company))}
+            _described(analysis.doc, ent) or _part_of(analysis.doc, ent, orgs, ctx.company, ("at", "in", "within")))}
         for ent, addressed, about_past, unit in orgs:
             if _same_org(ent.text, ctx.company) or not addressed or about_past or _of_owned(ent, owned):
                 continue
@@ -615,9 +623,11 @@ def _other_roles(analysis, p, ctx) -> list[tuple[int, int]]:
         for c in cues:
             for i, j in find(c, toks, negatable=False):
                 after = [t.lower_ for t in toks.tokens[j : j + 2]]
-                if len(after) == 2 and after[0] in ("at", "with", "for") and after[1] in ("a", "an"):
+                if toks.tokens[i].lower_ in ("a", "an") and len(after) == 2 and after[0] in ("at", "with", "for") \
+                        and after[1] in ("a", "an"):
                     continue  # a role at an employer the note does not name: "moving into a visitor host role at a
-                    #           regional gallery" is the writer's own past or another's, not the post (stop 42, fresh-33)
+                    #           regional gallery" is the writer's own past or another's, not the post (stop 42, fresh-33);
+                    #           not "the Marketing Coordinator role with a company that …" (a review)
                 between = toks.tokens[i + 1 : j - 1]
                 if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") and t.text not in ("-", "–", "/", ",") for t in between):
                     continue  # not a title: the gap ran across other words ("your story about opening")

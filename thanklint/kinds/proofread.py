@@ -127,7 +127,7 @@ class ProofreadParams:
     abbreviations: bool = False
     # a word of a French phrase the note quotes ("chef de partie"): it and a word beside it are both
     # at least this much (Zipf) more common in French than in English; 0 turns it off (spelling.yaml)
-    loan_gap: float = 0.0
+    loan_gap: float = 0.0  # a word of a phrase in another language (loan_languages): see _loan_word
     loan_languages: tuple[str, ...] = ("fr",)
     # honorifics written after a name ("Ramesh ji"): one right after a capitalised word is part of the name
     honorifics: tuple[str, ...] = ()
@@ -413,11 +413,14 @@ def _next_infinitive_slot(analysis, m) -> bool:
     nxt = _next_token(analysis, m)
     if nxt is not None and nxt.lower_ in _BARE_OBJECTS and nxt.dep_ == "dobj":
         return False
-    if nxt is not None and nxt.text.isalpha() and nxt.text.islower() and not wordforms.is_verb(nxt.text):
-        return False  # no verb for "to" to open: "prepared disclosure" (stop 42, fresh-34)
+    if (nxt is not None and nxt.text.isalpha() and nxt.text.islower() and nxt.text.endswith(_NOUN_ENDINGS)
+            and not wordforms.is_verb(nxt.text)):
+        return False  # a noun made from a verb, for "to" to open no infinitive: "prepared disclosure" (stop 42,
+        #               fresh-34); a verb WordNet lacks stays: "we need benchmark the router" (a review)
     return nxt is None or nxt.tag_ != "MD" and nxt.dep_ not in ("nsubj", "nsubjpass")
 
 
+_NOUN_ENDINGS = ("ure", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "al")
 # nouns that are verbs too and stand bare as an object ("want help", "need support")
 _BARE_OBJECTS = frozenset({"help", "support", "access", "input", "time", "work", "advice", "guidance", "feedback"})
 
@@ -433,9 +436,10 @@ _PARTICLES = frozenset({"out", "off", "up", "down", "over", "back", "in", "on", 
 
 
 def _not_a_particle(analysis, m) -> bool:
-    """No word of the span is a verb's particle: "out team" is "our team", while in "we turned out
-    more than 300 pizzas" "out" belongs to "turned" (stop 42, fresh-33)."""
-    return not any(t.dep_ == "prt" for t in analysis.tokens(m.offset, m.end))
+    """No word of the span is a particle right after its verb: "out team" is "our team", while in "we
+    turned out more than 300 pizzas" "out" belongs to "turned" (stop 42, fresh-33). The parser makes a
+    slip after a preposition a particle too: "went over out notes" is still "our" (a review)."""
+    return not any(t.dep_ == "prt" and t.i > 0 and t.doc[t.i - 1] == t.head for t in analysis.tokens(m.offset, m.end))
 
 
 def _not_before_base_verb(analysis, m) -> bool:
@@ -709,8 +713,10 @@ def _next_not_a_subject(analysis, m) -> bool:
     after = _words_after(analysis, m)
     if not after:
         return True
-    if re.match(r"\s*[^\W\d_]+-[^\W\d_]", analysis.note.text[m.end :]):
-        return False  # a hyphened modifier opens the subject: "how take-home ration distribution … is coordinated" (stop 42, fresh-33)
+    hyphened = re.match(r"\s*[^\W\d_]+-[^\W\d_]+\s+([^\W\d_]+)", analysis.note.text[m.end :])
+    if hyphened and hyphened.group(1).lower() not in _OBJECT_OPENERS:
+        return False  # a hyphened modifier opens the subject: "how take-home ration distribution … is coordinated"
+        #               (stop 42, fresh-33); "how pre-plan the routes" is a verb and its object (a review)
     head = after[0]
     while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.i > head.i:
         head = head.head
@@ -720,6 +726,11 @@ def _next_not_a_subject(analysis, m) -> bool:
     # grown"; a lone noun before a plural the parser made a verb is the slip ("how report incidents": a review)
     verb = head.head
     return not (head.i > after[0].i or verb.pos_ == "AUX" or any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
+# words that open a verb's object: after one, the hyphened word before it is a verb ("how kick-start the project")
+_OBJECT_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "his",
+                             "her", "its", "it", "them", "him", "us", "me", "each", "every", "some", "any", "all"})
 
 
 def _finite_clause(verb) -> bool:
@@ -834,10 +845,11 @@ def _loan_word(text: str, start: int, end: int, p: ProofreadParams) -> bool:
         return False
     if "fr" in langs and re.search(r"(?<![^\W\d_])[dlj]['’]$", text[max(0, start - 3) : start], re.IGNORECASE):
         return True  # after French's elided "d'", "l'": "Carnaval d'hiver" (stop 27, fresh-11)
-    line_end = text.find("\n", end)
-    before = _WORD.findall(text, text.rfind("\n", 0, start) + 1, start)[-1:]
-    after = _WORD.findall(text, end, len(text) if line_end < 0 else line_end)[:1]
-    return any(_likelier_in(lang, n.lower(), p.loan_gap) for lang in langs for n in before + after)
+    # its neighbours in the phrase: only a space between, and no abbreviation's letter ("vender, e.g.": a review)
+    before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 40) : start])
+    after = re.match(r"[ \t]+([^\W\d_]+)(?![\w.])", text[end : end + 40])
+    near = [x.group(1) for x in (before, after) if x]
+    return any(_likelier_in(lang, n.lower(), p.loan_gap) for lang in langs for n in near)
 
 
 def _likelier_in(lang: str, word: str, gap: float) -> bool:
@@ -1154,8 +1166,11 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     # with (the engine may offer its parts, "mis routed", as if it were "alot")
     rare_base = _known_base(p.rare_base_zipf) if p.rare_base_zipf else None
     derived = bool(p.base_zipf) and wordforms.derived(word, p.prefixes, p.suffixes, p.base_zipf, _zipf, finals=p.finals,
-                                                      long_prefixes=p.long_prefixes, long_base=p.long_base,
                                                       rare_base=rare_base)
+    if not derived and p.long_prefixes and p.base_zipf and word.startswith(tuple(p.long_prefixes)):
+        # "transcritical"; not "transportion", two edits from "transportation" (a review)
+        derived = wordforms.derived(word, (), p.suffixes, p.base_zipf, _zipf, finals=p.finals, long_prefixes=p.long_prefixes,
+                                    long_base=p.long_base) and not respell.near(word, 2)
     one_edit = (split is not None or derived) and bool(respell.near(word, 1))
     closes_up = p.compounds and split is not None and split == guesses[0] and not one_edit
     if closes_up and (wordforms.is_compound(word, split) or wordforms.is_agent_compound(word, split)):
