@@ -1013,3 +1013,28 @@ def test_harper_still_reports_the_slips_a_review_found_passing_at_stop_42(tmp_pa
 def test_languagetool_still_reports_the_slips_a_review_found_passing_at_stop_42(tmp_path):
     assert {"vender", "transportion"} <= set(_by_rule(tmp_path, _languagetool_args(), REVIEW_42)["spelling"])
     assert "out" in _by_rule(tmp_path, _languagetool_args(), REVIEW_42_OUT)["grammar"]
+
+
+# fresh-35's clean notes, read at stop 42: a noun the parser took for the verb of the noun before it
+# ("The pump rebuild on the bench was a highlight"), a unit's full stop ("1/8 in. when"), "everyday"
+# before a noun in te reo Māori, a noun "relay" before "on", a te reo word's possessive ("the kura's
+# own pepeha"); "relay on" as a verb, "everyday" as an adverb and a subject-verb slip are still reported
+FRESH_35 = ("Kia ora Huia,\n\nThank you for the kōrero. The pump rebuild on the bench was a highlight. I kept the "
+            "reveals consistent at 1/8 in. when the boxes were fitted. I would run sessions with karakia, mihi and "
+            "everyday kīwaha, set the reach of a distance relay on a 220 kV line, and ground the courses in the "
+            "kura's own pepeha.\n\nNgā mihi,\nAroha\n")
+FRESH_35_SLIPS = ("Kia ora Huia,\n\nThank you for the kōrero. I relay on my team, I go running everyday, and the "
+                  "manager know the plan.\n\nNgā mihi,\nAroha\n")
+
+
+def test_harper_leaves_a_nouns_compound_a_units_stop_and_a_possessive_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_35) == {"grammar": [], "spelling": []}
+    grammar = _by_rule(tmp_path, HARPER, FRESH_35_SLIPS)["grammar"]
+    assert "relay on" in grammar and "know" in grammar
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_everyday_before_a_noun_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_35) == {"grammar": [], "spelling": []}
+    assert "everyday" in _by_rule(tmp_path, _languagetool_args(), FRESH_35_SLIPS)["grammar"]

@@ -55,6 +55,16 @@ def is_verb(word: str) -> bool:
     return word in _index()["verb"]
 
 
+def is_modifier(word: str) -> bool:
+    """A WordNet adjective or adverb, or an adjective's -er/-est form ("friendly", "greatest")."""
+    index = _index()
+    if word in index["adj"] or word in index["adv"]:
+        return True
+    return any(word.endswith(e) and (word[: -len(e)] in index["adj"] or word[: -len(e)] + "e" in index["adj"]
+                                     or (len(word) > len(e) + 1 and word[-len(e) - 1] == "i" and word[: -len(e) - 1] + "y" in index["adj"]))
+               for e in ("er", "est"))
+
+
 def is_noun(word: str) -> bool:
     """A WordNet noun ("product", "news", "means")."""
     return word in _index()["noun"]

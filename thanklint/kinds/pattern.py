@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from thanklint import wordforms
 from thanklint.kinds import _regex, kind
 from thanklint.kinds._common import finding, from_findings
 from thanklint.kinds._cues import compile_cue, compile_cues, find
@@ -82,7 +83,7 @@ def check_pattern(analysis, ctx, rule):
             if note.text[s:e].lower() in allow or note.in_placeholder(s, e):
                 passed.append((s, e))
                 continue
-            if g.common_zipf and not _shouts(note.text[s:e], g):
+            if g.common_zipf and (not _shouts(note.text[s:e], g) or _names_a_thing(analysis, s, e)):
                 passed.append((s, e))
                 continue
             if any(s < te and ts < e for ts, te in taken):
@@ -102,6 +103,23 @@ def _shouts(text: str, g: Group) -> bool:
     words = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", text) if w.lower() not in acronyms]
     common = [w for w in words if common_words().get(w, 0.0) >= g.common_zipf]
     return any(len(w) >= 4 for w in common) and 2 * len(common) > len(words)
+
+
+def _names_a_thing(analysis, start: int, end: int) -> bool:
+    """One word in capitals that names a thing, not a shout: joined by a hyphen to another such word
+    ("INSPIRE-MANAK nominations"), or a proper noun after "the" before a lower-case word ("the ASSIST
+    swallow screen") (stop 42, fresh-35). "the GREATEST team", "the FRIENDLY atmosphere" are adjectives
+    the parser may call names, and shout."""
+    text = analysis.note.text
+    if re.search(r"[A-Z]{2,}-$", text[max(0, start - 12) : start]) or re.match(r"-[A-Z]{2,}\b", text[end : end + 12]):
+        return True
+    toks = [t for t in analysis.tokens(start, end) if not t.is_space]
+    if len(toks) != 1:
+        return False
+    tok = toks[0]
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return (tok.tag_ == "NNP" and not wordforms.is_modifier(tok.lower_) and tok.i > 0 and tok.nbor(-1).lower_ == "the"
+            and nxt is not None and nxt.text.isalpha() and nxt.text.islower())
 
 
 def _skipped(slow: list[str]) -> str:

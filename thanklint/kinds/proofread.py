@@ -310,9 +310,12 @@ def _starts_sentence(analysis, m) -> bool:
         return False
     if _AFTER_RANK.search(analysis.note.text, max(0, start - 12), start):
         return False  # "Festuca rubra subsp. commutata": a species' name goes on after its rank
+    if _AFTER_UNIT.search(analysis.note.text, max(0, start - 16), start):
+        return False  # "consistent at 1/8 in. when the boxes are fitted": a unit's full stop after its number (stop 42, fresh-35)
     return not toks or toks[0].is_sent_start or toks[0].i == 0
 
 
+_AFTER_UNIT = re.compile(r"\d\s*(?:in|ft|yd|lb|lbs|oz|gal|qt|pt)\.\s+$")
 # a dotted credential or abbreviation as spaCy splits it off its last full stop: "P.Geo", "M.Tech"
 _DOTTED = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]*)+")  # not "Vue.js"
 
@@ -1215,7 +1218,8 @@ def check_proofread(analysis, ctx, rule):
     matches = grammar_shapes.add(matches, analysis.doc, p.shapes)
     borrowed = frozenset()  # te reo Māori or Hindi words, in a note that writes the language
     if p.category == "spelling" and (p.te_reo or p.hindi_words):
-        flagged = [note.text[m.offset : m.end] for m in matches if m.kind == "spelling"]
+        # a possessive is judged by its word: "the kura's own pepeha" (stop 42, fresh-35)
+        flagged = [_POSSESSIVE.sub("", note.text[m.offset : m.end]) for m in matches if m.kind == "spelling"]
         borrowed = (_te_reo_words(note.text, flagged) if p.te_reo else frozenset()) | (
             _hindi_words(flagged, p) if p.hindi_words else frozenset())
     findings = []
@@ -1233,7 +1237,7 @@ def check_proofread(analysis, ctx, rule):
                 continue
             if _loan_word(note.text, m.offset, m.end, p):
                 continue
-            if note.text[m.offset : m.end].lower() in borrowed or _te_reo_article(note.text, m.offset, m.end):
+            if _POSSESSIVE.sub("", note.text[m.offset : m.end]).lower() in borrowed or _te_reo_article(note.text, m.offset, m.end):
                 continue
             if _latin_phrase(note.text, m.offset, m.end, p.latin_phrases):
                 continue
