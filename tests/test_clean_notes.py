@@ -1025,12 +1025,18 @@ FRESH_35 = ("Kia ora Huia,\n\nThank you for the kōrero. The pump rebuild on the
             "kura's own pepeha.\n\nNgā mihi,\nAroha\n")
 FRESH_35_SLIPS = ("Kia ora Huia,\n\nThank you for the kōrero. I relay on my team, I go running everyday, and the "
                   "manager know the plan.\n\nNgā mihi,\nAroha\n")
+# ... and the slips a review found passing with the first version of these: a clause's subject that "what"
+# opens, a new sentence after a unit's stop, "everyday" before a full stop, "relay on" after a possessive
+REVIEW_42B = ("Dear Ms Hall,\n\nThank you for the interview. What the student need most is a patient mentor. I lift "
+              "boxes up to 50 lb. my back has never been a problem. I review patient charts everyday. Nurses on my ward "
+              "read them, and our night staff relay on the handover sheet.\n\nKind regards,\nSam\n")
 
 
 def test_harper_leaves_a_nouns_compound_a_units_stop_and_a_possessive_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_35) == {"grammar": [], "spelling": []}
     grammar = _by_rule(tmp_path, HARPER, FRESH_35_SLIPS)["grammar"]
     assert "relay on" in grammar and "know" in grammar
+    assert {"need", "my", "relay on"} <= set(_by_rule(tmp_path, HARPER, REVIEW_42B)["grammar"])
 
 
 @pytest.mark.languagetool
@@ -1038,3 +1044,4 @@ def test_harper_leaves_a_nouns_compound_a_units_stop_and_a_possessive_alone(tmp_
 def test_languagetool_leaves_everyday_before_a_noun_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_35) == {"grammar": [], "spelling": []}
     assert "everyday" in _by_rule(tmp_path, _languagetool_args(), FRESH_35_SLIPS)["grammar"]
+    assert "everyday" in _by_rule(tmp_path, _languagetool_args(), REVIEW_42B)["grammar"]

@@ -111,15 +111,16 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
     swallow screen") (stop 42, fresh-35). "the GREATEST team", "the FRIENDLY atmosphere" are adjectives
     the parser may call names, and shout."""
     text = analysis.note.text
-    if re.search(r"[A-Z]{2,}-$", text[max(0, start - 12) : start]) or re.match(r"-[A-Z]{2,}\b", text[end : end + 12]):
-        return True
+    joined = re.search(r"([A-Z]{2,})-$", text[max(0, start - 12) : start]) or re.match(r"-([A-Z]{2,})\b", text[end : end + 12])
+    if joined:  # "INSPIRE-MANAK"; not "THANK-YOU", "WORLD-CLASS" (common words both: a review)
+        return common_words().get(joined.group(1).lower(), 0.0) < 3.0
     toks = [t for t in analysis.tokens(start, end) if not t.is_space]
     if len(toks) != 1:
         return False
     tok = toks[0]
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return (tok.tag_ == "NNP" and not wordforms.is_modifier(tok.lower_) and tok.i > 0 and tok.nbor(-1).lower_ == "the"
-            and nxt is not None and nxt.text.isalpha() and nxt.text.islower())
+            and nxt is not None and nxt.text.isalpha() and nxt.text.islower() and not nxt.is_stop)  # not "the HIGHLIGHT of"
 
 
 def _skipped(slow: list[str]) -> str:

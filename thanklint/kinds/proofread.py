@@ -310,11 +310,14 @@ def _starts_sentence(analysis, m) -> bool:
         return False
     if _AFTER_RANK.search(analysis.note.text, max(0, start - 12), start):
         return False  # "Festuca rubra subsp. commutata": a species' name goes on after its rank
-    if _AFTER_UNIT.search(analysis.note.text, max(0, start - 16), start):
-        return False  # "consistent at 1/8 in. when the boxes are fitted": a unit's full stop after its number (stop 42, fresh-35)
+    if _AFTER_UNIT.search(analysis.note.text, max(0, start - 16), start) and analysis.note.text[start:end].lower() in _GOES_ON:
+        return False  # "consistent at 1/8 in. when the boxes are fitted": a unit's full stop after its number, the
+        #               sentence going on (stop 42, fresh-35); not "up to 50 lb. my back …" (a review)
     return not toks or toks[0].is_sent_start or toks[0].i == 0
 
 
+_GOES_ON = frozenset({"when", "and", "or", "but", "so", "if", "while", "before", "after", "with", "to", "for", "by",
+                      "because", "until", "unless", "as", "than", "which", "where", "at", "on", "in"})
 _AFTER_UNIT = re.compile(r"\d\s*(?:in|ft|yd|lb|lbs|oz|gal|qt|pt)\.\s+$")
 # a dotted credential or abbreviation as spaCy splits it off its last full stop: "P.Geo", "M.Tech"
 _DOTTED = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]*)+")  # not "Vue.js"
@@ -436,6 +439,14 @@ def _not_before_particle(analysis, m) -> bool:
 
 
 _PARTICLES = frozenset({"out", "off", "up", "down", "over", "back", "in", "on", "into", "onto", "aboard", "across"})
+
+
+def _no_article(analysis, m) -> bool:
+    """No word of the span takes "a", "an" or "the": "I relay on my team" is "rely on", while "a
+    distance relay on a 220 kV line" is a noun (stop 42, fresh-35). A possessive does not settle it:
+    the parser makes "Our night staff relay on the sheet" a noun too (a review)."""
+    return not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for t in analysis.tokens(m.offset, m.end)
+                   for c in t.children)
 
 
 def _not_a_particle(analysis, m) -> bool:
@@ -626,8 +637,11 @@ def _used_as_adjective(analysis, m) -> bool:
     """The phrase modifies a noun after it ("an in depth review" -> "in-depth"), rather than
     standing as an adverb ("to work on a single field in depth, rather than …")."""
     blank = not analysis.note.text[m.offset : m.end].strip()  # Harper's span may be the space alone
-    after = [t for t in analysis.tokens(m.end, min(len(analysis.note.text), m.end + 60)) if not t.is_punct or t.text == "-"]
+    after = [t for t in analysis.tokens(m.end, min(len(analysis.note.text), m.end + 60)) if not t.is_space]
     after = after[1:] if blank else after
+    if after and after[0].is_punct and after[0].text != "-":
+        return False  # a stop or a comma ends it: "I review charts everyday. Nurses …" (a review, stop 42)
+    after = [t for t in after if not t.is_punct or t.text == "-"]
     return bool(after) and after[0].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
@@ -789,7 +803,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-before-particle": _not_before_particle, "not-before-base-verb": _not_before_base_verb,
             "not-before-noun-phrase": _not_before_noun_phrase, "not-a-renoun": _not_a_renoun,
             "both-pairs": _both_pairs, "not-notation": _not_notation, "next-not-a-subject": _next_not_a_subject,
-            "not-a-particle": _not_a_particle,
+            "not-a-particle": _not_a_particle, "no-article": _no_article,
             "not-a-listed-word": _not_a_listed_word}
 
 
