@@ -1045,3 +1045,27 @@ def test_languagetool_leaves_everyday_before_a_noun_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_35) == {"grammar": [], "spelling": []}
     assert "everyday" in _by_rule(tmp_path, _languagetool_args(), FRESH_35_SLIPS)["grammar"]
     assert "everyday" in _by_rule(tmp_path, _languagetool_args(), REVIEW_42B)["grammar"]
+
+
+# stop 43, from fresh-36: a label's "A" before "and", a modifier joined to an adjective after "prepare", a verb
+# with its particle, a subject the parse split off by a te reo word, "install" as a noun, the "Ph" of "Ph.D."
+FRESH_36 = ("Dear Ms Tsosie,\n\nThank you for the interview. We talked about the Wolfcamp A and B. I prepare draft and "
+            "final bills of lading, and I plot growth, screen mothers and follow up immunisations due at six weeks. My "
+            "training in Te Tiriti o Waitangi and my ongoing te reo Māori study help me build trust. The install "
+            "process was clear, and I completed my Ph.D. on audit quality.\n\nKind regards,\nSam\n")
+# ... while the slips of those shapes are still reported
+FRESH_36_SLIPS = ("Dear Ms Tsosie,\n\nThank you for the interview. I scheduled a follow up call for Monday. We need "
+                  "benchmark and test the router. I bought a apple and a banana. We met at noon, and the manager know "
+                  "the plan.\n\nKind regards,\nSam\n")
+
+
+def test_harper_leaves_a_label_a_joined_modifier_and_a_dotted_degree_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_36) == {"grammar": [], "spelling": []}
+    assert {"need", "a", "know"} <= set(_by_rule(tmp_path, HARPER, FRESH_36_SLIPS)["grammar"])
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_phrasal_verb_and_install_as_a_noun_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_36) == {"grammar": [], "spelling": []}
+    assert {"follow up", "a", "know"} <= set(_by_rule(tmp_path, _languagetool_args(), FRESH_36_SLIPS)["grammar"])

@@ -304,6 +304,9 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
             return []
         if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in p.causative:
             return []
+        if _broken_sentence(tok.sent):
+            return []  # "My training in Te Tiriti o Waitangi and my ongoing te reo Māori study help me": the parse
+            #           broke the sentence after "reo", leaving "study" as the subject (stop 43, fresh-36)
         if _plural_before_as(subj):
             return []  # "My four years as a street works coordinator have given me": the years' verb (stop 33, fresh-19)
         fix = p.irregular.get(tok.lower_) or _third_person(tok.lower_)
@@ -360,6 +363,16 @@ def _compound_noun(tok, subj) -> bool:
     bare = not any(c.dep_ in ("det", "poss", "amod") for c in subj.children)
     return (bare and subj.tag_ == "NN" and tok.tag_ == "VBP" and prev.lower_ in (",", "and", "or")
             and nxt is not None and nxt.tag_ == "NNS")
+
+
+def _broken_sentence(sent) -> bool:
+    """The parser starts a sentence where the text starts none: after a word, with no stop, colon or
+    line break before it. Its subject is then a guess."""
+    doc = sent.doc
+    if sent.start == 0:
+        return False
+    prev = doc[sent.start - 1]
+    return not (prev.is_space or prev.is_punct or prev.text.endswith(".") or "\n" in prev.whitespace_)
 
 
 def _plural_before_as(subj) -> bool:

@@ -202,6 +202,8 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
         return True  # "GSTR", "PSUR", the "S" of "S&OP" or "IHO S-44": an acronym, or a letter that names something
     if _INITIAL.fullmatch(word) or (start >= 2 and note.text[start - 1] == "." and note.text[start - 2].isalpha()):
         return True  # "P.Geo.", "B.Pharm", "B.V.Sc.": initials, or the rest of a dotted abbreviation
+    if word[:1].isupper() and _DOTTED_REST.match(note.text, end):
+        return True  # the head of one: the "Ph" of "Ph.D." (stop 43, fresh-36), as Harper splits it off
     if _in_formula(note, start, end):
         return True
     if not any(c.isupper() for c in word):
@@ -227,6 +229,7 @@ _RUN_ON_SENTENCE = re.compile(r"[a-z]{2,}[A-Z][a-z]+")
 _CODE = re.compile(r"[\d\u00b2\u00b3\u00b9\u2070-\u209f]")  # and sub- and superscript digits: the "S" of "H₂S"
 _AFTER_NUMBER = re.compile(r"\d ?$")
 _INITIAL = re.compile(r"(?:[A-Z]\.)+")  # "P.", and a run of them: the "B.V." of "B.V.Sc." (stop 27, fresh-11)
+_DOTTED_REST = re.compile(r"\.[A-Z][A-Za-z]{0,3}\.")  # ".D." of "Ph.D.", ".Sc." of "B.Sc."
 
 
 def _opens_sentence(tok) -> bool:
@@ -423,6 +426,9 @@ def _next_infinitive_slot(analysis, m) -> bool:
             and not wordforms.is_verb(nxt.text)):
         return False  # a noun made from a verb, for "to" to open no infinitive: "prepared disclosure" (stop 42,
         #               fresh-34); a verb WordNet lacks stays: "we need benchmark the router" (a review)
+    if nxt is not None and nxt.i + 2 < len(nxt.doc) and nxt.nbor(1).lower_ in ("and", "or") and nxt.nbor(2).tag_ == "JJ":
+        return False  # a modifier joined to an adjective, both of a noun after: "I prepare draft and final bills
+        #               of lading" (stop 43, fresh-36); "we need benchmark and test the router" stays
     return nxt is None or nxt.tag_ != "MD" and nxt.dep_ not in ("nsubj", "nsubjpass")
 
 
@@ -523,10 +529,12 @@ def _article_sound(analysis, m) -> bool:
     are both right. A word of silent "h" takes "an" in every English ("an honour": Harper knows
     only the American "honor"); "a ewe" and "a unanimous vote" are said "a yoo" (stop 36,
     fresh-24). A letter inside a code is no article: the "A" of "the DRC-01A intimation", of "the Q&A
-    document" (stop 42, fresh-33)."""
+    document" (stop 42, fresh-33). A letter before "and" or a comma is a label: "Wolfcamp A and B"."""
     text = analysis.note.text
     if m.offset and (text[m.offset - 1].isalnum() or text[m.offset - 1] in "-_/&"):
         return False
+    if _NO_NOUN_AFTER.match(text, m.end):
+        return False  # a label, no article: the "A" of "the Wolfcamp A and B" (stop 43, fresh-36)
     after = re.match(r"\s*([^\W\d_]+)", text[m.end :])  # Harper's span is the article
     nxt = after.group(1) if after else ""
     if len(nxt) >= 2 and nxt.isupper() and (_SAID_AS_WORD.match(nxt) or nxt in _SAID_AS_WORDS):
@@ -535,6 +543,9 @@ def _article_sound(analysis, m) -> bool:
     if article == "a" and nxt.lower().startswith(_SAID_YOO):
         return False
     return not (article == "an" and nxt.lower().startswith(_SILENT_H))
+
+
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,;:)]|(?:and|or|nor)\b)", re.IGNORECASE)  # what opens no noun phrase
 
 
 def _next_whole_word(analysis, m) -> bool:
@@ -649,6 +660,17 @@ def _adverb_use(analysis, m) -> bool:
     """The span stands as an adverb, not before the noun it modifies: "I go running everyday" ->
     "every day", never "portraying the everyday lives of soldiers" (stop 34, fresh-20)."""
     return not _used_as_adjective(analysis, m)
+
+
+def _not_a_clause_verb(analysis, m) -> bool:
+    """The span's first word is no verb that heads a clause: "a follow up call" -> "follow-up", never
+    "plot growth …, and follow up immunisations due at six weeks" (a verb with its particle) (stop 43,
+    fresh-36). The parser makes the slip's word a verb too, but one that modifies the noun (amod)."""
+    toks = analysis.tokens(m.offset, m.end)
+    return not toks or not (toks[0].pos_ == "VERB" and toks[0].dep_ in _CLAUSE_DEPS)
+
+
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "xcomp", "ccomp", "advcl", "relcl", "pcomp"})
 
 
 def _in_noun_slot(analysis, m) -> bool:
@@ -804,7 +826,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-before-noun-phrase": _not_before_noun_phrase, "not-a-renoun": _not_a_renoun,
             "both-pairs": _both_pairs, "not-notation": _not_notation, "next-not-a-subject": _next_not_a_subject,
             "not-a-particle": _not_a_particle, "no-article": _no_article,
-            "not-a-listed-word": _not_a_listed_word}
+            "not-a-listed-word": _not_a_listed_word, "not-a-clause-verb": _not_a_clause_verb}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
