@@ -114,13 +114,23 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
     joined = re.search(r"([A-Z]{2,})-$", text[max(0, start - 12) : start]) or re.match(r"-([A-Z]{2,})\b", text[end : end + 12])
     if joined:  # "INSPIRE-MANAK"; not "THANK-YOU", "WORLD-CLASS" (common words both: a review)
         return common_words().get(joined.group(1).lower(), 0.0) < 3.0
+    word = text[start:end].lower()
+    if _CREDENTIAL_AFTER.match(text, end) and not wordforms.is_modifier(word):
+        return True  # a credential: "I am BASIS and FACTS qualified" (stop 43, fresh-36); not "FULLY qualified"
     toks = [t for t in analysis.tokens(start, end) if not t.is_space]
     if len(toks) != 1:
         return False
     tok = toks[0]
+    if (tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "compound") and wordforms.is_verb(word)
+            and not wordforms.is_noun(word) and not wordforms.is_modifier(word)):
+        return True  # a verb's word where a noun stands names a command: "use CALCULATE with a date table" (stop 43, fresh-36)
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return (tok.tag_ == "NNP" and not wordforms.is_modifier(tok.lower_) and tok.i > 0 and tok.nbor(-1).lower_ == "the"
             and nxt is not None and nxt.text.isalpha() and nxt.text.islower() and not nxt.is_stop)  # not "the HIGHLIGHT of"
+
+
+# after a word in capitals, what makes it a credential's name: "BASIS and FACTS qualified", "PRINCE2 certified"
+_CREDENTIAL_AFTER = re.compile(r"(?:\s+(?:and|&|or)\s+[A-Z][A-Z0-9]+)?\s+(?:qualified|certified|accredited|chartered)\b")
 
 
 def _skipped(slow: list[str]) -> str:
