@@ -38,6 +38,9 @@ class Group:
     # `acronyms` aside: "REALLY EXCITED" is shouting, "HACCP", "ZDHC MRSL", "CARIS HIPS" not
     common_zipf: float = 0.0
     acronyms: tuple[str, ...] = ()
+    # a match counts only when the parser tags each of its words with one of these parts of speech:
+    # "I would LOVE to" (a verb) shouts, "REST APIs" (a noun's modifier) does not
+    pos: tuple[str, ...] = ()
 
     def __post_init__(self):
         for c in self.cues:
@@ -86,6 +89,9 @@ def check_pattern(analysis, ctx, rule):
             if g.common_zipf and (not _shouts(note.text[s:e], g) or _names_a_thing(analysis, s, e)):
                 passed.append((s, e))
                 continue
+            if g.pos and not _tagged(analysis, s, e, g.pos):
+                passed.append((s, e))
+                continue
             if any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
@@ -103,6 +109,11 @@ def _shouts(text: str, g: Group) -> bool:
     words = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", text) if w.lower() not in acronyms]
     common = [w for w in words if common_words().get(w, 0.0) >= g.common_zipf]
     return any(len(w) >= 4 for w in common) and 2 * len(common) > len(words)
+
+
+def _tagged(analysis, start: int, end: int, pos: tuple[str, ...]) -> bool:
+    toks = [t for t in analysis.tokens(start, end) if not t.is_space]
+    return bool(toks) and all(t.pos_ in pos for t in toks)
 
 
 def _names_a_thing(analysis, start: int, end: int) -> bool:
