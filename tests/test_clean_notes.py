@@ -1057,11 +1057,17 @@ FRESH_36 = ("Dear Ms Tsosie,\n\nThank you for the interview. We talked about the
 FRESH_36_SLIPS = ("Dear Ms Tsosie,\n\nThank you for the interview. I scheduled a follow up call for Monday. We need "
                   "benchmark and test the router. I bought a apple and a banana. We met at noon, and the manager know "
                   "the plan.\n\nKind regards,\nSam\n")
+# ... and the slips a review found passing with the first version of these: a verb the parser tags JJ after "and", a
+# compound's "follow up" after a verb, a run-on sentence that opens with a determiner
+REVIEW_43 = ("Dear Ms Tsosie,\n\nThank you for the interview. In my current job I need find and correct errors in the "
+             "ledger. At my current clinic I manage follow up care for discharged patients. It was great to meet the "
+             "team yesterday My manager always say I am reliable.\n\nKind regards,\nSam\n")
 
 
 def test_harper_leaves_a_label_a_joined_modifier_and_a_dotted_degree_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_36) == {"grammar": [], "spelling": []}
     assert {"need", "a", "know"} <= set(_by_rule(tmp_path, HARPER, FRESH_36_SLIPS)["grammar"])
+    assert {"need", "say"} <= set(_by_rule(tmp_path, HARPER, REVIEW_43)["grammar"])
 
 
 @pytest.mark.languagetool
@@ -1069,3 +1075,4 @@ def test_harper_leaves_a_label_a_joined_modifier_and_a_dotted_degree_alone(tmp_p
 def test_languagetool_leaves_a_phrasal_verb_and_install_as_a_noun_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_36) == {"grammar": [], "spelling": []}
     assert {"follow up", "a", "know"} <= set(_by_rule(tmp_path, _languagetool_args(), FRESH_36_SLIPS)["grammar"])
+    assert {"follow up", "say"} <= set(_by_rule(tmp_path, _languagetool_args(), REVIEW_43)["grammar"])

@@ -367,12 +367,16 @@ def _compound_noun(tok, subj) -> bool:
 
 def _broken_sentence(sent) -> bool:
     """The parser starts a sentence where the text starts none: after a word, with no stop, colon or
-    line break before it. Its subject is then a guess."""
+    line break before it, and at a word no subject opens with (a name's: "te reo Māori study"). Its
+    subject is then a guess. A run-on's sentence opens with a determiner or a pronoun and is one:
+    "… yesterday My manager always say" (a review)."""
     doc = sent.doc
     if sent.start == 0:
         return False
-    prev = doc[sent.start - 1]
-    return not (prev.is_space or prev.is_punct or prev.text.endswith(".") or "\n" in prev.whitespace_)
+    prev, first = doc[sent.start - 1], doc[sent.start]
+    if prev.is_space or prev.is_punct or prev.text.endswith(".") or "\n" in prev.whitespace_:
+        return False
+    return first.pos_ not in ("DET", "PRON")
 
 
 def _plural_before_as(subj) -> bool:

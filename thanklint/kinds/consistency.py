@@ -47,7 +47,7 @@ class ConsistencyParams:
     unit_nouns: tuple[str, ...] = ()  # "the Hyderabad office": an organisation's name before these is the employer's part
     place_nouns: tuple[str, ...] = ()  # "Kalghatgi taluk": a name before these is a place's, never an employer's
     eponym_nouns: tuple[str, ...] = ()  # "Marek's disease": a possessive name before these names a term, never an employer
-    institution_nouns: tuple[str, ...] = ()  # "the Bar", "the Trust": one of these alone after "the" names a kind, never another employer
+    profession_nouns: tuple[str, ...] = ()  # "the Bar": one of these alone after "the" names a profession, never an employer
     role_cues: tuple[str, ...] = ()  # "the ~4 role|position": the words between name a role
     role_modifiers: tuple[str, ...] = ()  # words in a role mention that say nothing about which role ("open", "senior")
     role_titles: tuple[str, ...] = ()  # endings of a one-word title ("Accountant", "Designer"): a capitalised one names a role
@@ -138,7 +138,7 @@ def _employer_orgs(analysis, p):
                 continue  # "the field visit to Kalghatgi taluk": a place's name, not an organisation's
             if _modifies_a_thing(ent, p.unit_nouns):
                 continue
-            if _kind_of_body(doc, ent, p.institution_nouns):
+            if _profession(doc, ent, p.profession_nouns):
                 continue  # "to begin my career at the Bar": the profession, not a leftover employer (stop 43, fresh-36)
             if _eponym(doc, ent, p.eponym_nouns):
                 continue  # "vaccination for Marek's disease": a term named after someone (stop 40, fresh-21)
@@ -220,9 +220,8 @@ def _eponym(doc, ent, nouns: tuple[str, ...]) -> bool:
     return after is not None and after < len(doc) and doc[after].lower_ in nouns
 
 
-def _kind_of_body(doc, ent, nouns: tuple[str, ...]) -> bool:
-    """The name is one capitalised word of `nouns` after "the": the employer or a profession named by its
-    kind ("join the Trust", "a career at the Bar"), which a leftover's name is not."""
+def _profession(doc, ent, nouns: tuple[str, ...]) -> bool:
+    """The name is one capitalised word of `nouns` after "the": a profession ("a career at the Bar")."""
     words = [t for t in ent if t.lower_ != "the"]
     start = words[0].i if words else ent.start
     return (len(words) == 1 and words[0].lower_ in nouns and start > 0 and doc[start - 1].lower_ == "the"
@@ -327,8 +326,6 @@ def _unit(doc, ent, unit_nouns) -> str:
         return "maybe"
     if len(after) == 2 and after[0].pos_ == "NOUN" and after[0].text.islower() and after[1].lower_ in unit_nouns:
         return "maybe"
-    if _yours(doc, ent) and len(ent) > 2 and ent[0].lower_ in unit_nouns and ent[1].lower_ == "of":
-        return "maybe"  # the reader's unit named "X of Y": "joining your Department of Accountancy" (stop 43, fresh-36)
     if len(after) and after[0].lower_ in ("and", "&") and _yours(doc, ent):
         # the first of the reader's units joined before their noun: "your ENT and head and neck team" (stop 41,
         # fresh-31); not "join Fabrikam and data science team" (a review)

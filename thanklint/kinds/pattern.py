@@ -125,15 +125,20 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
     joined = re.search(r"([A-Z]{2,})-$", text[max(0, start - 12) : start]) or re.match(r"-([A-Z]{2,})\b", text[end : end + 12])
     if joined:  # "INSPIRE-MANAK"; not "THANK-YOU", "WORLD-CLASS" (common words both: a review)
         return common_words().get(joined.group(1).lower(), 0.0) < 3.0
-    word = text[start:end].lower()
-    if _CREDENTIAL_AFTER.match(text, end) and not wordforms.is_modifier(word):
-        return True  # a credential: "I am BASIS and FACTS qualified" (stop 43, fresh-36); not "FULLY qualified"
+    from spacy.lang.en.stop_words import STOP_WORDS  # here: importing the kinds loads no spaCy
+
+    words = text[start:end].lower().split()
+    if _CREDENTIAL_AFTER.match(text, end) and not any(wordforms.is_modifier(w) or w in STOP_WORDS for w in words):
+        return True  # a credential: "I am BASIS and FACTS qualified" (stop 43, fresh-36); not "FULLY qualified",
+        #              "MORE THAN qualified", "REALLY AM qualified" (a review)
     toks = [t for t in analysis.tokens(start, end) if not t.is_space]
     if len(toks) != 1:
         return False
     tok = toks[0]
+    word = tok.lower_
     if (tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "compound") and wordforms.is_verb(word)
-            and not wordforms.is_noun(word) and not wordforms.is_modifier(word)):
+            and not wordforms.is_noun(word) and not wordforms.is_modifier(word)
+            and tok.i > 0 and tok.nbor(-1).lower_ != "to" and tok.nbor(-1).tag_ != "MD"):  # "passion to SUCCEED" shouts
         return True  # a verb's word where a noun stands names a command: "use CALCULATE with a date table" (stop 43, fresh-36)
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return (tok.tag_ == "NNP" and not wordforms.is_modifier(tok.lower_) and tok.i > 0 and tok.nbor(-1).lower_ == "the"

@@ -426,9 +426,11 @@ def _next_infinitive_slot(analysis, m) -> bool:
             and not wordforms.is_verb(nxt.text)):
         return False  # a noun made from a verb, for "to" to open no infinitive: "prepared disclosure" (stop 42,
         #               fresh-34); a verb WordNet lacks stays: "we need benchmark the router" (a review)
-    if nxt is not None and nxt.i + 2 < len(nxt.doc) and nxt.nbor(1).lower_ in ("and", "or") and nxt.nbor(2).tag_ == "JJ":
+    if (nxt is not None and nxt.i + 2 < len(nxt.doc) and nxt.nbor(1).lower_ in ("and", "or") and nxt.nbor(2).tag_ == "JJ"
+            and not wordforms.is_verb(nxt.nbor(2).lower_)):
         return False  # a modifier joined to an adjective, both of a noun after: "I prepare draft and final bills
-        #               of lading" (stop 43, fresh-36); "we need benchmark and test the router" stays
+        #               of lading" (stop 43, fresh-36); "we need benchmark and test the router" stays, and so does
+        #               "I need find and correct errors" (a verb the parser tags JJ: a review)
     return nxt is None or nxt.tag_ != "MD" and nxt.dep_ not in ("nsubj", "nsubjpass")
 
 
@@ -665,9 +667,15 @@ def _adverb_use(analysis, m) -> bool:
 def _not_a_clause_verb(analysis, m) -> bool:
     """The span's first word is no verb that heads a clause: "a follow up call" -> "follow-up", never
     "plot growth …, and follow up immunisations due at six weeks" (a verb with its particle) (stop 43,
-    fresh-36). The parser makes the slip's word a verb too, but one that modifies the noun (amod)."""
+    fresh-36). The parser calls the slip's word a verb too ("I manage follow up care", "My follow up
+    questions": a review), so the word before must be one a verb follows: a conjunction, a subject
+    pronoun, a modal or "do", "to" or an adverb."""
     toks = analysis.tokens(m.offset, m.end)
-    return not toks or not (toks[0].pos_ == "VERB" and toks[0].dep_ in _CLAUSE_DEPS)
+    if not toks or toks[0].i == 0 or not (toks[0].pos_ == "VERB" and toks[0].dep_ in _CLAUSE_DEPS):
+        return True
+    prev = toks[0].doc[toks[0].i - 1]
+    # an auxiliary by its tag or word: the parser calls "welcome" one in "I would welcome follow up questions"
+    return not (prev.pos_ in ("CCONJ", "PART", "ADV") or prev.tag_ in ("PRP", "MD") or prev.lower_ in ("do", "does", "did"))
 
 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "xcomp", "ccomp", "advcl", "relcl", "pcomp"})
