@@ -1076,3 +1076,30 @@ def test_languagetool_leaves_a_phrasal_verb_and_install_as_a_noun_alone(tmp_path
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_36) == {"grammar": [], "spelling": []}
     assert {"follow up", "a", "know"} <= set(_by_rule(tmp_path, _languagetool_args(), FRESH_36_SLIPS)["grammar"])
     assert {"follow up", "say"} <= set(_by_rule(tmp_path, _languagetool_args(), REVIEW_43)["grammar"])
+
+
+# stop 43, from fresh-37: a code's lower-case "i", two subjects the parser attached apart, a clause's verb after
+# "before a", an adverb's superlative, the noun "set-up", a rating's name
+FRESH_37 = (
+    "Dear Ms Tsosie,\n\nThank you for the interview. I inspect Ex d, Ex e and Ex i equipment, and I shot on the Cooke "
+    "Anamorphic/i set. The pot plant sitting inside the 900 mm zone and the gate that stalled just short of its latch "
+    "are exactly the items I look for. Many clients need a quick turnaround before a new tenancy starts. Most club "
+    "golfers improve fastest through simple changes to set-up and more time on the short game. The client wanted a 6 "
+    "Star Green Star Interiors rating.\n\nKind regards,\nSam\n")
+FRESH_37_SLIPS = ("Dear Ms Tsosie,\n\nThank you for the interview. Yesterday i met the team, and Dana i really liked. I "
+                  "finished a reports before the deadline. She is best student in the class. I will set-up the call for "
+                  "Monday. We stayed in a 5 star hotel.\n\nKind regards,\nSam\n")
+
+
+def test_harper_leaves_a_codes_letter_and_a_clause_after_before_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_37) == {"grammar": [], "spelling": []}
+    grammar = _by_rule(tmp_path, HARPER, FRESH_37_SLIPS)["grammar"]
+    assert grammar.count("i") == 2 and {"reports", "set-up"} <= set(grammar)
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_an_adverbs_superlative_and_a_ratings_name_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_37) == {"grammar": [], "spelling": []}
+    grammar = _by_rule(tmp_path, _languagetool_args(), FRESH_37_SLIPS)["grammar"]
+    assert {"is best", "set-up", "5 star", "a reports"} <= set(grammar)

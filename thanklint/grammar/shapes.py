@@ -304,6 +304,9 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
             return []
         if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in p.causative:
             return []
+        if any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.i < tok.i for t in subj.subtree):
+            return []  # two subjects, the second attached deeper: "The pot plant sitting inside the zone and the gate
+            #           that stalled short of its latch are" (stop 43, fresh-37)
         if _broken_sentence(tok.sent):
             return []  # "My training in Te Tiriti o Waitangi and my ongoing te reo Māori study help me": the parse
             #           broke the sentence after "reo", leaving "study" as the subject (stop 43, fresh-36)
@@ -473,12 +476,19 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         # "a projects and team structure" (no comma: one noun and another, a review)
     if any(t.tag_ == "FW" for t in between):
         return []  # a phrase of another language: "a mur de mots" (French: a word wall)
+    if (det[0].i > 0 and det[0].nbor(-1).lower_ in _SUBORDINATORS and between and between[-1].tag_ == "NN"
+            and any(tok.lower_ in wordforms.third_person(b) for b in wordforms.lemmas(tok.lower_))):
+        return []  # a clause's subject and verb after its opener: "before a new tenancy starts" (stop 43, fresh-37)
     if _ends_wh_clause(tok, det[0]):
         return []  # the verb of a clause "how much" opens: "how much a patient mentor matters"
     if any(t.tag_ == "NN" and t.nbor(1).tag_ == "VBG" for t in between):
         return []  # the article's noun before a participle's clause: "a charity supporting families" (stop 34, fresh-21)
     singular = [b for b in wordforms.lemmas(tok.lower_) if wordforms.is_noun(b)]
     return [_match(tok, "a-plural", p.message, singular[0])] if len(singular) == 1 else []
+
+
+_SUBORDINATORS = frozenset({"before", "after", "when", "whenever", "until", "till", "once", "if", "unless", "because",
+                            "while", "since", "as", "though", "although"})
 
 
 def _ends_wh_clause(tok, det) -> bool:

@@ -595,9 +595,33 @@ def _next_not_name(analysis, m) -> bool:
 
 def _whole_words(analysis, m) -> bool:
     """The span starts at a word's start: "s and" is the end of "793s and D10T dozers" (a model's
-    plural), not two words to merge into "sand"."""
+    plural), not two words to merge into "sand"; nor the "i" of "the Cooke Anamorphic/i set" (stop 43,
+    fresh-37)."""
     text = analysis.note.text
-    return m.offset == 0 or not text[m.offset - 1].isalnum()
+    return m.offset == 0 or not (text[m.offset - 1].isalnum() or text[m.offset - 1] in "/\\")
+
+
+def _pronoun_slot(analysis, m) -> bool:
+    """The lower-case "i" stands where the pronoun would: not a letter after a code's capitalised word,
+    before a noun ("Ex d, Ex e and Ex i equipment": a protection type) (stop 43, fresh-37)."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks or toks[0].i == 0 or toks[-1].i + 1 >= len(toks[0].doc):
+        return True
+    prev, nxt = toks[0].nbor(-1), toks[-1].nbor(1)
+    return not (prev.text[:1].isupper() and not _opens_sentence(prev) and nxt.tag_ in ("NN", "NNS"))
+
+
+def _not_an_adverb(analysis, m) -> bool:
+    """No word of the span modifies a verb: "most club golfers improve fastest through simple changes"
+    needs no "the" (stop 43, fresh-37); "She is best student" does."""
+    return not any(t.dep_ == "advmod" for t in analysis.tokens(m.offset, m.end))
+
+
+def _heads_a_clause(analysis, m) -> bool:
+    """The span's first word is a verb that heads a clause: "I will set-up the call", not the noun of
+    "simple changes to set-up and more time" (stop 43, fresh-37), which the parser calls a verb too."""
+    toks = analysis.tokens(m.offset, m.end)
+    return not toks or toks[0].pos_ != "VERB" or toks[0].dep_ in _CLAUSE_DEPS
 
 
 def _not_a_negated_participle(analysis, m) -> bool:
@@ -834,7 +858,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-before-noun-phrase": _not_before_noun_phrase, "not-a-renoun": _not_a_renoun,
             "both-pairs": _both_pairs, "not-notation": _not_notation, "next-not-a-subject": _next_not_a_subject,
             "not-a-particle": _not_a_particle, "no-article": _no_article,
-            "not-a-listed-word": _not_a_listed_word, "not-a-clause-verb": _not_a_clause_verb}
+            "not-a-listed-word": _not_a_listed_word, "not-a-clause-verb": _not_a_clause_verb,
+            "pronoun-slot": _pronoun_slot, "not-an-adverb": _not_an_adverb, "heads-a-clause": _heads_a_clause}
 
 
 def _in_formula(note, start: int, end: int) -> bool:
