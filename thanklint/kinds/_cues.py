@@ -183,4 +183,7 @@ def find(cue: Cue, words, *, negatable: bool = True) -> list[tuple[int, int]]:
 
 
 def _negated(w: Words, start: int) -> bool:
-    return any(x in _NEGATORS for x in w.lower[max(0, start - 3) : start])
+    """A negator among the three words before: "not keen to join", "never worked at"; but "can't wait
+    to join Fabrikam" is eagerness, no negation (stop 43: a leftover employer there passed)."""
+    before = w.lower[max(0, start - 3) : start]
+    return any(x in _NEGATORS and tuple(before[k + 1 : k + 2]) != ("wait",) for k, x in enumerate(before))
