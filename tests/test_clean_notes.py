@@ -1091,10 +1091,19 @@ FRESH_37_SLIPS = ("Dear Ms Tsosie,\n\nThank you for the interview. Yesterday i m
                   "Monday. We stayed in a 5 star hotel.\n\nKind regards,\nSam\n")
 
 
+# ... and the slips a review found passing with the first version of these: a pair inside the subject, a verb after
+# "when a … orders", "i" before a noun that is a verb too, a capital "Star" before a lower-case noun, "setup" after
+# "the chance to"
+REVIEW_43B = ("Dear Ms Tsosie,\n\nThank you for the interview. The opportunity to work with engineers and designers excite "
+              "me. When a work orders comes in, I log it. At Costa i tutor maths in the evenings. I worked at a 5 Star "
+              "hotel, and I would welcome the chance to setup your new CRM.\n\nKind regards,\nSam\n")
+
+
 def test_harper_leaves_a_codes_letter_and_a_clause_after_before_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_37) == {"grammar": [], "spelling": []}
     grammar = _by_rule(tmp_path, HARPER, FRESH_37_SLIPS)["grammar"]
     assert grammar.count("i") == 2 and {"reports", "set-up"} <= set(grammar)
+    assert {"excite", "orders", "i"} <= set(_by_rule(tmp_path, HARPER, REVIEW_43B)["grammar"])
 
 
 @pytest.mark.languagetool
@@ -1103,3 +1112,4 @@ def test_languagetool_leaves_an_adverbs_superlative_and_a_ratings_name_alone(tmp
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_37) == {"grammar": [], "spelling": []}
     grammar = _by_rule(tmp_path, _languagetool_args(), FRESH_37_SLIPS)["grammar"]
     assert {"is best", "set-up", "5 star", "a reports"} <= set(grammar)
+    assert {"excite", "5 Star", "setup"} <= set(_by_rule(tmp_path, _languagetool_args(), REVIEW_43B)["grammar"])

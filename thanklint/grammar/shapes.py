@@ -304,9 +304,11 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
             return []
         if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in p.causative:
             return []
-        if any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.i < tok.i for t in subj.subtree):
-            return []  # two subjects, the second attached deeper: "The pot plant sitting inside the zone and the gate
-            #           that stalled short of its latch are" (stop 43, fresh-37)
+        if any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.i < tok.i and any(c.dep_ in ("det", "poss") for c in t.children)
+               for t in subj.subtree):
+            return []  # two subjects, the second with its determiner attached deeper: "The pot plant sitting inside the
+            #           zone and the gate that stalled short of its latch are" (stop 43, fresh-37); not "The opportunity to
+            #           work with engineers and designers excite me" (a pair inside the subject: a review)
         if _broken_sentence(tok.sent):
             return []  # "My training in Te Tiriti o Waitangi and my ongoing te reo Māori study help me": the parse
             #           broke the sentence after "reo", leaving "study" as the subject (stop 43, fresh-36)
@@ -477,8 +479,10 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
     if any(t.tag_ == "FW" for t in between):
         return []  # a phrase of another language: "a mur de mots" (French: a word wall)
     if (det[0].i > 0 and det[0].nbor(-1).lower_ in _SUBORDINATORS and between and between[-1].tag_ == "NN"
-            and any(tok.lower_ in wordforms.third_person(b) for b in wordforms.lemmas(tok.lower_))):
-        return []  # a clause's subject and verb after its opener: "before a new tenancy starts" (stop 43, fresh-37)
+            and any(tok.lower_ in wordforms.third_person(b) for b in wordforms.lemmas(tok.lower_))
+            and (nxt is None or nxt.pos_ not in ("VERB", "AUX"))):
+        return []  # a clause's subject and verb after its opener: "before a new tenancy starts" (stop 43, fresh-37);
+        #           not "When a work orders comes in" (a verb follows: a review)
     if _ends_wh_clause(tok, det[0]):
         return []  # the verb of a clause "how much" opens: "how much a patient mentor matters"
     if any(t.tag_ == "NN" and t.nbor(1).tag_ == "VBG" for t in between):

@@ -608,7 +608,9 @@ def _pronoun_slot(analysis, m) -> bool:
     if not toks or toks[0].i == 0 or toks[-1].i + 1 >= len(toks[0].doc):
         return True
     prev, nxt = toks[0].nbor(-1), toks[-1].nbor(1)
-    return not (prev.text[:1].isupper() and not _opens_sentence(prev) and nxt.tag_ in ("NN", "NNS"))
+    # a noun that is no verb: "At Costa i tutor maths" is still the pronoun (a review)
+    return not (prev.text[:1].isupper() and not _opens_sentence(prev) and nxt.tag_ in ("NN", "NNS")
+                and not wordforms.is_verb(nxt.lower_))
 
 
 def _not_an_adverb(analysis, m) -> bool:
@@ -702,7 +704,8 @@ def _not_a_clause_verb(analysis, m) -> bool:
     return not (prev.pos_ in ("CCONJ", "PART", "ADV") or prev.tag_ in ("PRP", "MD") or prev.lower_ in ("do", "does", "did"))
 
 
-_CLAUSE_DEPS = frozenset({"ROOT", "conj", "xcomp", "ccomp", "advcl", "relcl", "pcomp"})
+# ... and "acl": "the chance to setup your new CRM" (a review)
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "xcomp", "ccomp", "advcl", "relcl", "pcomp", "acl"})
 
 
 def _in_noun_slot(analysis, m) -> bool:
