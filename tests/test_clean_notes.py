@@ -1113,3 +1113,24 @@ def test_languagetool_leaves_an_adverbs_superlative_and_a_ratings_name_alone(tmp
     grammar = _by_rule(tmp_path, _languagetool_args(), FRESH_37_SLIPS)["grammar"]
     assert {"is best", "set-up", "5 star", "a reports"} <= set(grammar)
     assert {"excite", "5 Star", "setup"} <= set(_by_rule(tmp_path, _languagetool_args(), REVIEW_43B)["grammar"])
+
+
+# stop 43, from fresh-38: a noun adjunct before a head the parser took for a verb, a researcher's participle the
+# parser took for a noun, a valediction the pack lists, a signed name with a hyphen
+FRESH_38 = ("Dear Dr Bianchi,\n\nThank you for the interview. For the past four years I have worked as a fault studies "
+            "engineer on a decommissioning site. I have worked as a postdoctoral researcher building Casal2 models for "
+            "deepwater species.\n\nWith warmest thanks,\nHye-jin Kwon\n")
+FRESH_38_SLIPS = ("Dear Dr Bianchi,\n\nThank you for the interview. I bought a books yesterday. The seminar was a best "
+                  "experience.\n\nYour sincerely,\nHye-jin Kwon\n")
+
+
+def test_harper_leaves_a_noun_adjunct_and_a_signed_name_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_38) == {"grammar": [], "spelling": []}
+    assert "books" in _by_rule(tmp_path, HARPER, FRESH_38_SLIPS)["grammar"]
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_listed_valediction_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_38) == {"grammar": [], "spelling": []}
+    assert {"books", "Your"} <= set(_by_rule(tmp_path, _languagetool_args(), FRESH_38_SLIPS)["grammar"])

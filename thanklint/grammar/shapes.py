@@ -455,6 +455,10 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
             and any(tok.lower_ in wordforms.third_person(b) for b in wordforms.lemmas(tok.lower_))):
         return []  # "a sale barn running 3,000 head on a Saturday moves at a different pace": a preposition's "a"
         # and name make a noun phrase of their own, the word after it a verb; not "I wrote a Python scripts" (stop 40, fresh-28)
+    if (nxt is not None and nxt.tag_ == "VBP" and tok.head == nxt and tok.dep_ == "nsubj" and wordforms.is_noun(nxt.lower_)
+            and not any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "dative") for c in nxt.children)):
+        return []  # a noun adjunct before its head, which the parser took for the plural's verb without an object:
+        #           "as a fault studies engineer on a decommissioning site" (stop 43, fresh-38)
     if nxt is not None and (nxt.lower_ in _OBJECT_DETERMINERS or (nxt.tag_ == "VBP" and tok.head != nxt)):
         # a verb the parser took for the plural ("a good operator questions every order"), or a
         # noun adjunct before a head it took for a verb ("a generic activities calendar") (stop 31, fresh-17)
@@ -487,6 +491,10 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         return []  # the verb of a clause "how much" opens: "how much a patient mentor matters"
     if any(t.tag_ == "NN" and t.nbor(1).tag_ == "VBG" for t in between):
         return []  # the article's noun before a participle's clause: "a charity supporting families" (stop 34, fresh-21)
+    if any(t.tag_ == "NN" and t.i + 2 < tok.i and t.nbor(1).lower_.endswith("ing")
+           and any(wordforms.is_verb(b) for b in wordforms.lemmas(t.nbor(1).lower_)) for t in between):
+        return []  # ... which the parser took for a noun, an object of its own before the plural: "a postdoctoral
+        #           researcher building Casal2 models" (stop 43, fresh-38); not "a customer training sessions"
     singular = [b for b in wordforms.lemmas(tok.lower_) if wordforms.is_noun(b)]
     return [_match(tok, "a-plural", p.message, singular[0])] if len(singular) == 1 else []
 

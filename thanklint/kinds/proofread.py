@@ -344,6 +344,9 @@ def _not_names(analysis, m) -> bool:
     """The span is not a run of capitalised words, a name ("Karim El-Amin", "Wagga Wagga"): a
     repeated word or a misplaced space in one is how the name is written. Function words are
     no name ("I I am", "The The")."""
+    name = analysis.note.signoff.name if analysis.note.signoff else None
+    if name is not None and name.start <= m.offset < name.end:
+        return False  # the signed name as its owner writes it: the "jin Kwon" of "Hye-jin Kwon" (stop 43, fresh-38)
     words = re.findall(r"[^\W\d_]+", analysis.note.text[m.offset : m.end])
     return len(words) < 2 or not all(w[:1].isupper() and len(w) >= 2 and w.lower() not in _stop_words() for w in words)
 
@@ -1302,6 +1305,8 @@ def check_proofread(analysis, ctx, rule):
             continue  # a control line is not part of the letter ("thanklint" is no misspelling)
         if _in_identifier(note.text, m.offset, m.end):
             continue  # "phenix.refine": a program's name, neither a misspelling nor two sentences
+        if p.category == "grammar" and _in_formula(note, m.offset, m.end):
+            continue  # a salutation or valediction the pack lists: "With warmest thanks," (stop 43, fresh-38)
         if p.category == "spelling" and m.rule_id != dialect.MIXED:  # the mix is no misspelling claim
             if _is_name(analysis, m.offset, m.end, p, names, m.replacements):
                 continue
