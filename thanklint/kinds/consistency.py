@@ -273,9 +273,14 @@ def _modifies_a_thing(ent, unit_nouns) -> bool:
     -27). A unit noun is left to _unit ("your Halifax office"), and a job's word names the
     employer: "a Tesco career" (a review)."""
     head = ent.root.head
+    # after "the", an acronym's programme or framework: "contribute to the PRS programme" (stop 43, fresh-38)
+    openers = ("a", "an", "your", "our", "the") if _ACRONYM.fullmatch(ent.text) else ("a", "an", "your", "our")
     return (ent.root.dep_ == "compound" and head.i == ent.end and head.pos_ == "NOUN" and head.text.islower()
             and head.lower_ not in unit_nouns and head.lower_ not in _JOB_WORDS
-            and any(c.i < ent.start and c.lower_ in ("a", "an", "your", "our") for c in head.children))
+            and any(c.i < ent.start and c.lower_ in openers for c in head.children))
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 
 def _yours(doc, ent) -> bool:
@@ -600,7 +605,8 @@ def check_consistency(analysis, ctx, rule):
 def _starts_role(text: str, start: int, role: str) -> bool:
     """The role's words begin at `start`, whatever their case or spacing."""
     words = role.split()
-    m = re.match(r"\s+".join(re.escape(w) for w in words), text[start:], re.I)
+    # the parser may hold the article in the name: "the Contract Delivery Service carrier position" (stop 43, fresh-38)
+    m = re.match(r"(?:the\s+)?" + r"\s+".join(re.escape(w) for w in words), text[start:], re.I)
     return bool(words) and m is not None
 
 
