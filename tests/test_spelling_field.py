@@ -56,8 +56,6 @@ CLEAN = {
     "ampersand.txt": "We discussed a monthly S&OP cadence, the P&L review and our SAP S/4HANA rollout.",
     # a prefix English builds words with; a headword the engine splits; a word whose plural the engine knows
     "prefixes.txt": "We talked about bicultural practice, dysfluency, the pilotage exam and the cytokine panel.",
-    # ... and a chemist's substituent before a rarer word (stop 43, fresh-37)
-    "substituent.txt": "I faced a similar clearance problem with an aminopyrimidine series.",
     # a suffix of persons and qualities ("exceptional" + "ities")
     "suffixes.txt": "We talked about supporting students with exceptionalities in the French immersion stream.",
     # science's Greek and Latin compounds, a stem joined by "o" to a final
