@@ -1124,9 +1124,16 @@ FRESH_38_SLIPS = ("Dear Dr Bianchi,\n\nThank you for the interview. I bought a b
                   "experience.\n\nYour sincerely,\nHye-jin Kwon\n")
 
 
+# ... and the slips a review found passing with the first version of these: a plural before a verb that is also a
+# noun, a compound with an -ing word, a transposed space in the signed name, a valediction without its capital
+REVIEW_43C = ("Dear Dr Bianchi,\n\nThank you for the interview. I asked what happens when a customers call with an urgent "
+              "fault. I completed an investment banking summer internships last year.\n\nbest regards,\nJoh nSmith\n")
+
+
 def test_harper_leaves_a_noun_adjunct_and_a_signed_name_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_38) == {"grammar": [], "spelling": []}
     assert "books" in _by_rule(tmp_path, HARPER, FRESH_38_SLIPS)["grammar"]
+    assert {"customers", "internships", "Joh nSmith"} <= set(_by_rule(tmp_path, HARPER, REVIEW_43C)["grammar"])
 
 
 @pytest.mark.languagetool
@@ -1134,3 +1141,4 @@ def test_harper_leaves_a_noun_adjunct_and_a_signed_name_alone(tmp_path):
 def test_languagetool_leaves_a_listed_valediction_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_38) == {"grammar": [], "spelling": []}
     assert {"books", "Your"} <= set(_by_rule(tmp_path, _languagetool_args(), FRESH_38_SLIPS)["grammar"])
+    assert "best" in _by_rule(tmp_path, _languagetool_args(), REVIEW_43C)["grammar"]

@@ -456,9 +456,11 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         return []  # "a sale barn running 3,000 head on a Saturday moves at a different pace": a preposition's "a"
         # and name make a noun phrase of their own, the word after it a verb; not "I wrote a Python scripts" (stop 40, fresh-28)
     if (nxt is not None and nxt.tag_ == "VBP" and tok.head == nxt and tok.dep_ == "nsubj" and wordforms.is_noun(nxt.lower_)
+            and nxt.lower_.endswith(_AGENT_ENDINGS) and tok.i > 0 and tok.nbor(-1).tag_ == "NN"
             and not any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "dative") for c in nxt.children)):
-        return []  # a noun adjunct before its head, which the parser took for the plural's verb without an object:
-        #           "as a fault studies engineer on a decommissioning site" (stop 43, fresh-38)
+        return []  # a noun adjunct between two nouns before a person's noun the parser took for the plural's verb: "as a
+        #           fault studies engineer on a decommissioning site" (stop 43, fresh-38); not "when a customers call",
+        #           "how a store managers plan" (a review)
     if nxt is not None and (nxt.lower_ in _OBJECT_DETERMINERS or (nxt.tag_ == "VBP" and tok.head != nxt)):
         # a verb the parser took for the plural ("a good operator questions every order"), or a
         # noun adjunct before a head it took for a verb ("a generic activities calendar") (stop 31, fresh-17)
@@ -491,14 +493,16 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         return []  # the verb of a clause "how much" opens: "how much a patient mentor matters"
     if any(t.tag_ == "NN" and t.nbor(1).tag_ == "VBG" for t in between):
         return []  # the article's noun before a participle's clause: "a charity supporting families" (stop 34, fresh-21)
-    if any(t.tag_ == "NN" and t.i + 2 < tok.i and t.nbor(1).lower_.endswith("ing")
+    if any(t.tag_ == "NN" and t.lower_.endswith(_AGENT_ENDINGS) and t.i + 2 < tok.i and t.nbor(1).lower_.endswith("ing")
            and any(wordforms.is_verb(b) for b in wordforms.lemmas(t.nbor(1).lower_)) for t in between):
-        return []  # ... which the parser took for a noun, an object of its own before the plural: "a postdoctoral
-        #           researcher building Casal2 models" (stop 43, fresh-38); not "a customer training sessions"
+        return []  # ... which the parser took for a noun, a person doing it, an object of its own before the plural: "a
+        #           postdoctoral researcher building Casal2 models" (stop 43, fresh-38); not "a customer training
+        #           sessions", "an investment banking summer internships" (a review)
     singular = [b for b in wordforms.lemmas(tok.lower_) if wordforms.is_noun(b)]
     return [_match(tok, "a-plural", p.message, singular[0])] if len(singular) == 1 else []
 
 
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")  # a person's noun: "engineer", "researcher", "analyst" (not "-ent": "investment")
 _SUBORDINATORS = frozenset({"before", "after", "when", "whenever", "until", "till", "once", "if", "unless", "because",
                             "while", "since", "as", "though", "although"})
 

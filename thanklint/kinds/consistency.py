@@ -138,6 +138,8 @@ def _employer_orgs(analysis, p):
                 continue  # "the field visit to Kalghatgi taluk": a place's name, not an organisation's
             if _modifies_a_thing(ent, p.unit_nouns):
                 continue
+            if _spelled_out(note.text, ent.start_char, ent.text):
+                continue  # "the PRS programme" after "periodic review of safety": a term, not an employer
             if _profession(doc, ent, p.profession_nouns):
                 continue  # "to begin my career at the Bar": the profession, not a leftover employer (stop 43, fresh-36)
             if _eponym(doc, ent, p.eponym_nouns):
@@ -273,14 +275,35 @@ def _modifies_a_thing(ent, unit_nouns) -> bool:
     -27). A unit noun is left to _unit ("your Halifax office"), and a job's word names the
     employer: "a Tesco career" (a review)."""
     head = ent.root.head
-    # after "the", an acronym's programme or framework: "contribute to the PRS programme" (stop 43, fresh-38)
-    openers = ("a", "an", "your", "our", "the") if _ACRONYM.fullmatch(ent.text) else ("a", "an", "your", "our")
     return (ent.root.dep_ == "compound" and head.i == ent.end and head.pos_ == "NOUN" and head.text.islower()
             and head.lower_ not in unit_nouns and head.lower_ not in _JOB_WORDS
-            and any(c.i < ent.start and c.lower_ in openers for c in head.children))
+            and any(c.i < ent.start and c.lower_ in ("a", "an", "your", "our") for c in head.children))
 
 
-_ACRONYM = re.compile(r"[A-Z]{2,5}")
+def _spelled_out(text: str, end: int, name: str) -> bool:
+    """`name` is an acronym of three letters or more whose letters open the words of a phrase
+    written before it ("the forthcoming periodic review of safety … contribute to the PRS
+    programme"): a term the note defined, not an employer (stop 43, fresh-38). The phrase's words
+    have three letters or more, "of", "and", "for" and "the" aside, so "I built models" is no IBM."""
+    if not (3 <= len(name) <= 6 and name.isalpha() and name.isupper()):
+        return False
+    words = re.findall(r"[^\W\d_]+", text[:end])
+    letters = name.lower()
+    for i in range(len(words)):
+        k, j = 0, i
+        while k < len(letters) and j < len(words):
+            w = words[j].lower()
+            if len(w) >= 3 and w[0] == letters[k] and w not in _LINKS:
+                k += 1
+            elif w not in _LINKS or k == 0:
+                break
+            j += 1
+        if k == len(letters):
+            return True
+    return False
+
+
+_LINKS = frozenset({"of", "and", "for", "the", "to", "in", "on"})
 
 
 def _yours(doc, ent) -> bool:
