@@ -161,8 +161,7 @@ def _employer_orgs(analysis, p):
 
 def _someone_else_does(tok) -> bool:
     """The cue is a verb in the past or third person, or one with its auxiliary, whose subject is not
-    the writer: "since
-    Canada joined the Madrid Protocol" says nothing of the writer's employer (stop 35, fresh-22);
+    the writer: "since Canada joined the Madrid Protocol" says nothing of the writer's employer (stop 35, fresh-22);
     "I am keen to join Fabrikam" has no subject of its own, and "Thank you" is no third person
     (the parser may make the greeting's name its subject: "Dear Mr Haverford,\n\nThank you")."""
     finite = tok.tag_ in ("VBD", "VBZ") or (  # or with its auxiliary: "the project team has been working with
@@ -284,7 +283,8 @@ def _spelled_out(text: str, end: int, name: str) -> bool:
     """`name` is an acronym of three letters or more whose letters open the words of a phrase
     written before it ("the forthcoming periodic review of safety … contribute to the PRS
     programme"): a term the note defined, not an employer (stop 43, fresh-38). The phrase's words
-    have three letters or more, "of", "and", "for" and "the" aside, so "I built models" is no IBM."""
+    have three letters or more, the links of `_LINKS` aside ("of", "and", …), so "I built models" is
+    no IBM."""
     if not (3 <= len(name) <= 6 and name.isalpha() and name.isupper()):
         return False
     words = re.findall(r"[^\W\d_]+", text[:end])
