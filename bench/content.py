@@ -8,7 +8,9 @@ Sets: the corpus notes from the sites train.py held out (listed in the shipped
 model's meta.json; a note carries an element when one of its sentences is labelled
 with it), ../shared/bench/notes/real-dev.jsonl (read in place, never copied), and
 bench/data/unseen-notes.jsonl (published notes from sites the project never used,
-labelled by hand before any run, never trained or tuned on: bench/data/README.md).
+labelled by hand before any run, never trained or tuned on: bench/data/README.md), and
+bench/data/detail-notes-*.jsonl (written notes labelled for specific-detail only, half of
+them template praise that names nothing: bench/data/README.md).
 Per rule, at note level: precision, recall and F1 of "present" (the rule passes),
 and the precision of a "missing" finding (the rule fails and the note indeed lacks
 the element).
@@ -35,6 +37,9 @@ from thanklint.train import DATA, read_jsonl  # noqa: E402
 RULES = classifier.LABELS
 REAL_DEV = ROOT.parent / "shared" / "bench" / "notes" / "real-dev.jsonl"
 UNSEEN = ROOT / "bench" / "data" / "unseen-notes.jsonl"
+# written notes labelled for specific-detail alone, half of them template praise with no detail
+# (bench/data/README.md): -1 read while tuning, -2 never
+DETAIL_SETS = sorted((ROOT / "bench" / "data").glob("detail-notes-*.jsonl"))
 
 
 def held_out_notes() -> list[dict]:
@@ -94,12 +99,13 @@ def main() -> int:
     if REAL_DEV.is_file():
         sets.append((REAL_DEV.name, read_jsonl(REAL_DEV)))
     sets.append((UNSEEN.name, read_jsonl(UNSEEN)))
+    sets += [(path.name, read_jsonl(path)) for path in DETAIL_SETS]
     for name, rows in sets:
         a, b = verdicts(with_model, rows), verdicts(cues_only, rows)
         print(f"\n{name}: {len(rows)} notes          model + cues                     |  cues only")
         print(f"{'rule':16} {'n+':>3}   {'P':>5} {'R':>5} {'F1':>5} {'missing P':>13}   |  "
               f"{'P':>5} {'R':>5} {'F1':>5} {'missing P':>13}")  # fmt: skip
-        for rid in RULES:
+        for rid in (r for r in RULES if all(r in row["labels"] for row in rows)):  # labelled rules
             gold = [r["labels"][rid] for r in rows]
             fa = figures([(g, v[rid]) for g, v in zip(gold, a)])
             fb = figures([(g, v[rid]) for g, v in zip(gold, b)])
