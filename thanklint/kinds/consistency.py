@@ -46,6 +46,7 @@ class ConsistencyParams:
     addressees: tuple[str, ...] = ()  # more greeting words that name no one, beyond the pack's `layout.addressees`
     unit_nouns: tuple[str, ...] = ()  # "the Hyderabad office": an organisation's name before these is the employer's part
     place_nouns: tuple[str, ...] = ()  # "Kalghatgi taluk": a name before these is a place's, never an employer's
+    source_nouns: tuple[str, ...] = ()  # "MSCI and Sustainalytics data": a name before these is a source's, never an employer's
     eponym_nouns: tuple[str, ...] = ()  # "Marek's disease": a possessive name before these names a term, never an employer
     profession_nouns: tuple[str, ...] = ()  # "the Bar": one of these alone after "the" names a profession, never an employer
     role_cues: tuple[str, ...] = ()  # "the ~4 role|position": the words between name a role
@@ -136,6 +137,8 @@ def _employer_orgs(analysis, p):
                 continue  # "the Senior Customs Clearance Executive position": the post, not its employer
             if ent.end < len(doc) and doc[ent.end].lower_ in p.place_nouns:
                 continue  # "the field visit to Kalghatgi taluk": a place's name, not an organisation's
+            if ent.end < len(doc) and doc[ent.end].lower_ in p.source_nouns and doc[ent.end].text.islower():
+                continue  # "working with MSCI and Sustainalytics data": a source the candidate uses (stop 44, fresh-39)
             if _modifies_a_thing(ent, p.unit_nouns):
                 continue
             if _spelled_out(note.text, ent.start_char, ent.text):

@@ -118,9 +118,9 @@ def _tagged(analysis, start: int, end: int, pos: tuple[str, ...]) -> bool:
 
 def _names_a_thing(analysis, start: int, end: int) -> bool:
     """One word in capitals that names a thing, not a shout: joined by a hyphen to another such word
-    ("INSPIRE-MANAK nominations"), or a proper noun after "the" before a lower-case word ("the ASSIST
-    swallow screen") (stop 42, fresh-35). "the GREATEST team", "the FRIENDLY atmosphere" are adjectives
-    the parser may call names, and shout."""
+    ("INSPIRE-MANAK nominations"), or a proper noun after "the" or modifying the noun after it, before
+    a lower-case word ("the ASSIST swallow screen", stop 42, fresh-35; "an ATLAS member firm", stop 44).
+    "the GREATEST team", "the FRIENDLY atmosphere" are adjectives the parser may call names, and shout."""
     text = analysis.note.text
     joined = re.search(r"([A-Z]{2,})-$", text[max(0, start - 12) : start]) or re.match(r"-([A-Z]{2,})\b", text[end : end + 12])
     if joined:  # "INSPIRE-MANAK"; not "THANK-YOU", "WORLD-CLASS" (common words both: a review)
@@ -143,8 +143,14 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
             and tok.i > 0 and tok.nbor(-1).lower_ != "to" and tok.nbor(-1).tag_ != "MD"):  # "passion to SUCCEED" shouts
         return True  # a verb's word where a noun stands names a command: "use CALCULATE with a date table" (stop 43, fresh-36)
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return (tok.tag_ == "NNP" and not wordforms.is_modifier(tok.lower_) and tok.i > 0 and tok.nbor(-1).lower_ == "the"
-            and nxt is not None and nxt.text.isalpha() and nxt.text.islower() and not nxt.is_stop)  # not "the HIGHLIGHT of"
+    if not (tok.tag_ == "NNP" and not wordforms.is_modifier(tok.lower_) and tok.i > 0
+            and nxt is not None and nxt.text.isalpha() and nxt.text.islower() and not nxt.is_stop):  # not "the HIGHLIGHT of"
+        return False
+    prev = tok.nbor(-1)
+    # a proper noun after "the", or one that modifies the noun after it, not after "my" or "your": "an ATLAS
+    # member firm", "the fronted GOOSE vowel", "FACE and MOUTH diphthongs" (stop 44, fresh-39); "my DREAM role" shouts
+    noun_after = nxt.pos_ == "NOUN" or wordforms.is_noun(nxt.lower_)  # the parser may make "GOOSE vowel" a clause
+    return prev.lower_ == "the" or ((tok.head.i == nxt.i or tok.dep_ == "conj") and noun_after and prev.tag_ != "PRP$")
 
 
 # after a word in capitals, what makes it a credential's name: "BASIS and FACTS qualified", "PRINCE2 certified"
