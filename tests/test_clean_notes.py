@@ -1142,3 +1142,31 @@ def test_languagetool_leaves_a_listed_valediction_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_38) == {"grammar": [], "spelling": []}
     assert {"books", "Your"} <= set(_by_rule(tmp_path, _languagetool_args(), FRESH_38_SLIPS)["grammar"])
     assert "best" in _by_rule(tmp_path, _languagetool_args(), REVIEW_43C)["grammar"]
+
+
+# fresh-39's clean notes (bench/data/clean-notes-39.jsonl, read in stop 44): an acronym that spells "ITS", a second
+# object with its passive participle, a section of an Act, a relative clause on what is coming, a hyphened
+# compound after the same preposition, a form's number, a closed compound of a British spelling and an agent noun
+FRESH_39 = ("Dear Ms Hale,\n\nThank you for the interview. During my MSc I sequenced ITS and matK regions. I also enjoyed "
+            "hearing about your plans for a second underwater treadmill and a dedicated IVDD programme run jointly with "
+            "the referral neurologist. I ran responses to s 155 notices. I enjoyed hearing about the contracts you have "
+            "coming up across South Yorkshire. I liked your approach to engaging the dairy processor on on-farm methane. "
+            "I am comfortable with FAA 8130-3 releases, and I have trained two mouldmakers.\n\nKind regards,\nSam\n")
+# ... and the slips of the same shapes, still reported ("come" is no transitive verb: no passive participle)
+FRESH_39_SLIPS = ("Dear Ms Hale,\n\nThank you for the interview. I asked about the roster and the supervisor come in early. I want "
+                  "to go to s chool. The work you have doing is hard. I was on on the farm. It takes 10-12 weeks. The "
+                  "colourfull toolroom was great.\n\nKind regards,\nSam\n")
+
+
+def test_harper_leaves_an_acronym_a_section_a_participle_and_a_compound_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_39) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, HARPER, FRESH_39_SLIPS)
+    assert {"come", "you have", "on on"} <= set(slips["grammar"]) and "colourfull" in slips["spelling"]
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_an_acronym_a_forms_number_and_a_british_compound_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_39) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, _languagetool_args(), FRESH_39_SLIPS)
+    assert {"come", "on on", "10-12"} <= set(slips["grammar"]) and "colourfull" in slips["spelling"]

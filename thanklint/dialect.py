@@ -152,11 +152,10 @@ def own_spelling(word: str, code: str) -> bool:
 
 
 def regional(word: str) -> bool:
-    """A spelling of one variant that the other spells differently ("colour", "color"), or a
-    closed compound of one ("colourfastness")."""
+    """A spelling of one variant that the other spells differently ("colour", "color")."""
     gb, us = _pairs()
     w = word.lower()
-    return w in gb or w in us or _closed_compound(w) is not None
+    return w in gb or w in us
 
 
 def choose(language: str, text: str) -> Dialect:

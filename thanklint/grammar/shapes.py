@@ -68,6 +68,9 @@ class SubjectVerb(_Inflecting):
     subjunctive: tuple = ()  # "I suggest that the company hire", "it is important that every student attend"
     formulas: tuple = ()  # verbs of a set phrase, not a claim about the subject: "interview thank you letter"
     causative: tuple = ()  # "made the work feel tangible": the noun is the object, the verb bare
+    # transitive verbs whose past participle is their base form ("run", "overcome"): "… for a treadmill and a
+    # programme run jointly with …" is a passive participle after an object's second noun, not its verb
+    participle_bases: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -314,6 +317,10 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
             #           broke the sentence after "reo", leaving "study" as the subject (stop 43, fresh-36)
         if _plural_before_as(subj):
             return []  # "My four years as a street works coordinator have given me": the years' verb (stop 33, fresh-19)
+        if tok.lower_ in p.participle_bases and _second_object(subj) and not any(c.dep_ == "dobj" for c in tok.children):
+            return []  # "your plans for a second treadmill and a dedicated IVDD programme run jointly with the
+            #           neurologist": the programme is run (stop 44, fresh-39); "I toured the plant and the
+            #           manager run the line" stays (an object: the manager's verb)
         fix = p.irregular.get(tok.lower_) or _third_person(tok.lower_)
     elif tok.tag_ != "VBP" and subj.tag_ == "NNS":
         if noun not in p.plurals and not _regular_plural(noun):
@@ -382,6 +389,16 @@ def _broken_sentence(sent) -> bool:
     if prev.is_space or prev.is_punct or prev.text.endswith(".") or "\n" in prev.whitespace_:
         return False
     return first.pos_ not in ("DET", "PRON")
+
+
+def _second_object(subj) -> bool:
+    """The subject's phrase follows "and" or "or" whose first conjunct is an object (of a
+    preposition or a verb): the parse took a second object for a clause's subject."""
+    left = subj.left_edge.i
+    if not left:
+        return False
+    cc = subj.doc[left - 1]
+    return cc.dep_ == "cc" and cc.lower_ in ("and", "or") and cc.head.dep_ in ("pobj", "dobj")
 
 
 def _plural_before_as(subj) -> bool:

@@ -603,6 +603,41 @@ def _whole_words(analysis, m) -> bool:
     return m.offset == 0 or not (text[m.offset - 1].isalnum() or text[m.offset - 1] in "/\\")
 
 
+def _not_a_section(analysis, m) -> bool:
+    """The span's last word is no one- or two-letter abbreviation before a number: "to s 155" is a
+    section of an Act ("s 155 notices"), not "tos" (stop 44, fresh-39)."""
+    text = analysis.note.text
+    last = re.search(r"(?<![^\W\d_])[^\W\d_]{1,2}$", text[m.offset : m.end])
+    return not (last and re.match(r"[ \t]+\d", text[m.end : m.end + 3]))
+
+
+def _not_a_compound_piece(analysis, m) -> bool:
+    """The repeated word does not open a hyphened compound: "engaging the processor on on-farm
+    methane", "trained in in-house tools" (stop 44, fresh-39); "on on the farm" stays."""
+    return not re.match(r"-[^\W\d_]", analysis.note.text[m.end : m.end + 2])
+
+
+_COMING = frozenset({"come", "go", "happen", "arrive", "land"})  # verbs that take no object: "the contracts you have coming"
+
+
+def _not_a_kept_object(analysis, m) -> bool:
+    """The -ing word after "have" does not head a relative clause on the noun before it that does
+    what the verb says: "the contracts you have coming up" are contracts that come (a verb that takes
+    no object, or one with its particle), not "the work you have doing" (stop 44, fresh-39)."""
+    after = _words_after(analysis, m, 30)
+    verb = after[0] if after else None
+    return not (verb is not None and verb.tag_ == "VBG" and verb.dep_ == "relcl"
+                and not any(c.dep_ == "dobj" for c in verb.children)
+                and (verb.lemma_.lower() in _COMING or any(c.dep_ == "prt" for c in verb.children)))
+
+
+def _a_range(analysis, m) -> bool:
+    """A hyphen between two numbers joins a range only when the first is the smaller: "8130-3" is a
+    form's number ("FAA 8130-3 releases"), "10-12 weeks" a range (stop 44, fresh-39)."""
+    pair = re.fullmatch(r"(\d+)\s*-\s*(\d+)", analysis.note.text[m.offset : m.end])
+    return pair is None or int(pair.group(1)) < int(pair.group(2))
+
+
 def _pronoun_slot(analysis, m) -> bool:
     """The lower-case "i" stands where the pronoun would: not a letter after a code's capitalised word,
     before a noun ("Ex d, Ex e and Ex i equipment": a protection type) (stop 43, fresh-37)."""
@@ -864,7 +899,9 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "both-pairs": _both_pairs, "not-notation": _not_notation, "next-not-a-subject": _next_not_a_subject,
             "not-a-particle": _not_a_particle, "no-article": _no_article,
             "not-a-listed-word": _not_a_listed_word, "not-a-clause-verb": _not_a_clause_verb,
-            "pronoun-slot": _pronoun_slot, "not-an-adverb": _not_an_adverb, "heads-a-clause": _heads_a_clause}
+            "pronoun-slot": _pronoun_slot, "not-an-adverb": _not_an_adverb, "heads-a-clause": _heads_a_clause,
+            "not-a-section": _not_a_section, "not-a-compound-piece": _not_a_compound_piece,
+            "not-a-kept-object": _not_a_kept_object, "a-range": _a_range}
 
 
 def _in_formula(note, start: int, end: int, capitalised: bool = False) -> bool:
@@ -1174,7 +1211,10 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     replacements = [_POSSESSIVE.sub("", r) for r in replacements if r]
     if not p.common_zipf or word != word.lower() or not any(c.isalpha() for c in word):
         return False
-    if dialect.regional(word):  # "colour" in an en-US note: the variant's call, not frequency's
+    # "colour" in an en-US note: the variant's call, not frequency's. A closed compound of a
+    # regional spelling is judged as a word of its field: it is the note's own variant's ("mouldmakers"
+    # in a British note: stop 44, fresh-39), as the other variant's are the mix finding
+    if dialect.regional(word):
         return False
     if p.abbreviations and _ABBREVIATION.fullmatch(word) and not _function_word_slip(word):
         return True
@@ -1252,6 +1292,11 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     one_edit = (split is not None or derived) and bool(respell.near(word, 1))
     closes_up = p.compounds and split is not None and split == guesses[0] and not one_edit
     if closes_up and (wordforms.is_compound(word, split) or wordforms.is_agent_compound(word, split)):
+        return True
+    # ... and the noun-and-agent shape where the engine offers no split ("mouldmakers" -> "moneymakers",
+    # Harper's): each split is tried, and no common word may be two edits away (stop 44, fresh-39)
+    if (p.compounds and split is None and word.isalpha() and not respell.near(word, 2)
+            and any(wordforms.is_agent_compound(word, f"{word[:k]} {word[k:]}") for k in range(3, len(word) - 4))):
         return True
     if (p.noun_compound_zipf and word.isalpha() and z >= p.known_zipf and not respell.near(word, 1)
             and wordforms.noun_compound(word, p.noun_compound_zipf, _zipf)):
