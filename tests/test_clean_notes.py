@@ -1146,27 +1146,58 @@ def test_languagetool_leaves_a_listed_valediction_alone(tmp_path):
 
 # fresh-39's clean notes (bench/data/clean-notes-39.jsonl, read in stop 44): an acronym that spells "ITS", a second
 # object with its passive participle, a section of an Act, a relative clause on what is coming, a hyphened
-# compound after the same preposition, a form's number, a closed compound of a British spelling and an agent noun
+# compound after the same preposition, a form's number
 FRESH_39 = ("Dear Ms Hale,\n\nThank you for the interview. During my MSc I sequenced ITS and matK regions. I also enjoyed "
             "hearing about your plans for a second underwater treadmill and a dedicated IVDD programme run jointly with "
             "the referral neurologist. I ran responses to s 155 notices. I enjoyed hearing about the contracts you have "
             "coming up across South Yorkshire. I liked your approach to engaging the dairy processor on on-farm methane. "
-            "I am comfortable with FAA 8130-3 releases, and I have trained two mouldmakers.\n\nKind regards,\nSam\n")
+            "I am comfortable with FAA 8130-3 releases.\n\nKind regards,\nSam\n")
+# ... and a closed compound of a British spelling and an agent noun, which LanguageTool splits ("mould makers");
+# Harper offers "moneymakers", no split, and still reports it
+FRESH_39_COMPOUND = "Dear Ms Hale,\n\nThank you for the interview. I have trained two mouldmakers.\n\nKind regards,\nSam\n"
 # ... and the slips of the same shapes, still reported ("come" is no transitive verb: no passive participle)
 FRESH_39_SLIPS = ("Dear Ms Hale,\n\nThank you for the interview. I asked about the roster and the supervisor come in early. I want "
                   "to go to s chool. The work you have doing is hard. I was on on the farm. It takes 10-12 weeks. The "
                   "colourfull toolroom was great.\n\nKind regards,\nSam\n")
+# ... and those a review of the first version found passing: "ITS" for "it's", a repeated word before a hyphened
+# compound after an article, a particle verb or a stranded preposition after "have", a broken word before a
+# number, a closed compound of a British spelling that is no agent noun, a misspelling one edit from a rarer word,
+# a year's range
+REVIEW_44 = ("Dear Ms Hale,\n\nThank you for the interview. I think ITS a great fit. I enjoyed the in in-person "
+             "interview. I am proud of the skills I have picking up. I understand the changes we have going through. "
+             "I manag ed 12 people. I worked as a theatrenurse and a bookeeper. The 2023-24 results were good."
+             "\n\nKind regards,\nSam\n")
 
 
 def test_harper_leaves_an_acronym_a_section_a_participle_and_a_compound_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_39) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, HARPER, FRESH_39_SLIPS)
     assert {"come", "you have", "on on"} <= set(slips["grammar"]) and "colourfull" in slips["spelling"]
+    review = _by_rule(tmp_path, HARPER, REVIEW_44)
+    assert {"ITS", "in in", "I have", "we have", "manag ed"} <= set(review["grammar"])
+    assert {"theatrenurse", "bookeeper"} <= set(review["spelling"])
 
 
 @pytest.mark.languagetool
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
 def test_languagetool_leaves_an_acronym_a_forms_number_and_a_british_compound_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_39) == {"grammar": [], "spelling": []}
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_39_COMPOUND) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_39_SLIPS)
     assert {"come", "on on", "10-12"} <= set(slips["grammar"]) and "colourfull" in slips["spelling"]
+    review = _by_rule(tmp_path, _languagetool_args(), REVIEW_44)
+    assert {"ITS", "2023-24"} <= set(review["grammar"]) and {"theatrenurse", "bookeeper"} <= set(review["spelling"])
+
+
+# fresh-40's clean notes (bench/data/clean-notes-40.jsonl, read in stop 44): a model's name in the plural; the
+# digits inside a word are still a slip
+SET_40 = ("Dear Ms Hale,\n\nThank you for the interview. We lit the set with a package of Creamsource Vortex8s and "
+            "SkyPanels, and we flew three A320s.\n\nKind regards,\nSam\n")
+SET_40_SLIPS = "Dear Ms Hale,\n\nThank you for the interview. I want to do th1s job.\n\nKind regards,\nSam\n"
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_models_plural_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), SET_40) == {"grammar": [], "spelling": []}
+    assert "th1s" in _by_rule(tmp_path, _languagetool_args(), SET_40_SLIPS)["grammar"]

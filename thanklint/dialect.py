@@ -158,6 +158,11 @@ def regional(word: str) -> bool:
     return w in gb or w in us
 
 
+def regional_compound(word: str) -> bool:
+    """A closed compound of such a spelling and a word ("colourfastness", "mouldmakers")."""
+    return _closed_compound(word.lower()) is not None
+
+
 def choose(language: str, text: str) -> Dialect:
     """The variant to check `text` with: the configured one, or (auto) the one most of its
     regional spellings belong to — en-US when it has none, and at a tie the first one's; en-CA

@@ -137,7 +137,7 @@ def _employer_orgs(analysis, p):
                 continue  # "the Senior Customs Clearance Executive position": the post, not its employer
             if ent.end < len(doc) and doc[ent.end].lower_ in p.place_nouns:
                 continue  # "the field visit to Kalghatgi taluk": a place's name, not an organisation's
-            if ent.end < len(doc) and doc[ent.end].lower_ in p.source_nouns and doc[ent.end].text.islower():
+            if _worked_with_source(doc, ent, p.source_nouns):
                 continue  # "working with MSCI and Sustainalytics data": a source the candidate uses (stop 44, fresh-39)
             if _modifies_a_thing(ent, p.unit_nouns):
                 continue
@@ -269,6 +269,19 @@ def _described(doc, ent) -> bool:
     head = ent.root
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and any(
         c.dep_ == "compound" and c.i < ent.start and c.pos_ == "NOUN" and c.text.islower() for c in head.children)
+
+
+def _worked_with_source(doc, ent, source_nouns) -> bool:
+    """The name modifies a source's noun that is itself what the writer works with: "comfortable
+    working with MSCI and Sustainalytics data" (stop 44, fresh-39). Not a noun that goes on into a team
+    ("to join the Fabrikam data team"), nor one after another cue ("to contribute to Fabrikam
+    products", "a career with Fabrikam software"): a leftover employer is named so too (a review)."""
+    if ent.end >= len(doc):
+        return False
+    noun = doc[ent.end]
+    prep = noun.head
+    return (noun.lower_ in source_nouns and noun.text.islower() and noun.dep_ == "pobj" and prep.lower_ == "with"
+            and prep.head.lemma_.lower() == "work")
 
 
 def _modifies_a_thing(ent, unit_nouns) -> bool:
