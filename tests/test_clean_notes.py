@@ -1146,15 +1146,11 @@ def test_languagetool_leaves_a_listed_valediction_alone(tmp_path):
 
 # fresh-39's clean notes (bench/data/clean-notes-39.jsonl, read in stop 44): an acronym that spells "ITS", a second
 # object with its passive participle, a section of an Act, a relative clause on what is coming, a hyphened
-# compound after the same preposition, a form's number
+# form's number
 FRESH_39 = ("Dear Ms Hale,\n\nThank you for the interview. During my MSc I sequenced ITS and matK regions. I also enjoyed "
             "hearing about your plans for a second underwater treadmill and a dedicated IVDD programme run jointly with "
             "the referral neurologist. I ran responses to s 155 notices. I enjoyed hearing about the contracts you have "
-            "coming up across South Yorkshire. I liked your approach to engaging the dairy processor on on-farm methane. "
-            "I am comfortable with FAA 8130-3 releases.\n\nKind regards,\nSam\n")
-# ... and a closed compound of a British spelling and an agent noun, which LanguageTool splits ("mould makers");
-# Harper offers "moneymakers", no split, and still reports it
-FRESH_39_COMPOUND = "Dear Ms Hale,\n\nThank you for the interview. I have trained two mouldmakers.\n\nKind regards,\nSam\n"
+            "coming up across South Yorkshire. I am comfortable with FAA 8130-3 releases.\n\nKind regards,\nSam\n")
 # ... and the slips of the same shapes, still reported ("come" is no transitive verb: no passive participle)
 FRESH_39_SLIPS = ("Dear Ms Hale,\n\nThank you for the interview. I asked about the roster and the supervisor come in early. I want "
                   "to go to s chool. The work you have doing is hard. I was on on the farm. It takes 10-12 weeks. The "
@@ -1167,26 +1163,32 @@ REVIEW_44 = ("Dear Ms Hale,\n\nThank you for the interview. I think ITS a great 
              "interview. I am proud of the skills I have picking up. I understand the changes we have going through. "
              "I manag ed 12 people. I worked as a theatrenurse and a bookeeper. The 2023-24 results were good."
              "\n\nKind regards,\nSam\n")
+# ... and those a second review found passing: a broken word before a number, "ITS" in a sentence in capitals,
+# a stranded preposition after the -ing word, a range of hours, a word with a digit for a letter
+REVIEW_44B = ("Dear Ms Hale,\n\nThank you for the interview. I have ove r 10 years in logistics. ITS MY DREAM JOB. I "
+              "can help with the audits you have coming up against. I worked 12-8 shifts. Th1s role suits me."
+              "\n\nKind regards,\nSam\n")
 
 
-def test_harper_leaves_an_acronym_a_section_a_participle_and_a_compound_alone(tmp_path):
+def test_harper_leaves_an_acronym_a_section_and_a_participle_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_39) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, HARPER, FRESH_39_SLIPS)
     assert {"come", "you have", "on on"} <= set(slips["grammar"]) and "colourfull" in slips["spelling"]
     review = _by_rule(tmp_path, HARPER, REVIEW_44)
     assert {"ITS", "in in", "I have", "we have", "manag ed"} <= set(review["grammar"])
     assert {"theatrenurse", "bookeeper"} <= set(review["spelling"])
+    assert {"ove r", "you have"} <= set(_by_rule(tmp_path, HARPER, REVIEW_44B)["grammar"])
 
 
 @pytest.mark.languagetool
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
-def test_languagetool_leaves_an_acronym_a_forms_number_and_a_british_compound_alone(tmp_path):
+def test_languagetool_leaves_an_acronym_and_a_forms_number_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_39) == {"grammar": [], "spelling": []}
-    assert _by_rule(tmp_path, _languagetool_args(), FRESH_39_COMPOUND) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_39_SLIPS)
     assert {"come", "on on", "10-12"} <= set(slips["grammar"]) and "colourfull" in slips["spelling"]
     review = _by_rule(tmp_path, _languagetool_args(), REVIEW_44)
     assert {"ITS", "2023-24"} <= set(review["grammar"]) and {"theatrenurse", "bookeeper"} <= set(review["spelling"])
+    assert {"ITS", "12-8", "Th1s"} <= set(_by_rule(tmp_path, _languagetool_args(), REVIEW_44B)["grammar"])
 
 
 # fresh-40's clean notes (bench/data/clean-notes-40.jsonl, read in stop 44): a model's name in the plural; the

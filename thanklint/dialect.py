@@ -152,15 +152,11 @@ def own_spelling(word: str, code: str) -> bool:
 
 
 def regional(word: str) -> bool:
-    """A spelling of one variant that the other spells differently ("colour", "color")."""
+    """A spelling of one variant that the other spells differently ("colour", "color"), or a
+    closed compound of one ("colourfastness")."""
     gb, us = _pairs()
     w = word.lower()
-    return w in gb or w in us
-
-
-def regional_compound(word: str) -> bool:
-    """A closed compound of such a spelling and a word ("colourfastness", "mouldmakers")."""
-    return _closed_compound(word.lower()) is not None
+    return w in gb or w in us or _closed_compound(w) is not None
 
 
 def choose(language: str, text: str) -> Dialect:

@@ -272,11 +272,12 @@ def _described(doc, ent) -> bool:
 
 
 def _worked_with_source(doc, ent, source_nouns) -> bool:
-    """The name modifies a source's noun that is itself what the writer works with: "comfortable
-    working with MSCI and Sustainalytics data" (stop 44, fresh-39). Not a noun that goes on into a team
-    ("to join the Fabrikam data team"), nor one after another cue ("to contribute to Fabrikam
-    products", "a career with Fabrikam software"): a leftover employer is named so too (a review)."""
-    if ent.end >= len(doc):
+    """Two names joined by "and" modify a source's noun that is itself what the writer works with:
+    "comfortable working with MSCI and Sustainalytics data" (stop 44, fresh-39) names two providers, and
+    no one joins two employers. One name is left to the cues ("working with Fabrikam data every day" may
+    be a leftover employer), and so is a noun that goes on into a team ("to join the Fabrikam data team")
+    or one after another cue ("to contribute to Fabrikam products"): reviews of stop 44."""
+    if ent.end >= len(doc) or not any(t.lower_ == "and" for t in ent):
         return False
     noun = doc[ent.end]
     prep = noun.head

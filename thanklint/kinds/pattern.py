@@ -118,10 +118,9 @@ def _tagged(analysis, start: int, end: int, pos: tuple[str, ...]) -> bool:
 
 def _names_a_thing(analysis, start: int, end: int) -> bool:
     """One word in capitals that names a thing, not a shout: joined by a hyphen to another such word
-    ("INSPIRE-MANAK nominations"), or a proper noun after "the" or one of a name's rarer words modifying
-    the noun after it, before a lower-case word ("the ASSIST swallow screen", stop 42, fresh-35; "an ATLAS
-    member firm", stop 44).
-    "the GREATEST team", "the FRIENDLY atmosphere" are adjectives the parser may call names, and shout."""
+    ("INSPIRE-MANAK nominations"), or a proper noun after "the" before a lower-case word ("the ASSIST
+    swallow screen") (stop 42, fresh-35). "the GREATEST team", "the FRIENDLY atmosphere" are adjectives
+    the parser may call names, and shout."""
     text = analysis.note.text
     joined = re.search(r"([A-Z]{2,})-$", text[max(0, start - 12) : start]) or re.match(r"-([A-Z]{2,})\b", text[end : end + 12])
     if joined:  # "INSPIRE-MANAK"; not "THANK-YOU", "WORLD-CLASS" (common words both: a review)
@@ -144,22 +143,8 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
             and tok.i > 0 and tok.nbor(-1).lower_ != "to" and tok.nbor(-1).tag_ != "MD"):  # "passion to SUCCEED" shouts
         return True  # a verb's word where a noun stands names a command: "use CALCULATE with a date table" (stop 43, fresh-36)
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if not (tok.tag_ == "NNP" and not wordforms.is_modifier(tok.lower_) and tok.i > 0
-            and nxt is not None and nxt.text.isalpha() and nxt.text.islower() and not nxt.is_stop):  # not "the HIGHLIGHT of"
-        return False
-    prev = tok.nbor(-1)
-    if prev.lower_ == "the":
-        return True
-    # one that modifies the noun after it names a thing when it is no word of a candidate's talk (below Zipf 4,
-    # as a name's word may be), and not after "my" or "your": "an ATLAS member firm", "the fronted GOOSE
-    # vowel" (stop 44, fresh-39); "a GROWTH mindset", "a PEOPLE person", "an EXCELLENCE culture", "my DREAM
-    # role" shout (a review)
-    noun_after = nxt.pos_ == "NOUN" or wordforms.is_noun(nxt.lower_)  # the parser may make "GOOSE vowel" a clause
-    return (tok.head.i == nxt.i and noun_after and prev.tag_ != "PRP$"
-            and common_words().get(tok.lower_, 0.0) < _NAME_WORD_ZIPF)
-
-
-_NAME_WORD_ZIPF = 4.0  # "goose" 3.8, "atlas" 3.8; "excellence" 4.1, "passion" 4.4, "growth" 5.0
+    return (tok.tag_ == "NNP" and not wordforms.is_modifier(tok.lower_) and tok.i > 0 and tok.nbor(-1).lower_ == "the"
+            and nxt is not None and nxt.text.isalpha() and nxt.text.islower() and not nxt.is_stop)  # not "the HIGHLIGHT of"
 
 
 # after a word in capitals, what makes it a credential's name: "BASIS and FACTS qualified", "PRINCE2 certified"

@@ -609,36 +609,24 @@ _SECTION_MARKS = frozenset({"s", "ss", "r", "rr", "cl", "pt", "ch"})
 
 def _not_a_section(analysis, m) -> bool:
     """The span's last word is no section mark before a number: "to s 155" is a section of an Act
-    ("s 155 notices"), not "tos" (stop 44, fresh-39); "I manag ed 12 people" is still a broken word."""
+    ("s 155 notices"), not "tos" (stop 44, fresh-39). A broken word stays one: "I manag ed 12 people",
+    "ove r 10 years", "wa s 8 years ago" (the joined word is a common one: a review)."""
     text = analysis.note.text
-    last = re.search(r"(?<![^\W\d_])[^\W\d_]{1,2}$", text[m.offset : m.end])
-    return not (last and last.group().lower() in _SECTION_MARKS and re.match(r"[ \t]+\d", text[m.end : m.end + 3]))
+    span = text[m.offset : m.end]
+    last = re.search(r"(?<![^\W\d_])[^\W\d_]{1,2}$", span)
+    if not (last and last.group().lower() in _SECTION_MARKS and re.match(r"[ \t]+\d", text[m.end : m.end + 3])):
+        return True
+    return _zipf(re.sub(r"\s+", "", span).lower()) >= _BROKEN_WORD_ZIPF
 
 
-def _not_a_compound_piece(analysis, m) -> bool:
-    """The repeated word is not a preposition whose object opens with a hyphened compound of the same
-    word: "engaging the processor on on-farm methane", "trained in in-house tools" (stop 44, fresh-39).
-    After an article, a possessive or an adjective it is a slip ("the in in-person interview", "a well
-    well-rounded background"), and so is one before no noun ("to meet everyone in in-person": a review)."""
-    text = analysis.note.text
-    if not re.match(r"-[^\W\d_]", text[m.end : m.end + 2]):
-        return True
-    toks = analysis.tokens(m.offset, m.end)
-    if not toks or toks[0].tag_ != "IN" or toks[0].i == 0:
-        return True
-    prev = toks[0].nbor(-1)
-    if prev.pos_ in ("DET", "ADJ", "NUM") or prev.tag_ in ("DT", "PDT", "PRP$", "POS", "JJ", "CD"):
-        return True
-    end = re.match(r"-[\w-]*", text[m.end :]).end() + m.end  # the compound's end
-    nxt = next((t for t in analysis.doc if t.idx >= end and not t.is_space), None)
-    return not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN"))
+_BROKEN_WORD_ZIPF = 4.0  # "over" 6.1, "class" 5.4; "tos" 3.3 (the terms of service) is no word to join into
 
 
 # verbs that take no object, so the noun a relative clause on them describes does what they say:
 # "the contracts you have coming up", "the projects you have going"
 _COMING = frozenset({"come", "go", "happen", "arrive", "land"})
 # ... with these after them, the noun is the object of the preposition: "the changes we have going through"
-_STRANDED = frozenset({"through", "over", "into", "for", "with", "about", "at", "to"})
+_STRANDED = frozenset({"through", "over", "into", "for", "with", "about", "at", "to", "against", "after", "across", "from"})
 
 
 def _not_a_kept_object(analysis, m) -> bool:
@@ -655,20 +643,22 @@ def _not_a_kept_object(analysis, m) -> bool:
 
 
 def _a_range(analysis, m) -> bool:
-    """A hyphen between two numbers joins a range when the first is the smaller, or a year and the
-    next one's last two digits ("2023-24"): "8130-3" is a form's number ("FAA 8130-3 releases"),
-    "10-12 weeks" a range (stop 44, fresh-39)."""
+    """A hyphen between two numbers joins a range unless the first has three digits or more and is the
+    larger, not a year before the next one's last two digits: "8130-3" is a form's number ("FAA 8130-3
+    releases", stop 44, fresh-39); "10-12 weeks", "12-8 shifts" and "2023-24" are ranges (a review)."""
     pair = re.fullmatch(r"(\d+)\s*-\s*(\d+)", analysis.note.text[m.offset : m.end])
     if pair is None:
         return True
     a, b = pair.groups()
-    return int(a) < int(b) or (len(a) == 4 and len(b) == 2 and (int(a) + 1) % 100 == int(b))
+    year = len(a) == 4 and len(b) == 2 and (int(a) + 1) % 100 == int(b)
+    return len(a) < 3 or int(a) < int(b) or year
 
 
 def _not_a_models_plural(analysis, m) -> bool:
-    """The word is no model's name in the plural, a capital, letters, then digits and an "s": "a package
-    of Creamsource Vortex8s and SkyPanels" (stop 44, fresh-40), "three A320s"; "th1s" and "w0rk" stay."""
-    return not re.fullmatch(r"[A-Z][\w-]*\d+s", analysis.note.text[m.offset : m.end])
+    """The word is no model's name in the plural, a capital and three letters or more, then digits and
+    an "s": "a package of Creamsource Vortex8s and SkyPanels" (stop 44, fresh-40); "th1s", "Th1s", "Ye3s"
+    and "w0rk" stay (a review)."""
+    return not re.fullmatch(r"[A-Z][A-Za-z-]{3,}\d+s", analysis.note.text[m.offset : m.end])
 
 
 def _not_an_acronym(analysis, m) -> bool:
@@ -678,6 +668,8 @@ def _not_an_acronym(analysis, m) -> bool:
     if _not_capitals(analysis, m):
         return True
     nxt = next((t for t in analysis.doc if t.idx >= m.end and not t.is_space), None)
+    if nxt is not None and nxt.is_alpha and nxt.text.isupper():
+        return True  # a sentence in capitals: "ITS MY DREAM JOB" (a review)
     return not (nxt is None or nxt.pos_ in ("NOUN", "PROPN", "CCONJ", "PUNCT"))
 
 
@@ -943,7 +935,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-particle": _not_a_particle, "no-article": _no_article,
             "not-a-listed-word": _not_a_listed_word, "not-a-clause-verb": _not_a_clause_verb,
             "pronoun-slot": _pronoun_slot, "not-an-adverb": _not_an_adverb, "heads-a-clause": _heads_a_clause,
-            "not-a-section": _not_a_section, "not-a-compound-piece": _not_a_compound_piece,
+            "not-a-section": _not_a_section,
             "not-a-kept-object": _not_a_kept_object, "a-range": _a_range, "not-an-acronym": _not_an_acronym,
             "not-a-models-plural": _not_a_models_plural}
 
@@ -1257,14 +1249,6 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
         return False
     if dialect.regional(word):  # "colour" in an en-US note: the variant's call, not frequency's
         return False
-    # a closed compound of a regional spelling is the note's own variant's (the other variant's are the
-    # mix finding): a word only as a noun closed up with an agent noun that the engine splits it into
-    # ("mouldmakers" -> "mould makers", as "shotfirer"); "theatrenurse", "labourforce" stay slips (stop 44,
-    # fresh-39; a review)
-    if dialect.regional_compound(word):
-        first = replacements[0] if replacements else ""
-        return (p.compounds and first.replace(" ", "") == word and " " in first and not respell.near(word, 1)
-                and wordforms.is_agent_compound(word, first))
     if p.abbreviations and _ABBREVIATION.fullmatch(word) and not _function_word_slip(word):
         return True
     if p.drug_stems and len(word) >= 8 and word.endswith(tuple(p.drug_stems)) and not respell.near(word, 1):
