@@ -1145,8 +1145,8 @@ def test_languagetool_leaves_a_listed_valediction_alone(tmp_path):
 
 
 # fresh-39's clean notes (bench/data/clean-notes-39.jsonl, read in stop 44): an acronym that spells "ITS", a second
-# object with its passive participle, a section of an Act, a relative clause on what is coming, a hyphened
-# form's number
+# object with its passive participle, a section of an Act, a relative clause on what is coming and a form's
+# number
 FRESH_39 = ("Dear Ms Hale,\n\nThank you for the interview. During my MSc I sequenced ITS and matK regions. I also enjoyed "
             "hearing about your plans for a second underwater treadmill and a dedicated IVDD programme run jointly with "
             "the referral neurologist. I ran responses to s 155 notices. I enjoyed hearing about the contracts you have "
@@ -1157,7 +1157,7 @@ FRESH_39_SLIPS = ("Dear Ms Hale,\n\nThank you for the interview. I asked about t
                   "colourfull toolroom was great.\n\nKind regards,\nSam\n")
 # ... and those a review of the first version found passing: "ITS" for "it's", a repeated word before a hyphened
 # compound after an article, a particle verb or a stranded preposition after "have", a broken word before a
-# number, a closed compound of a British spelling that is no agent noun, a misspelling one edit from a rarer word,
+# number, a closed compound of a British spelling, a misspelling one edit from a rarer word,
 # a year's range
 REVIEW_44 = ("Dear Ms Hale,\n\nThank you for the interview. I think ITS a great fit. I enjoyed the in in-person "
              "interview. I am proud of the skills I have picking up. I understand the changes we have going through. "

@@ -622,7 +622,8 @@ def _not_a_section(analysis, m) -> bool:
 _BROKEN_WORD_ZIPF = 4.0  # "over" 6.1, "class" 5.4; "tos" 3.3 (the terms of service) is no word to join into
 
 
-# verbs that take no object, so the noun a relative clause on them describes does what they say:
+# verbs of coming and going, used here without an object, so the noun a relative clause on them describes
+# does what they say:
 # "the contracts you have coming up", "the projects you have going"
 _COMING = frozenset({"come", "go", "happen", "arrive", "land"})
 # ... with these after them, the noun is the object of the preposition: "the changes we have going through"
