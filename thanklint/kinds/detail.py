@@ -45,6 +45,9 @@ class DetailParams:
     praise_adjectives: tuple[str, ...] = ()  # "the innovative campaigns": a noun these praise, and nothing names, is praise
     question_nouns: tuple[str, ...] = ()  # "your question about how I would …": the interviewer's, a detail
     title_words: tuple[str, ...] = ()  # heads whose modifiers only name the job or the employer
+    frames: tuple[str, ...] = ()  # "the importance of | teamwork": a value, unless it names something particular
+    uncommon: float = 3.0  # a word below this Zipf frequency names something particular
+    abstract_endings: tuple[str, ...] = ()  # ... unless it is a quality ("punctuality", "inclusivity")
     missing_at: str = "first-paragraph"
     topic_overlap: float = 0.6  # share of a context topic's content words that must appear
     model: str = ""  # the content model's label for this element ("": cues only)
@@ -86,6 +89,31 @@ def _excluded_nouns(analysis, params, ctx, places: bool = False) -> set[int]:
         ):
             out.update(range(ent.start, ent.end))
     return out
+
+
+def _job_holder(analysis, params, ctx) -> frozenset[str]:
+    """The lemmas of who holds the job: the title's last word, in the note and in the context
+    ("an assistant" in an executive assistant's note is the candidate, no detail)."""
+    titles = set(params.title_words)
+    out = {
+        tok.nbor(-1).lemma_.lower()
+        for tok in analysis.doc
+        if tok.i > 0 and tok.lemma_.lower() in titles and tok.nbor(-1).head is tok
+        and tok.nbor(-1).dep_ in ("compound", "amod", "nmod") and tok.nbor(-1).pos_ in ("NOUN", "PROPN")
+    }  # "the Executive Assistant | position"
+    if ctx.role:
+        out.add(ctx.role.split()[-1].lower())
+    return frozenset(out | {w[:-1] for w in out if w.endswith("s")} | {w + "s" for w in out})
+
+
+def _job_words(analysis, params, ctx) -> frozenset[str]:
+    """The lemmas of the job's title (in the note and in the context) and of the employer's name."""
+    doc = analysis.doc
+    out = {doc[i].lemma_.lower() for i in _titles_and_slots(analysis, params.title_words)}
+    for name in (ctx.role or "", ctx.company or ""):
+        out.update(w.lower() for w in name.split())
+    out.update(w.rstrip("s") for w in list(out))
+    return frozenset(out)
 
 
 def _titles_and_slots(analysis, title_words: tuple[str, ...]) -> frozenset[int]:
@@ -164,11 +192,13 @@ def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
     generic, praise, aims = set(params.generic), set(params.praise), set(params.praise_verbs)
     adjectives = set(params.praise_adjectives)
     excluded = _excluded_nouns(analysis, params, ctx, places=not places)
+    job = _job_holder(analysis, params, ctx)
 
     def specific(tok) -> bool:
         return (
             tok.pos_ in ("NOUN", "PROPN")
             and tok.i not in excluded
+            and tok.lemma_.lower() not in job
             and tok.lemma_.lower() not in generic
             and tok.lower_ not in generic
             and len(tok.text) > 2
@@ -271,9 +301,14 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
 
     cues, strong = compile_cues(params.cues), compile_cues(params.strong_cues)
     owners = set(params.owners)
+    frames = frozenset(params.frames)
+    excluded = _excluded_nouns(analysis, params, ctx)
+    own_words = _job_words(analysis, params, ctx)
     found = {}
     for n, toks in enumerate(analysis.sentence_tokens()):
         hit = _detail_at(toks, strong, cues, owners, content)
+        if hit is not None and _framed_value(toks, hit, frames, excluded, own_words, params):
+            continue
         if hit is not None:
             found[n] = hit
     return found
@@ -322,6 +357,41 @@ def _detail_at(toks, strong, cues, owners, content):
             if hit is not None:
                 return hit
     return None
+
+
+def _framed_value(toks, hit, frames, excluded, own_words, params) -> bool:
+    """Is the detail a value the employer holds, named by a frame ("the importance of teamwork",
+    "the school's focus on student wellbeing", "the challenges facing youth programs"), with
+    nothing particular in it: no name, no number, no uncommon word? Template praise fits any
+    employer; "the importance of the 4 a.m. bake" or "your focus on Vocera handovers" does not.
+    The job's own words are not particular ("the relationship between attorneys and paralegals"
+    in a paralegal's note), nor is a quality, however rare its name ("how important punctuality is")."""
+    from thanklint.respell import common_words
+
+    found = [t for t in toks if t.lemma_.lower() in frames and t.pos_ in ("NOUN", "ADJ")]
+    frame = next((f for f in found if hit in f.subtree or hit.head is f), None)
+    if frame is None:  # the parse may hang the detail elsewhere: the nearest frame before it
+        frame = next((f for f in reversed(found) if f.i <= hit.i), None)
+        if frame is None:
+            return False
+        region = [t for t in toks if t.i >= frame.i]
+    else:
+        region = list(frame.subtree) if frame.pos_ == "NOUN" else list(frame.head.subtree)
+    words = common_words()
+    qualities = tuple(params.abstract_endings)
+    for t in region:
+        if t.lemma_.lower() in own_words or t.lower_ in own_words:
+            continue
+        if (t.pos_ == "NUM" and t.lower_ != "one") or any(c.isdigit() for c in t.text):  # "the 40-bed ward"
+            return False
+        if t.i in excluded:  # the job title, the employer's name, a slot
+            continue
+        if t.pos_ == "PROPN" and t.i != toks[0].i:
+            return False
+        rare = t.is_alpha and len(t.text) > 3 and words.get(t.lower_, 0) < params.uncommon
+        if rare and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and not t.lower_.endswith(qualities):
+            return False
+    return True
 
 
 def _conditional(tok) -> bool:
