@@ -27,6 +27,7 @@ where no engine match covers the same words."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -655,6 +656,37 @@ def _a_range(analysis, m) -> bool:
     return len(a) < 3 or int(a) < int(b) or year
 
 
+def _not_before_marked_vowel(analysis, m) -> bool:
+    """The article is no "an" before a vowel with a mark: "an Ōtautahi-based company" (te reo Māori's
+    long vowels, stop 45, fresh-41) is right, though no engine reads "Ō" as a vowel."""
+    if analysis.note.text[m.offset : m.end].lower() != "an":
+        return True
+    after = re.match(r"\s*([^\W\d_])", analysis.note.text[m.end :])
+    if after is None or after.group(1).isascii():
+        return True
+    return unicodedata.normalize("NFD", after.group(1))[0].lower() not in "aeiou"
+
+
+_MASS_NUMBER = re.compile(r"(?:[0-9]+-?|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$")
+
+
+def _not_an_isotope(analysis, m) -> bool:
+    """The symbol has no mass number: "²³⁰Th disequilibrium", "230Th" and "Th-230" are thorium itself
+    (stop 45, fresh-41); "Th" alone may be a slip for "The"."""
+    text = analysis.note.text
+    return not (_MASS_NUMBER.search(text[max(0, m.offset - 4) : m.offset]) or re.match(r"-?[0-9]", text[m.end :]))
+
+
+def _not_a_hyphened_modifier(analysis, m) -> bool:
+    """The verb after the article is no hyphened word that describes the noun after it: "a fast-track
+    early arthritis clinic" (stop 45, fresh-41); "a walk in the park" is not hyphened, left to the engine."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks or "-" not in analysis.note.text[m.offset : m.end]:
+        return True
+    last = toks[-1]
+    return not (last.dep_ in ("amod", "compound", "nmod") and last.head.i > last.i and last.head.pos_ in ("NOUN", "PROPN"))
+
+
 def _not_a_models_plural(analysis, m) -> bool:
     """The word is no model's name in the plural, a capital and three letters or more, then digits and
     an "s": "a package of Creamsource Vortex8s and SkyPanels" (stop 44, fresh-40); "th1s", "Th1s", "Ye3s"
@@ -938,7 +970,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "pronoun-slot": _pronoun_slot, "not-an-adverb": _not_an_adverb, "heads-a-clause": _heads_a_clause,
             "not-a-section": _not_a_section,
             "not-a-kept-object": _not_a_kept_object, "a-range": _a_range, "not-an-acronym": _not_an_acronym,
-            "not-a-models-plural": _not_a_models_plural}
+            "not-a-models-plural": _not_a_models_plural, "not-before-marked-vowel": _not_before_marked_vowel,
+            "not-an-isotope": _not_an_isotope, "not-a-hyphened-modifier": _not_a_hyphened_modifier}
 
 
 def _in_formula(note, start: int, end: int, capitalised: bool = False) -> bool:
