@@ -334,11 +334,17 @@ def _detail_at(toks, strong, cues, owners, content):
             top = [t for t in cue if t.head not in cue or t.head is t]
             roots = [t.head if t.dep_ in ("prep", "advcl") and t.head.dep_ == "ROOT" else t for t in top]
             scope = {t.i for c in (*cue, *roots) for t in c.subtree if toks[s].i <= t.i < toks[s].i + 30}
+            # a cue that is what its sentence's subject is ("The new transitional flat … was a
+            # highlight of my visit", "The rota spreadsheet … is a problem I would be keen to tackle")
+            # is about that subject
+            subjects = [c for t in top if t.dep_ == "attr" and t.head.lemma_ == "be"
+                        for c in t.head.children if c.dep_ in ("nsubj", "csubj")]
+            scope |= {t.i for c in subjects for t in c.subtree}
             # nor is what an "if" clause on the cue supposes ("happy to discuss further | if you
             # see it being a helpful resource")
             scope -= {t.i for c in cue for a in c.children if _conditional(a) for t in a.subtree}
             # the cue's own words are the reference, not the detail ("having a discussing about")
-            hit = next((t for t in toks[s : s + 30]
+            hit = next((t for t in toks[max(0, s - 40) : s + 30]
                         if t.i in scope and content(t, stop) and not (t.i in stop and t.lower_ in said)
                         and not _toured(t, stop)), None)  # fmt: skip
             if hit is not None:
