@@ -1209,19 +1209,22 @@ def test_languagetool_leaves_a_models_plural_alone(tmp_path):
 # isotope's symbol after its mass number, a hyphened verb that describes the noun after it, "cyber security"
 # written open; the slips of the same shapes are still reported
 FRESH_41 = ("Dear Ms Hale,\n\nThank you for the interview. I helped run a fast-track early inflammatory arthritis "
-            "clinic. I worked for an Ōtautahi-based production company. I measured ²³⁰Th disequilibrium in young "
-            "zircons. The bank is ahead of its next cyber security audit.\n\nKind regards,\nSam\n")
+            "clinic. I worked for an “Ōtautahi-based” production company. I measured ²³⁰Th disequilibrium in young "
+            "zircons and 230Th ages. The bank is ahead of its next cyber security audit.\n\nKind regards,\nSam\n")
+# ... and those a review found passing: "a" for "to" before a hyphened verb and a plural, an ordinal's capital
 FRESH_41_SLIPS = ("Dear Ms Hale,\n\nThank you for the interview. Th cat sat on the mat. I ate a apple and an banana. "
-                  "I made a decide to apply.\n\nKind regards,\nSam\n")
+                  "I made a decide to apply. I helped a fast-track urgent referrals. We met on the 4TH floor."
+                  "\n\nKind regards,\nSam\n")
 
 
 def test_harper_leaves_an_article_before_a_marked_vowel_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_41) == {"grammar": [], "spelling": []}
-    assert {"a", "an"} <= set(_by_rule(tmp_path, HARPER, FRESH_41_SLIPS)["grammar"])
+    assert {"a", "an", "TH"} <= set(_by_rule(tmp_path, HARPER, FRESH_41_SLIPS)["grammar"])
 
 
 @pytest.mark.languagetool
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
 def test_languagetool_leaves_an_isotope_a_hyphened_modifier_and_cyber_security_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_41) == {"grammar": [], "spelling": []}
-    assert {"Th", "a", "an", "a decide"} <= set(_by_rule(tmp_path, _languagetool_args(), FRESH_41_SLIPS)["grammar"])
+    slips = _by_rule(tmp_path, _languagetool_args(), FRESH_41_SLIPS)["grammar"]
+    assert {"Th", "a", "an", "a decide"} <= set(slips) and sum(w.startswith("a fast-track") for w in slips) == 1

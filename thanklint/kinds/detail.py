@@ -91,21 +91,6 @@ def _excluded_nouns(analysis, params, ctx, places: bool = False) -> set[int]:
     return out
 
 
-def _job_holder(analysis, params, ctx) -> frozenset[str]:
-    """The lemmas of who holds the job: the title's last word, in the note and in the context
-    ("an assistant" in an executive assistant's note is the candidate, no detail)."""
-    titles = set(params.title_words)
-    out = {
-        tok.nbor(-1).lemma_.lower()
-        for tok in analysis.doc
-        if tok.i > 0 and tok.lemma_.lower() in titles and tok.nbor(-1).head is tok
-        and tok.nbor(-1).dep_ in ("compound", "amod", "nmod") and tok.nbor(-1).pos_ in ("NOUN", "PROPN")
-    }  # "the Executive Assistant | position"
-    if ctx.role:
-        out.add(ctx.role.split()[-1].lower())
-    return frozenset(out | {w[:-1] for w in out if w.endswith("s")} | {w + "s" for w in out})
-
-
 def _job_words(analysis, params, ctx) -> frozenset[str]:
     """The lemmas of the job's title (in the note and in the context) and of the employer's name."""
     doc = analysis.doc
@@ -192,13 +177,11 @@ def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
     generic, praise, aims = set(params.generic), set(params.praise), set(params.praise_verbs)
     adjectives = set(params.praise_adjectives)
     excluded = _excluded_nouns(analysis, params, ctx, places=not places)
-    job = _job_holder(analysis, params, ctx)
 
     def specific(tok) -> bool:
         return (
             tok.pos_ in ("NOUN", "PROPN")
             and tok.i not in excluded
-            and tok.lemma_.lower() not in job
             and tok.lemma_.lower() not in generic
             and tok.lower_ not in generic
             and len(tok.text) > 2
@@ -295,23 +278,29 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
     """Body sentence index -> the token that carries the detail found in it."""
     specific = _specific_noun(analysis, params, ctx, places=False)
     questions = frozenset(params.question_nouns)
-
-    def content(tok, stop: set[int]) -> bool:
-        return specific(tok) and not _about_self(tok, stop, questions)
-
     cues, strong = compile_cues(params.cues), compile_cues(params.strong_cues)
     owners = set(params.owners)
     frames = frozenset(params.frames)
-    excluded = _excluded_nouns(analysis, params, ctx)
-    own_words = _job_words(analysis, params, ctx)
+    own = _job_words(analysis, params, ctx)
+    skip = _titles_and_slots(analysis, params.title_words) | _company_tokens(analysis, ctx)
     found = {}
     for n, toks in enumerate(analysis.sentence_tokens()):
+        framing = [t for t in toks if t.lemma_.lower() in frames and t.pos_ in ("NOUN", "ADJ")]
+
+        def content(tok, stop: set[int], toks=toks, framing=framing) -> bool:
+            return (specific(tok) and not _about_self(tok, stop, questions)
+                    and not (framing and _framed_value(tok, toks, framing, skip, own, params)))  # fmt: skip
+
         hit = _detail_at(toks, strong, cues, owners, content)
-        if hit is not None and _framed_value(toks, hit, frames, excluded, own_words, params):
-            continue
         if hit is not None:
             found[n] = hit
     return found
+
+
+def _company_tokens(analysis, ctx) -> set[int]:
+    """The tokens of the employer's name, where the note writes it as the context gives it."""
+    company = (ctx.company or "").lower()
+    return {i for ent in analysis.doc.ents if company and ent.text.lower() == company for i in range(ent.start, ent.end)}
 
 
 def _detail_at(toks, strong, cues, owners, content):
@@ -365,37 +354,54 @@ def _detail_at(toks, strong, cues, owners, content):
     return None
 
 
-def _framed_value(toks, hit, frames, excluded, own_words, params) -> bool:
-    """Is the detail a value the employer holds, named by a frame ("the importance of teamwork",
-    "the school's focus on student wellbeing", "the challenges facing youth programs"), with
-    nothing particular in it: no name, no number, no uncommon word? Template praise fits any
-    employer; "the importance of the 4 a.m. bake" or "your focus on Vocera handovers" does not.
-    The job's own words are not particular ("the relationship between attorneys and paralegals"
-    in a paralegal's note), nor is a quality, however rare its name ("how important punctuality is")."""
+_FIRST_PERSON_WORDS = frozenset({"i", "me", "my", "we", "us", "our", "myself"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_FRAME_REACH = 8  # tokens from a frame to a detail the parser hung elsewhere ("the focus on | student wellbeing")
+
+
+def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], params) -> bool:
+    """Is the noun part of a value the employer holds, named by a frame ("the importance of
+    teamwork", "the school's focus on student wellbeing", "how important consistency is"), with
+    nothing particular in the frame's phrase: no name, no number, no uncommon word? Template
+    praise fits any employer; "the importance of the R102 culvert works" or "your focus on Vocera
+    handovers" does not. The job's own words are not particular ("the relationship between
+    attorneys and paralegals" in a paralegal's note), nor is a quality, however rare its name
+    ("how important punctuality is"), nor what the candidate goes on to say ("…, and I value that
+    same partnership in my work")."""
     from thanklint.respell import common_words
 
-    found = [t for t in toks if t.lemma_.lower() in frames and t.pos_ in ("NOUN", "ADJ")]
-    frame = next((f for f in found if hit in f.subtree or hit.head is f), None)
-    if frame is None:  # the parse may hang the detail elsewhere: the nearest frame before it
-        frame = next((f for f in reversed(found) if f.i <= hit.i), None)
-        if frame is None:
+    owner = tok.head if tok.dep_ == "poss" and tok.head in framing else None  # "the press's | dedication to …"
+    inside = [f for f in framing if f.pos_ == "NOUN" and f.left_edge.i <= tok.i <= f.right_edge.i and tok in f.subtree]
+    if owner is not None or inside:
+        frame = owner if owner is not None else max(inside, key=lambda f: f.i)
+        region = [t for t in frame.subtree] + ([tok] if owner is not None else [])
+    else:  # the parse may hang the detail elsewhere: the nearest frame just before it
+        before = [f for f in framing if 0 <= tok.i - f.i <= _FRAME_REACH]
+        if not before:
             return False
+        frame = before[-1]
         region = [t for t in toks if t.i >= frame.i]
-    else:
-        region = list(frame.subtree) if frame.pos_ == "NOUN" else list(frame.head.subtree)
-    words = common_words()
-    qualities = tuple(params.abstract_endings)
+    region.sort(key=lambda t: t.i)
+    cut = next((t.i for t in region if t.i > frame.i and t.lower_ in _FIRST_PERSON_WORDS), None)
+    words, qualities = common_words(), tuple(params.abstract_endings)
+    generic, frames_ = set(params.generic), set(params.frames)
     for t in region:
-        if t.lemma_.lower() in own_words or t.lower_ in own_words:
+        if cut is not None and t.i >= cut:
+            break
+        if t.i in skip or t.lemma_.lower() in own or t.lower_ in own:
             continue
         if (t.pos_ == "NUM" and t.lower_ != "one") or any(c.isdigit() for c in t.text):  # "the 40-bed ward"
             return False
-        if t.i in excluded:  # the job title, the employer's name, a slot
-            continue
-        if t.pos_ == "PROPN" and t.i != toks[0].i:
+        if t.pos_ == "PROPN" and t.i != toks[0].i:  # "the busy Christmas period", "Vocera handovers"
             return False
         rare = t.is_alpha and len(t.text) > 3 and words.get(t.lower_, 0) < params.uncommon
         if rare and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and not t.lower_.endswith(qualities):
+            return False
+        if (t.pos_ == "NOUN" and t.dep_ != "poss" and t.ent_type_ not in ("DATE", "TIME")
+                and t.lemma_.lower() not in generic and t.lemma_.lower() not in frames_
+                and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in t.children)):
+            # "the freezer temperature", "the loading dock": one thing, not a value; not the frame's
+            # owner ("the press's dedication to …": the employer) nor a time ("at the last minute")
             return False
     return True
 

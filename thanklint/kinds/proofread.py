@@ -661,30 +661,40 @@ def _not_before_marked_vowel(analysis, m) -> bool:
     long vowels, stop 45, fresh-41) is right, though no engine reads "Ō" as a vowel."""
     if analysis.note.text[m.offset : m.end].lower() != "an":
         return True
-    after = re.match(r"\s*([^\W\d_])", analysis.note.text[m.end :])
+    after = re.match(r"\s*[\"“‘'(]*([^\W\d_])", analysis.note.text[m.end :])  # 'an “Ōtautahi-based” firm'
     if after is None or after.group(1).isascii():
         return True
     return unicodedata.normalize("NFD", after.group(1))[0].lower() not in "aeiou"
 
 
-_MASS_NUMBER = re.compile(r"(?:[0-9]+-?|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_THORIUM_MASSES = range(208, 239)  # its isotopes: ²³⁰Th, ²³²Th …; "4Th" or "22Th" is an ordinal's slip
 
 
 def _not_an_isotope(analysis, m) -> bool:
-    """The symbol has no mass number: "²³⁰Th disequilibrium", "230Th" and "Th-230" are thorium itself
-    (stop 45, fresh-41); "Th" alone may be a slip for "The"."""
+    """The span is no "Th" with a thorium isotope's mass number before or after it: "²³⁰Th
+    disequilibrium", "230Th" and "Th-230" are thorium itself (stop 45, fresh-41); "Th" alone may be
+    a slip for "The", and "the 4Th floor" one for "4th"."""
     text = analysis.note.text
-    return not (_MASS_NUMBER.search(text[max(0, m.offset - 4) : m.offset]) or re.match(r"-?[0-9]", text[m.end :]))
+    if text[m.offset : m.end] != "Th":
+        return True
+    before = re.search(r"([0-9]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)-?$", text[max(0, m.offset - 4) : m.offset])
+    after = re.match(r"-([0-9]+)", text[m.end :])
+    masses = [int(x.group(1).translate(_SUPERSCRIPTS)) for x in (before, after) if x]
+    return not any(n in _THORIUM_MASSES for n in masses)
 
 
 def _not_a_hyphened_modifier(analysis, m) -> bool:
-    """The verb after the article is no hyphened word that describes the noun after it: "a fast-track
-    early arthritis clinic" (stop 45, fresh-41); "a walk in the park" is not hyphened, left to the engine."""
+    """The verb after the article is no hyphened word that describes the single noun after it: "a
+    fast-track early arthritis clinic" (stop 45, fresh-41); "I helped a double-check patient records"
+    (a plural: "a" is a slip for "to") and "a walk in the park" (no hyphen) are left to the engine."""
     toks = analysis.tokens(m.offset, m.end)
     if not toks or "-" not in analysis.note.text[m.offset : m.end]:
         return True
     last = toks[-1]
-    return not (last.dep_ in ("amod", "compound", "nmod") and last.head.i > last.i and last.head.pos_ in ("NOUN", "PROPN"))
+    # the noun is one thing, as "a" says: "a fast-track … clinic"; "a fast-track urgent referrals" is "to"
+    noun = last.head
+    return not (last.dep_ in ("amod", "compound", "nmod") and noun.i > last.i and noun.tag_ in ("NN", "NNP"))
 
 
 def _not_a_models_plural(analysis, m) -> bool:
