@@ -285,13 +285,18 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
     skip = _titles_and_slots(analysis, params.title_words) | _company_tokens(analysis, ctx)
     found = {}
     for n, toks in enumerate(analysis.sentence_tokens()):
-        framing = [t for t in toks if t.lemma_.lower() in frames and t.pos_ in ("NOUN", "ADJ")]
+        # a frame heads its phrase: not "the focus group", "the demand spike", "the support team"
+        framing = [t for t in toks if t.lemma_.lower() in frames and t.pos_ in ("NOUN", "ADJ")
+                   and not (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod"))]  # fmt: skip
 
         def content(tok, stop: set[int], toks=toks, framing=framing) -> bool:
             return (specific(tok) and not _about_self(tok, stop, questions)
                     and not (framing and _framed_value(tok, toks, framing, skip, own, params)))  # fmt: skip
 
-        hit = _detail_at(toks, strong, cues, owners, content)
+        def particular(region, toks=toks) -> bool:
+            return _particular(region, toks, skip, own, params)
+
+        hit = _detail_at(toks, strong, cues, owners, content, particular)
         if hit is not None:
             found[n] = hit
     return found
@@ -303,7 +308,7 @@ def _company_tokens(analysis, ctx) -> set[int]:
     return {i for ent in analysis.doc.ents if company and ent.text.lower() == company for i in range(ent.start, ent.end)}
 
 
-def _detail_at(toks, strong, cues, owners, content):
+def _detail_at(toks, strong, cues, owners, content, particular=lambda region: True):
     """The token that makes a sentence carry a detail (a strong cue's first word, or the
     specific noun a cue or an owner governs), or None."""
     for cue in strong.candidates(toks):
@@ -325,10 +330,12 @@ def _detail_at(toks, strong, cues, owners, content):
             scope = {t.i for c in (*cue, *roots) for t in c.subtree if toks[s].i <= t.i < toks[s].i + 30}
             # a cue that is what its sentence's subject is ("The new transitional flat … was a
             # highlight of my visit", "The rota spreadsheet … is a problem I would be keen to tackle")
-            # is about that subject
-            subjects = [c for t in top if t.dep_ == "attr" and t.head.lemma_ == "be"
-                        for c in t.head.children if c.dep_ in ("nsubj", "csubj")]
-            scope |= {t.i for c in subjects for t in c.subtree}
+            # is about that subject, when the subject names something particular and is not the
+            # candidate's ("Working with children is a challenge I would love to take on")
+            subjects = [c for t in top if t.dep_ == "attr" and t.head.lemma_ == "be" and not _habit_of_mine(t)
+                        for c in t.head.children if c.dep_ in ("nsubj", "csubj")]  # fmt: skip
+            scope |= {t.i for c in subjects if not any(_mine(x) or x.lower_ in _FIRST_PERSON for x in c.subtree)
+                      and particular(list(c.subtree)) for t in c.subtree}  # fmt: skip
             # nor is what an "if" clause on the cue supposes ("happy to discuss further | if you
             # see it being a helpful resource")
             scope -= {t.i for c in cue for a in c.children if _conditional(a) for t in a.subtree}
@@ -362,14 +369,8 @@ _FRAME_REACH = 8  # tokens from a frame to a detail the parser hung elsewhere ("
 def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], params) -> bool:
     """Is the noun part of a value the employer holds, named by a frame ("the importance of
     teamwork", "the school's focus on student wellbeing", "how important consistency is"), with
-    nothing particular in the frame's phrase: no name, no number, no uncommon word? Template
-    praise fits any employer; "the importance of the R102 culvert works" or "your focus on Vocera
-    handovers" does not. The job's own words are not particular ("the relationship between
-    attorneys and paralegals" in a paralegal's note), nor is a quality, however rare its name
-    ("how important punctuality is"), nor what the candidate goes on to say ("…, and I value that
-    same partnership in my work")."""
-    from thanklint.respell import common_words
-
+    nothing particular in the frame's phrase (`_particular`)? Template praise fits any employer;
+    "the importance of the R102 culvert works" or "your focus on Vocera handovers" does not."""
     owner = tok.head if tok.dep_ == "poss" and tok.head in framing else None  # "the press's | dedication to …"
     inside = [f for f in framing if f.pos_ == "NOUN" and f.left_edge.i <= tok.i <= f.right_edge.i and tok in f.subtree]
     if owner is not None or inside:
@@ -382,28 +383,49 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
         frame = before[-1]
         region = [t for t in toks if t.i >= frame.i]
     region.sort(key=lambda t: t.i)
-    cut = next((t.i for t in region if t.i > frame.i and t.lower_ in _FIRST_PERSON_WORDS), None)
+    # what the candidate goes on to say is theirs ("…, and I value that same partnership in my work")
+    cut = next((t.i for t in region if t.i > frame.i and t.lower_ in _FIRST_PERSON_WORDS
+                and (t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).pos_ == "CCONJ")), None)  # fmt: skip
+    return not _particular([t for t in region if cut is None or t.i < cut], toks, skip, own, params)
+
+
+def _particular(region, toks, skip: set[int], own: frozenset[str], params) -> bool:
+    """Does the phrase name something particular: a name ("the Tesco contract", "the busy
+    Christmas period"), a number, one thing with "the" or "this" ("checking the freezer
+    temperature"), or a word rarer than `uncommon` (wordfreq Zipf)? Not the job's own words
+    ("the relationship between attorneys and paralegals" in a paralegal's note), not a quality,
+    however rare or definite ("how important punctuality is", "the friendliness of your staff"),
+    nor a time ("at the last minute")."""
+    from thanklint.respell import common_words
+
     words, qualities = common_words(), tuple(params.abstract_endings)
-    generic, frames_ = set(params.generic), set(params.frames)
+    generic, frames = set(params.generic), set(params.frames)
     for t in region:
-        if cut is not None and t.i >= cut:
-            break
         if t.i in skip or t.lemma_.lower() in own or t.lower_ in own:
             continue
         if (t.pos_ == "NUM" and t.lower_ != "one") or any(c.isdigit() for c in t.text):  # "the 40-bed ward"
-            return False
-        if t.pos_ == "PROPN" and t.i != toks[0].i:  # "the busy Christmas period", "Vocera handovers"
-            return False
+            return True
+        if t.pos_ == "PROPN" and t.i != toks[0].i:
+            return True
+        quality = t.lower_.endswith(qualities)
         rare = t.is_alpha and len(t.text) > 3 and words.get(t.lower_, 0) < params.uncommon
-        if rare and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and not t.lower_.endswith(qualities):
-            return False
-        if (t.pos_ == "NOUN" and t.dep_ != "poss" and t.ent_type_ not in ("DATE", "TIME")
-                and t.lemma_.lower() not in generic and t.lemma_.lower() not in frames_
+        if rare and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and not quality:
+            return True
+        if (t.pos_ == "NOUN" and t.dep_ != "poss" and t.ent_type_ not in ("DATE", "TIME") and not quality
+                and t.lemma_.lower() not in generic and t.lemma_.lower() not in frames
                 and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in t.children)):
-            # "the freezer temperature", "the loading dock": one thing, not a value; not the frame's
-            # owner ("the press's dedication to …": the employer) nor a time ("at the last minute")
-            return False
-    return True
+            return True  # one thing, not a value; not the frame's owner ("the press's dedication")
+    return False
+
+
+def _habit_of_mine(attr) -> bool:
+    """Does the predicate say what the candidate does, not would do ("the part where I shine",
+    "a challenge I take very seriously"), as against "a problem I would be keen to tackle"?"""
+    for t in attr.subtree:
+        if t.dep_ == "nsubj" and t.lower_ in _FIRST_PERSON:
+            if not any(a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL for a in t.head.children):
+                return True
+    return False
 
 
 def _conditional(tok) -> bool:

@@ -534,9 +534,11 @@ def _article_sound(analysis, m) -> bool:
     are both right. A word of silent "h" takes "an" in every English ("an honour": Harper knows
     only the American "honor"); "a ewe" and "a unanimous vote" are said "a yoo" (stop 36,
     fresh-24). A letter inside a code is no article: the "A" of "the DRC-01A intimation", of "the Q&A
-    document" (stop 42, fresh-33). A letter before "and" or a comma is a label: "Wolfcamp A and B"."""
+    document" (stop 42, fresh-33), "A&E" (stop 45). A letter before "and" or a comma is a label: "Wolfcamp A and B"."""
     text = analysis.note.text
     if m.offset and (text[m.offset - 1].isalnum() or text[m.offset - 1] in "-_/&"):
+        return False
+    if text[m.end : m.end + 1] in ("&", "/"):  # "the first A&E attendance" (stop 45, fresh-42)
         return False
     if _NO_NOUN_AFTER.match(text, m.end):
         return False  # a label, no article: the "A" of "the Wolfcamp A and B" (stop 43, fresh-36)
@@ -656,12 +658,29 @@ def _a_range(analysis, m) -> bool:
     return len(a) < 3 or int(a) < int(b) or year
 
 
+def _not_a_subjects_owner(analysis, m) -> bool:
+    """"your" is no possessive of a subject before its verb: "so your gowning and wipe-down routine
+    felt familiar" (stop 45, fresh-42); "Your going to love it" (the subject itself) and "I think
+    your right" (an object) are still reported."""
+    toks = [t for t in analysis.tokens(m.offset, m.end) if t.lower_ == "your"]
+    if not toks or toks[0].dep_ != "poss":
+        return True
+    cur = toks[0].head
+    for _ in range(6):  # up the noun phrase: "your gowning | and wipe-down routine"
+        if cur.dep_ in ("nsubj", "nsubjpass"):
+            return not (cur.head.i > cur.i and cur.head.pos_ in ("VERB", "AUX"))
+        if cur.dep_ not in ("nmod", "compound", "conj", "amod") or cur.head is cur:
+            return True
+        cur = cur.head
+    return True
+
+
 def _not_before_marked_vowel(analysis, m) -> bool:
     """The article is no "an" before a vowel with a mark: "an Ōtautahi-based company" (te reo Māori's
     long vowels, stop 45, fresh-41) is right, though no engine reads "Ō" as a vowel."""
     if analysis.note.text[m.offset : m.end].lower() != "an":
         return True
-    after = re.match(r"\s*[\"“‘'(]*([^\W\d_])", analysis.note.text[m.end :])  # 'an “Ōtautahi-based” firm'
+    after = re.match(r"\s*[\"“‘'(\[]*([^\W\d_])", analysis.note.text[m.end :])  # 'an “Ōtautahi-based” firm'
     if after is None or after.group(1).isascii():
         return True
     return unicodedata.normalize("NFD", after.group(1))[0].lower() not in "aeiou"
@@ -672,16 +691,18 @@ _THORIUM_MASSES = range(208, 239)  # its isotopes: ²³⁰Th, ²³²Th …; "4Th
 
 
 def _not_an_isotope(analysis, m) -> bool:
-    """The span is no "Th" with a thorium isotope's mass number before or after it: "²³⁰Th
-    disequilibrium", "230Th" and "Th-230" are thorium itself (stop 45, fresh-41); "Th" alone may be
-    a slip for "The", and "the 4Th floor" one for "4th"."""
+    """The span is no "Th" with a thorium isotope's mass number written as chemists write it:
+    "²³⁰Th disequilibrium", "Th-230", "230Th/232Th" (stop 45, fresh-41). "Th" alone may be a slip
+    for "The", and "I came 231Th" one for "231st" (a review): digits on the line are left to the engine."""
     text = analysis.note.text
     if text[m.offset : m.end] != "Th":
         return True
-    before = re.search(r"([0-9]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)-?$", text[max(0, m.offset - 4) : m.offset])
+    before = re.search(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+$", text[max(0, m.offset - 4) : m.offset])
     after = re.match(r"-([0-9]+)", text[m.end :])
-    masses = [int(x.group(1).translate(_SUPERSCRIPTS)) for x in (before, after) if x]
-    return not any(n in _THORIUM_MASSES for n in masses)
+    ratio = re.search(r"(/?)[0-9]+$", text[max(0, m.offset - 5) : m.offset])  # "230Th/232Th": both halves
+    ratio = ratio and (ratio.group(1) or re.match(r"/[0-9]", text[m.end :]))
+    masses = [int(x.group(0).lstrip("-").translate(_SUPERSCRIPTS)) for x in (before, after) if x]
+    return not (ratio or any(n in _THORIUM_MASSES for n in masses))
 
 
 def _not_a_hyphened_modifier(analysis, m) -> bool:
@@ -694,7 +715,8 @@ def _not_a_hyphened_modifier(analysis, m) -> bool:
     last = toks[-1]
     # the noun is one thing, as "a" says: "a fast-track … clinic"; "a fast-track urgent referrals" is "to"
     noun = last.head
-    return not (last.dep_ in ("amod", "compound", "nmod") and noun.i > last.i and noun.tag_ in ("NN", "NNP"))
+    own_det = any(c.dep_ in ("det", "poss") and c.i > toks[0].i for c in noun.children)  # "a fast-track my career"
+    return not (last.dep_ in ("amod", "compound", "nmod") and noun.i > last.i and noun.tag_ in ("NN", "NNP") and not own_det)
 
 
 def _not_a_models_plural(analysis, m) -> bool:
@@ -981,7 +1003,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-section": _not_a_section,
             "not-a-kept-object": _not_a_kept_object, "a-range": _a_range, "not-an-acronym": _not_an_acronym,
             "not-a-models-plural": _not_a_models_plural, "not-before-marked-vowel": _not_before_marked_vowel,
-            "not-an-isotope": _not_an_isotope, "not-a-hyphened-modifier": _not_a_hyphened_modifier}
+            "not-an-isotope": _not_an_isotope, "not-a-hyphened-modifier": _not_a_hyphened_modifier,
+            "not-a-subjects-owner": _not_a_subjects_owner}
 
 
 def _in_formula(note, start: int, end: int, capitalised: bool = False) -> bool:
@@ -1399,6 +1422,24 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     return any(z >= _zipf(lemma) - p.form_gap for lemma in wordforms.lemmas(word))
 
 
+_PHRASE_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _in_hindi_phrase(text: str, start: int, end: int, word: str) -> bool:
+    """Is the flagged word Hindi among Hindi words: two more of the list within three words either
+    side, in the same sentence ("a romanised query such as "kal tak refund ho jayega?"": stop 45,
+    fresh-42)? The list holds no common English word, so an English slip has no such neighbours."""
+    if not (word.isalpha() and word.islower() and len(word) >= 3) or word not in _hindi():
+        return False
+    stops = ".!?\n"
+    left = text[max(0, start - 60) : start]
+    left = left[max(left.rfind(c) for c in stops) + 1 :]
+    right = text[end : end + 60]
+    right = right[: min((right.find(c) for c in stops if c in right), default=len(right))]
+    near = _PHRASE_WORDS.findall(left)[-3:] + _PHRASE_WORDS.findall(right)[:3]
+    return sum(w.islower() and len(w) >= 3 and w in _hindi() for w in near) >= 2
+
+
 @kind("proofread", params=ProofreadParams, needs=("tagger", "parser", "ner", "lemmatizer"))
 def check_proofread(analysis, ctx, rule):
     p: ProofreadParams = rule.params
@@ -1414,6 +1455,9 @@ def check_proofread(analysis, ctx, rule):
         flagged = [_POSSESSIVE.sub("", note.text[m.offset : m.end]) for m in matches if m.kind == "spelling"]
         borrowed = (_te_reo_words(note.text, flagged) if p.te_reo else frozenset()) | (
             _hindi_words(flagged, p) if p.hindi_words else frozenset())
+        if p.hindi_words:  # a word of a Hindi phrase, however near an English word ("kal tak refund ho jayega")
+            borrowed |= {w for m, w in zip((m for m in matches if m.kind == "spelling"), flagged)
+                         if _in_hindi_phrase(note.text, m.offset, m.end, w)}
     findings = []
     for m in matches:
         if m.kind != p.category:
