@@ -308,7 +308,7 @@ def _company_tokens(analysis, ctx) -> set[int]:
     return {i for ent in analysis.doc.ents if company and ent.text.lower() == company for i in range(ent.start, ent.end)}
 
 
-def _detail_at(toks, strong, cues, owners, content, particular=lambda region: True):
+def _detail_at(toks, strong, cues, owners, content, particular):
     """The token that makes a sentence carry a detail (a strong cue's first word, or the
     specific noun a cue or an owner governs), or None."""
     for cue in strong.candidates(toks):
@@ -361,7 +361,7 @@ def _detail_at(toks, strong, cues, owners, content, particular=lambda region: Tr
     return None
 
 
-_FIRST_PERSON_WORDS = frozenset({"i", "me", "my", "we", "us", "our", "myself"})
+_FIRST_PERSON_WORDS = _FIRST_PERSON | {"us"}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _FRAME_REACH = 8  # tokens from a frame to a detail the parser hung elsewhere ("the focus on | student wellbeing")
 
