@@ -57,6 +57,6 @@ def quote(note, toks, n: int = 60, focus=None) -> str:
 def _clause(tok):
     """The verb whose clause holds `tok`: up the parse to the sentence root or a
     coordinated or subordinate clause."""
-    while tok.dep_ not in ("ROOT", "conj", "advcl", "ccomp", "relcl") and tok.head is not tok:
+    while tok.dep_ not in ("ROOT", "conj", "advcl", "ccomp", "relcl") and tok.head.i != tok.i:
         tok = tok.head
     return tok

@@ -138,7 +138,7 @@ def _about_self(tok, stop: set[int], questions: frozenset[str]) -> bool:
         if subj and cur.pos_ in ("VERB", "AUX"):
             s = subj[0]
             return (s.lower_ in _FIRST_PERSON or _mine(s)) and not _asked_hypothetical(cur, stop, questions)
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -165,7 +165,7 @@ def _asked_hypothetical(verb, stop: set[int], questions: frozenset[str]) -> bool
             return bool(subj) and subj[0].lower_ not in _FIRST_PERSON and not _mine(subj[0])
         if cur.pos_ == "NOUN":
             return cur.lemma_.lower() in questions and not _mine(cur)
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -217,7 +217,7 @@ def _praised(tok, praise: set[str], aims: set[str] = frozenset(), generic: set[s
         if not (cur.dep_ in _PRAISED_PHRASE or aim or (cur.pos_ == "VERB" and cur.lemma_.lower() in aims
                                                       and cur.dep_ in ("acl", "xcomp", "relcl"))):
             return False
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
         if cur.lemma_.lower() in praise or (aimed and cur.lemma_.lower() in generic):
@@ -268,7 +268,7 @@ def _owned_by_me(tok) -> bool:
     for _ in range(8):
         if _mine(cur):
             return True
-        if cur.dep_ not in _IN_PHRASE or cur.head is cur or cur.head.pos_ in ("VERB", "AUX"):
+        if cur.dep_ not in _IN_PHRASE or cur.head.i == cur.i or cur.head.pos_ in ("VERB", "AUX"):
             return False
         cur = cur.head
     return False
@@ -439,7 +439,7 @@ def _toured(tok, stop: set[int]) -> bool:
     the new press"). Climbs from the noun to the cue."""
     cur = tok
     for _ in range(8):
-        if cur.i in stop or cur.head is cur:
+        if cur.i in stop or cur.head.i == cur.i:
             return False
         if cur.dep_ == "prep" and cur.lower_ in ("around", "round") and cur.head.i in stop:
             return True

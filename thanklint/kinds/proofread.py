@@ -669,7 +669,7 @@ def _not_a_subjects_owner(analysis, m) -> bool:
     for _ in range(6):  # up the noun phrase: "your gowning | and wipe-down routine"
         if cur.dep_ in ("nsubj", "nsubjpass"):
             return not (cur.head.i > cur.i and cur.head.pos_ in ("VERB", "AUX"))
-        if cur.dep_ not in ("nmod", "compound", "conj", "amod") or cur.head is cur:
+        if cur.dep_ not in ("nmod", "compound", "conj", "amod") or cur.head.i == cur.i:
             return True
         cur = cur.head
     return True
