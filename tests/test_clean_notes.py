@@ -1254,3 +1254,26 @@ def test_languagetool_leaves_a_subjects_owner_and_a_closed_proforma_alone(tmp_pa
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_42) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_42_SLIPS)
     assert "tak" in slips["spelling"] and {"Your", "a"} <= set(slips["grammar"])
+
+
+# stop 46, fresh-43: a vowelless token said letter by letter takes its first letter's article; a
+# common word of SCOWL's size 50 that LanguageTool's British list lacks; a medical combining form
+FRESH_43 = ("Dear Ms Hale,\n\nThank you for the interview. The runs you showed me for an Mw 9.0 rupture were "
+            "striking. I know the cemetery bylaws that councils make. I led the orthogeriatric service and organised its audits.\n\n"
+            "Kind regards,\nSam\n")
+FRESH_43_SLIPS = ("Dear Ms Hale,\n\nThank you for the interview. I studied for a MSc in Leeds. I came to an "
+                  "Pb workshop. I wrote the bylawz.\n\nKind regards,\nSam\n")
+
+
+def test_harper_leaves_a_letter_read_token_and_a_combining_form_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_43) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, HARPER, FRESH_43_SLIPS)
+    assert "bylawz" in slips["spelling"] and slips["grammar"].count("a") + slips["grammar"].count("an") == 2
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_letter_read_token_and_british_bylaws_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_43) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, _languagetool_args(), FRESH_43_SLIPS)
+    assert "bylawz" in slips["spelling"] and {"a", "an"} <= set(slips["grammar"])

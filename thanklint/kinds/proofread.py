@@ -524,6 +524,7 @@ def _capital_mid_sentence(tok) -> bool:
 _SILENT_H = ("honour", "honor", "honest", "hour", "heir")  # and their derivatives: "honourable", "hourly"
 # words whose vowel letter is said "y", where Harper asks for "an" ("a university" and "a European" it gets right)
 _SAID_YOO = ("ewe", "unanim")
+_CONSONANT_SOUNDING = "BCDGJKPQTVWZ"  # letters whose names open with a consonant ("bee", "cee"); "U" is "yoo"
 
 
 def _article_sound(analysis, m) -> bool:
@@ -547,6 +548,10 @@ def _article_sound(analysis, m) -> bool:
     if len(nxt) >= 2 and nxt.isupper() and (_SAID_AS_WORD.match(nxt) or nxt in _SAID_AS_WORDS):
         return False
     article = text[m.offset : m.end].lower()
+    # a short capitalised token with no vowel is said letter by letter, so its first letter's name
+    # sets the article: "an Mw 9.0 rupture" ("em-double-u"), "an MSc" (stop 46, fresh-43)
+    if 2 <= len(nxt) <= 4 and nxt[0].isupper() and not re.search(r"[aeiouyAEIOUY]", nxt):
+        return (article == "an") == (nxt[0] in _CONSONANT_SOUNDING)
     if article == "a" and nxt.lower().startswith(_SAID_YOO):
         return False
     return not (article == "an" and nxt.lower().startswith(_SILENT_H))
@@ -1361,8 +1366,10 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     if p.far_headwords and word.isalpha() and _in_dictionary(word) and not respell.near(word, 2):
         return True
     if (p.scowl_words and word.isalpha() and _scowl_word(word)
-            and not any(sp.split()[0].lower() in _stop_words() - _PRONOUNS for sp in splits)):
-        return True  # not a function word run on, as above: SCOWL holds "intime"
+            and (word in _scowl()[0] or not any(sp.split()[0].lower() in _stop_words() - _PRONOUNS for sp in splits))):
+        # not a function word run on, as above: SCOWL holds "intime"; but a word of its size 50 is
+        # common English ("bylaws", which LanguageTool's British list spells "byelaws": stop 46, fresh-43)
+        return True
     # "malolactic", "cleanroom": no common word it could be a slip of; one word of letters (an
     # engine's span may hold two: "olders can"), and no name run together ("latinamerican" ->
     # "Latin American")
