@@ -325,7 +325,9 @@ def _detail_at(toks, strong, cues, owners, content, particular):
             # later in the sentence ("…, and my background in retail …"); a cue that frames
             # the whole sentence ("From our conversation, | I understand …") governs all of it
             cue = toks[s:e]
-            top = [t for t in cue if t.head not in cue or t.head is t]
+            # the cue's words that hang from outside it (a root hangs from itself, and its subtree
+            # is in the scope already, as every cue word's is)
+            top = [t for t in cue if t.head not in cue]
             roots = [t.head if t.dep_ in ("prep", "advcl") and t.head.dep_ == "ROOT" else t for t in top]
             scope = {t.i for c in (*cue, *roots) for t in c.subtree if toks[s].i <= t.i < toks[s].i + 30}
             # a cue that is what its sentence's subject is ("The new transitional flat … was a
