@@ -48,6 +48,7 @@ class DetailParams:
     frames: tuple[str, ...] = ()  # "the importance of | teamwork": a value, unless it names something particular
     uncommon: float = 3.0  # a word below this Zipf frequency names something particular
     abstract_endings: tuple[str, ...] = ()  # ... unless it is a quality ("punctuality", "inclusivity")
+    settings: tuple[str, ...] = ()  # ... nor, with "the", where or for whom the field works ("in the kitchen")
     missing_at: str = "first-paragraph"
     topic_overlap: float = 0.6  # share of a context topic's content words that must appear
     model: str = ""  # the content model's label for this element ("": cues only)
@@ -62,9 +63,10 @@ class DetailParams:
             raise ValueError(f"missing_at must be one of {', '.join(WHERE)}")
 
 
-# where the candidate would work ("at your clinic", "an addition to your operations group")
+# where the candidate would work ("at your clinic", "an addition to your operations group", "a strong
+# fit for your crew", "a reliable member of your crew": stop 46, detail-notes-2)
 _JOINING = frozenset({"at", "in", "within", "join", "joining"})
-_ADDING_TO = frozenset({"addition", "asset", "contribute", "contribution", "bring", "add"})
+_ADDING_TO = frozenset({"addition", "asset", "contribute", "contribution", "bring", "add", "fit", "member", "part"})
 
 
 def _is_the_employer(owned) -> bool:
@@ -72,7 +74,7 @@ def _is_the_employer(owned) -> bool:
     the place itself, not a detail of it."""
     described = any(c.dep_ in ("prep", "relcl", "acl") for c in owned.children)
     head = owned.head
-    joining = head.lower_ in _JOINING or (head.lower_ == "to" and head.head.lemma_.lower() in _ADDING_TO)
+    joining = head.lower_ in _JOINING or (head.lower_ in ("to", "for", "of") and head.head.lemma_.lower() in _ADDING_TO)
     return joining and not described
 
 
@@ -347,6 +349,9 @@ def _detail_at(toks, strong, cues, owners, content, particular):
                         and not _toured(t, stop)), None)  # fmt: skip
             if hit is not None:
                 return hit
+    hit = _said_of_subject(toks, content, particular)
+    if hit is not None:
+        return hit
     for tok in toks:
         if tok.lower_ in owners and tok.dep_ == "poss":
             owned = tok.head
@@ -401,7 +406,7 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params) -> bo
     from thanklint.respell import common_words
 
     words, qualities = common_words(), tuple(params.abstract_endings)
-    generic, frames = set(params.generic), set(params.frames)
+    generic, frames, settings = set(params.generic), set(params.frames), set(params.settings)
     for t in region:
         if t.i in skip or t.lemma_.lower() in own or t.lower_ in own:
             continue
@@ -415,18 +420,49 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params) -> bo
             return True
         if (t.pos_ == "NOUN" and t.dep_ != "poss" and t.ent_type_ not in ("DATE", "TIME") and not quality
                 and t.lemma_.lower() not in generic and t.lemma_.lower() not in frames
+                and not (t.lemma_.lower() in settings and all(c.dep_ == "det" for c in t.children))
                 and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in t.children)):
             return True  # one thing, not a value; not the frame's owner ("the press's dedication")
     return False
 
 
+def _said_of_subject(toks, content, particular):
+    """A particular thing the candidate says what it is to them ("The 1642 psalter with the detached
+    upper board is exactly the kind of repair I trained for", "The scour at pier 3 is an issue I
+    have dealt with", "The three West Coast stations that keep dropping out would be an ideal first
+    project for me"): the subject of "be" whose complement the candidate's clause or "for me" describes.
+    Only the interview makes the reader know which thing "the" means. Not the candidate's own thing
+    ("My thesis is a project I loved"), nor a value ("Teamwork is something I care about")."""
+    for attr in toks:
+        if attr.dep_ != "attr" or attr.head.lemma_ != "be" or attr.pos_ not in ("NOUN", "PRON"):
+            continue
+        if not any((v.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in v.children))
+                   or (v.dep_ == "prep" and v.lower_ == "for" and any(c.lower_ in ("me", "us") for c in v.children))
+                   for v in attr.children):  # "… would be an ideal first troubleshooting project for me"
+            continue
+        for subj in (c for c in attr.head.children if c.dep_ == "nsubj"):
+            if subj.pos_ != "PROPN" and not any(c.dep_ in ("det", "nummod") for c in subj.children):
+                continue  # "Stocktaking is the bit where I come into my own": a kind of work, not one thing
+            phrase = list(subj.subtree)
+            if any(_mine(x) or x.lower_ in _FIRST_PERSON_WORDS for x in phrase) or not particular(phrase):
+                continue
+            hit = next((t for t in phrase if content(t, {attr.head.i})), None)
+            if hit is not None:
+                return hit
+    return None
+
+
 def _habit_of_mine(attr) -> bool:
     """Does the predicate say what the candidate does, not would do ("the part where I shine",
-    "a challenge I take very seriously"), as against "a problem I would be keen to tackle"?"""
-    for t in attr.subtree:
-        if t.dep_ == "nsubj" and t.lower_ in _FIRST_PERSON:
-            if not any(a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL for a in t.head.children):
-                return True
+    "a challenge I take very seriously"), as against "a problem I would be keen to tackle"? The
+    clause on the predicate only, not one further in ("…, drawing on the work I oversaw")."""
+    for verb in attr.children:
+        if verb.dep_ != "relcl":
+            continue
+        for t in verb.children:
+            if t.dep_ == "nsubj" and t.lower_ in _FIRST_PERSON:
+                if not any(a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL for a in verb.children):
+                    return True
     return False
 
 
