@@ -72,7 +72,9 @@ _ADDING_TO = frozenset({"addition", "asset", "contribute", "contribution", "brin
 def _is_the_employer(owned) -> bool:
     """"at your prestigious nursing home", "a strong addition to your operations group":
     the place itself, not a detail of it."""
-    described = any(c.dep_ in ("prep", "relcl", "acl") for c in owned.children)
+    nxt = owned.doc[owned.i + 1] if owned.i + 1 < len(owned.doc) else None
+    # "your team on the night ward, where …": the parser may hang the phrase on the verb
+    described = any(c.dep_ in ("prep", "relcl", "acl") for c in owned.children) or (nxt is not None and nxt.dep_ == "prep")
     head = owned.head
     joining = head.lower_ in _JOINING or (head.lower_ in ("to", "for", "of") and head.head.lemma_.lower() in _ADDING_TO)
     return joining and not described
@@ -295,8 +297,8 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
             return (specific(tok) and not _about_self(tok, stop, questions)
                     and not (framing and _framed_value(tok, toks, framing, skip, own, params)))  # fmt: skip
 
-        def particular(region, toks=toks) -> bool:
-            return _particular(region, toks, skip, own, params)
+        def particular(region, toks=toks, definite=True) -> bool:
+            return _particular(region, toks, skip, own, params, definite)
 
         hit = _detail_at(toks, strong, cues, owners, content, particular)
         if hit is not None:
@@ -396,7 +398,7 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
     return not _particular([t for t in region if cut is None or t.i < cut], toks, skip, own, params)
 
 
-def _particular(region, toks, skip: set[int], own: frozenset[str], params) -> bool:
+def _particular(region, toks, skip: set[int], own: frozenset[str], params, definite: bool = True) -> bool:
     """Does the phrase name something particular: a name ("the Tesco contract", "the busy
     Christmas period"), a number, one thing with "the" or "this" ("checking the freezer
     temperature"), or a word rarer than `uncommon` (wordfreq Zipf)? Not the job's own words
@@ -418,23 +420,37 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params) -> bo
         rare = t.is_alpha and len(t.text) > 3 and words.get(t.lower_, 0) < params.uncommon
         if rare and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and not quality:
             return True
-        if (t.pos_ == "NOUN" and t.dep_ != "poss" and t.ent_type_ not in ("DATE", "TIME") and not quality
+        if (definite and t.pos_ == "NOUN" and t.dep_ != "poss" and t.ent_type_ not in ("DATE", "TIME") and not quality
                 and t.lemma_.lower() not in generic and t.lemma_.lower() not in frames
-                and not (t.lemma_.lower() in settings and all(c.dep_ == "det" for c in t.children))
-                and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in t.children)):
+                and not (t.lemma_.lower() in settings and all(c.dep_ in ("det", "case") for c in t.children))
+                and any(_definite(c, settings) for c in t.children)):
             return True  # one thing, not a value; not the frame's owner ("the press's dedication")
     return False
+
+
+def _definite(child, settings) -> bool:
+    """Does the child make its head one thing: "the"/"this", or an owner that has it ("the top
+    floor's new hoist"), unless that owner is a bare setting ("the pupil's learning")?"""
+    if child.dep_ == "det":
+        return child.lower_ in _DEFINITE
+    return (child.dep_ == "poss" and child.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in child.children)
+            and not (child.lemma_.lower() in settings and all(d.dep_ in ("det", "case") for d in child.children)))
 
 
 def _said_of_subject(toks, content, particular):
     """A particular thing the candidate says what it is to them ("The 1642 psalter with the detached
     upper board is exactly the kind of repair I trained for", "The scour at pier 3 is an issue I
     have dealt with", "The three West Coast stations that keep dropping out would be an ideal first
-    project for me"): the subject of "be" whose complement the candidate's clause or "for me" describes.
-    Only the interview makes the reader know which thing "the" means. Not the candidate's own thing
-    ("My thesis is a project I loved"), nor a value ("Teamwork is something I care about")."""
+    project for me"): the subject of "be" whose complement the candidate's clause or "for me" describes,
+    a subject with a name, a number or a rare word in it ("the" and a common noun is any workplace's:
+    "The busy weekends are exactly the kind of pressure I enjoy"). Not the candidate's own thing
+    ("My thesis is a project I loved"), nor a value ("Teamwork is something I care about"), nor what
+    the candidate does or feels as a rule ("The Great North Run is an event I train for every year",
+    "… the achievement I am proudest of": a review, stop 46)."""
     for attr in toks:
         if attr.dep_ != "attr" or attr.head.lemma_ != "be" or attr.pos_ not in ("NOUN", "PRON"):
+            continue
+        if _habit_of_mine(attr, present=True):
             continue
         if not any((v.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in v.children))
                    or (v.dep_ == "prep" and v.lower_ == "for" and any(c.lower_ in ("me", "us") for c in v.children))
@@ -444,7 +460,7 @@ def _said_of_subject(toks, content, particular):
             if subj.pos_ != "PROPN" and not any(c.dep_ in ("det", "nummod") for c in subj.children):
                 continue  # "Stocktaking is the bit where I come into my own": a kind of work, not one thing
             phrase = list(subj.subtree)
-            if any(_mine(x) or x.lower_ in _FIRST_PERSON_WORDS for x in phrase) or not particular(phrase):
+            if any(_mine(x) or x.lower_ in _FIRST_PERSON_WORDS for x in phrase) or not particular(phrase, definite=False):
                 continue
             hit = next((t for t in phrase if content(t, {attr.head.i})), None)
             if hit is not None:
@@ -452,16 +468,20 @@ def _said_of_subject(toks, content, particular):
     return None
 
 
-def _habit_of_mine(attr) -> bool:
+def _habit_of_mine(attr, present: bool = False) -> bool:
     """Does the predicate say what the candidate does, not would do ("the part where I shine",
     "a challenge I take very seriously"), as against "a problem I would be keen to tackle"? The
-    clause on the predicate only, not one further in ("…, drawing on the work I oversaw")."""
+    clause on the predicate only, not one further in ("…, drawing on the work I oversaw"). With
+    `present`, only a present tense is a habit: "an issue I have dealt with", "the kind of repair
+    I trained for" say what the candidate has met, about the thing the interview showed."""
     for verb in attr.children:
         if verb.dep_ != "relcl":
             continue
         for t in verb.children:
             if t.dep_ == "nsubj" and t.lower_ in _FIRST_PERSON:
-                if not any(a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL for a in verb.children):
+                if any(a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL for a in verb.children):
+                    continue
+                if not present or (verb.tag_ in ("VBP", "VBZ") and not any(a.dep_ == "aux" for a in verb.children)):
                     return True
     return False
 
