@@ -66,18 +66,29 @@ class DetailParams:
 # where the candidate would work ("at your clinic", "an addition to your operations group", "a strong
 # fit for your crew", "a reliable member of your crew": stop 46, detail-notes-2)
 _JOINING = frozenset({"at", "in", "within", "join", "joining"})
-_ADDING_TO = frozenset({"addition", "asset", "contribute", "contribution", "bring", "add", "fit", "member", "part"})
+_ADDING_TO = frozenset({"addition", "asset", "contribute", "contribution", "bring", "add"})
+_BELONGING = frozenset({"fit", "member", "part"})  # "part of your Christmas grotto" names a thing: the kinds only
+_WHERE = frozenset({"in", "on", "at", "within", "across", "throughout", "around", "among", "to", "of", "for"})
 
 
-def _is_the_employer(owned) -> bool:
-    """"at your prestigious nursing home", "a strong addition to your operations group":
-    the place itself, not a detail of it."""
+def _is_the_employer(owned, kinds: frozenset[str], settings: frozenset[str]) -> bool:
+    """"at your prestigious nursing home", "a strong addition to your operations group", "a strong
+    fit for your crew": the place itself, not a detail of it. A phrase after it describes it
+    ("your team on the night ward, where …", which the parser may hang on the verb), unless it
+    only says where the field works ("join your team in the kitchen")."""
     nxt = owned.doc[owned.i + 1] if owned.i + 1 < len(owned.doc) else None
-    # "your team on the night ward, where …": the parser may hang the phrase on the verb
-    described = any(c.dep_ in ("prep", "relcl", "acl") for c in owned.children) or (nxt is not None and nxt.dep_ == "prep")
+    after = [c for c in owned.children if c.dep_ in ("prep", "relcl", "acl")] + ([nxt] if nxt is not None and nxt.dep_ == "prep" else [])
+    described = any(not (a.dep_ == "prep" and all(_bare_setting(o, settings) for o in a.children if o.dep_ == "pobj")
+                         and any(o.dep_ == "pobj" for o in a.children)) for a in after)
     head = owned.head
-    joining = head.lower_ in _JOINING or (head.lower_ in ("to", "for", "of") and head.head.lemma_.lower() in _ADDING_TO)
+    joining = head.lower_ in _JOINING or (head.lower_ == "to" and head.head.lemma_.lower() in _ADDING_TO) or (
+        head.lower_ in ("for", "of") and head.head.lemma_.lower() in _BELONGING and owned.lemma_.lower() in kinds)
     return joining and not described
+
+
+def _bare_setting(tok, settings) -> bool:
+    """A setting word with nothing on it but "the" ("the kitchen", "the ward")."""
+    return tok.lemma_.lower() in settings and all(c.dep_ in ("det", "case", "poss") for c in tok.children)
 
 
 def _excluded_nouns(analysis, params, ctx, places: bool = False) -> set[int]:
@@ -286,6 +297,8 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
     owners = set(params.owners)
     frames = frozenset(params.frames)
     own = _job_words(analysis, params, ctx)
+    settings = frozenset(params.settings)
+    kinds = frozenset(params.title_words) | frozenset(params.generic) | settings  # what "your …" names by its kind
     skip = _titles_and_slots(analysis, params.title_words) | _company_tokens(analysis, ctx)
     found = {}
     for n, toks in enumerate(analysis.sentence_tokens()):
@@ -300,7 +313,7 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
         def particular(region, toks=toks, definite=True) -> bool:
             return _particular(region, toks, skip, own, params, definite)
 
-        hit = _detail_at(toks, strong, cues, owners, content, particular)
+        hit = _detail_at(toks, strong, cues, owners, content, particular, kinds, settings)
         if hit is not None:
             found[n] = hit
     return found
@@ -312,7 +325,7 @@ def _company_tokens(analysis, ctx) -> set[int]:
     return {i for ent in analysis.doc.ents if company and ent.text.lower() == company for i in range(ent.start, ent.end)}
 
 
-def _detail_at(toks, strong, cues, owners, content, particular):
+def _detail_at(toks, strong, cues, owners, content, particular, kinds=frozenset(), settings=frozenset()):
     """The token that makes a sentence carry a detail (a strong cue's first word, or the
     specific noun a cue or an owner governs), or None."""
     for cue in strong.candidates(toks):
@@ -357,7 +370,7 @@ def _detail_at(toks, strong, cues, owners, content, particular):
     for tok in toks:
         if tok.lower_ in owners and tok.dep_ == "poss":
             owned = tok.head
-            if _is_the_employer(owned):
+            if _is_the_employer(owned, kinds, settings):
                 continue
             region = list(owned.subtree)
             nxt = owned.doc[owned.i + 1] if owned.i + 1 < len(owned.doc) else None
@@ -409,6 +422,7 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
 
     words, qualities = common_words(), tuple(params.abstract_endings)
     generic, frames, settings = set(params.generic), set(params.frames), set(params.settings)
+    units = set(params.title_words) | {"group", "unit"}  # "the analytics group": a part of the employer
     for t in region:
         if t.i in skip or t.lemma_.lower() in own or t.lower_ in own:
             continue
@@ -421,11 +435,30 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
         if rare and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and not quality:
             return True
         if (definite and t.pos_ == "NOUN" and t.dep_ != "poss" and t.ent_type_ not in ("DATE", "TIME") and not quality
-                and t.lemma_.lower() not in generic and t.lemma_.lower() not in frames
-                and not (t.lemma_.lower() in settings and all(c.dep_ in ("det", "case") for c in t.children))
+                and (t.lemma_.lower() not in generic or (_named_kind(t, generic | settings) and t.lemma_.lower() not in units))
+                and t.lemma_.lower() not in frames
+                and not (_bare_setting(t, settings) and _where_or_whom(t))
                 and any(_definite(c, settings) for c in t.children)):
             return True  # one thing, not a value; not the frame's owner ("the press's dedication")
     return False
+
+
+def _named_kind(tok, plain: set[str]) -> bool:
+    """A generic head that a noun before it names: "the warehouse project", "the new booking system"
+    (a review, stop 46); not "the team project"."""
+    return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in plain for c in tok.children)
+
+
+_MANNER = frozenset({"treat", "support", "respect", "serve", "care", "value", "listen", "put"})
+
+
+def _where_or_whom(tok) -> bool:
+    """Does the setting say where or for whom the field works ("respect in the kitchen", "treating the
+    residents with dignity"), not what is done to it ("walking the floor every hour", "heating the
+    studio through the winter": a review, stop 46)?"""
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in _WHERE
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _MANNER
 
 
 def _definite(child, settings) -> bool:
@@ -434,7 +467,12 @@ def _definite(child, settings) -> bool:
     if child.dep_ == "det":
         return child.lower_ in _DEFINITE
     return (child.dep_ == "poss" and child.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in child.children)
-            and not (child.lemma_.lower() in settings and all(d.dep_ in ("det", "case") for d in child.children)))
+            and not _bare_setting(child, settings))
+
+
+_TASKS = frozenset({"problem", "issue", "fault", "challenge", "repair", "project", "task", "job", "kind", "sort", "type",
+                    "transition", "change", "switch", "situation"})  # fmt: skip
+_FONDNESS = frozenset({"love", "enjoy", "like", "adore", "be"})
 
 
 def _said_of_subject(toks, content, particular):
@@ -452,9 +490,15 @@ def _said_of_subject(toks, content, particular):
             continue
         if _habit_of_mine(attr, present=True):
             continue
-        if not any((v.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in v.children))
-                   or (v.dep_ == "prep" and v.lower_ == "for" and any(c.lower_ in ("me", "us") for c in v.children))
-                   for v in attr.children):  # "… would be an ideal first troubleshooting project for me"
+        mine = [v for v in attr.children if v.dep_ == "relcl"
+                and any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in v.children)]  # fmt: skip
+        for_me = any(v.dep_ == "prep" and v.lower_ == "for" and any(c.lower_ in ("me", "us") for c in v.children)
+                     for v in attr.children)  # "… would be an ideal first troubleshooting project for me"
+        # the candidate's clause makes the thing a task they have met or would take on ("an issue I have
+        # dealt with"), not a thing of theirs ("a qualification I have already completed", "a challenge I
+        # loved at school": a review, stop 46)
+        task = attr.lemma_.lower() in _TASKS and not any(v.lemma_.lower() in _FONDNESS for v in mine)
+        if not (for_me or (mine and task)):
             continue
         for subj in (c for c in attr.head.children if c.dep_ == "nsubj"):
             if subj.pos_ != "PROPN" and not any(c.dep_ in ("det", "nummod") for c in subj.children):
