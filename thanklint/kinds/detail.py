@@ -92,10 +92,17 @@ def _bare_setting(tok, settings) -> bool:
 
 
 def _excluded_nouns(analysis, params, ctx, places: bool = False) -> set[int]:
-    """Token indices that can never be the detail: titles, company names, slots,
-    and the modifiers of a generic head ("your engineering team"); with `places`,
-    place names too (where the company is, unless a cue points at it)."""
+    """Token indices that can never be the detail: the job title and what hangs on it ("the web
+    development role"), company names, slots, and the names of the reader and the writer (the
+    greeting's, the context's interviewers and sender: "It was great to meet Dana" is no detail
+    when Dana is the reader); with `places`, place names too (where the company is, unless a cue
+    points at it)."""
     out = set(_titles_and_slots(analysis, params.title_words))
+    note = analysis.note
+    people = {w.lower() for n in (*ctx.interviewer, ctx.sender or "") for w in n.split()}
+    if note.greeting is not None:
+        people |= {w.lower() for w in note.text[note.greeting.start : note.greeting.end].replace(",", " ").split()}
+    out.update(t.i for t in analysis.doc if t.pos_ == "PROPN" and t.lower_ in people)
     company = (ctx.company or "").lower()
     labels = ("ORG", "DATE", "TIME", "CARDINAL", "ORDINAL") + (("GPE",) if places else ())
     for ent in analysis.doc.ents:
