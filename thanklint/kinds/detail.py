@@ -68,7 +68,6 @@ class DetailParams:
 _JOINING = frozenset({"at", "in", "within", "join", "joining"})
 _ADDING_TO = frozenset({"addition", "asset", "contribute", "contribution", "bring", "add"})
 _BELONGING = frozenset({"fit", "member", "part"})  # "part of your Christmas grotto" names a thing: the kinds only
-_WHERE = frozenset({"in", "on", "at", "within", "across", "throughout", "around", "among", "to", "of", "for"})
 
 
 def _is_the_employer(owned, kinds: frozenset[str], settings: frozenset[str]) -> bool:
@@ -78,8 +77,7 @@ def _is_the_employer(owned, kinds: frozenset[str], settings: frozenset[str]) -> 
     only says where the field works ("join your team in the kitchen")."""
     nxt = owned.doc[owned.i + 1] if owned.i + 1 < len(owned.doc) else None
     after = [c for c in owned.children if c.dep_ in ("prep", "relcl", "acl")] + ([nxt] if nxt is not None and nxt.dep_ == "prep" else [])
-    described = any(not (a.dep_ == "prep" and all(_bare_setting(o, settings) for o in a.children if o.dep_ == "pobj")
-                         and any(o.dep_ == "pobj" for o in a.children)) for a in after)
+    described = any(not _only_a_setting(a, settings) for a in after)
     head = owned.head
     joining = head.lower_ in _JOINING or (head.lower_ == "to" and head.head.lemma_.lower() in _ADDING_TO) or (
         head.lower_ in ("for", "of") and head.head.lemma_.lower() in _BELONGING and owned.lemma_.lower() in kinds)
@@ -89,6 +87,12 @@ def _is_the_employer(owned, kinds: frozenset[str], settings: frozenset[str]) -> 
 def _bare_setting(tok, settings) -> bool:
     """A setting word with nothing on it but "the" ("the kitchen", "the ward")."""
     return tok.lemma_.lower() in settings and all(c.dep_ in ("det", "case", "poss") for c in tok.children)
+
+
+def _only_a_setting(phrase, settings) -> bool:
+    """A prepositional phrase that only names a bare setting ("in the kitchen")."""
+    objects = [o for o in phrase.children if o.dep_ == "pobj"]
+    return phrase.dep_ == "prep" and bool(objects) and all(_bare_setting(o, settings) for o in objects)
 
 
 def _excluded_nouns(analysis, params, ctx, places: bool = False) -> set[int]:
@@ -332,7 +336,7 @@ def _company_tokens(analysis, ctx) -> set[int]:
     return {i for ent in analysis.doc.ents if company and ent.text.lower() == company for i in range(ent.start, ent.end)}
 
 
-def _detail_at(toks, strong, cues, owners, content, particular, kinds=frozenset(), settings=frozenset()):
+def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings):
     """The token that makes a sentence carry a detail (a strong cue's first word, or the
     specific noun a cue or an owner governs), or None."""
     for cue in strong.candidates(toks):
@@ -456,6 +460,7 @@ def _named_kind(tok, plain: set[str]) -> bool:
     return any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in plain for c in tok.children)
 
 
+_WHERE = frozenset({"in", "on", "at", "within", "across", "throughout", "around", "among", "to", "of", "for"})
 _MANNER = frozenset({"treat", "support", "respect", "serve", "care", "value", "listen", "put"})
 
 
