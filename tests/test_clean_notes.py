@@ -1262,13 +1262,14 @@ FRESH_43 = ("Dear Ms Hale,\n\nThank you for the interview. The runs you showed m
             "striking. I know the cemetery bylaws that councils make. I led the orthogeriatric service and organised its audits.\n\n"
             "Kind regards,\nSam\n")
 FRESH_43_SLIPS = ("Dear Ms Hale,\n\nThank you for the interview. I studied for a MSc in Leeds. I came to an "
-                  "Pb workshop. I wrote the bylawz.\n\nKind regards,\nSam\n")
+                  "Pb workshop. I wrote the bylawz. I spoke to an Mr Jones there.\n\nKind regards,\nSam\n")
 
 
 def test_harper_leaves_a_letter_read_token_and_a_combining_form_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_43) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, HARPER, FRESH_43_SLIPS)
-    assert "bylawz" in slips["spelling"] and slips["grammar"].count("a") + slips["grammar"].count("an") == 2
+    # "an Mr Jones": "Mr" has no vowel but is said as a word, "mister" (a review)
+    assert "bylawz" in slips["spelling"] and slips["grammar"].count("a") + slips["grammar"].count("an") == 3
 
 
 @pytest.mark.languagetool

@@ -14,6 +14,7 @@ quotes the sentence that carries the detail.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from thanklint.kinds import kind
@@ -68,6 +69,7 @@ class DetailParams:
 _JOINING = frozenset({"at", "in", "within", "join", "joining"})
 _ADDING_TO = frozenset({"addition", "asset", "contribute", "contribution", "bring", "add"})
 _BELONGING = frozenset({"fit", "member", "part"})  # "part of your Christmas grotto" names a thing: the kinds only
+_PLACED = frozenset({"in", "on", "at", "within"})  # a place phrase the parser hangs on the verb ("your team | on the night ward")
 
 
 def _is_the_employer(owned, kinds: frozenset[str], settings: frozenset[str]) -> bool:
@@ -76,7 +78,9 @@ def _is_the_employer(owned, kinds: frozenset[str], settings: frozenset[str]) -> 
     ("your team on the night ward, where …", which the parser may hang on the verb), unless it
     only says where the field works ("join your team in the kitchen")."""
     nxt = owned.doc[owned.i + 1] if owned.i + 1 < len(owned.doc) else None
-    after = [c for c in owned.children if c.dep_ in ("prep", "relcl", "acl")] + ([nxt] if nxt is not None and nxt.dep_ == "prep" else [])
+    placed = nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in _PLACED and nxt.head.i != owned.i and not any(
+        o.ent_type_ in ("DATE", "TIME") for o in nxt.children)  # not "join your team as a junior analyst | after graduation"
+    after = [c for c in owned.children if c.dep_ in ("prep", "relcl", "acl")] + ([nxt] if placed else [])
     described = any(not _only_a_setting(a, settings) for a in after)
     head = owned.head
     joining = head.lower_ in _JOINING or (head.lower_ == "to" and head.head.lemma_.lower() in _ADDING_TO) or (
@@ -104,9 +108,9 @@ def _excluded_nouns(analysis, params, ctx, places: bool = False) -> set[int]:
     out = set(_titles_and_slots(analysis, params.title_words))
     note = analysis.note
     people = {w.lower() for n in (*ctx.interviewer, ctx.sender or "") for w in n.split()}
-    if note.greeting is not None:
-        people |= {w.lower() for w in note.text[note.greeting.start : note.greeting.end].replace(",", " ").split()}
-    out.update(t.i for t in analysis.doc if t.pos_ == "PROPN" and t.lower_ in people)
+    if note.greeting is not None:  # "Dear Dana:", "Hi Dana!"
+        people |= {w.lower() for w in re.findall(r"[\w'’-]+", note.text[note.greeting.start : note.greeting.end])}
+    out.update(t.i for t in analysis.doc if t.pos_ == "PROPN" and t.lower_.rstrip(".") in people)  # "Ms." of "Ms. Patel"
     company = (ctx.company or "").lower()
     labels = ("ORG", "DATE", "TIME", "CARDINAL", "ORDINAL") + (("GPE",) if places else ())
     for ent in analysis.doc.ents:
@@ -337,8 +341,9 @@ def _company_tokens(analysis, ctx) -> set[int]:
 
 
 def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings):
-    """The token that makes a sentence carry a detail (a strong cue's first word, or the
-    specific noun a cue or an owner governs), or None."""
+    """The token that makes a sentence carry a detail (a strong cue's first word, the specific
+    noun a cue or an owner governs, or a particular subject the candidate says what it is to
+    them: `_said_of_subject`), or None."""
     for cue in strong.candidates(toks):
         for s, e in find(cue, toks):
             return toks[s]

@@ -524,7 +524,9 @@ def _capital_mid_sentence(tok) -> bool:
 _SILENT_H = ("honour", "honor", "honest", "hour", "heir")  # and their derivatives: "honourable", "hourly"
 # words whose vowel letter is said "y", where Harper asks for "an" ("a university" and "a European" it gets right)
 _SAID_YOO = ("ewe", "unanim")
-_CONSONANT_SOUNDING = "BCDGJKPQTVWZ"  # letters whose names open with a consonant ("bee", "cee"); "U" is "yoo"
+_CONSONANT_SOUNDING = "BCDGJKPQTVWZ"  # letters whose names open with a consonant ("bee", "cee"); no vowel reaches it
+# abbreviations with no vowel said as the whole word: "an Mr Jones", "an Ltd company" stay slips (a review)
+_SAID_WHOLE = frozenset({"Mr", "Mrs", "Ms", "Mx", "Mt", "St", "Sgt", "Ltd", "Rd", "Sr", "Jr", "Dr", "Hwy"})
 
 
 def _article_sound(analysis, m) -> bool:
@@ -550,7 +552,7 @@ def _article_sound(analysis, m) -> bool:
     article = text[m.offset : m.end].lower()
     # a short capitalised token with no vowel is said letter by letter, so its first letter's name
     # sets the article: "an Mw 9.0 rupture" ("em-double-u"), "an MSc" (stop 46, fresh-43)
-    if 2 <= len(nxt) <= 4 and nxt[0].isupper() and not re.search(r"[aeiouyAEIOUY]", nxt):
+    if 2 <= len(nxt) <= 4 and nxt[0].isupper() and not re.search(r"[aeiouyAEIOUY]", nxt) and nxt not in _SAID_WHOLE:
         return (article == "an") == (nxt[0] in _CONSONANT_SOUNDING)
     if article == "a" and nxt.lower().startswith(_SAID_YOO):
         return False
