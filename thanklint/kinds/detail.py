@@ -69,6 +69,7 @@ class DetailParams:
 _JOINING = frozenset({"at", "in", "within", "join", "joining"})
 _ADDING_TO = frozenset({"addition", "asset", "contribute", "contribution", "bring", "add"})
 _BELONGING = frozenset({"fit", "member", "part"})  # "part of your Christmas grotto" names a thing: the kinds only
+_WORD = re.compile(r"[\w'’-]+")
 _PLACED = frozenset({"in", "on", "at", "within"})  # a place phrase the parser hangs on the verb ("your team | on the night ward")
 
 
@@ -107,9 +108,10 @@ def _excluded_nouns(analysis, params, ctx, places: bool = False) -> set[int]:
     points at it)."""
     out = set(_titles_and_slots(analysis, params.title_words))
     note = analysis.note
-    people = {w.lower() for n in (*ctx.interviewer, ctx.sender or "") for w in n.split()}
+    named = [*ctx.interviewer, ctx.sender or ""]
     if note.greeting is not None:  # "Dear Dana:", "Hi Dana!"
-        people |= {w.lower() for w in re.findall(r"[\w'’-]+", note.text[note.greeting.start : note.greeting.end])}
+        named.append(note.text[note.greeting.start : note.greeting.end])
+    people = {w.lower() for n in named for w in _WORD.findall(n)}  # "Dr. Okafor" gives "dr", as the token "Dr." is read
     out.update(t.i for t in analysis.doc if t.pos_ == "PROPN" and t.lower_.rstrip(".") in people)  # "Ms." of "Ms. Patel"
     company = (ctx.company or "").lower()
     labels = ("ORG", "DATE", "TIME", "CARDINAL", "ORDINAL") + (("GPE",) if places else ())
