@@ -1278,3 +1278,24 @@ def test_languagetool_leaves_a_letter_read_token_and_british_bylaws_alone(tmp_pa
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_43) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_43_SLIPS)
     assert "bylawz" in slips["spelling"] and {"a", "an"} <= set(slips["grammar"])
+
+
+# stop 47, fresh-44: a noun the parser hangs on a verb as its object after "that" and a noun, a library
+# named as a word with a version, a word all three word lists hold though one edit from a common one
+FRESH_44 = ("Dear Ms Hale,\n\nThank you for the interview. I hope to bring that gate etch back under control. I "
+            "introduced Resilience4j circuit breakers. A dedicated shunter on nights could help.\n\nKind regards,\nSam\n")
+FRESH_44_SLIPS = ("Dear Ms Hale,\n\nThank you for the interview. This model succeed every time. I want to do Wor4k "
+                  "there. I think Th1s is fine. I met the hunnter.\n\nKind regards,\nSam\n")
+
+
+def test_harper_leaves_a_word_three_lists_hold_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_44) == {"grammar": [], "spelling": []}
+    assert _by_rule(tmp_path, HARPER, FRESH_44_SLIPS)["spelling"] == ["hunnter"]
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_an_object_noun_and_a_librarys_name_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_44) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, _languagetool_args(), FRESH_44_SLIPS)
+    assert slips["spelling"] == ["hunnter"] and {"succeed", "Wor4k", "Th1s"} <= set(slips["grammar"])

@@ -96,6 +96,9 @@ class ProofreadParams:
     # a word of SCOWL's size-80 list (rules/thankyou/data/scowl-words.txt.gz) one edit from no
     # common word and no word of its size 50 ("tephra", "medevac"); off by default (spelling.yaml)
     scowl_words: bool = False
+    # a word all three of those lists hold, Webster's or GCIDE, SCOWL to size 80 and WordNet, even one
+    # edit from a common word ("shunter"); off by default (spelling.yaml)
+    listed_everywhere: bool = False
     # a word wordfreq has seen at least this often (Zipf) with no common word within two edits is
     # no slip of one: a misspelling stays within two edits of the word meant ("malolactic",
     # "fertigation"; Norvig's "nessisary" is wordfreq-unknown); 0 turns it off (spelling.yaml)
@@ -500,9 +503,14 @@ def _not_before_noun_phrase(analysis, m) -> bool:
 
 def _finite_verb(analysis, m) -> bool:
     """The span's verb is finite, not the bare infinitive "help", "let" or "make" takes ("This
-    model succeed", never "I would love to help that model succeed")."""
+    model succeed", never "I would love to help that model succeed"), nor a noun the parser hangs
+    on a verb or a preposition as its object: "to bring that gate etch back under control" (stop 47,
+    fresh-44)."""
     start, end = m.offset, m.end
-    verbs = [t for t in analysis.tokens(start, end) if t.pos_ in ("VERB", "AUX")]
+    toks = analysis.tokens(start, end)
+    if toks and toks[-1].pos_ == "NOUN" and toks[-1].dep_ in ("dobj", "pobj", "dative"):
+        return False
+    verbs = [t for t in toks if t.pos_ in ("VERB", "AUX")]
     return not verbs or verbs[-1].tag_ != "VB"
 
 
@@ -728,9 +736,15 @@ def _not_a_hyphened_modifier(analysis, m) -> bool:
 
 def _not_a_models_plural(analysis, m) -> bool:
     """The word is no model's name in the plural, a capital and three letters or more, then digits and
-    an "s": "a package of Creamsource Vortex8s and SkyPanels" (stop 44, fresh-40); "th1s", "Th1s", "Ye3s"
-    and "w0rk" stay (a review)."""
-    return not re.fullmatch(r"[A-Z][A-Za-z-]{3,}\d+s", analysis.note.text[m.offset : m.end])
+    an "s": "a package of Creamsource Vortex8s and SkyPanels" (stop 44, fresh-40), nor a library's;
+    "th1s", "Th1s", "Ye3s" and "w0rk" stay (a review)."""
+    word = analysis.note.text[m.offset : m.end]
+    if re.fullmatch(r"[A-Z][A-Za-z-]{3,}\d+s", word):
+        return False
+    # a library named as a word, a version and a letter or two: "Resilience4j" (stop 47, fresh-44);
+    # a slip's letters before the digit are no word ("Th1s", "Wor4k")
+    named = re.fullmatch(r"([A-Z][a-z]{4,})\d+[a-z]{1,2}", word)
+    return not (named and wordforms.is_lemma(named.group(1).lower()))
 
 
 def _not_an_acronym(analysis, m) -> bool:
@@ -1371,6 +1385,13 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
             and (word in _scowl()[0] or not any(sp.split()[0].lower() in _stop_words() - _PRONOUNS for sp in splits))):
         # not a function word run on, as above: SCOWL holds "intime"; but a word of its size 50 is
         # common English ("bylaws", which LanguageTool's British list spells "byelaws": stop 46, fresh-43)
+        return True
+    # a word all three lists hold, Webster's or GCIDE, SCOWL to size 80 and WordNet, whatever is near
+    # it: "shunter", one edit from "hunter" (stop 47, fresh-44); a slip the three all hold is a real
+    # word ("wonted"), which no speller reports; but one edit from a function word it is likelier that
+    # word's slip ("wether": whether)
+    if (p.listed_everywhere and word.isalpha() and _in_dictionary(word) and word in _scowl()[1] and wordforms.is_lemma(word)
+            and not respell.one_edit(word) & _stop_words()):
         return True
     # "malolactic", "cleanroom": no common word it could be a slip of; one word of letters (an
     # engine's span may hold two: "olders can"), and no name run together ("latinamerican" ->
