@@ -40,6 +40,9 @@ class ConsistencyParams:
     # an organisation after one of these may be the employer or a place ("the processing unit at Medchal"),
     # like a possessive ("AUSTRAC's enforcement activity"): reported only when the note never names its company
     place_cues: tuple[str, ...] = ()
+    # an organisation after one of these is where the visit the note thanks for took place ("showing me
+    # around Hatton", "meeting me at Billingsgate"): a site of the employer or a leftover; a warning asks
+    visit_cues: tuple[str, ...] = ()
     # right after one of these, a name the parser takes for a person's is an organisation's
     # ("Thank you for showing me round Fabrikam"): a place is shown and invited to, a person is not
     place_person_cues: tuple[str, ...] = ()
@@ -60,6 +63,7 @@ class ConsistencyParams:
     near_miss_message: str = "“{found}” does not match “{expected}” from the context."
     other_org_message: str = "“{found}” is addressed as the employer, but this note is for {expected}."
     unit_message: str = "“{found}” is addressed as the employer: is it part of {expected}?"
+    visit_message: str = "You met at “{found}”: is it part of {expected}?"
     greeting_message: str = "The greeting names {found}, but the interviewer is {expected}."
     case_message: str = "Write the name as “{expected}”."
     accents_message: str = "“{found}” is written “{expected}”."
@@ -67,7 +71,7 @@ class ConsistencyParams:
     role_message: str = "“{found}” — but the role you interviewed for is {expected}."
 
     def __post_init__(self):
-        for c in self.employer_cues + self.place_cues + self.place_person_cues + self.past_cues + self.role_cues:
+        for c in self.employer_cues + self.visit_cues + self.place_cues + self.place_person_cues + self.past_cues + self.role_cues:
             compile_cue(c)
         if self.role_severity not in ("error", "warning", "info"):
             raise ValueError("role_severity must be error, warning or info")
@@ -104,10 +108,12 @@ def _ratio(a: str, b: str) -> float:
 def _employer_orgs(analysis, p):
     """(ent, addressed as the employer, sentence is about the past, unit: "yes" when a unit noun
     follows it, "maybe" when it may be a unit, "" otherwise; see _unit) for the organisations the
-    note names; addressed is "weak" when only a possessive or a place cue says so."""
+    note names; addressed is "visit" when only a visit cue says so ("showing me around Hatton"), "weak"
+    when only a possessive or a place cue does."""
     doc = analysis.doc
     note = analysis.note
     employer, past, place = compile_cues(p.employer_cues), compile_cues(p.past_cues), compile_cues(p.place_cues)
+    visit = compile_cues(p.visit_cues)
     shown = compile_cues(p.place_person_cues)
     named = doc.ents  # doc.ents builds its spans anew on every read
     ents = [_after_title(doc, _owner(doc, e)) for e in named if e.label_ in ("ORG", "PERSON")]
@@ -117,7 +123,7 @@ def _employer_orgs(analysis, p):
     for toks in analysis.sentence_tokens(note.content_start, len(note.text)):
         first, last = toks[0].i, toks[-1].i
         here = ents[bisect.bisect_left(starts, first) : bisect.bisect_right(starts, last)]
-        unnamed = _unnamed_after_at(doc, toks, employer, in_ent)
+        unnamed = _unnamed_after_at(doc, toks, (employer, visit), in_ent)
         if any(e.label_ == "PERSON" for e in here):
             # a place is shown and invited to, a person is not: "showing me round Fabrikam", not "to Dana's lab"
             shown_ends = {toks[e - 1].i for c in shown.candidates(toks) for s, e in find(c, toks)}
@@ -128,6 +134,7 @@ def _employer_orgs(analysis, p):
         about_past = any(find(c, toks, negatable=False) for c in past.candidates(toks))
         cue_ends = {toks[e - 1].i for c in employer.candidates(toks) for s, e in find(c, toks)
                     if not _someone_else_does(toks[s])}  # fmt: skip
+        visit_ends = {toks[e - 1].i for c in visit.candidates(toks) for s, e in find(c, toks)}
         place_ends = {toks[e - 1].i for c in place.candidates(toks) for s, e in find(c, toks)}
         for ent in here:
             if note.in_placeholder(ent.start_char, ent.end_char):
@@ -151,8 +158,8 @@ def _employer_orgs(analysis, p):
                     and doc[ent.end + 1].tag_ in ("VBN", "JJ"):
                 continue  # "MSC-certified suppliers": a modifier of another noun, not an employer (stop 35, fresh-20)
             before = {ent.start - k for k in (1, 2, 3)}
-            addressed = bool(cue_ends & before) or (
-                "weak" if place_ends & before or _possessive(doc, ent) else False)
+            addressed = bool(cue_ends & before) or ("visit" if visit_ends & before else
+                                                    "weak" if place_ends & before or _possessive(doc, ent) else False)
             out.append((ent, addressed, about_past, unit))
         seen = set()
         for span in unnamed:
@@ -199,13 +206,13 @@ def _after_title(doc, ent):
     return ent
 
 
-def _unnamed_after_at(doc, toks, employer, in_ent) -> list:
+def _unnamed_after_at(doc, toks, cue_sets, in_ent) -> list:
     """Capitalised proper nouns the parser took for no entity at all, right after an employer
-    cue that ends in "at" ("the position of Assistant Tea Taster at Fabrikam in Guwahati"): a
+    or visit cue that ends in "at" ("the position of Assistant Tea Taster at Fabrikam in Guwahati"): a
     name there is the employer's or a place's, so they count as weak evidence, like a place cue."""
     words = toks.tokens
     out = []
-    for c in employer.candidates(toks):
+    for c in (c for cues in cue_sets for c in cues.candidates(toks)):
         for _, e in find(c, toks):
             if words[e - 1].lower_ != "at":
                 continue
@@ -623,6 +630,12 @@ def check_consistency(analysis, ctx, rule):
                 if not _same_org(named, ctx.company) and not _part_of(analysis.doc, ent, orgs, ctx.company):
                     add(ent.start_char, ent.end_char, p.unit_message.format(found=ent.text, expected=ctx.company),
                         "other-unit", severity=Severity.WARNING)
+                continue
+            if addressed == "visit" and not any(_norm(e.text) == _norm(ent.text) and a is True for e, a, past, _ in orgs if not past):
+                # only where the visit took place: a site of the employer as often as a leftover ("showing me
+                # around Hatton", a flight of locks; "meeting me at Billingsgate", a market: stop 47, fresh-20 to -24)
+                add(ent.start_char, ent.end_char, p.visit_message.format(found=ent.text, expected=ctx.company),
+                    "other-place", severity=Severity.WARNING)
                 continue
             msg = p.other_org_message.format(found=ent.text, expected=ctx.company)
             add(ent.start_char, ent.end_char, msg, "wrong-company", ctx.company)
