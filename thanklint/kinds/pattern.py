@@ -133,6 +133,8 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
     if _CREDENTIAL_AFTER.match(text, end) and not any(wordforms.is_modifier(w) or w in STOP_WORDS for w in words):
         return True  # a credential: "I am BASIS and FACTS qualified" (stop 43, fresh-36); not "FULLY qualified",
         #              "MORE THAN qualified", "REALLY AM qualified" (a review)
+    if _VERSIONED.fullmatch(text[start:end]):
+        return True  # a product's name and its version: "modelled the circuits in CAESAR II" (stop 47, fresh-41)
     toks = [t for t in analysis.tokens(start, end) if not t.is_space]
     if len(toks) != 1:
         return False
@@ -145,6 +147,10 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return (tok.tag_ == "NNP" and not wordforms.is_modifier(tok.lower_) and tok.i > 0 and tok.nbor(-1).lower_ == "the"
             and nxt is not None and nxt.text.isalpha() and nxt.text.islower() and not nxt.is_stop)  # not "the HIGHLIGHT of"
+
+
+# a word in capitals and a Roman numeral: a product's version ("CAESAR II")
+_VERSIONED = re.compile(r"[A-Z]{3,}(?:\s+[A-Z]{3,})*\s+(?:II|III|IV|VI|VII|VIII|IX|XI|XII)")
 
 
 # after a word in capitals, what makes it a credential's name: "BASIS and FACTS qualified", "PRINCE2 certified"
