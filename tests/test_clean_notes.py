@@ -1299,3 +1299,17 @@ def test_languagetool_leaves_an_object_noun_and_a_librarys_name_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_44) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_44_SLIPS)
     assert slips["spelling"] == ["hunnter"] and {"succeed", "Wor4k", "Th1s"} <= set(slips["grammar"])
+
+
+# stop 47, fresh-37: a post named with a title word takes no article ("where I was assistant manager");
+# a missing article before an ordinary noun is still reported
+FRESH_37_POST = ("Dear Ms Hale,\n\nThank you for the interview. At Willow Creek, where I was assistant manager for six "
+                 "years, we rebuilt the yard.\n\nKind regards,\nSam\n")
+FRESH_37_POST_SLIP = "Dear Ms Hale,\n\nThank you for the interview. I was good student.\n\nKind regards,\nSam\n"
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_post_without_an_article_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_37_POST) == {"grammar": [], "spelling": []}
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_37_POST_SLIP)["grammar"] == ["was good"]

@@ -514,6 +514,20 @@ def _finite_verb(analysis, m) -> bool:
     return not verbs or verbs[-1].tag_ != "VB"
 
 
+# words that make a role a post with no article before it: "where I was assistant manager for six years"
+_POST_MODIFIERS = frozenset({"assistant", "deputy", "acting", "associate", "interim", "senior", "junior", "chief", "head",
+                             "lead", "principal", "general", "executive", "regional"})
+_ROLE_ENDINGS = ("er", "or", "ist", "ant", "ent", "ian", "ee", "chef", "head", "clerk", "nurse")
+
+
+def _not_a_post(analysis, m) -> bool:
+    """The words after the verb are no post, a title word before a role: "I was assistant manager
+    for six years" (stop 47, fresh-37) takes no article; "I was good student" does."""
+    toks = analysis.tokens(m.offset, m.end)
+    nxt = _next_token(analysis, m)
+    return not (toks and toks[-1].lower_ in _POST_MODIFIERS and nxt is not None and nxt.lower_.endswith(_ROLE_ENDINGS))
+
+
 def _not_a_name(analysis, m) -> bool:
     """The span holds no capitalised word in mid-sentence: there it starts a name ("Te Moana
     Research" is no "The"), while "te report" and a sentence's "Te report" are slips; nor is it
@@ -1025,7 +1039,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-kept-object": _not_a_kept_object, "a-range": _a_range, "not-an-acronym": _not_an_acronym,
             "not-a-models-plural": _not_a_models_plural, "not-before-marked-vowel": _not_before_marked_vowel,
             "not-an-isotope": _not_an_isotope, "not-a-hyphened-modifier": _not_a_hyphened_modifier,
-            "not-a-subjects-owner": _not_a_subjects_owner}
+            "not-a-subjects-owner": _not_a_subjects_owner, "not-a-post": _not_a_post}
 
 
 def _in_formula(note, start: int, end: int, capitalised: bool = False) -> bool:
