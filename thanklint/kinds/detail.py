@@ -116,11 +116,20 @@ def _excluded_nouns(analysis, params, ctx, places: bool = False) -> set[int]:
     company = (ctx.company or "").lower()
     labels = ("ORG", "DATE", "TIME", "CARDINAL", "ORDINAL") + (("GPE",) if places else ())
     for ent in analysis.doc.ents:
+        if ent.label_ == "GPE" and _met(ent):
+            continue  # a person the parser took for a place: "meet Tomasz", "with you and Tomasz" (stop 47, fresh-44)
         if ent.label_ in labels or (
             company and ent.text.lower() == company
         ):
             out.update(range(ent.start, ent.end))
     return out
+
+
+def _met(ent) -> bool:
+    """The name is someone met: right after "meet" ("meet Tomasz") or "you and" ("with you and
+    Tomasz"); a place is visited, not met."""
+    before = [t.lower_ for t in ent.doc[max(0, ent.start - 2) : ent.start]]
+    return before[-1:] in (["meet"], ["met"], ["meeting"]) or before == ["you", "and"]
 
 
 def _job_words(analysis, params, ctx) -> frozenset[str]:
@@ -149,7 +158,9 @@ def _titles_and_slots(analysis, title_words: tuple[str, ...]) -> frozenset[int]:
             after = tok.right_edge.i + 1
             preps = [*tok.children, *([doc[after]] if after < len(doc) else [])]
             for employer in (c for c in preps if c.dep_ == "prep" and c.lower_ in ("at", "with")):
-                out.update(t.i for t in employer.subtree)
+                # not people: "walk the townhouse job with you and Tomasz" (stop 47, fresh-44)
+                if not any(o.dep_ == "pobj" and o.pos_ == "PRON" for o in employer.children):
+                    out.update(t.i for t in employer.subtree)
     if note.placeholders:  # most notes have none
         out.update(tok.i for tok in doc if note.in_placeholder(tok.idx, tok.idx + len(tok)))
     analysis._memo[key] = frozenset(out)

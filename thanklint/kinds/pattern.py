@@ -145,8 +145,10 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
             and tok.i > 0 and tok.nbor(-1).lower_ != "to" and tok.nbor(-1).tag_ != "MD"):  # "passion to SUCCEED" shouts
         return True  # a verb's word where a noun stands names a command: "use CALCULATE with a date table" (stop 43, fresh-36)
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    # ... or before a capitalised word of the same name: "the CARES Act's 30-day notice" (stop 47, fresh-44)
+    named = nxt is not None and nxt.pos_ == "PROPN" and nxt.text.istitle() and nxt.text.isalpha()
     return (tok.tag_ == "NNP" and not wordforms.is_modifier(tok.lower_) and tok.i > 0 and tok.nbor(-1).lower_ == "the"
-            and nxt is not None and nxt.text.isalpha() and nxt.text.islower() and not nxt.is_stop)  # not "the HIGHLIGHT of"
+            and nxt is not None and (named or nxt.text.isalpha() and nxt.text.islower() and not nxt.is_stop))  # not "the HIGHLIGHT of"
 
 
 # a word in capitals and a Roman numeral: a product's version ("CAESAR II")
