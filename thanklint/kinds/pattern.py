@@ -41,6 +41,9 @@ class Group:
     # a match counts only when the parser tags each of its words with one of these parts of speech:
     # "I would LOVE to" (a verb) shouts, "REST APIs" (a noun's modifier) does not
     pos: tuple[str, ...] = ()
+    # a match in capitals does not count: slang is typed in lower case, "YA graphic novels" and
+    # "U–Pb dating" are an acronym and a symbol (a lone capital counts unless a dash or slash follows)
+    lower_case: bool = False
 
     def __post_init__(self):
         for c in self.cues:
@@ -89,6 +92,9 @@ def check_pattern(analysis, ctx, rule):
             if g.common_zipf and (not _shouts(note.text[s:e], g) or _names_a_thing(analysis, s, e)):
                 passed.append((s, e))
                 continue
+            if g.lower_case and _in_capitals(note.text, s, e):
+                passed.append((s, e))
+                continue
             if g.pos and not _tagged(analysis, s, e, g.pos):
                 passed.append((s, e))
                 continue
@@ -109,6 +115,14 @@ def _shouts(text: str, g: Group) -> bool:
     words = [w.lower() for w in re.findall(r"[^\W\d_]{3,}", text) if w.lower() not in acronyms]
     common = [w for w in words if common_words().get(w, 0.0) >= g.common_zipf]
     return any(len(w) >= 4 for w in common) and 2 * len(common) > len(words)
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """The match is written in capitals, two letters or more ("YA"), or one before a dash or slash ("U–Pb")."""
+    letters = [c for c in text[start:end] if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return False
+    return len(letters) >= 2 or text[end : end + 1] in ("-", "–", "/")
 
 
 def _tagged(analysis, start: int, end: int, pos: tuple[str, ...]) -> bool:
