@@ -1284,13 +1284,14 @@ def test_languagetool_leaves_a_letter_read_token_and_british_bylaws_alone(tmp_pa
 # named as a word with a version, a word all three word lists hold though one edit from a common one
 FRESH_44 = ("Dear Ms Hale,\n\nThank you for the interview. I hope to bring that gate etch back under control. I "
             "introduced Resilience4j circuit breakers. A dedicated shunter on nights could help.\n\nKind regards,\nSam\n")
+# ... "carful" is in all three lists too, but a slip of "careful" alone (JFLEG dev)
 FRESH_44_SLIPS = ("Dear Ms Hale,\n\nThank you for the interview. This model succeed every time. I want to do Wor4k "
-                  "there. I think Th1s is fine. I met the hunnter.\n\nKind regards,\nSam\n")
+                  "there. I think Th1s is fine. I met the hunnter. Please be carful.\n\nKind regards,\nSam\n")
 
 
 def test_harper_leaves_a_word_three_lists_hold_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_44) == {"grammar": [], "spelling": []}
-    assert _by_rule(tmp_path, HARPER, FRESH_44_SLIPS)["spelling"] == ["hunnter"]
+    assert _by_rule(tmp_path, HARPER, FRESH_44_SLIPS)["spelling"] == ["hunnter", "carful"]
 
 
 @pytest.mark.languagetool
@@ -1298,7 +1299,7 @@ def test_harper_leaves_a_word_three_lists_hold_alone(tmp_path):
 def test_languagetool_leaves_an_object_noun_and_a_librarys_name_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_44) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_44_SLIPS)
-    assert slips["spelling"] == ["hunnter"] and {"succeed", "Wor4k", "Th1s"} <= set(slips["grammar"])
+    assert slips["spelling"] == ["hunnter", "carful"] and {"succeed", "Wor4k", "Th1s"} <= set(slips["grammar"])
 
 
 # stop 47, fresh-37: a post named with a title word takes no article ("where I was assistant manager");

@@ -1400,12 +1400,11 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
         # not a function word run on, as above: SCOWL holds "intime"; but a word of its size 50 is
         # common English ("bylaws", which LanguageTool's British list spells "byelaws": stop 46, fresh-43)
         return True
-    # a word all three lists hold, Webster's or GCIDE, SCOWL to size 80 and WordNet, whatever is near
-    # it: "shunter", one edit from "hunter" (stop 47, fresh-44); a slip the three all hold is a real
-    # word ("wonted"), which no speller reports; but one edit from a function word it is likelier that
-    # word's slip ("wether": whether)
+    # a word all three lists hold, Webster's or GCIDE, SCOWL to size 80 and WordNet, that is no slip
+    # of one word: "shunter" is one edit from "hunter" and "shutter" both (stop 47, fresh-44); "carful"
+    # from "careful" alone, the slip JFLEG's learners make; nor one edit from a function word ("wether")
     if (p.listed_everywhere and word.isalpha() and _in_dictionary(word) and word in _scowl()[1] and wordforms.is_lemma(word)
-            and not respell.one_edit(word) & _stop_words()):
+            and len(set(_near_words(word)) - {word}) != 1 and not respell.one_edit(word) & _stop_words()):
         return True
     # "malolactic", "cleanroom": no common word it could be a slip of; one word of letters (an
     # engine's span may hold two: "olders can"), and no name run together ("latinamerican" ->
