@@ -63,7 +63,7 @@ class ConsistencyParams:
     near_miss_message: str = "“{found}” does not match “{expected}” from the context."
     other_org_message: str = "“{found}” is addressed as the employer, but this note is for {expected}."
     unit_message: str = "“{found}” is addressed as the employer: is it part of {expected}?"
-    visit_message: str = "You met at “{found}”: is it part of {expected}?"
+    visit_message: str = "“{found}” is where you visited: is it part of {expected}?"
     greeting_message: str = "The greeting names {found}, but the interviewer is {expected}."
     case_message: str = "Write the name as “{expected}”."
     accents_message: str = "“{found}” is written “{expected}”."
@@ -606,6 +606,7 @@ def check_consistency(analysis, ctx, rule):
         # and DPD"), nor "DHL of Northwind's day" (a review)
         parts = {_norm(ent.text) for ent, *_ in orgs if names_company and (
             _described(analysis.doc, ent) or _part_of(analysis.doc, ent, orgs, ctx.company, ("at", "in", "within")))}
+        addressed_as_employer = {_norm(ent.text) for ent, addressed, about_past, _ in orgs if addressed is True and not about_past}
         for ent, addressed, about_past, unit in orgs:
             if _same_org(ent.text, ctx.company) or not addressed or about_past or _of_owned(ent, owned):
                 continue
@@ -631,7 +632,7 @@ def check_consistency(analysis, ctx, rule):
                     add(ent.start_char, ent.end_char, p.unit_message.format(found=ent.text, expected=ctx.company),
                         "other-unit", severity=Severity.WARNING)
                 continue
-            if addressed == "visit" and not any(_norm(e.text) == _norm(ent.text) and a is True for e, a, past, _ in orgs if not past):
+            if addressed == "visit" and _norm(ent.text) not in addressed_as_employer:
                 # only where the visit took place: a site of the employer as often as a leftover ("showing me
                 # around Hatton", a flight of locks; "meeting me at Billingsgate", a market: stop 47, fresh-20 to -24)
                 add(ent.start_char, ent.end_char, p.visit_message.format(found=ent.text, expected=ctx.company),
