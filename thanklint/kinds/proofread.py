@@ -96,8 +96,8 @@ class ProofreadParams:
     # a word of SCOWL's size-80 list (rules/thankyou/data/scowl-words.txt.gz) one edit from no
     # common word and no word of its size 50 ("tephra", "medevac"); off by default (spelling.yaml)
     scowl_words: bool = False
-    # a word all three of those lists hold, Webster's or GCIDE, SCOWL to size 80 and WordNet, even one
-    # edit from a common word ("shunter"); off by default (spelling.yaml)
+    # a word all three of those lists hold, Webster's or GCIDE, SCOWL to size 80 and WordNet, one edit
+    # from common words but no slip of one of them ("shunter", not "carful"); off by default (spelling.yaml)
     listed_everywhere: bool = False
     # a word wordfreq has seen at least this often (Zipf) with no common word within two edits is
     # no slip of one: a misspelling stays within two edits of the word meant ("malolactic",
