@@ -151,6 +151,39 @@ def test_training_is_reproducible():
     assert first[0]["gratitude"] > first[0]["closing"]  # it learned something, too
 
 
+def test_retraining_gives_the_shipped_model_and_its_figures(tmp_path):
+    """Issue 8: retraining from the corpus gives the held-out figures the shipped model records
+    (within 0.01), the shipped model scores those figures, and its hash is the code's and
+    corpus's as they are now (a change to either needs `python -m thanklint.train`)."""
+    import spacy
+
+    from thanklint import classifier
+    from thanklint.train import DATA, corpus_hash, load_corpus, sentence_words, test_figures
+
+    shipped = json.loads((classifier.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))["thanklint"]
+    assert shipped["hash"] == corpus_hash(DATA / "notes.jsonl", DATA / "sentences.jsonl"), "retrain the content model"
+    proc = subprocess.run([sys.executable, "-m", "thanklint.train", "--out", str(tmp_path / "m")],
+                          capture_output=True, text=True, timeout=600, cwd=REPO)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    retrained = json.loads((tmp_path / "m" / "meta.json").read_text(encoding="utf-8"))["thanklint"]
+    assert retrained["hash"] == shipped["hash"] and retrained["test_sites"] == shipped["test_sites"]
+    figures = shipped["test_split"]
+    assert set(figures) == set(classifier.LABELS) and all(n > 0 for *_, n in figures.values())
+    for label, (p, r, f1, n) in retrained["test_split"].items():
+        assert n == figures[label][3]
+        assert abs(p - figures[label][0]) <= 0.01 and abs(r - figures[label][1]) <= 0.01, (label, retrained, figures)
+        assert abs(f1 - figures[label][2]) <= 0.01, (label, retrained["test_split"], figures)
+
+    # the shipped weights score what their meta.json says (scored here, unpinned: a rounding
+    # difference moves a probability, not a decision at 0.5)
+    notes, sentences, test_sites = load_corpus()
+    site = {n["id"]: n["site"] for n in notes}
+    test_idx = [i for i, s in enumerate(sentences) if site.get(s["note"]) in test_sites]
+    words = sentence_words(notes, sentences)
+    model = spacy.load(classifier.MODEL_DIR, exclude=["tokenizer"])
+    assert test_figures(model, words, sentences, test_idx) == figures
+
+
 def test_a_missing_corpus_is_one_line_and_exit_2(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "thanklint.train", "--data", str(tmp_path), "--out", str(tmp_path / "m")],
                           capture_output=True, text=True, timeout=120, cwd=REPO)  # fmt: skip

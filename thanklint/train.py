@@ -7,7 +7,9 @@ writers the model never saw; the test sites are listed in test-sites.txt), train
 and writes it to thanklint/models/content. The test split is what
 bench/content.py measures the shipped model on.
 
-Deterministic: fixed seeds and a fixed order, so retraining gives the same model.
+Deterministic: fixed seeds, a fixed order and arithmetic that is the same on every
+x86-64 CPU (see pinned_arithmetic), so retraining gives the same model, and the figures
+the model records in its meta.json (tests/test_classifier.py retrains and compares).
 
 `python -m thanklint.train --rule-cv [--try RULE:PARAM=VALUE,...] [--cv-errors RULE]`
 trains and writes nothing shipped: it cross-validates the real content rules on the
@@ -23,6 +25,7 @@ import argparse
 import hashlib
 import json
 import math
+import os
 import random
 import sys
 from pathlib import Path
@@ -121,9 +124,38 @@ def sentence_words(notes: list[dict], sentences: list[dict]) -> list:
     return [out[id(s)] for s in sentences]
 
 
+_PINNED = "THANKLINT_TRAIN_PINNED"
+
+
+def pinned_arithmetic(argv: list[str]) -> None:
+    """Run this command again (exec: one process) with the arithmetic every x86-64 CPU does
+    alike: numpy's baseline loops only, OpenBLAS on one core type and one thread. Training is
+    chaotic (dropout SGD over ten epochs turns one rounding difference into other weights):
+    the same code with numpy's AVX-512 loops turned off gave held-out interest F1 0.85
+    instead of 0.78. Thinc's matrix products go through numpy too (see train): blis picks
+    its kernel by CPU."""
+    if os.environ.get(_PINNED) == "1":
+        return
+    try:
+        from numpy._core._multiarray_umath import __cpu_dispatch__
+    except ImportError:  # numpy 1.x
+        from numpy.core._multiarray_umath import __cpu_dispatch__
+    env = dict(os.environ, NPY_DISABLE_CPU_FEATURES=" ".join(__cpu_dispatch__), OPENBLAS_CORETYPE="Nehalem",
+               OPENBLAS_NUM_THREADS="1", **{_PINNED: "1"})  # fmt: skip
+    env.pop("NPY_ENABLE_CPU_FEATURES", None)
+    os.execve(sys.executable, [sys.executable, "-m", "thanklint.train", *argv], env)
+
+
 def train(examples: list[tuple[list[str], set[str]]], seed: int = SEED, epochs: int = EPOCHS):
     """A blank English pipeline with a trained textcat_multilabel. `examples`:
     (features, labels) pairs."""
+    from thinc.api import use_ops
+
+    with use_ops("numpy", use_blis=False):  # numpy's matrix product: see pinned_arithmetic
+        return _train(examples, seed, epochs)
+
+
+def _train(examples: list[tuple[list[str], set[str]]], seed: int, epochs: int):
     import spacy
     from spacy.tokens import Doc
     from spacy.training import Example
@@ -149,7 +181,7 @@ def train(examples: list[tuple[list[str], set[str]]], seed: int = SEED, epochs: 
 def corpus_hash(*paths: Path) -> str:
     h = hashlib.sha256(json.dumps({"version": VERSION, "config": CONFIG, "epochs": EPOCHS, "batch": BATCH,
                                    "dropout": DROPOUT, "seed": SEED}, sort_keys=True).encode())  # fmt: skip
-    for p in (Path(classifier.__file__), *paths):  # the features' code, then the corpus
+    for p in (Path(classifier.__file__), Path(__file__), *paths):  # the features' code, the training's, the corpus
         h.update(p.read_bytes())
     return h.hexdigest()
 
@@ -178,6 +210,15 @@ def sentence_prf(model, words, sentences) -> dict[str, tuple[float, float, float
         prec, rec = tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0
         out[lb] = (prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0, tp + fn)
     return out
+
+
+def test_figures(model, words: list, sentences: list[dict], test_idx: list[int]) -> dict[str, list]:
+    """Sentence-level P, R, F1 (rounded to 4 places) and positives per label on the held-out
+    sites, as recorded in the model's meta.json."""
+    if not test_idx:
+        return {}
+    prf = sentence_prf(model, [words[i] for i in test_idx], [sentences[i] for i in test_idx])
+    return {lb: [round(p, 4), round(r, 4), round(f, 4), n] for lb, (p, r, f, n) in prf.items()}
 
 
 FOLDS = 4
@@ -412,6 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     model = train([(classifier.features(words[i]), set(sentences[i]["labels"])) for i in train_idx])
 
     published = sorted({n["site"] for n in notes if n["site"] != WRITTEN})
+    figures = test_figures(model, words, sentences, test_idx)
     model.meta["name"] = "thanklint_content"
     model.meta["version"] = f"{VERSION}.0.0"
     model.meta["thanklint"] = {
@@ -420,6 +462,8 @@ def main(argv: list[str] | None = None) -> int:
         "train_sentences": len(train_idx),
         "test_sites": sorted(test_sites),
         "not_trained_on": sorted(copies),
+        # what a retrain must give again (tests/test_classifier.py): P, R, F1 and positives per label
+        "test_split": figures,
     }
     args.out.mkdir(parents=True, exist_ok=True)
     model.to_disk(args.out)
@@ -427,9 +471,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(test_sites)} held out ({len(test_idx)} sentences); {len(copies)} notes not trained on "
           f"(copies of benchmark or test notes): {', '.join(sorted(copies)) or '-'}")  # fmt: skip
     print(f"model: {args.out} ({model.meta['thanklint']['hash'][:12]})")
-    if test_idx:
+    if figures:
         print("sentence level, held-out sites, threshold 0.5:")
-        for lb, (p, r, f, n) in sentence_prf(model, [words[i] for i in test_idx], [sentences[i] for i in test_idx]).items():
+        for lb, (p, r, f, n) in figures.items():
             print(f"  {lb:15} n+={n:4d}  P {p:.2f}  R {r:.2f}  F1 {f:.2f}")
     if args.tune:
         print(f"suggested rule params ({FOLDS}-fold cross-validation by site on the train split, note level):")
@@ -440,4 +484,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    pinned_arithmetic(sys.argv[1:])
     raise SystemExit(main())
