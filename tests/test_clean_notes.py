@@ -1314,3 +1314,28 @@ FRESH_37_POST_SLIP = "Dear Ms Hale,\n\nThank you for the interview. I was good s
 def test_languagetool_leaves_a_post_without_an_article_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_37_POST) == {"grammar": [], "spelling": []}
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_37_POST_SLIP)["grammar"] == ["was good"]
+
+
+# stop 48, fresh-45: a noun the parse reads as a verb where the subject runs on past a comma to the
+# sentence's verb; "to" before an -s form opens no infinitive (Harper's MissingTo on "cut failed runs");
+# long words of a medical dictionary, but not its slips ("accomodation")
+FRESH_45 = ("Dear Ms Reid,\n\nThank you for the interview. The case study on a complaint under the Domestic Abuse "
+            "(Scotland) Act 2018, and the question of corroboration it raised, was a good test. That change cut "
+            "failed runs by roughly a third. I have prepared corneoscleral rims and supported your theranostics "
+            "service.\n\nKind regards,\nSam\n")
+FRESH_45_SLIPS = ("Dear Ms Reid,\n\nThank you for the interview. We need talk about the budget. The costumer lose "
+                  "money, and the manager was upset. The accomodation was fine.\n\nKind regards,\nSam\n")
+
+
+def test_harper_leaves_a_run_on_subject_a_participle_and_medical_words_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_45) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, HARPER, FRESH_45_SLIPS)
+    assert set(slips["grammar"]) == {"need", "lose"} and slips["spelling"] == ["accomodation"]
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_run_on_subject_and_medical_words_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_45) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, _languagetool_args(), FRESH_45_SLIPS)
+    assert "lose" in slips["grammar"] and slips["spelling"] == ["accomodation"]

@@ -155,6 +155,8 @@ def test_each_check_is_off_at_its_default():
     # the engine's guess is a name run together ("Latin American"): a slip of case and space
     assert not _field_word("latinamerican", ["Latin American"], replace(off, unrelated_zipf=1.0))
     assert _field_word("tephra", ["terra"], replace(off, scowl_words=True)) and not _field_word("tephra", ["terra"], off)
+    assert _field_word("corneoscleral", [], replace(off, medical_words=True)) and not _field_word("corneoscleral", [], off)
+    assert not _field_word("accomodation", ["accommodation"], replace(off, medical_words=True))  # listed, but a slip
     text = "the chef de partie"
     assert _loan_word(text, 12, 18, on) and not _loan_word(text, 12, 18, off)
 

@@ -315,6 +315,9 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
         if _broken_sentence(tok.sent):
             return []  # "My training in Te Tiriti o Waitangi and my ongoing te reo Māori study help me": the parse
             #           broke the sentence after "reo", leaving "study" as the subject (stop 43, fresh-36)
+        if _subject_runs_on(tok):
+            return []  # "The case study on a complaint under the Act, and the question it raised, was a good test":
+            #           "study" opens the subject, and the sentence's verb comes after a comma (stop 48, fresh-45)
         if _plural_before_as(subj):
             return []  # "My four years as a street works coordinator have given me": the years' verb (stop 33, fresh-19)
         if tok.lower_ in p.participle_bases and _second_object(subj) and not any(c.dep_ == "dobj" for c in tok.children):
@@ -342,6 +345,20 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
     else:
         return []
     return [_match(tok, "subject-verb", p.message, fix)] if fix else []
+
+
+def _subject_runs_on(tok) -> bool:
+    """The "verb" is a noun (WordNet's) the parse read as one, where the subject runs on to a verb
+    it took for a second clause's: a finite verb joined to it that comes right after a comma
+    closing its own subject ("…, and the question it raised, was a good test")."""
+    from thanklint import wordforms
+
+    if not wordforms.is_noun(tok.lower_):
+        return False
+    doc = tok.doc
+    return any(v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP") and doc[v.i - 1].text == ","
+               and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i - 1 for c in v.children)
+               for v in tok.children)  # fmt: skip
 
 
 def _compound_noun(tok, subj) -> bool:

@@ -96,6 +96,9 @@ class ProofreadParams:
     # a word of SCOWL's size-80 list (rules/thankyou/data/scowl-words.txt.gz) one edit from no
     # common word and no word of its size 50 ("tephra", "medevac"); off by default (spelling.yaml)
     scowl_words: bool = False
+    # ... and, on the same terms, a long word of a medical dictionary (rules/thankyou/data/
+    # medical-words.txt.gz: "corneoscleral", "theranostics"); off by default (spelling.yaml)
+    medical_words: bool = False
     # a word all three of those lists hold, Webster's or GCIDE, SCOWL to size 80 and WordNet, one edit
     # from common words but no slip of one of them ("shunter", not "carful"); off by default (spelling.yaml)
     listed_everywhere: bool = False
@@ -437,6 +440,8 @@ def _next_infinitive_slot(analysis, m) -> bool:
         return False  # a modifier joined to an adjective, both of a noun after: "I prepare draft and final bills
         #               of lading" (stop 43, fresh-36); "we need benchmark and test the router" stays, and so does
         #               "I need find and correct errors" (a verb the parser tags JJ: a review)
+    if nxt is not None and nxt.tag_ in ("NNS", "VBZ") and nxt.lower_.endswith("s"):
+        return False  # "to" opens no infinitive before an -s form: "That change cut failed runs by a third" (stop 48, fresh-45)
     return nxt is None or nxt.tag_ != "MD" and nxt.dep_ not in ("nsubj", "nsubjpass")
 
 
@@ -1148,10 +1153,26 @@ def _scowl_word(word: str) -> bool:
     """A word of SCOWL's "huge" list that no common word (Zipf 3) and no word of its size 50 is
     one edit from: a slip stays near the word meant, and a word such lists hold at size 80 is
     some field's ("tephra", "prepreg"); "supercede" is one edit from "supersede" (size 50)."""
-    small, every = _scowl()
-    # the word itself, and its own -s and -es, are no slips it could be of ("townhouse", 3.1: "townhouses")
+    return word in _scowl()[1] and _no_slip_of_a_common_word(word)
+
+
+def _no_slip_of_a_common_word(word: str) -> bool:
+    """No common word (Zipf 3) and no word of SCOWL's size 50 is one edit from `word`, but its own
+    -s and -es forms ("townhouse", 3.1: "townhouses")."""
     own = {word, word + "s", word + "es", word[:-1] if word.endswith("s") else word}
-    return word in every and not set(_near_words(word)) - own and not (respell.one_edit(word) & small) - own
+    return not set(_near_words(word)) - own and not (respell.one_edit(word) & _scowl()[0]) - own
+
+
+@lru_cache(maxsize=1)
+def _medical() -> frozenset[str]:
+    """The long words of a medical dictionary SCOWL lacks, lower case (bench/make_medical_words.py);
+    read only when a flagged word gets this far."""
+    import gzip
+
+    from thanklint.packs import rules_root
+
+    raw = gzip.decompress((rules_root() / "thankyou" / "data" / "medical-words.txt.gz").read_bytes())
+    return frozenset(w for w in raw.decode("utf-8").split("\n") if w and not w.startswith("#"))
 
 
 def _near_words(word: str) -> tuple[str, ...]:
@@ -1400,6 +1421,8 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
         # not a function word run on, as above: SCOWL holds "intime"; but a word of its size 50 is
         # common English ("bylaws", which LanguageTool's British list spells "byelaws": stop 46, fresh-43)
         return True
+    if p.medical_words and word.isalpha() and word in _medical() and _no_slip_of_a_common_word(word):
+        return True  # "corneoscleral", "theranostics" (stop 48, fresh-45); "accomodation" is listed, a slip
     # a word all three lists hold, Webster's or GCIDE, SCOWL to size 80 and WordNet, that is no slip
     # of one word: "shunter" is one edit from "hunter" and "shutter" both (stop 47, fresh-44); "carful"
     # from "careful" alone, the slip JFLEG's learners make; nor one edit from a function word ("wether")
