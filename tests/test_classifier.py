@@ -103,9 +103,9 @@ def test_the_model_ships_in_the_package_and_loads_from_anywhere(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     inside, _, version = out.stdout.strip().partition(" ")
-    assert inside == "True" and version.startswith("thanklint-content 1 ("), out.stdout
+    assert inside == "True" and version.startswith("thanklint-content 2 ("), out.stdout
     size = sum(f.stat().st_size for f in (REPO / "thanklint" / "models" / "content").rglob("*") if f.is_file())
-    assert size < 6_000_000, f"the content model is {size:,} bytes"
+    assert size < 8_500_000, f"the content model is {size:,} bytes"  # three models of 2.6 MB (train.ENSEMBLE)
 
 
 def test_the_json_report_names_the_content_model(tmp_path):

@@ -1,8 +1,8 @@
 """The content model: a sentence classifier that says which elements of a good note
 (thanks, interest, a concrete detail, fit, a forward-looking close) a sentence
-carries. It is a spaCy `textcat_multilabel` (a bag of lemma n-grams ensembled with
-a tiny CNN) trained by `python -m thanklint.train` and shipped in
-`thanklint/models/content`.
+carries. It is three spaCy `textcat_multilabel` components (each a bag of lemma n-grams
+ensembled with a tiny CNN, trained alike but for the seed; their probabilities are averaged)
+trained by `python -m thanklint.train` and shipped in `thanklint/models/content`.
 
 It reads the sentences spaCy already parsed for the rules (no second parse): each
 sentence becomes a short Doc of its features — lower-case lemmas, with names and
@@ -102,7 +102,9 @@ def score(sentences: list["Words"], nlp=None) -> list[dict[str, float]]:
 
     nlp = nlp or (_in_use[-1] if _in_use else load())
     docs = [Doc(nlp.vocab, words=features(w)) for w in sentences]
-    return [dict(d.cats) for d in nlp.get_pipe(PIPE).pipe(docs, batch_size=256)]
+    # the ensemble's models (train.ENSEMBLE) each set the Docs' cats in turn: their mean
+    runs = [[dict(d.cats) for d in pipe.pipe(docs, batch_size=256)] for name, pipe in nlp.pipeline if name.startswith(PIPE)]
+    return [{lb: sum(run[i][lb] for run in runs) / len(runs) for lb in runs[0][i]} for i in range(len(docs))]
 
 
 def sentence_scores(analysis: "Analysis", start: int | None = None, end: int | None = None) -> list[dict[str, float]]:

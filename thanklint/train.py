@@ -35,7 +35,7 @@ from thanklint.errors import ThanklintError
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "rules" / "thankyou" / "data"
-VERSION = 1  # bump when the features or the architecture change (the hash changes with every change)
+VERSION = 2  # bump when the features or the architecture change (the hash changes with every change)
 TEST_SHARE = 0.3  # of the published sites, held out for testing
 WRITTEN = "written"  # the site of notes written for the corpus: always trained on
 # Benchmark and test notes: a corpus note that shares text with one of them is never
@@ -44,23 +44,33 @@ HELD_OUT = (ROOT.parent / "shared" / "bench" / "notes" / "real-dev.jsonl", ROOT 
 OVERLAP = 0.2  # share of a note's 8-word shingles found in one held-out note (stock phrases share < 0.1)
 # A bag of lemma uni- and bigrams, ensembled with a tiny CNN over the same words
 # (site-grouped cross-validation: average precision for interest .65 -> .71,
-# specific-detail .19 -> .37, qualifications .63 -> .72 over the bag alone).
+# specific-detail .19 -> .37, qualifications .63 -> .72 over the bag alone); ENSEMBLE of them.
 CONFIG = {
     "model": {
         "@architectures": "spacy.TextCatEnsemble.v2",
         "tok2vec": {
             "@architectures": "spacy.Tok2Vec.v2",
             "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 64, "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
-                      "rows": [5000, 1000, 2500, 2500], "include_static_vectors": False},
+                      "rows": [2500, 500, 1250, 1250], "include_static_vectors": False},
             "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 64, "window_size": 1, "maxout_pieces": 3,
                        "depth": 2},
         },
         "linear_model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": 2,
-                         "no_output_layer": False, "length": 2**16},
+                         "no_output_layer": False, "length": 2**15},
     },
     "threshold": 0.5,
 }  # fmt: skip
 EPOCHS = 10
+# Three models trained alike but for the seed, their probabilities averaged: one model's verdict on
+# a sentence far from the corpus swings with the seed ("I hope to have the chance to thank Dr Lee
+# in person": interest 0.03 to 0.60 over four seeds for one model with halved tables; three narrow
+# it, 0.26 to 0.68, but do not end it). Chosen on the train sites (--rule-cv, stop 48), tables halved so the three weigh
+# 1.7 times one: against one model, interest F1 0.97 -> 0.99 (published) and 0.94 -> 0.96
+# (written), missing precision on written notes 0.79 -> 0.87; qualifications 0.94 -> 0.96 and
+# 0.96 -> 0.97; closing 1.00 -> 0.97 and 0.98 -> 0.98. Quarter tables (4.8 MB) scored as well on
+# the train sites but missed one of the issue's paraphrases; two models (5.2 MB) passed a rule's bad
+# example ("I hope to have the chance to thank …") as interest
+ENSEMBLE = 3
 BATCH = 16
 DROPOUT = 0.2
 SEED = 0
@@ -152,7 +162,11 @@ def train(examples: list[tuple[list[str], set[str]]], seed: int = SEED, epochs: 
     from thinc.api import use_ops
 
     with use_ops("numpy", use_blis=False):  # numpy's matrix product: see pinned_arithmetic
-        return _train(examples, seed, epochs)
+        first = _train(examples, seed, epochs)
+        for k in range(1, ENSEMBLE):
+            other = _train(examples, seed + k, epochs)
+            first.add_pipe(classifier.PIPE, name=f"{classifier.PIPE}_{k}", source=other)
+        return first
 
 
 def _train(examples: list[tuple[list[str], set[str]]], seed: int, epochs: int):
