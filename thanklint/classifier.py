@@ -68,7 +68,7 @@ def features(words: "Words") -> list[str]:
 @lru_cache(maxsize=1)
 def load():
     """The trained pipeline (loaded once, on first use)."""
-    from thanklint.nlp import import_spacy
+    from thanklint.nlp import fast_ops, import_spacy
 
     spacy = import_spacy()
     if not (MODEL_DIR / "meta.json").is_file():
@@ -76,7 +76,8 @@ def load():
                              "`python -m thanklint.train` in a checkout")  # fmt: skip
     # Without its tokenizer: score() makes Docs from words, never from text, and reading the
     # tokenizer's special cases was half the model's load (~0.15 s of a cold run's CPU).
-    return spacy.load(MODEL_DIR, exclude=["tokenizer"])
+    with fast_ops():
+        return spacy.load(MODEL_DIR, exclude=["tokenizer"])
 
 
 @contextmanager
@@ -101,10 +102,13 @@ def score(sentences: list["Words"], nlp=None) -> list[dict[str, float]]:
     from spacy.tokens import Doc
 
     nlp = nlp or (_in_use[-1] if _in_use else load())
+    if not sentences:
+        return []
     docs = [Doc(nlp.vocab, words=features(w)) for w in sentences]
-    # the ensemble's models (train.ENSEMBLE) each set the Docs' cats in turn: their mean
-    runs = [[dict(d.cats) for d in pipe.pipe(docs, batch_size=256)] for name, pipe in nlp.pipeline if name.startswith(PIPE)]
-    return [{lb: sum(run[i][lb] for run in runs) / len(runs) for lb in runs[0][i]} for i in range(len(docs))]
+    # the mean of the ensemble's models (train.ENSEMBLE), each asked once for the whole batch
+    pipes = [pipe for name, pipe in nlp.pipeline if name.startswith(PIPE)]
+    mean = sum(pipe.predict(docs) for pipe in pipes) / len(pipes)
+    return [dict(zip(pipes[0].labels, map(float, row))) for row in mean]
 
 
 def sentence_scores(analysis: "Analysis", start: int | None = None, end: int | None = None) -> list[dict[str, float]]:
