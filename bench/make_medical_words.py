@@ -15,17 +15,13 @@ Not a runtime dependency; the list's notice is rules/thankyou/data/medical-words
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import io
 import re
-import subprocess
 import sys
 import tarfile
-import tempfile
-from pathlib import Path
 
-from make_scowl_words import DATA, OUT as SCOWL, _ar_member
+from make_scowl_words import DATA, OUT as SCOWL, _ar_member, deb_bytes
 
 OUT = DATA / "medical-words.txt.gz"
 NOTICE = DATA / "medical-words-COPYRIGHT.txt"
@@ -36,17 +32,8 @@ MIN_LENGTH = 8
 _WORD = re.compile(r"[a-z]+")
 
 
-def _download(folder: str) -> Path:
-    subprocess.run(["apt-get", "download", f"{PACKAGE}={VERSION}"], cwd=folder, check=True)
-    return next(Path(folder).glob(f"{PACKAGE}_*.deb"))
-
-
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--deb", type=Path, help=f"Debian's {PACKAGE}_{VERSION}_all.deb (default: apt-get download it)")
-    a = ap.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        deb = (a.deb or _download(tmp)).read_bytes()
+    deb = deb_bytes(argv, __doc__.split("\n\n")[0], PACKAGE, VERSION)
     dic = notice = None
     with tarfile.open(fileobj=io.BytesIO(_ar_member(deb, "data.tar"))) as tar:
         for member in tar:

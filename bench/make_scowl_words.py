@@ -51,17 +51,20 @@ def _ar_member(deb: bytes, prefix: str) -> bytes:
     raise SystemExit(f"make_scowl_words: no {prefix}* in the .deb")
 
 
-def _download(folder: str) -> Path:
-    subprocess.run(["apt-get", "download", f"scowl={VERSION}"], cwd=folder, check=True)
-    return next(Path(folder).glob("scowl_*.deb"))
+def deb_bytes(argv: list[str] | None, description: str, package: str, version: str) -> bytes:
+    """The .deb named by --deb, else `apt-get download package=version` into a temporary folder."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--deb", type=Path, help=f"Debian's {package}_{version}_all.deb (default: apt-get download it)")
+    a = ap.parse_args(argv)
+    if a.deb:
+        return a.deb.read_bytes()
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["apt-get", "download", f"{package}={version}"], cwd=tmp, check=True)
+        return next(Path(tmp).glob(f"{package}_*.deb")).read_bytes()
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--deb", type=Path, help=f"Debian's scowl_{VERSION}_all.deb (default: apt-get download it)")
-    a = ap.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        deb = (a.deb or _download(tmp)).read_bytes()
+    deb = deb_bytes(argv, __doc__.split("\n\n")[0], "scowl", VERSION)
     with tarfile.open(fileobj=io.BytesIO(_ar_member(deb, "control.tar"))) as tar:
         control = tar.extractfile("./control").read().decode("utf-8")
     version = re.search(r"^Version: (\S+)", control, re.M).group(1)
