@@ -1324,13 +1324,14 @@ FRESH_45 = ("Dear Ms Reid,\n\nThank you for the interview. The case study on a c
             "failed runs by roughly a third. I have prepared corneoscleral rims and supported your theranostics "
             "service.\n\nKind regards,\nSam\n")
 FRESH_45_SLIPS = ("Dear Ms Reid,\n\nThank you for the interview. We need talk about the budget. The costumer lose "
-                  "money, and the manager was upset. The accomodation was fine.\n\nKind regards,\nSam\n")
+                  "money, and the manager was upset. My colleague study the reports every week, and the director, who "
+                  "joined last year, reviews them. The accomodation was fine.\n\nKind regards,\nSam\n")
 
 
 def test_harper_leaves_a_run_on_subject_a_participle_and_medical_words_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_45) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, HARPER, FRESH_45_SLIPS)
-    assert set(slips["grammar"]) == {"need", "lose"} and slips["spelling"] == ["accomodation"]
+    assert set(slips["grammar"]) == {"need", "lose", "study"} and slips["spelling"] == ["accomodation"]
 
 
 @pytest.mark.languagetool
@@ -1338,4 +1339,4 @@ def test_harper_leaves_a_run_on_subject_a_participle_and_medical_words_alone(tmp
 def test_languagetool_leaves_a_run_on_subject_and_medical_words_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_45) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_45_SLIPS)
-    assert "lose" in slips["grammar"] and slips["spelling"] == ["accomodation"]
+    assert {"lose", "study"} <= set(slips["grammar"]) and slips["spelling"] == ["accomodation"]

@@ -101,9 +101,9 @@ def score(sentences: list["Words"], nlp=None) -> list[dict[str, float]]:
     """Each sentence's probability for each label, in one batch."""
     from spacy.tokens import Doc
 
-    nlp = nlp or (_in_use[-1] if _in_use else load())
     if not sentences:
         return []
+    nlp = nlp or (_in_use[-1] if _in_use else load())
     docs = [Doc(nlp.vocab, words=features(w)) for w in sentences]
     # the mean of the ensemble's models (train.ENSEMBLE), each asked once for the whole batch
     pipes = [pipe for name, pipe in nlp.pipeline if name.startswith(PIPE)]

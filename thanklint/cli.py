@@ -79,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         # the parse and the content model multiply small matrices (nlp.fast_ops): OpenBLAS's threads
         # only add CPU there (a note 48 ms wall and 94 ms CPU with two, 50 and 57 with one); read when
         # numpy loads, so set before anything imports it; a user's own setting stands
-        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+        if not any(os.environ.get(v) for v in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")):
+            os.environ["OPENBLAS_NUM_THREADS"] = "1"
     try:
         _escape_unencodable_output()
         if argv == ["--version"]:  # answered before anything else is imported: editors call it often

@@ -80,10 +80,11 @@ def load(needs: frozenset[str] = ALL_COMPONENTS):
 
 
 def fast_ops():
-    """The ops a pipeline loaded inside this block keeps: numpy's matrix product, not blis's. Blis
-    picks its kernel by CPU and runs plain C where it knows none (an AMD EPYC here: 'generic');
-    numpy's OpenBLAS knows more CPUs. Measured here: the parse of a note 48 -> 34 ms, the content
-    model's three models 9.5 -> 5.3 ms a note (stop 48). A context: no global ops change."""
+    """The ops a pipeline loaded inside this block keeps: numpy's matrix product for its layers,
+    not blis's (the parser's own step-by-step products still call blis). Blis picks its kernel by
+    CPU and runs plain C where it knows none (an AMD EPYC here: 'generic'); numpy's OpenBLAS
+    knows more CPUs. Measured here: the parse of a note 48 -> 34 ms, the content model's three
+    models 9.5 -> 5.3 ms a note (stop 48). A context: no global ops change."""
     from thinc.api import use_ops
 
     return use_ops("numpy", use_blis=False)

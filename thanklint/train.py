@@ -7,9 +7,9 @@ writers the model never saw; the test sites are listed in test-sites.txt), train
 and writes it to thanklint/models/content. The test split is what
 bench/content.py measures the shipped model on.
 
-Deterministic: fixed seeds, a fixed order and arithmetic that is the same on every
-x86-64 CPU (see pinned_arithmetic), so retraining gives the same model, and the figures
-the model records in its meta.json (tests/test_classifier.py retrains and compares).
+Deterministic: fixed seeds, a fixed order and arithmetic pinned to code paths x86-64 CPUs
+share (see pinned_arithmetic), so retraining with the same libraries gives the same model
+and the figures it records in its meta.json (tests/test_classifier.py retrains and compares).
 
 `python -m thanklint.train --rule-cv [--try RULE:PARAM=VALUE,...] [--cv-errors RULE]`
 trains and writes nothing shipped: it cross-validates the real content rules on the
@@ -139,12 +139,13 @@ _PINNED = "THANKLINT_TRAIN_PINNED"
 
 
 def pinned_arithmetic(argv: list[str]) -> None:
-    """Run this command again (exec: one process) with the arithmetic every x86-64 CPU does
-    alike: numpy's baseline loops only, OpenBLAS on one core type and one thread. Training is
-    chaotic (dropout SGD over ten epochs turns one rounding difference into other weights):
-    the same code with numpy's AVX-512 loops turned off gave held-out interest F1 0.85
-    instead of 0.78. Thinc's matrix products go through numpy too (see train): blis picks
-    its kernel by CPU."""
+    """Run this command again with arithmetic x86-64 CPUs do alike: numpy's baseline loops only,
+    OpenBLAS on one core type and one thread. Training is chaotic (dropout SGD over ten epochs
+    turns one rounding difference into other weights): the same code with numpy's AVX-512 loops
+    turned off gave held-out interest F1 0.85 instead of 0.78. Thinc's matrix products go through
+    numpy too (see train): blis picks its kernel by CPU. Tried here with numpy's AVX-512 and
+    glibc's AVX2/FMA paths masked from outside: the same weights; not tried on another CPU, and
+    ARM (another BLAS) is not covered. The libraries' versions are recorded (arithmetic())."""
     if os.environ.get(_PINNED) == "1":
         return
     try:
@@ -154,7 +155,20 @@ def pinned_arithmetic(argv: list[str]) -> None:
     env = dict(os.environ, NPY_DISABLE_CPU_FEATURES=" ".join(__cpu_dispatch__), OPENBLAS_CORETYPE="Nehalem",
                OPENBLAS_NUM_THREADS="1", **{_PINNED: "1"})  # fmt: skip
     env.pop("NPY_ENABLE_CPU_FEATURES", None)
-    os.execve(sys.executable, [sys.executable, "-m", "thanklint.train", *argv], env)
+    cmd = [sys.executable, "-m", "thanklint.train", *argv]
+    if os.name == "nt":  # no exec there: the caller would get this process's exit code, not the trainer's
+        import subprocess
+
+        raise SystemExit(subprocess.run(cmd, env=env).returncode)
+    os.execve(sys.executable, cmd, env)
+
+
+def arithmetic() -> dict[str, str]:
+    """What decides the trained weights besides the code and corpus (meta.json; tests compare)."""
+    import platform
+    from importlib.metadata import version
+
+    return {"machine": platform.machine(), **{p: version(p) for p in ("numpy", "thinc", "spacy")}}
 
 
 def train(examples: list[tuple[list[str], set[str]]], seed: int = SEED, epochs: int = EPOCHS):
@@ -479,6 +493,7 @@ def main(argv: list[str] | None = None) -> int:
         "not_trained_on": sorted(copies),
         # what a retrain must give again (tests/test_classifier.py): P, R, F1 and positives per label
         "test_split": figures,
+        "arithmetic": arithmetic(),
     }
     args.out.mkdir(parents=True, exist_ok=True)
     model.to_disk(args.out)

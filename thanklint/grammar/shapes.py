@@ -355,6 +355,8 @@ def _subject_runs_on(tok) -> bool:
 
     if tok.lemma_.lower() in ("be", "have", "do") or not wordforms.is_noun(tok.lower_):
         return False  # "are" is a noun too (a unit of area): "Education are the basis …, and the amount …, provides"
+    if any(c.dep_ in ("dobj", "attr", "dative") for c in tok.children):
+        return False  # a verb with its object: "My colleague study the reports every week, and the director, who …, reviews them"
     doc = tok.doc
     return any(v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP") and doc[v.i - 1].text == ","
                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i - 1 for c in v.children)
