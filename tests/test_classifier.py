@@ -160,7 +160,7 @@ def test_retraining_gives_the_shipped_model_and_its_figures(tmp_path):
     that do the arithmetic are those the model was trained with (meta.json's "arithmetic"): the
     project's install resolves them; another numpy or thinc trains other weights."""
     from thanklint import classifier
-    from thanklint.train import DATA, corpus_hash, load_corpus, sentence_words, test_figures
+    from thanklint.train import DATA, corpus_hash, held_out_figures, load_corpus, sentence_words
 
     shipped = json.loads((classifier.MODEL_DIR / "meta.json").read_text(encoding="utf-8"))["thanklint"]
     assert shipped["hash"] == corpus_hash(DATA / "notes.jsonl", DATA / "sentences.jsonl"), "retrain the content model"
@@ -183,7 +183,7 @@ def test_retraining_gives_the_shipped_model_and_its_figures(tmp_path):
     site = {n["id"]: n["site"] for n in notes}
     test_idx = [i for i, s in enumerate(sentences) if site.get(s["note"]) in test_sites]
     words = sentence_words(notes, sentences)
-    assert test_figures(classifier.load(), words, sentences, test_idx) == figures
+    assert held_out_figures(classifier.load(), words, sentences, test_idx) == figures
 
 
 def test_a_missing_corpus_is_one_line_and_exit_2(tmp_path):

@@ -241,7 +241,7 @@ def sentence_prf(model, words, sentences) -> dict[str, tuple[float, float, float
     return out
 
 
-def test_figures(model, words: list, sentences: list[dict], test_idx: list[int]) -> dict[str, list]:
+def held_out_figures(model, words: list, sentences: list[dict], test_idx: list[int]) -> dict[str, list]:
     """Sentence-level P, R, F1 (rounded to 4 places) and positives per label on the held-out
     sites, as recorded in the model's meta.json."""
     if not test_idx:
@@ -482,7 +482,7 @@ def main(argv: list[str] | None = None) -> int:
     model = train([(classifier.features(words[i]), set(sentences[i]["labels"])) for i in train_idx])
 
     published = sorted({n["site"] for n in notes if n["site"] != WRITTEN})
-    figures = test_figures(model, words, sentences, test_idx)
+    figures = held_out_figures(model, words, sentences, test_idx)
     model.meta["name"] = "thanklint_content"
     model.meta["version"] = f"{VERSION}.0.0"
     model.meta["thanklint"] = {
