@@ -51,8 +51,37 @@ def _consonants(iast: str) -> str:
     return re.sub(r"ṃ(?=[pbm])", "m", s).replace("ṃ", "n")
 
 
+# IAST's letters, longest first: a vowel, an aspirated consonant, or one letter with its marks
+_UNITS = re.compile(r"ai|au|[kgcjtdpbḍṭ]h|r̤h|.[\u0300-\u036f]*", re.DOTALL)
+_VOWELS = frozenset({"a", "ā", "i", "ī", "u", "ū", "e", "o", "ai", "au", "ṛ", "ṝ"})
+
+
+def _consonant(unit: str) -> bool:
+    return unit not in _VOWELS and unit[0].isalpha() and unit not in ("ṃ", "ḥ")
+
+
+def spoken(iast: str) -> str:
+    """The word without the inherent "a" Hindi does not speak inside a word: one between a vowel
+    and a consonant before it and a consonant and a vowel after it, taken from the right
+    ("halavā" -> "halvā", "namakīna" -> "namkīna", "samajhanā" -> "samajhnā", "kamarā" -> "kamrā")."""
+    units = _UNITS.findall(iast.lower())
+    for i in range(len(units) - 3, 1, -1):
+        if (units[i] == "a" and _consonant(units[i - 1]) and units[i - 2] in _VOWELS
+                and _consonant(units[i + 1]) and units[i + 2] in _VOWELS):
+            del units[i]
+    return "".join(units)
+
+
 def spellings(iast: str) -> set[str]:
-    """The Latin spellings of one IAST word: its plain form and Indian English's forms."""
+    """The Latin spellings of one IAST word as written and as spoken (`spoken`): its plain form and
+    Indian English's forms."""
+    out: set[str] = set()
+    for form in {iast, spoken(iast)}:
+        out |= _spellings(form)
+    return out
+
+
+def _spellings(iast: str) -> set[str]:
     out = {_plain(iast)}
     base = _consonants(iast)
     marked = [v for v in LONG_VOWELS if v in base]
@@ -62,7 +91,9 @@ def spellings(iast: str) -> set[str]:
             s = s.replace(v, written)
         s = _plain(s)
         out |= {s, s.replace("v", "w"), s.replace("au", "aw"), s.replace("ph", "f")}
-    # the inherent "a" Hindi does not speak at a word's end; a long "aa" is spoken
+    # the inherent "a" Hindi does not speak at a word's end ("jala" -> "jal"); a long "ā" is spoken
+    if not iast.endswith("a"):
+        return out
     return out | {f[:-1] for f in out if f.endswith("a") and not f.endswith("aa") and len(f) > 3}
 
 

@@ -38,6 +38,8 @@ ERRORS = {
     "Your engineers is clearly proud of the new plant.": ("is", "are"),
     "The new dashboard make the churn data easy to read.": ("make", "makes"),
     "Your analysts was generous with their time.": ("was", "were"),
+    # ... also in a list whose items each have a subject (stop 49: not the shared subject's list)
+    "I design the programs, the workers analyses the data, and the director reviews them.": ("analyses", "analyse"),
     # "a" + a regular plural
     "Your team shared a reports on retention with me.": ("reports", "report"),
     "We talked about what creates a firebreaks.": ("firebreaks", "firebreak"),  # a verb between "what" and "a"
@@ -120,6 +122,8 @@ CLEAN = [
     # a wh clause's verb with "a" read as a plural subject; a verb after a name read as a plural (stop 40, fresh-28)
     "Explaining to a twelve-year-old why a catch-and-release byelaw matters is as important as catching a poacher.",
     "I know a sale barn running 3,000 head on a Saturday moves at a different pace.",
+    # a middle item of a list of verb phrases that share "I": its object read as a subject and verb (stop 49, fresh-46)
+    "I design exercise programs, complete physical demands analyses on job sites, and write reports.",
 ]
 # not the pronoun "I": the shapes leave these alone (the engines judge them on their own)
 NOT_THE_PRONOUN = [

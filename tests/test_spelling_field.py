@@ -37,6 +37,10 @@ CLEAN = {
     "hindi-popular.txt": "Each taluk plans its planting around the kharif sowing, and the sangeet evenings were a joy to staff.",
     # ... and one Hindi word alone, no slip of a common English word (stop 39, fresh-27)
     "hindi-one.txt": "I was impressed by your plan to start maintenance camps before the kharif season.",
+    # ... as Hindi speaks them, without the inherent "a" inside the word ("halavā" -> "halwa") (stop 49, fresh-46)
+    "hindi-spoken.txt": "The walk through the halwa section with your team of halwais was the highlight.",
+    # a listed prefix hyphened to a common word: Harper checks "tele" alone, LanguageTool the whole (stop 49, fresh-46)
+    "prefix-hyphened.txt": "Your plans for a tele-stroke network linking the district hospitals were inspiring.",
     # words LanguageTool's dictionary holds and Harper's lacks: Harper alone asks it too (stop 39,
     # fresh-27); a curly apostrophe is the list's straight one
     "languagetool-dictionary.txt": "We talked about the glamping sites, the rostered staff, the fescue on the greens and the boat’s fo’c’sle.",
@@ -159,6 +163,19 @@ def test_each_check_is_off_at_its_default():
     assert not _field_word("accomodation", ["accommodation"], replace(off, medical_words=True))  # listed, but a slip
     text = "the chef de partie"
     assert _loan_word(text, 12, 18, on) and not _loan_word(text, 12, 18, off)
+
+
+def test_a_hyphened_prefix_needs_a_common_word_after_it():
+    """"tele-stroke" is a word whether the engine flags the prefix or the whole; a slip in the word
+    after it ("tele-strok") or the prefix alone is not."""
+    from thanklint import packs
+    from thanklint.kinds.proofread import _hyphened_prefix
+
+    p = next(r for r in packs.load().rules if r.id == "spelling").params
+    text = "a tele-stroke unit, a tele-strok unit and a tele"
+    assert _hyphened_prefix(text, 2, 6, p) and _hyphened_prefix(text, 2, 13, p)
+    assert not _hyphened_prefix(text, 22, 26, p) and not _hyphened_prefix(text, 22, 32, p)
+    assert not _hyphened_prefix(text, len(text) - 4, len(text), p)
 
 
 def test_hyphenated_field_words_and_run_together_words_in_scowl():

@@ -335,6 +335,9 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
                 c.dep_ in ("attr", "acomp", "dobj") for c in tok.children):
             return []  # "Your question about a breeder who trusts his eye more than the figures was a good one": the
             # sentence's verb with its complement, parsed as a comparison's ("than the figures are" has none) (stop 36, fresh-24)
+        if _middle_of_shared_list(tok):
+            return []  # "I design programs, complete physical demands analyses on job sites, and write reports": the
+            #           list's verbs share "I"; its middle object was read as a subject and verb (stop 49, fresh-46)
         left = subj.left_edge.i
         if left and tok.doc[left - 1].tag_ in ("WRB", "WP", "WDT") and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
@@ -361,6 +364,24 @@ def _subject_runs_on(tok) -> bool:
     return any(v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP") and doc[v.i - 1].text == ","
                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i - 1 for c in v.children)
                for v in tok.children)  # fmt: skip
+
+
+def _middle_of_shared_list(tok) -> bool:
+    """`tok` is a middle item of a list of verb phrases whose later item has no subject of its own:
+    the items share the first one's subject, a pronoun ("I design …, complete … analyses …, and
+    write …"), so what the parse read as this item's subject and verb is an object (a noun). A list
+    whose items each have a subject ("I design programs, my colleagues analyses data") is not one."""
+    if tok.dep_ != "conj":
+        return False
+    first = tok.head
+    while first.dep_ == "conj":
+        first = first.head
+    verb = first.head if first.dep_ == "dobj" else first  # the parse may hang the list on the first verb's object
+    if not any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in verb.children):
+        return False
+    later = [c for c in (*tok.children, *tok.head.children) if c.dep_ == "conj" and c.i > tok.i]
+    return any(v.pos_ == "VERB" and v.tag_ in ("VB", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+               for v in later)  # fmt: skip
 
 
 def _compound_noun(tok, subj) -> bool:

@@ -64,6 +64,7 @@ class ConsistencyParams:
     other_org_message: str = "“{found}” is addressed as the employer, but this note is for {expected}."
     unit_message: str = "“{found}” is addressed as the employer: is it part of {expected}?"
     visit_message: str = "“{found}” is where you visited: is it part of {expected}?"
+    owner_message: str = "“{found}” is named as an owner: is it part of {expected}, a third party, or a leftover?"
     greeting_message: str = "The greeting names {found}, but the interviewer is {expected}."
     case_message: str = "Write the name as “{expected}”."
     accents_message: str = "“{found}” is written “{expected}”."
@@ -109,7 +110,7 @@ def _employer_orgs(analysis, p):
     """(ent, addressed as the employer, sentence is about the past, unit: "yes" when a unit noun
     follows it, "maybe" when it may be a unit, "" otherwise; see _unit) for the organisations the
     note names; addressed is "visit" when only a visit cue says so ("showing me around Hatton"), "weak"
-    when only a possessive or a place cue does."""
+    when only a place cue does, "owner" when only a possessive does ("PAMGuard's click detector")."""
     doc = analysis.doc
     note = analysis.note
     employer, past, place = compile_cues(p.employer_cues), compile_cues(p.past_cues), compile_cues(p.place_cues)
@@ -158,8 +159,8 @@ def _employer_orgs(analysis, p):
                     and doc[ent.end + 1].tag_ in ("VBN", "JJ"):
                 continue  # "MSC-certified suppliers": a modifier of another noun, not an employer (stop 35, fresh-20)
             before = {ent.start - k for k in (1, 2, 3)}
-            addressed = bool(cue_ends & before) or ("visit" if visit_ends & before else
-                                                    "weak" if place_ends & before or _possessive(doc, ent) else False)
+            addressed = bool(cue_ends & before) or ("visit" if visit_ends & before else "weak" if place_ends & before
+                                                    else "owner" if _possessive(doc, ent) else False)
             out.append((ent, addressed, about_past, unit))
         seen = set()
         for span in unnamed:
@@ -612,11 +613,11 @@ def check_consistency(analysis, ctx, rule):
                 continue
             if _norm(ent.text) in parts:
                 continue
-            if addressed == "weak" and _of_owned(ent, yours):
+            if addressed in ("weak", "owner") and _of_owned(ent, yours):
                 continue  # "bring my care to Parramatta" after "your Parramatta collection centre"; not "join Fabrikam"
             if ctx.role and _starts_role(note.text, ent.start_char, ctx.role):
                 continue  # "the HPC systems administrator position": the post the user named, not an employer
-            if addressed == "weak" and names_company:
+            if addressed in ("weak", "owner") and names_company:
                 continue  # "Given AUSTRAC's recent enforcement activity" in a note to the bank: a third party
             if _ratio(_norm(ent.text), _norm(ctx.company)) >= p.similarity:
                 continue  # a near-miss is reported above, word by word
@@ -631,6 +632,13 @@ def check_consistency(analysis, ctx, rule):
                 if not _same_org(named, ctx.company) and not _part_of(analysis.doc, ent, orgs, ctx.company):
                     add(ent.start_char, ent.end_char, p.unit_message.format(found=ent.text, expected=ctx.company),
                         "other-unit", severity=Severity.WARNING)
+                continue
+            if addressed == "owner" and _norm(ent.text) not in addressed_as_employer:
+                # only a possessive, in a note that never names its employer: a tool's, a regulator's or a
+                # client's as often as a leftover's ("PAMGuard's click detector", "MPI's spatial requirements":
+                # stop 49, fresh-46); "I admire Fabrikam's method" is asked about too
+                add(ent.start_char, ent.end_char, p.owner_message.format(found=ent.text, expected=ctx.company),
+                    "other-owner", severity=Severity.WARNING)
                 continue
             if addressed == "visit" and _norm(ent.text) not in addressed_as_employer:
                 # only where the visit took place: a site of the employer as often as a leftover ("showing me

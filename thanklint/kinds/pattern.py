@@ -139,6 +139,9 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
     joined = re.search(r"([A-Z]{2,})-$", text[max(0, start - 12) : start]) or re.match(r"-([A-Z]{2,})\b", text[end : end + 12])
     if joined:  # "INSPIRE-MANAK"; not "THANK-YOU", "WORLD-CLASS" (common words both: a review)
         return common_words().get(joined.group(1).lower(), 0.0) < 3.0
+    if re.match(r"-(?:[A-Z]|\d+)(?![\w-])", text[end : end + 8]):
+        return True  # before a hyphen and a letter or a number, a tool's or a product's name: "the PURPOSE-T
+        #              assessment" (stop 49, fresh-46), "COVID-19"
     if re.search(r"(?<![\w-])[A-Z]-$", text[max(0, start - 3) : start]):
         return True  # after a letter and its hyphen, a scheme's or a product's name: "the PM E-DRIVE scheme" (stop 43, fresh-37)
     from spacy.lang.en.stop_words import STOP_WORDS  # here: importing the kinds loads no spaCy

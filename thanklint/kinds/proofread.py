@@ -1308,6 +1308,19 @@ def _hyphenated_words(word: str, p: ProofreadParams) -> bool:
                or (_field_word(x, [], p) and not respell.near(x, 1)) for x in pieces)  # fmt: skip
 
 
+def _hyphened_prefix(text: str, start: int, end: int, p: ProofreadParams) -> bool:
+    """A listed prefix joined by a hyphen to a common word ("tele-stroke": stop 49, fresh-46), the
+    span its prefix (Harper checks the pieces) or the whole word (LanguageTool); a slip in the word
+    ("tele-strok") keeps the span flagged, and a prefix alone is no word ("tele" stays)."""
+    whole = wordforms.hyphenated_word(text, start, end).lower()
+    pieces = whole.split("-")
+    if len(pieces) != 2 or pieces[0] not in p.prefixes or not p.base_zipf:
+        return False
+    if text[start:end].lower() not in (pieces[0], whole):
+        return False
+    return wordforms.is_lemma(pieces[1]) or _zipf(pieces[1]) >= p.base_zipf
+
+
 def _latin_phrase(text: str, start: int, end: int, phrases) -> bool:
     """The span is a word of a Latin phrase the pack lists ("in situ", "inter partes")."""
     lo = max(0, start - 40)
@@ -1547,6 +1560,8 @@ def check_proofread(analysis, ctx, rule):
             if _latin_phrase(note.text, m.offset, m.end, p.latin_phrases):
                 continue
             if _in_hyphenated_lemma(note.text, m.offset, m.end) or _hyphenated_words(note.text[m.offset : m.end], p):
+                continue
+            if _hyphened_prefix(note.text, m.offset, m.end, p):
                 continue
             if p.binomials and _binomial(analysis, m.offset, m.end):
                 continue
