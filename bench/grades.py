@@ -28,8 +28,8 @@ to be sent as they are, with no error, each checked with the context its sender 
 no interest), so they are a row of their own, beside the complete notes: they are not published
 notes, and fresh-1 to fresh-46 were read while tuning (fresh-47 is never tuned on, and --show
 leaves its notes out). natural-1 to natural-5 (bench/data/natural-notes-*.jsonl) are rows of their
-own: plain notes in everyday jobs, as most candidates write them; natural-3 to -5 never tuned
-on, natural-1 and -2 read at stop 34. With --inject-written the one-flaw variants below are made from them too
+own: plain notes in everyday jobs, as most candidates write them; natural-5 never tuned on,
+natural-1 and -2 read at stop 34, natural-3 and -4 at stop 49. With --inject-written the one-flaw variants below are made from them too
 (not "no thanks" / "no detail": those need sentence labels they do not have).
 
 Complete notes: every content element (gratitude, interest, specific-detail, qualifications,
@@ -93,7 +93,7 @@ UNSEEN = ROOT / "bench" / "data" / "unseen-notes.jsonl"
 # issue 9's clean notes, written by helper sessions that never saw the project, with the context
 # each sender would give (labelled from the text by another such session, before any run with it)
 WRITTEN = FRESH
-NATURAL_READ = {1, 2}  # natural-1 and -2: their findings were read at stop 34 (bench/data/README.md)
+NATURAL_READ = {1: 34, 2: 34, 3: 49, 4: 49}  # natural set -> the stop that read its findings (bench/data/README.md)
 WRITTEN_UNTUNED = WRITTEN[-1].name  # fresh-47: never tuned on (bench/data/README.md); --show leaves it out
 WRITTEN_CONTEXT = ROOT / "bench" / "data" / "clean-notes-context.jsonl"
 CONTENT = ("gratitude", "interest", "specific-detail", "qualifications", "closing")
@@ -443,7 +443,7 @@ def main() -> int:
     row(f"  fresh-{len(WRITTEN)} (never tuned on; --show leaves it out)", untuned, "≥ 90%")
     for k in range(1, len(PLAIN) + 1):  # one row a set: natural-1, natural-2, …
         these = [s for s in plain if s.id.startswith(f"natural{k}-")]
-        how = "read at stop 34" if k in NATURAL_READ else "never tuned on"
+        how = f"read at stop {NATURAL_READ[k]}" if k in NATURAL_READ else "never tuned on"
         row(f"  natural-{k} (everyday jobs; {how}, not shown)", these, "≥ 90%")
     if written_injected:
         print("  injected: one flaw in a written clean note")

@@ -124,6 +124,8 @@ CLEAN = [
     "I know a sale barn running 3,000 head on a Saturday moves at a different pace.",
     # a middle item of a list of verb phrases that share "I": its object read as a subject and verb (stop 49, fresh-46)
     "I design exercise programs, complete physical demands analyses on job sites, and write reports.",
+    # a phrasal gerund's object before the sentence's verb (stop 49, natural-3)
+    "Your advice to ask tenants what they need before pointing out a property's features has stayed with me.",
 ]
 # not the pronoun "I": the shapes leave these alone (the engines judge them on their own)
 NOT_THE_PRONOUN = [

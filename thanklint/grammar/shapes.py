@@ -342,7 +342,11 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
         if left and tok.doc[left - 1].tag_ in ("WRB", "WP", "WDT") and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
             return []  # "why a catch-and-release byelaw matters is": a wh clause's verb read as the subject (stop 40, fresh-28)
-        if left and tok.doc[left - 1].tag_ == "VBG":
+        before = tok.doc[left - 1] if left else None
+        if before is not None and before.tag_ == "RP" and left >= 2 and tok.doc[left - 2].tag_ == "VBG":
+            before = tok.doc[left - 2]  # a phrasal gerund: "before pointing out a property's features has stayed with
+            #                             me" (the features are its object: stop 49, natural-3)
+        if before is not None and before.tag_ == "VBG":
             return []  # "Seeing the new rigs ready for mobilisation was a highlight": the gerund is the subject
         fix = p.irregular.get(tok.lower_) or _base(tok, {})
     else:

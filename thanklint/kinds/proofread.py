@@ -680,6 +680,20 @@ def _not_a_kept_object(analysis, m) -> bool:
                for c in verb.children) or any(c.dep_ == "dobj" for c in verb.children)
 
 
+def _not_a_kept_noun(analysis, m) -> bool:
+    """The verb after "keep" is no noun adjunct of the object "keep" holds in a state: "to keep wait
+    times short", "keep work areas clean" (a noun, a noun, an adjective; stop 49, natural-4); "I keep
+    think about it" and "we keep go there" are still slips."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks:
+        return True
+    doc, i = toks[-1].doc, toks[-1].i
+    if i + 2 >= len(doc):
+        return True
+    noun, state = doc[i + 1], doc[i + 2]
+    return not (noun.tag_ in ("NN", "NNS") and state.tag_ in ("JJ", "JJR") and wordforms.is_noun(toks[-1].lower_))
+
+
 def _a_range(analysis, m) -> bool:
     """A hyphen between two numbers joins a range unless the first has three digits or more and is the
     larger, not a year before the next one's last two digits: "8130-3" is a form's number ("FAA 8130-3
@@ -1044,7 +1058,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-kept-object": _not_a_kept_object, "a-range": _a_range, "not-an-acronym": _not_an_acronym,
             "not-a-models-plural": _not_a_models_plural, "not-before-marked-vowel": _not_before_marked_vowel,
             "not-an-isotope": _not_an_isotope, "not-a-hyphened-modifier": _not_a_hyphened_modifier,
-            "not-a-subjects-owner": _not_a_subjects_owner, "not-a-post": _not_a_post}
+            "not-a-subjects-owner": _not_a_subjects_owner, "not-a-post": _not_a_post,
+            "not-a-kept-noun": _not_a_kept_noun}
 
 
 def _in_formula(note, start: int, end: int, capitalised: bool = False) -> bool:
