@@ -1336,6 +1336,14 @@ def _hyphened_prefix(text: str, start: int, end: int, p: ProofreadParams) -> boo
     return wordforms.is_lemma(pieces[1]) or _zipf(pieces[1]) >= p.base_zipf
 
 
+def _reduplicated(text: str, start: int, end: int) -> bool:
+    """A word said twice with a hyphen, a game's or a thing's name ("kho-kho": stop 49, natural-3;
+    "tuk-tuk"), the span a piece (Harper) or the whole (LanguageTool): no slip doubles a word."""
+    whole = wordforms.hyphenated_word(text, start, end).lower()
+    pieces = whole.split("-")
+    return len(pieces) == 2 and pieces[0] == pieces[1] and pieces[0].isalpha() and text[start:end].lower() in (pieces[0], whole)
+
+
 def _latin_phrase(text: str, start: int, end: int, phrases) -> bool:
     """The span is a word of a Latin phrase the pack lists ("in situ", "inter partes")."""
     lo = max(0, start - 40)
@@ -1576,7 +1584,7 @@ def check_proofread(analysis, ctx, rule):
                 continue
             if _in_hyphenated_lemma(note.text, m.offset, m.end) or _hyphenated_words(note.text[m.offset : m.end], p):
                 continue
-            if _hyphened_prefix(note.text, m.offset, m.end, p):
+            if _hyphened_prefix(note.text, m.offset, m.end, p) or _reduplicated(note.text, m.offset, m.end):
                 continue
             if p.binomials and _binomial(analysis, m.offset, m.end):
                 continue
