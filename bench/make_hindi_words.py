@@ -10,10 +10,13 @@ flagged in notes that wrote them): "ch" for IAST "c" ("chauki") and "chh" for it
 "sangeet"), "ee", "oo", "aa" for the long vowels as well as "i", "u", "a" ("meenakari", "haat"),
 "w" for "v" ("swara"), "aw" for "au" ("chawki") and "f" for "ph" (the nukta of "kharif" is often
 left out). A word ending in the inherent "a" is also kept without it, as Hindi speaks it ("jala"
--> "jal"), and so is a word with an inherent "a" Hindi does not speak inside it, between a vowel
-and a consonant before it and a consonant and a vowel after it ("halavā" -> "halwa", "namakīna" ->
-"namkeen": stop 49, fresh-46). Kept: words of three letters or more that are rare in English
-(wordfreq Zipf < 3.3), the only ones a spelling engine could flag. Not a runtime dependency:
+-> "jal"), and so is a word as Hindi speaks it, without an inherent "a" between a vowel and a
+consonant before it and a consonant and a vowel after it ("halavā" -> "halwa", "namakīna" ->
+"namkeen", "matalaba" -> "matlab": stop 49, fresh-46), unless that spoken form is one edit from an
+English word of Zipf 4 or more (a loan's spoken form is often a typo: "fitnes", "opning"). The
+list's entries in Latin letters are English words ("management") and are left out. Kept: words
+of three letters or more that are rare in English (wordfreq Zipf < 3.3), the only ones a
+spelling engine could flag. Not a runtime dependency:
 
     pip install indic-transliteration==2.3.82 && python bench/make_hindi_words.py
 """
@@ -34,7 +37,8 @@ HEADER = """\
 # `python bench/make_hindi_words.py` from wordfreq 3.1's Hindi list (CC BY-SA 4.0, Robyn Speer;
 # the 30,000 most common words) romanised with indic-transliteration 2.3.82 (IAST, MIT), without
 # diacritics and in Indian English's own spellings (ch, sh, ri, ee, oo, aa, w, f), as written and
-# as spoken (without the inherent "a" Hindi drops inside a word and at its end: "halwa", "namkeen");
+# as spoken (without the inherent "a" Hindi drops inside a word and at its end: "halwa", "namkeen";
+# not a spoken form one edit from an English word of Zipf 4 or more);
 # three letters or more, rare in English (wordfreq Zipf < 3.3). Read by the spelling rule's
 # `hindi_words` check (spelling.yaml).
 """
@@ -64,10 +68,13 @@ def _consonant(unit: str) -> bool:
 
 
 def spoken(iast: str) -> str:
-    """The word without the inherent "a" Hindi does not speak inside a word: one between a vowel
-    and a consonant before it and a consonant and a vowel after it, taken from the right
-    ("halavā" -> "halvā", "namakīna" -> "namkīna", "samajhanā" -> "samajhnā", "kamarā" -> "kamrā")."""
+    """The word as Hindi speaks it, without its inherent "a"s: a final one after a consonant, then
+    one between a vowel and a consonant before it and a consonant and a vowel after it, taken from
+    the right ("halavā" -> "halvā", "namakīna" -> "namkīn", "samajhanā" -> "samajhnā", "matalaba" ->
+    "matlab"; "kamala" -> "kamal", not "kamla": its final "a" is no vowel there)."""
     units = _UNITS.findall(iast.lower())
+    if len(units) >= 2 and units[-1] == "a" and _consonant(units[-2]):
+        units.pop()
     for i in range(len(units) - 3, 1, -1):
         if (units[i] == "a" and _consonant(units[i - 1]) and units[i - 2] in _VOWELS
                 and _consonant(units[i + 1]) and units[i + 2] in _VOWELS):
@@ -75,13 +82,22 @@ def spoken(iast: str) -> str:
     return "".join(units)
 
 
-def spellings(iast: str) -> set[str]:
+def spellings(iast: str, english: frozenset[str] = frozenset()) -> set[str]:
     """The Latin spellings of one IAST word as written and as spoken (`spoken`): its plain form and
-    Indian English's forms."""
-    out: set[str] = set()
-    for form in {iast, spoken(iast)}:
-        out |= _spellings(form)
-    return out
+    Indian English's forms. A spoken form one edit from a word of `english` is left out: a Hindi
+    spelling of an English loan, spoken, is often an English typo ("fitnes", "opning")."""
+    said = _spellings(spoken(iast)) - _spellings(iast)
+    return _spellings(iast) | {f for f in said if not _one_edit_from(f, english)}
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit_from(word: str, english: frozenset[str]) -> bool:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS} | {a + c + b for a, b in splits for c in _LETTERS}
+    return bool((edits - {word}) & english)
 
 
 def _spellings(iast: str) -> set[str]:
@@ -101,10 +117,14 @@ def _spellings(iast: str) -> set[str]:
 
 
 def main() -> None:
+    # English words of Zipf 4 or more: a spoken form one edit from one is left out (`spellings`)
+    english = frozenset(w for w in top_n_list("en", 50000) if w.isalpha() and zipf_frequency(w, "en") >= 4.0)
     forms = set()
     for word in top_n_list("hi", 30000):
+        if not re.search("[\u0900-\u097f]", word):
+            continue  # the list's words in Latin letters are English ("management"): no Hindi to romanise
         iast = sanscript.transliterate(word, sanscript.DEVANAGARI, sanscript.IAST)
-        forms |= {f for f in spellings(iast) if re.fullmatch(r"[a-z]{3,}", f)}
+        forms |= {f for f in spellings(iast, english) if re.fullmatch(r"[a-z]{3,}", f)}
     kept = sorted(f for f in forms if zipf_frequency(f, "en") < 3.3)
     OUT.write_text(HEADER + "\n".join(kept) + "\n", encoding="utf-8")
     print(f"{len(kept)} words -> {OUT}")

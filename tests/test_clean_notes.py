@@ -1317,17 +1317,19 @@ def test_languagetool_leaves_a_post_without_an_article_alone(tmp_path):
 
 
 # stop 49, natural-3 and -4: a noun adjunct of the object "keep" holds in a state (LanguageTool's KEEP_SEEING), and "up
-# stairs" as a phrase (its STAIRS_COMPOUNDS, off in the pack); a bare verb after "keep" is still reported
+# stairs" in a list of paths (its STAIRS_COMPOUNDS); a bare verb after "keep" and "up stairs" as a place are still reported
 NATURAL_KEEP = ("Dear Ms Hale,\n\nThank you for the interview. I liked how the team works together to keep wait times "
-                "short, and I am used to getting large pieces through tight doorways and up stairs.\n\nKind regards,\nSam\n")
-NATURAL_KEEP_SLIP = "Dear Ms Hale,\n\nThank you for the interview. I keep think about the new depot.\n\nKind regards,\nSam\n"
+                "short and keep queue times down, and I am used to getting large pieces through tight doorways and up "
+                "stairs.\n\nKind regards,\nSam\n")
+NATURAL_KEEP_SLIP = ("Dear Ms Hale,\n\nThank you for the interview. I keep think about the new depot. The meeting room "
+                     "is up stairs.\n\nKind regards,\nSam\n")
 
 
 @pytest.mark.languagetool
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
 def test_languagetool_leaves_a_kept_noun_and_up_stairs_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), NATURAL_KEEP) == {"grammar": [], "spelling": []}
-    assert _by_rule(tmp_path, _languagetool_args(), NATURAL_KEEP_SLIP)["grammar"] == ["think"]
+    assert _by_rule(tmp_path, _languagetool_args(), NATURAL_KEEP_SLIP)["grammar"] == ["think", "up stairs"]
 
 
 # stop 48, fresh-45: a noun the parse reads as a verb where the subject runs on past a comma to the

@@ -38,8 +38,9 @@ ERRORS = {
     "Your engineers is clearly proud of the new plant.": ("is", "are"),
     "The new dashboard make the churn data easy to read.": ("make", "makes"),
     "Your analysts was generous with their time.": ("was", "were"),
-    # ... also in a list whose items each have a subject (stop 49: not the shared subject's list)
-    "I design the programs, the workers analyses the data, and the director reviews them.": ("analyses", "analyse"),
+    # ... also in a clause of its own after "and", and after a phrasal gerund the verb is not under (a review, stop 49)
+    "I lead the team, and the nurses trusts me and come to me with problems.": ("trusts", "trust"),
+    "Since starting out the teams has doubled in size.": ("has", "have"),
     # "a" + a regular plural
     "Your team shared a reports on retention with me.": ("reports", "report"),
     "We talked about what creates a firebreaks.": ("firebreaks", "firebreak"),  # a verb between "what" and "a"

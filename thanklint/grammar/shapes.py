@@ -335,7 +335,7 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
                 c.dep_ in ("attr", "acomp", "dobj") for c in tok.children):
             return []  # "Your question about a breeder who trusts his eye more than the figures was a good one": the
             # sentence's verb with its complement, parsed as a comparison's ("than the figures are" has none) (stop 36, fresh-24)
-        if _middle_of_shared_list(tok):
+        if _middle_of_shared_list(tok, subj):
             return []  # "I design programs, complete physical demands analyses on job sites, and write reports": the
             #           list's verbs share "I"; its middle object was read as a subject and verb (stop 49, fresh-46)
         left = subj.left_edge.i
@@ -343,9 +343,10 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
             return []  # "why a catch-and-release byelaw matters is": a wh clause's verb read as the subject (stop 40, fresh-28)
         before = tok.doc[left - 1] if left else None
-        if before is not None and before.tag_ == "RP" and left >= 2 and tok.doc[left - 2].tag_ == "VBG":
-            before = tok.doc[left - 2]  # a phrasal gerund: "before pointing out a property's features has stayed with
-            #                             me" (the features are its object: stop 49, natural-3)
+        if (before is not None and before.tag_ == "RP" and left >= 2 and tok.doc[left - 2].tag_ == "VBG"
+                and tok.doc[left - 2].is_ancestor(head)):
+            before = tok.doc[left - 2]  # a phrasal gerund over the verb: "before pointing out a property's features has
+            #   stayed with me" (its object: stop 49, natural-3); not "Since starting out the teams has doubled" (a review)
         if before is not None and before.tag_ == "VBG":
             return []  # "Seeing the new rigs ready for mobilisation was a highlight": the gerund is the subject
         fix = p.irregular.get(tok.lower_) or _base(tok, {})
@@ -370,12 +371,16 @@ def _subject_runs_on(tok) -> bool:
                for v in tok.children)  # fmt: skip
 
 
-def _middle_of_shared_list(tok) -> bool:
+def _middle_of_shared_list(tok, subj) -> bool:
     """`tok` is a middle item of a list of verb phrases whose later item has no subject of its own:
     the items share the first one's subject, a pronoun ("I design …, complete … analyses …, and
-    write …"), so what the parse read as this item's subject and verb is an object (a noun). A list
-    whose items each have a subject ("I design programs, my colleagues analyses data") is not one."""
-    if tok.dep_ != "conj":
+    write …"), so what the parse read as this item's subject and verb is an object (a noun). The
+    "subject" opens the item, right after the list's comma, with no determiner of its own; "I lead
+    the team, and the nurses trusts me and come to me" (a clause of its own) is not one (a review)."""
+    if tok.dep_ != "conj" or any(c.dep_ in ("det", "poss") for c in subj.children):
+        return False
+    left = subj.left_edge.i
+    if not left or tok.doc[left - 1].text != ",":
         return False
     first = tok.head
     while first.dep_ == "conj":

@@ -680,18 +680,36 @@ def _not_a_kept_object(analysis, m) -> bool:
                for c in verb.children) or any(c.dep_ == "dobj" for c in verb.children)
 
 
+def _not_in_a_path_list(analysis, m) -> bool:
+    """"up stairs" is no item of a list of paths, where it is a phrase (up the stairs): "through
+    tight doorways and up stairs" (stop 49, natural-3); "the meeting room is up stairs" is still
+    "upstairs" (a review)."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks or toks[0].i == 0:
+        return True
+    before = toks[0].doc[toks[0].i - 1]
+    return not (before.lower_ in ("and", "or") or before.text == ",")
+
+
+# after the object "keep" holds, the state it is held in: "short", "down", "under ten minutes", "to a minimum"
+_KEPT_STATE = frozenset({"down", "up", "low", "under", "below", "within", "to"})
+
+
 def _not_a_kept_noun(analysis, m) -> bool:
     """The verb after "keep" is no noun adjunct of the object "keep" holds in a state: "to keep wait
-    times short", "keep work areas clean" (a noun, a noun, an adjective; stop 49, natural-4); "I keep
-    think about it" and "we keep go there" are still slips."""
+    times short", "down", "to a minimum", "keep wait times and costs low" (stop 49, natural-4; a
+    review); "I keep think about it", "we keep go there" are still slips."""
     toks = analysis.tokens(m.offset, m.end)
-    if not toks:
+    if not toks or not wordforms.is_noun(toks[-1].lower_):
         return True
-    doc, i = toks[-1].doc, toks[-1].i
-    if i + 2 >= len(doc):
+    doc, i = toks[-1].doc, toks[-1].i + 1
+    nouns = 0
+    while i < len(doc) and (doc[i].tag_ in ("NN", "NNS") or (nouns and doc[i].lower_ == "and")):
+        nouns += doc[i].tag_ in ("NN", "NNS")
+        i += 1
+    if not nouns or i >= len(doc) or doc[i - 1].lower_ == "and":
         return True
-    noun, state = doc[i + 1], doc[i + 2]
-    return not (noun.tag_ in ("NN", "NNS") and state.tag_ in ("JJ", "JJR") and wordforms.is_noun(toks[-1].lower_))
+    return not (doc[i].tag_ in ("JJ", "JJR") or doc[i].lower_ in _KEPT_STATE)
 
 
 def _a_range(analysis, m) -> bool:
@@ -1059,7 +1077,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-models-plural": _not_a_models_plural, "not-before-marked-vowel": _not_before_marked_vowel,
             "not-an-isotope": _not_an_isotope, "not-a-hyphened-modifier": _not_a_hyphened_modifier,
             "not-a-subjects-owner": _not_a_subjects_owner, "not-a-post": _not_a_post,
-            "not-a-kept-noun": _not_a_kept_noun}
+            "not-a-kept-noun": _not_a_kept_noun, "not-in-a-path-list": _not_in_a_path_list}
 
 
 def _in_formula(note, start: int, end: int, capitalised: bool = False) -> bool:
@@ -1239,7 +1257,7 @@ def _te_reo_words(text: str, flagged: list[str]) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _hindi() -> frozenset[str]:
     """rules/thankyou/data/hindi-words.txt (made by bench/make_hindi_words.py from wordfreq's
-    Hindi list, in its IAST and Indian English spellings, as written and as spoken): 100,000 words, read only when a note has
+    Hindi list, in its IAST and Indian English spellings, as written and as spoken): 89,000 words, read only when a note has
     a flagged word in lower case to look up. The header's lines are comments, not words."""
     from thanklint.packs import rules_root
 
@@ -1323,25 +1341,32 @@ def _hyphenated_words(word: str, p: ProofreadParams) -> bool:
                or (_field_word(x, [], p) and not respell.near(x, 1)) for x in pieces)  # fmt: skip
 
 
-def _hyphened_prefix(text: str, start: int, end: int, p: ProofreadParams) -> bool:
-    """A listed prefix joined by a hyphen to a common word ("tele-stroke": stop 49, fresh-46), the
-    span its prefix (Harper checks the pieces) or the whole word (LanguageTool); a slip in the word
-    ("tele-strok") keeps the span flagged, and a prefix alone is no word ("tele" stays)."""
+def _hyphen_pieces(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The two pieces of the hyphenated word the span is the first piece of (Harper checks the
+    pieces) or the whole of (LanguageTool), in lower case; None otherwise."""
     whole = wordforms.hyphenated_word(text, start, end).lower()
     pieces = whole.split("-")
-    if len(pieces) != 2 or pieces[0] not in p.prefixes or not p.base_zipf:
+    if len(pieces) != 2 or text[start:end].lower() not in (pieces[0], whole):
+        return None
+    return pieces[0], pieces[1]
+
+
+def _hyphened_prefix(text: str, start: int, end: int, p: ProofreadParams) -> bool:
+    """A listed prefix joined by a hyphen to a common word ("tele-stroke": stop 49, fresh-46); a
+    slip in the word ("tele-strok") keeps the span flagged, and so does a prefix alone ("tele") or a
+    common word broken by the hyphen ("tele-vision": a review)."""
+    pieces = _hyphen_pieces(text, start, end)
+    if pieces is None or pieces[0] not in p.prefixes or not p.base_zipf:
         return False
-    if text[start:end].lower() not in (pieces[0], whole):
-        return False
-    return wordforms.is_lemma(pieces[1]) or _zipf(pieces[1]) >= p.base_zipf
+    prefix, word = pieces
+    return (wordforms.is_lemma(word) or _zipf(word) >= p.base_zipf) and _zipf(prefix + word) < p.base_zipf
 
 
 def _reduplicated(text: str, start: int, end: int) -> bool:
     """A word said twice with a hyphen, a game's or a thing's name ("kho-kho": stop 49, natural-3;
-    "tuk-tuk"), the span a piece (Harper) or the whole (LanguageTool): no slip doubles a word."""
-    whole = wordforms.hyphenated_word(text, start, end).lower()
-    pieces = whole.split("-")
-    return len(pieces) == 2 and pieces[0] == pieces[1] and pieces[0].isalpha() and text[start:end].lower() in (pieces[0], whole)
+    "tuk-tuk"): no slip doubles a word."""
+    pieces = _hyphen_pieces(text, start, end)
+    return pieces is not None and pieces[0] == pieces[1] and pieces[0].isalpha()
 
 
 def _latin_phrase(text: str, start: int, end: int, phrases) -> bool:
