@@ -14,7 +14,8 @@ left out). A word ending in the inherent "a" is also kept without it, as Hindi s
 consonant before it and a consonant and a vowel after it ("halavā" -> "halwa", "namakīna" ->
 "namkeen", "matalaba" -> "matlab": stop 49, fresh-46), unless that spoken form is one edit from an
 English word of Zipf 4 or more (a loan's spoken form is often a typo: "fitnes", "opning"). The
-list's entries in Latin letters are English words ("management") and are left out. Kept: words
+list's entries in Latin letters (Hinglish, "janta", and English, "management") are kept as they
+are, never spoken anew ("mangement"). Kept: words
 of three letters or more that are rare in English (wordfreq Zipf < 3.3), the only ones a
 spelling engine could flag. Not a runtime dependency:
 
@@ -121,10 +122,11 @@ def main() -> None:
     english = frozenset(w for w in top_n_list("en", 50000) if w.isalpha() and zipf_frequency(w, "en") >= 4.0)
     forms = set()
     for word in top_n_list("hi", 30000):
-        if not re.search("[\u0900-\u097f]", word):
-            continue  # the list's words in Latin letters are English ("management"): no Hindi to romanise
-        iast = sanscript.transliterate(word, sanscript.DEVANAGARI, sanscript.IAST)
-        forms |= {f for f in spellings(iast, english) if re.fullmatch(r"[a-z]{3,}", f)}
+        if re.search("[\u0900-\u097f]", word):
+            made = spellings(sanscript.transliterate(word, sanscript.DEVANAGARI, sanscript.IAST), english)
+        else:  # in Latin letters already: Hinglish ("janta") or English ("management"), never spoken anew ("mangement")
+            made = _spellings(word)
+        forms |= {f for f in made if re.fullmatch(r"[a-z]{3,}", f)}
     kept = sorted(f for f in forms if zipf_frequency(f, "en") < 3.3)
     OUT.write_text(HEADER + "\n".join(kept) + "\n", encoding="utf-8")
     print(f"{len(kept)} words -> {OUT}")

@@ -39,6 +39,8 @@ CLEAN = {
     "hindi-one.txt": "I was impressed by your plan to start maintenance camps before the kharif season.",
     # ... as Hindi speaks them, without the inherent "a" inside the word ("halavā" -> "halwa") (stop 49, fresh-46)
     "hindi-spoken.txt": "The walk through the halwa section with your team of halwais was the highlight.",
+    # ... and Hinglish as wordfreq's Hindi list writes it in Latin letters, kept as it is ("janta")
+    "hindi-latin.txt": "I loved the janta meals and the halwa counter.",
     # a listed prefix hyphened to a common word: Harper checks "tele" alone, LanguageTool the whole (stop 49, fresh-46)
     "prefix-hyphened.txt": "Your plans for a tele-stroke network linking the district hospitals were inspiring.",
     # a word said twice with a hyphen: Harper checks the pieces (stop 49, natural-3)
@@ -202,7 +204,7 @@ def test_hyphenated_field_words_and_run_together_words_in_scowl():
 
 def test_one_flagged_word_reads_no_hindi_list_when_one_word_alone_cannot_pass():
     """With `hindi_near_zipf: 0` a Hindi word alone is never passed, so a note with one flagged
-    word does not pay the list's read (89,000 words); two words still read it and pass."""
+    word does not pay the list's read (90,000 words); two words still read it and pass."""
     from thanklint import packs
     from thanklint.kinds import proofread
 

@@ -1257,7 +1257,7 @@ def _te_reo_words(text: str, flagged: list[str]) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _hindi() -> frozenset[str]:
     """rules/thankyou/data/hindi-words.txt (made by bench/make_hindi_words.py from wordfreq's
-    Hindi list, in its IAST and Indian English spellings, as written and as spoken): 89,000 words, read only when a note has
+    Hindi list, in its IAST and Indian English spellings, as written and as spoken): 90,000 words, read only when a note has
     a flagged word in lower case to look up. The header's lines are comments, not words."""
     from thanklint.packs import rules_root
 
