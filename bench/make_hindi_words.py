@@ -15,9 +15,9 @@ consonant before it and a consonant and a vowel after it ("halavā" -> "halwa", 
 "namkeen", "matalaba" -> "matlab": stop 49, fresh-46), unless that spoken form is one edit from an
 English word of Zipf 4 or more (a loan's spoken form is often a typo: "fitnes", "opning"). The
 list's entries in Latin letters (Hinglish, "janta", and English, "management") are kept as they
-are, never spoken anew ("mangement"). Kept: words
-of three letters or more that are rare in English (wordfreq Zipf < 3.3), the only ones a
-spelling engine could flag. Not a runtime dependency:
+are, never spoken anew ("mangement"). Kept: words of three letters or more that are rare in
+English (wordfreq Zipf < 3.3), the only ones a spelling engine could flag. Not a runtime
+dependency (run it where thanklint is installed):
 
     pip install indic-transliteration==2.3.82 && python bench/make_hindi_words.py
 """
@@ -31,6 +31,8 @@ from pathlib import Path
 
 from indic_transliteration import sanscript
 from wordfreq import top_n_list, zipf_frequency
+
+from thanklint.respell import _edits1  # the strings one edit from a word, as the spelling rule makes them
 
 OUT = Path(__file__).resolve().parents[1] / "rules" / "thankyou" / "data" / "hindi-words.txt"
 HEADER = """\
@@ -87,18 +89,12 @@ def spellings(iast: str, english: frozenset[str] = frozenset()) -> set[str]:
     """The Latin spellings of one IAST word as written and as spoken (`spoken`): its plain form and
     Indian English's forms. A spoken form one edit from a word of `english` is left out: a Hindi
     spelling of an English loan, spoken, is often an English typo ("fitnes", "opning")."""
-    said = _spellings(spoken(iast)) - _spellings(iast)
-    return _spellings(iast) | {f for f in said if not _one_edit_from(f, english)}
-
-
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+    written = _spellings(iast)
+    return written | {f for f in _spellings(spoken(iast)) - written if not _one_edit_from(f, english)}
 
 
 def _one_edit_from(word: str, english: frozenset[str]) -> bool:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    edits = {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS} | {a + c + b for a, b in splits for c in _LETTERS}
-    return bool((edits - {word}) & english)
+    return bool((_edits1(word) - {word}) & english)
 
 
 def _spellings(iast: str) -> set[str]:
