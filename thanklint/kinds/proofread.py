@@ -429,6 +429,10 @@ def _next_infinitive_slot(analysis, m) -> bool:
     natural-2). A count noun would take an article, so "We need talk about the budget" is a slip
     however spaCy parses it."""
     nxt = _next_token(analysis, m)
+    toks = analysis.tokens(m.offset, m.end)
+    if toks and toks[-1].dep_ in ("nsubj", "nsubjpass") and toks[-1].head.i > toks[-1].i and toks[-1].tag_ == "NNS":
+        return False  # the span is a plural noun, the subject of the verb after it: "their coverage needs have
+        #               changed" (stop 50, natural-5); "The staff needs talk about the budget" stays
     if nxt is not None and nxt.lower_ in _BARE_OBJECTS and nxt.dep_ == "dobj":
         return False
     if (nxt is not None and nxt.text.isalpha() and nxt.text.islower() and nxt.text.endswith(_NOUN_ENDINGS)
@@ -734,7 +738,10 @@ def _not_a_subjects_owner(analysis, m) -> bool:
     cur = toks[0].head
     for _ in range(6):  # up the noun phrase: "your gowning | and wipe-down routine"
         if cur.dep_ in ("nsubj", "nsubjpass"):
-            return not (cur.head.i > cur.i and cur.head.pos_ in ("VERB", "AUX"))
+            # an adjective's subject too, in a verb's small clause: "to help make your weekdays a little calmer"
+            # (stop 50, natural-5)
+            small_clause = cur.head.pos_ == "ADJ" and cur.head.dep_ in ("ccomp", "xcomp", "oprd")
+            return not (cur.head.i > cur.i and (cur.head.pos_ in ("VERB", "AUX") or small_clause))
         if cur.dep_ not in ("nmod", "compound", "conj", "amod") or cur.head.i == cur.i:
             return True
         cur = cur.head
@@ -1008,6 +1015,8 @@ def _next_not_a_subject(analysis, m) -> bool:
     # a subject of several words, or a verb with its auxiliary: "how service control policies have
     # grown"; a lone noun before a plural the parser made a verb is the slip ("how report incidents": a review)
     verb = head.head
+    if head.tag_ == "NNP" and head.text[:1].isupper() or any(c.dep_ in ("conj", "nummod") for c in head.children):
+        return False  # a name, or a subject that goes on: "how Rule 15 and Rule 18 apply together" (stop 50, fresh-47)
     return not (head.i > after[0].i or verb.pos_ == "AUX" or any(c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
@@ -1053,6 +1062,27 @@ def _both_pairs(analysis, m) -> bool:
     return not re.search(r"\bboth\s*[,;:)]\s*$", analysis.note.text[max(0, m.offset - 40) : m.offset], re.IGNORECASE)
 
 
+def _not_a_range_end(analysis, m) -> bool:
+    """The span's first "to" is no preposition closing a "from … to" range: "anything from slug
+    control to when to sow broad beans" (stop 50, natural-5) repeats no infinitive's "to"; "I need
+    to also to finish it" does."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks or toks[0].lower_ != "to" or toks[0].tag_ != "IN":
+        return True
+    return not any(t.lower_ == "from" for t in toks[0].sent if t.i < toks[0].i)
+
+
+def _not_after_a_modifier(analysis, m) -> bool:
+    """No determiner, possessive or adjective stands right before the span's word: "not" never
+    follows one, so in "from the raw nut godown" (stop 50, fresh-47) "nut" is a noun; "I am nut
+    sure" is still reported."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks or toks[0].i == 0:
+        return True
+    prev = toks[0].doc[toks[0].i - 1]
+    return not (prev.pos_ in ("DET", "ADJ") or prev.tag_ == "PRP$")
+
+
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
             "claimed-use": _use_as_claimed, "next-heads": _next_heads, "next-infinitive-slot": _next_infinitive_slot,
@@ -1077,7 +1107,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-models-plural": _not_a_models_plural, "not-before-marked-vowel": _not_before_marked_vowel,
             "not-an-isotope": _not_an_isotope, "not-a-hyphened-modifier": _not_a_hyphened_modifier,
             "not-a-subjects-owner": _not_a_subjects_owner, "not-a-post": _not_a_post,
-            "not-a-kept-noun": _not_a_kept_noun, "not-in-a-path-list": _not_in_a_path_list}
+            "not-a-kept-noun": _not_a_kept_noun, "not-in-a-path-list": _not_in_a_path_list,
+            "not-a-range-end": _not_a_range_end, "not-after-a-modifier": _not_after_a_modifier}
 
 
 def _in_formula(note, start: int, end: int, capitalised: bool = False) -> bool:
