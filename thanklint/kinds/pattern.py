@@ -118,11 +118,12 @@ def _shouts(text: str, g: Group) -> bool:
 
 
 def _in_capitals(text: str, start: int, end: int) -> bool:
-    """The match is written in capitals, two letters or more ("YA"), or one before a dash or slash ("U–Pb")."""
+    """The match is written in capitals, two letters or more ("YA"), or one joined by a dash or slash
+    ("U–Pb", "SAP IS-U": stop 50, fresh-47)."""
     letters = [c for c in text[start:end] if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters):
         return False
-    return len(letters) >= 2 or text[end : end + 1] in ("-", "–", "/")
+    return len(letters) >= 2 or text[end : end + 1] in ("-", "–", "/") or text[start - 1 : start] in ("-", "–", "/")
 
 
 def _tagged(analysis, start: int, end: int, pos: tuple[str, ...]) -> bool:
