@@ -27,9 +27,9 @@ to be sent as they are, with no error, each checked with the context its sender 
 (bench/data/clean-notes-context.jsonl). Their elements are not hand-labelled (a note may restate
 no interest), so they are a row of their own, beside the complete notes: they are not published
 notes, and fresh-1 to fresh-46 were read while tuning (fresh-47 is never tuned on, and --show
-leaves its notes out). natural-1 to natural-5 (bench/data/natural-notes-*.jsonl) are rows of their
-own: plain notes in everyday jobs, as most candidates write them; natural-5 never tuned on,
-natural-1 and -2 read at stop 34, natural-3 and -4 at stop 49. With --inject-written the one-flaw variants below are made from them too
+leaves its notes out). natural-1 to natural-6 (bench/data/natural-notes-*.jsonl) are rows of their
+own: plain notes in everyday jobs, as most candidates write them; natural-6 never tuned on,
+natural-1 and -2 read at stop 34, natural-3 and -4 at stop 49, natural-5 at stop 50. With --inject-written the one-flaw variants below are made from them too
 (not "no thanks" / "no detail": those need sentence labels they do not have).
 
 Complete notes: every content element (gratitude, interest, specific-detail, qualifications,
@@ -93,7 +93,7 @@ UNSEEN = ROOT / "bench" / "data" / "unseen-notes.jsonl"
 # issue 9's clean notes, written by helper sessions that never saw the project, with the context
 # each sender would give (labelled from the text by another such session, before any run with it)
 WRITTEN = FRESH
-NATURAL_READ = {1: 34, 2: 34, 3: 49, 4: 49}  # natural set -> the stop that read its findings (bench/data/README.md)
+NATURAL_READ = {1: 34, 2: 34, 3: 49, 4: 49, 5: 50}  # natural set -> the stop that read its findings (bench/data/README.md)
 WRITTEN_UNTUNED = WRITTEN[-1].name  # fresh-47: never tuned on (bench/data/README.md); --show leaves it out
 WRITTEN_CONTEXT = ROOT / "bench" / "data" / "clean-notes-context.jsonl"
 CONTENT = ("gratitude", "interest", "specific-detail", "qualifications", "closing")
@@ -262,7 +262,7 @@ def load_samples(seed: int) -> tuple[list[Sample], list[Sample], list[Sample]]:
 
 
 def written_samples() -> tuple[list[Sample], list[Sample], list[Sample]]:
-    """(clean notes read while tuning, fresh-47, natural-1 to -5): written to be sent as they are, with
+    """(clean notes read while tuning, fresh-47, natural-1 to -6): written to be sent as they are, with
     no error (the briefs of fresh-7 to fresh-47 and of the natural sets asked for every element; the earlier
     ones for clean notes in a field, so a note may restate no interest), so each should be Ready;
     checked with its labelled context."""

@@ -76,7 +76,7 @@ FRESH_SETS = 47  # bench/data/clean-notes.jsonl, -2 … -47; the last is never t
 FRESH = [REPO / "bench" / "data" / f"clean-notes{'' if k == 1 else f'-{k}'}.jsonl" for k in range(1, FRESH_SETS + 1)]
 # clean notes in everyday jobs and plain words, as most candidates write them (the fresh sets are
 # written dense with a field's words): never tuned on (bench/data/README.md)
-NATURAL = [REPO / "bench" / "data" / f"natural-notes-{k}.jsonl" for k in (1, 2, 3, 4, 5)]  # 5 never tuned on; 1 and 2 read at stop 34, 3 and 4 at stop 49
+NATURAL = [REPO / "bench" / "data" / f"natural-notes-{k}.jsonl" for k in (1, 2, 3, 4, 5, 6)]  # 6 never tuned on; 1 and 2 read at stop 34, 3 and 4 at stop 49, 5 at stop 50
 SPLITS = ("dev", "test")  # JFLEG; --split dev tunes without printing the held-out test figures
 
 # name -> factory returning (check, close); the lead can add "thanklint default after filtering"
@@ -445,9 +445,9 @@ def clean_sets() -> dict[str, list[tuple[str, str, dict | None]]]:
     stop 20 read and fixed its two findings; "fresh-1" to "fresh-47" = bench/data/clean-notes.jsonl,
     -2 to -47, written by sessions that never saw the project: the findings of the first forty-six
     were read while the field-word filters were improved, fresh-47 is never tuned on;
-    "natural-1" to "natural-5" = bench/data/natural-notes-1.jsonl to -5, plain notes in everyday
-    jobs written the same way: natural-5 never tuned on, natural-1 and -2 read at stop 34, natural-3
-    and -4 at stop 49
+    "natural-1" to "natural-6" = bench/data/natural-notes-1.jsonl to -6, plain notes in everyday
+    jobs written the same way: natural-6 never tuned on, natural-1 and -2 read at stop 34, natural-3
+    and -4 at stop 49, natural-5 at stop 50
     (bench/data/README.md)."""
     def rows(p: Path) -> list[dict]:
         return [json.loads(line) for line in p.read_text("utf-8").splitlines() if line.strip()]
