@@ -51,6 +51,7 @@ class ConsistencyParams:
     place_nouns: tuple[str, ...] = ()  # "Kalghatgi taluk": a name before these is a place's, never an employer's
     source_nouns: tuple[str, ...] = ()  # "MSCI and Sustainalytics data": a name before these is a source's, never an employer's
     eponym_nouns: tuple[str, ...] = ()  # "Marek's disease": a possessive name before these names a term, never an employer
+    credential_nouns: tuple[str, ...] = ()  # "NMEA's MEI and … certifications": a possessive name of these is their issuer
     profession_nouns: tuple[str, ...] = ()  # "the Bar": one of these alone after "the" names a profession, never an employer
     role_cues: tuple[str, ...] = ()  # "the ~4 role|position": the words between name a role
     role_modifiers: tuple[str, ...] = ()  # words in a role mention that say nothing about which role ("open", "senior")
@@ -155,6 +156,9 @@ def _employer_orgs(analysis, p):
                 continue  # "to begin my career at the Bar": the profession, not a leftover employer (stop 43, fresh-36)
             if _eponym(doc, ent, p.eponym_nouns):
                 continue  # "vaccination for Marek's disease": a term named after someone (stop 40, fresh-21)
+            if _issues_credential(doc, ent, p.credential_nouns):
+                continue  # "I hold NMEA's MEI and NMEA 2000 Network Installer certifications": the body that
+                #           certifies, not an employer (stop 50, fresh-47)
             if ent.end + 1 < len(doc) and doc[ent.end].tag_ == "HYPH" and not doc[ent.end - 1].whitespace_ \
                     and doc[ent.end + 1].tag_ in ("VBN", "JJ"):
                 continue  # "MSC-certified suppliers": a modifier of another noun, not an employer (stop 35, fresh-20)
@@ -230,6 +234,20 @@ def _eponym(doc, ent, nouns: tuple[str, ...]) -> bool:
     """The name is a possessive before one of `nouns`: "Marek's disease", "Hooke's law"."""
     after = ent.end if ent[-1].lower_ in ("'s", "’s") else ent.end + 1 if _possessive(doc, ent) else None
     return after is not None and after < len(doc) and doc[after].lower_ in nouns
+
+
+def _issues_credential(doc, ent, nouns: tuple[str, ...]) -> bool:
+    """The name is a possessive whose noun phrase ends in one of `nouns`: "NMEA's MEI and NMEA 2000
+    Network Installer certifications", "Cisco's CCNA certification". The phrase runs on over names,
+    numbers and nouns joined by "and"; "Fabrikam's training programme" is no credential."""
+    if not nouns or not _possessive(doc, ent):
+        return False
+    for tok in doc[ent.end + 1 : ent.end + 12]:
+        if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
+            return True
+        if tok.pos_ not in ("PROPN", "NOUN", "NUM", "ADJ", "CCONJ", "PART") and tok.tag_ != "HYPH":
+            return False
+    return False
 
 
 def _profession(doc, ent, nouns: tuple[str, ...]) -> bool:
