@@ -1360,7 +1360,8 @@ def test_languagetool_leaves_a_run_on_subject_and_medical_words_alone(tmp_path):
 
 # stop 50, fresh-47 and natural-5: a "how" clause whose subject is a name that goes on, a plural noun subject
 # ("coverage needs have changed"), a range's "to" before "when to", a small clause's "your", a noun "nut" after an
-# adjective, the idiom "in the moment"; the same engine rules still report their slips
+# adjective, the idiom "in the moment", Harper's WrongNegative on "discom" -> "noncom"; the same engine rules still report
+# their slips
 FRESH_47 = ("Dear Ms Reid,\n\nThank you for the interview. The scenario made me think carefully about how Rule 15 and "
             "Rule 18 apply together. You said new homeowners don't realize their coverage needs have changed until "
             "they file a claim. I can talk to customers about anything from slug control to when to sow broad beans. "
@@ -1368,12 +1369,14 @@ FRESH_47 = ("Dear Ms Reid,\n\nThank you for the interview. The scenario made me 
             "to the packing hall. I gave a quick answer in the moment.\n\nKind regards,\nSam\n")
 FRESH_47_SLIPS = ("Dear Ms Reid,\n\nThank you for the interview. I learned how report incidents. The staff needs talk "
                   "about the budget. I need to also to finish the report. I am nut sure about it. Your going to love "
-                  "it.\n\nKind regards,\nSam\n")
+                  "it. It was unpossible.\n\nKind regards,\nSam\n")
 
 
 def test_harper_leaves_a_named_subject_a_plural_subject_and_a_range_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_47) == {"grammar": [], "spelling": []}
-    assert _by_rule(tmp_path, HARPER, FRESH_47_SLIPS)["grammar"] == ["how", "needs", "to also to"]
+    discom = FRESH_47.replace("in the moment.", "in the moment. I worked for a discom in Uttar Pradesh.")
+    assert _by_rule(tmp_path, HARPER, discom) == {"grammar": [], "spelling": []}
+    assert _by_rule(tmp_path, HARPER, FRESH_47_SLIPS)["grammar"] == ["how", "needs", "to also to", "unpossible"]
 
 
 @pytest.mark.languagetool

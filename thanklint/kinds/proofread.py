@@ -859,6 +859,13 @@ def _not_a_listed_word(analysis, m) -> bool:
     return any(_zipf(r.lower()) > _zipf(word) for r in m.replacements if r)
 
 
+def _common_guess(analysis, m) -> bool:
+    """One of the engine's guesses is a common word (Zipf 3): a negative prefix swapped in a slip gives
+    one ("inpossible" -> "impossible"), while "discom" (a power distribution company in Indian English)
+    -> "noncom" (1.1) swaps the letters of a word the engine does not know (stop 50, fresh-47)."""
+    return any(_zipf(r.lower()) >= 3.0 for r in m.replacements if r)
+
+
 # a condition put first by inversion: "Should you need anything further, I would be happy to
 # provide it" is a statement, not a question
 _INVERTED_CONDITION = re.compile(r"(?:Should|Were|Had) (?:you|we|they|he|she|it|I|there|the|your|any)\b[^?]*?, (?:I|we|please|feel|do|don't)\b")
@@ -1108,7 +1115,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-an-isotope": _not_an_isotope, "not-a-hyphened-modifier": _not_a_hyphened_modifier,
             "not-a-subjects-owner": _not_a_subjects_owner, "not-a-post": _not_a_post,
             "not-a-kept-noun": _not_a_kept_noun, "not-in-a-path-list": _not_in_a_path_list,
-            "not-a-range-end": _not_a_range_end, "not-after-a-modifier": _not_after_a_modifier}
+            "not-a-range-end": _not_a_range_end, "common-guess": _common_guess, "not-after-a-modifier": _not_after_a_modifier}
 
 
 def _in_formula(note, start: int, end: int, capitalised: bool = False) -> bool:
