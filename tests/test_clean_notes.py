@@ -1359,17 +1359,17 @@ def test_languagetool_leaves_a_run_on_subject_and_medical_words_alone(tmp_path):
 
 
 # stop 50, fresh-47 and natural-5: a "how" clause whose subject is a name that goes on, a plural noun subject
-# ("coverage needs have changed"), a range's "to" before "when to", a small clause's "your", a noun "nut" after an
-# adjective, the idiom "in the moment", Harper's WrongNegative on "discom" -> "noncom"; the same engine rules still report
+# ("coverage needs have changed"), a range's "to" before "when to", a small clause's "your", a noun "nut" before its
+# noun, the idiom "in the moment", Harper's WrongNegative on "discom" -> "noncom"; the same engine rules still report
 # their slips
-FRESH_47 = ("Dear Ms Reid,\n\nThank you for the interview. The scenario made me think carefully about how Rule 15 and "
-            "Rule 18 apply together. You said new homeowners don't realize their coverage needs have changed until "
-            "they file a claim. I can talk to customers about anything from slug control to when to sow broad beans. "
-            "I would love to help make your weekdays a little calmer. You showed me the line, from the raw nut godown "
-            "to the packing hall. I gave a quick answer in the moment.\n\nKind regards,\nSam\n")
+FRESH_47 = ("Dear Ms Reid,\n\nThank you for the interview. Your COLREGs scenario, a crossing situation in the Malacca "
+            "Strait, made me think carefully about how Rule 15 and Rule 18 apply together. You said new homeowners "
+            "don't realize their coverage needs have changed until they file a claim. I can talk to customers about anything from slug control to when to sow broad beans. "
+            "I would love to help make your weekdays a little calmer. We adjusted cooking times according to nut count "
+            "and moisture. I gave a quick answer in the moment.\n\nKind regards,\nSam\n")
 FRESH_47_SLIPS = ("Dear Ms Reid,\n\nThank you for the interview. I learned how report incidents. The staff needs talk "
                   "about the budget. I need to also to finish the report. I am nut sure about it. Your going to love "
-                  "it. It was unpossible.\n\nKind regards,\nSam\n")
+                  "it. It was unpossible. It is important to nut forget the details.\n\nKind regards,\nSam\n")
 
 
 def test_harper_leaves_a_named_subject_a_plural_subject_and_a_range_alone(tmp_path):

@@ -1079,15 +1079,19 @@ def _not_a_range_end(analysis, m) -> bool:
     return not any(t.lower_ == "from" for t in toks[0].sent if t.i < toks[0].i)
 
 
-def _not_after_a_modifier(analysis, m) -> bool:
-    """No determiner, possessive or adjective stands right before the span's word: "not" never
-    follows one, so in "from the raw nut godown" (stop 50, fresh-47) "nut" is a noun; "I am nut
-    sure" is still reported."""
+def _not_in_a_noun_phrase(analysis, m) -> bool:
+    """The span's word is no noun of a noun phrase: it modifies no noun right after it ("cooking times
+    according to nut count and moisture", stop 50, fresh-47), and no determiner, possessive or
+    adjective stands before it ("the raw nut"): "not" does neither. "I am nut sure", "to nut forget"
+    and "There is nut enough time" are still reported."""
     toks = analysis.tokens(m.offset, m.end)
-    if not toks or toks[0].i == 0:
+    if not toks:
         return True
-    prev = toks[0].doc[toks[0].i - 1]
-    return not (prev.pos_ in ("DET", "ADJ") or prev.tag_ == "PRP$")
+    tok = toks[0]
+    if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN":
+        return False
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return not (prev is not None and (prev.pos_ in ("DET", "ADJ") or prev.tag_ == "PRP$"))
 
 
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
@@ -1115,7 +1119,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-an-isotope": _not_an_isotope, "not-a-hyphened-modifier": _not_a_hyphened_modifier,
             "not-a-subjects-owner": _not_a_subjects_owner, "not-a-post": _not_a_post,
             "not-a-kept-noun": _not_a_kept_noun, "not-in-a-path-list": _not_in_a_path_list,
-            "not-a-range-end": _not_a_range_end, "common-guess": _common_guess, "not-after-a-modifier": _not_after_a_modifier}
+            "not-a-range-end": _not_a_range_end, "common-guess": _common_guess, "not-in-a-noun-phrase": _not_in_a_noun_phrase}
 
 
 def _in_formula(note, start: int, end: int, capitalised: bool = False) -> bool:
