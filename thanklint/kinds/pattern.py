@@ -162,6 +162,10 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
             and not wordforms.is_noun(word) and not wordforms.is_modifier(word)
             and tok.i > 0 and tok.nbor(-1).lower_ != "to" and tok.nbor(-1).tag_ != "MD"):  # "passion to SUCCEED" shouts
         return True  # a verb's word where a noun stands names a command: "use CALCULATE with a date table" (stop 43, fresh-36)
+    if (tok.i > 1 and tok.nbor(-1).lower_ in ("'s", "’s") and tok.nbor(-2).pos_ == "PROPN" and tok.nbor(-2).text.istitle()
+            and not wordforms.is_modifier(word)):
+        return True  # a name's product after its maker's possessive: "Modular Mining's DISPATCH and Wenco" (stop 50,
+        #              fresh-47); "Contoso's AMAZING culture" (a modifier) and "my DREAM role" still shout
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     # ... or before a capitalised word of the same name: "the CARES Act's 30-day notice" (stop 47, fresh-44)
     named = nxt is not None and nxt.pos_ == "PROPN" and nxt.text.istitle() and nxt.text.isalpha()
