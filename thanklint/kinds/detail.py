@@ -331,8 +331,8 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
     found = {}
     for n, toks in enumerate(analysis.sentence_tokens()):
         # a frame heads its phrase: not "the focus group", "the demand spike", "the support team"
-        framing = [t for t in toks if t.lemma_.lower() in frames and t.pos_ in ("NOUN", "ADJ")
-                   and not (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod"))]  # fmt: skip
+        framing = [t for t in toks if (t.lemma_.lower() in frames and t.pos_ in ("NOUN", "ADJ")
+                   and not (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod"))) or _how_much(t)]  # fmt: skip
 
         def content(tok, stop: set[int], toks=toks, framing=framing) -> bool:
             return (specific(tok) and not _about_self(tok, stop, questions)
@@ -345,6 +345,18 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
         if hit is not None:
             found[n] = hit
     return found
+
+
+# "how seriously the home takes safeguarding", "how much the team values clean, maintainable APIs": a degree
+# the employer holds a value to, a frame as "the importance of" is (stop 50, detail-notes-3)
+_DEGREES = frozenset({"seriously", "much", "highly", "strongly", "deeply"})
+
+
+def _how_much(tok) -> bool:
+    """The token is the degree word of a "how" clause, said of its verb: "how seriously … takes", "how
+    much … values"; not "how much trust your team has built with local families" (an amount of a thing)."""
+    return (tok.lower_ in _DEGREES and tok.i > 0 and tok.nbor(-1).lower_ == "how" and tok.dep_ in ("advmod", "dobj", "npadvmod")
+            and tok.head.pos_ == "VERB")
 
 
 def _company_tokens(analysis, ctx) -> set[int]:
@@ -435,8 +447,10 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
         region = [t for t in toks if t.i >= frame.i]
     region.sort(key=lambda t: t.i)
     # what the candidate goes on to say is theirs ("…, and I value that same partnership in my work")
+    # (or after a relative pronoun: "…, which I believe is essential": stop 50, detail-notes-3)
     cut = next((t.i for t in region if t.i > frame.i and t.lower_ in _FIRST_PERSON_WORDS
-                and (t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).pos_ == "CCONJ")), None)  # fmt: skip
+                and (t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).pos_ == "CCONJ"
+                     or t.nbor(-1).lower_ in ("which", "that", "who"))), None)  # fmt: skip
     return not _particular([t for t in region if cut is None or t.i < cut], toks, skip, own, params)
 
 
@@ -467,9 +481,14 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
                 and (t.lemma_.lower() not in generic or (_named_kind(t, generic | settings) and t.lemma_.lower() not in units))
                 and t.lemma_.lower() not in frames
                 and not (_bare_setting(t, settings) and _where_or_whom(t))
+                and not any(c.dep_ == "amod" and c.lower_ in _FITTING for c in t.children)
                 and any(_definite(c, settings) for c in t.children)):
             return True  # one thing, not a value; not the frame's owner ("the press's dedication")
     return False
+
+
+# "the right gear", "the proper way": whatever fits, not one thing (stop 50, detail-notes-3)
+_FITTING = frozenset({"right", "proper", "correct", "appropriate", "best"})
 
 
 def _named_kind(tok, plain: set[str]) -> bool:
