@@ -1369,18 +1369,20 @@ FRESH_47 = ("Dear Ms Reid,\n\nThank you for the interview. Your COLREGs scenario
             "and moisture. I gave a quick answer in the moment.\n\nKind regards,\nSam\n")
 FRESH_47_SLIPS = ("Dear Ms Reid,\n\nThank you for the interview. I learned how report incidents. The staff needs talk "
                   "about the budget. I need to also to finish the report. I am nut sure about it. Your going to love "
-                  "it. It was unpossible. It is important to nut forget the details.\n\nKind regards,\nSam\n")
+                  "it. It was unpossible. The rota was very unflexible. It was nut luck that got us there. I hope your all "
+                  "doing well. In the moment I work part time as a barista.\n\nKind regards,\nSam\n")
 
 
 def test_harper_leaves_a_named_subject_a_plural_subject_and_a_range_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_47) == {"grammar": [], "spelling": []}
     discom = FRESH_47.replace("in the moment.", "in the moment. I worked for a discom in Uttar Pradesh.")
     assert _by_rule(tmp_path, HARPER, discom) == {"grammar": [], "spelling": []}
-    assert _by_rule(tmp_path, HARPER, FRESH_47_SLIPS)["grammar"] == ["how", "needs", "to also to", "unpossible"]
+    assert _by_rule(tmp_path, HARPER, FRESH_47_SLIPS)["grammar"] == ["how", "needs", "to also to", "unpossible", "unflexible"]
 
 
 @pytest.mark.languagetool
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
 def test_languagetool_leaves_a_small_clauses_your_a_nut_and_in_the_moment_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_47) == {"grammar": [], "spelling": []}
-    assert {"nut", "Your"} <= set(_by_rule(tmp_path, _languagetool_args(), FRESH_47_SLIPS)["grammar"])
+    slips = _by_rule(tmp_path, _languagetool_args(), FRESH_47_SLIPS)["grammar"]
+    assert {"nut", "Your", "your", "In the moment"} <= set(slips) and slips.count("nut") == 2

@@ -236,18 +236,31 @@ def _eponym(doc, ent, nouns: tuple[str, ...]) -> bool:
     return after is not None and after < len(doc) and doc[after].lower_ in nouns
 
 
+# what the candidate does with a credential already theirs: "I hold …", "I have earned …"
+_HOLDING = frozenset({"hold", "have", "earn", "complete", "obtain", "gain", "pass", "achieve"})
+
+
 def _issues_credential(doc, ent, nouns: tuple[str, ...]) -> bool:
-    """The name is a possessive whose noun phrase ends in one of `nouns`: "NMEA's MEI and NMEA 2000
-    Network Installer certifications", "Cisco's CCNA certification". The phrase runs on over names,
-    numbers and nouns joined by "and"; "Fabrikam's training programme" is no credential."""
+    """The name is a possessive whose noun phrase ends in one of `nouns`, a credential the candidate
+    holds: "I hold NMEA's MEI and NMEA 2000 Network Installer certifications", "I have Cisco's CCNA
+    certification". The phrase runs on over names, numbers and nouns joined by "and". Not a credential
+    the phrase goes on past ("Fabrikam's certification team"), nor one the candidate admires or will
+    earn ("I admire Fabrikam's ISO 9001 accreditation", "to earning Fabrikam's certification": a review)."""
     if not nouns or not _possessive(doc, ent):
         return False
+    last = None
     for tok in doc[ent.end + 1 : ent.end + 12]:
-        if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
-            return True
         if tok.pos_ not in ("PROPN", "NOUN", "NUM", "ADJ", "CCONJ", "PART") and tok.tag_ != "HYPH":
-            return False
-    return False
+            break
+        last = tok
+    if last is None or last.pos_ != "NOUN" or last.lower_ not in nouns:
+        return False
+    head = last
+    while head.dep_ in ("conj", "compound", "appos") and head.head.i != head.i:
+        head = head.head  # up the phrase: "MEI and … certifications"
+    verb = head.head
+    return (verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _HOLDING and verb.tag_ in ("VBP", "VBD", "VBZ", "VBN")
+            and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children))
 
 
 def _profession(doc, ent, nouns: tuple[str, ...]) -> bool:

@@ -123,7 +123,9 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     letters = [c for c in text[start:end] if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters):
         return False
-    return len(letters) >= 2 or text[end : end + 1] in ("-", "–", "/") or text[start - 1 : start] in ("-", "–", "/")
+    # after a hyphen only when a word in capitals comes before it: not "Thank-U" (a review)
+    return (len(letters) >= 2 or text[end : end + 1] in ("-", "–", "/")
+            or bool(re.search(r"\b[A-Z]{2,}[-–/]$", text[max(0, start - 12) : start])))
 
 
 def _tagged(analysis, start: int, end: int, pos: tuple[str, ...]) -> bool:
@@ -162,10 +164,6 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
             and not wordforms.is_noun(word) and not wordforms.is_modifier(word)
             and tok.i > 0 and tok.nbor(-1).lower_ != "to" and tok.nbor(-1).tag_ != "MD"):  # "passion to SUCCEED" shouts
         return True  # a verb's word where a noun stands names a command: "use CALCULATE with a date table" (stop 43, fresh-36)
-    if (tok.i > 1 and tok.nbor(-1).lower_ in ("'s", "’s") and tok.nbor(-2).pos_ == "PROPN" and tok.nbor(-2).text.istitle()
-            and not wordforms.is_modifier(word)):
-        return True  # a name's product after its maker's possessive: "Modular Mining's DISPATCH and Wenco" (stop 50,
-        #              fresh-47); "Contoso's AMAZING culture" (a modifier) and "my DREAM role" still shout
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     # ... or before a capitalised word of the same name: "the CARES Act's 30-day notice" (stop 47, fresh-44)
     named = nxt is not None and nxt.pos_ == "PROPN" and nxt.text.istitle() and nxt.text.isalpha()
