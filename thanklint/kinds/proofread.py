@@ -861,9 +861,10 @@ def _not_a_listed_word(analysis, m) -> bool:
 
 
 def _common_guess(analysis, m) -> bool:
-    """One of the engine's guesses is a word in use (Zipf 2): a negative prefix swapped in a slip gives
-    one ("inpossible" -> "impossible", "unflexible" -> "inflexible" 2.9), while "discom" (a power distribution company in Indian English)
-    -> "noncom" (1.1) swaps the letters of a word the engine does not know (stop 50, fresh-47)."""
+    """One of the engine's guesses is a word in use (Zipf 2), or it offers none: a negative prefix
+    swapped in a slip gives one ("inpossible" -> "impossible", "unflexible" -> "inflexible" 2.9), while
+    "discom" (a power distribution company in Indian English) -> "noncom" (1.1) swaps the letters of a
+    word the engine does not know (stop 50, fresh-47)."""
     guesses = [r for r in m.replacements if r]
     return not guesses or any(_zipf(r.lower()) >= 2.0 for r in guesses)
 
