@@ -1364,20 +1364,21 @@ def test_languagetool_leaves_a_run_on_subject_and_medical_words_alone(tmp_path):
 # their slips
 FRESH_47 = ("Dear Ms Reid,\n\nThank you for the interview. Your COLREGs scenario, a crossing situation in the Malacca "
             "Strait, made me think carefully about how Rule 15 and Rule 18 apply together. You said new homeowners "
-            "don't realize their coverage needs have changed until they file a claim. I can talk to customers about anything from slug control to when to sow broad beans. "
-            "I would love to help make your weekdays a little calmer. We adjusted cooking times according to nut count "
+            "don't realize their coverage needs have changed until they file a claim. I can talk to customers about "
+            "anything from slug control to when to sow broad beans. I would love to help make your weekdays a little calmer. We adjusted cooking times according to nut count "
             "and moisture. I gave a quick answer in the moment.\n\nKind regards,\nSam\n")
 FRESH_47_SLIPS = ("Dear Ms Reid,\n\nThank you for the interview. I learned how report incidents. The staff needs talk "
                   "about the budget. I need to also to finish the report. I am nut sure about it. Your going to love "
-                  "it. It was unpossible. The rota was very unflexible. It was nut luck that got us there. I hope your all "
-                  "doing well. In the moment I work part time as a barista.\n\nKind regards,\nSam\n")
+                  "it. It was unpossible. The rota was very unflexible. It was nut luck that got us there. I hope "
+                  "your all doing well. In the moment I work part time as a barista.\n\nKind regards,\nSam\n")
 
 
 def test_harper_leaves_a_named_subject_a_plural_subject_and_a_range_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_47) == {"grammar": [], "spelling": []}
     discom = FRESH_47.replace("in the moment.", "in the moment. I worked for a discom in Uttar Pradesh.")
     assert _by_rule(tmp_path, HARPER, discom) == {"grammar": [], "spelling": []}
-    assert _by_rule(tmp_path, HARPER, FRESH_47_SLIPS)["grammar"] == ["how", "needs", "to also to", "unpossible", "unflexible"]
+    slips = _by_rule(tmp_path, HARPER, FRESH_47_SLIPS)["grammar"]
+    assert slips == ["how", "needs", "to also to", "unpossible", "unflexible"]
 
 
 @pytest.mark.languagetool

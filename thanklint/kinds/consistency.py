@@ -259,8 +259,8 @@ def _issues_credential(doc, ent, nouns: tuple[str, ...]) -> bool:
     while head.dep_ in ("conj", "compound", "appos") and head.head.i != head.i:
         head = head.head  # up the phrase: "MEI and … certifications"
     verb = head.head
-    return (verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _HOLDING and verb.tag_ in ("VBP", "VBD", "VBZ", "VBN")
-            and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children))
+    return (verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _HOLDING
+            and verb.tag_ in ("VBP", "VBD", "VBZ", "VBN") and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children))
 
 
 def _profession(doc, ent, nouns: tuple[str, ...]) -> bool:

@@ -355,8 +355,8 @@ _DEGREES = frozenset({"seriously", "much", "highly", "strongly", "deeply"})
 def _how_much(tok) -> bool:
     """The token is the degree word of a "how" clause, said of its verb: "how seriously … takes", "how
     much … values"; not "how much trust your team has built with local families" (an amount of a thing)."""
-    return (tok.lower_ in _DEGREES and tok.i > 0 and tok.nbor(-1).lower_ == "how" and tok.dep_ in ("advmod", "dobj", "npadvmod")
-            and tok.head.pos_ == "VERB")
+    return (tok.lower_ in _DEGREES and tok.i > 0 and tok.nbor(-1).lower_ == "how"
+            and tok.dep_ in ("advmod", "dobj", "npadvmod") and tok.head.pos_ == "VERB")
 
 
 def _company_tokens(analysis, ctx) -> set[int]:
