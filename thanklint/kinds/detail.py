@@ -426,7 +426,8 @@ def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings)
 
 _FIRST_PERSON_WORDS = _FIRST_PERSON | {"us"}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_FRAME_REACH = 8  # tokens from a frame to a detail the parser hung elsewhere ("the focus on | student wellbeing")
+_FRAME_REACH = 12  # tokens from a frame to a detail the parser hung elsewhere ("the focus on | student wellbeing",
+# "the challenges of the role, from long shifts to high call volumes": stop 51, detail-notes-4)
 
 
 def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], params) -> bool:
@@ -451,6 +452,8 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
     cut = next((t.i for t in region if t.i > frame.i and t.lower_ in _FIRST_PERSON_WORDS
                 and (t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).pos_ == "CCONJ"
                      or t.nbor(-1).lower_ in ("which", "that", "who"))), None)  # fmt: skip
+    if cut is not None and tok.i >= cut and not (owner is not None or inside):
+        return False  # past the frame's phrase, in the candidate's own clause ("…, and I keep thinking about …")
     return not _particular([t for t in region if cut is None or t.i < cut], toks, skip, own, params)
 
 
