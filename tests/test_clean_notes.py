@@ -1387,3 +1387,28 @@ def test_languagetool_leaves_a_small_clauses_your_a_nut_and_in_the_moment_alone(
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_47) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_47_SLIPS)["grammar"]
     assert {"nut", "Your", "your", "In the moment"} <= set(slips) and slips.count("nut") == 2
+
+
+# stop 51, fresh-48: a species' rank abbreviation ("cf.") and a neuter genus's epithet in "-e", a relative
+# clause's "use … to" with an object of its own, "a step up", a rarer French word beside a common one ("en
+# primeur"); the same engine rules still report a lower-case sentence start, "use to", "the set up" and the slips
+FRESH_48 = ("Dear Ms Okoro,\n\nThank you for the interview. I surveyed Acanthaster cf. solaris on the outer reefs. The "
+            "spreadsheet your planners use to match the orders to the trucks is one I know well. This post would be a "
+            "real step up for me. I ran trials on Lolium perenne and Trifolium repens. I helped with the en primeur "
+            "campaign.\n\nKind regards,\nSam\n")
+FRESH_48_SLIPS = ("Dear Ms Okoro,\n\nThank you for the interview. We met at nine. then we toured the site. I use to "
+                  "work there on weekends. I can help with the set up of the office. I visited the Museum and closde "
+                  "the door. I helped with the en primuer campaign.\n\nKind regards,\nSam\n")
+
+
+def test_harper_leaves_a_rank_abbreviation_a_neuter_epithet_and_a_loan_phrase_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_48) == {"grammar": [], "spelling": []}
+    assert _by_rule(tmp_path, HARPER, FRESH_48_SLIPS) == {"grammar": ["then"], "spelling": ["closde", "primuer"]}
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_means_use_and_a_step_up_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_48) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, _languagetool_args(), FRESH_48_SLIPS)
+    assert slips == {"grammar": ["then", "use to", "set up"], "spelling": ["closde", "primuer"]}

@@ -148,7 +148,7 @@ def _employer_orgs(analysis, p):
                 continue  # "the field visit to Kalghatgi taluk": a place's name, not an organisation's
             if _worked_with_source(doc, ent, p.source_nouns):
                 continue  # "working with MSCI and Sustainalytics data": a source the candidate uses (stop 44, fresh-39)
-            if _modifies_a_thing(ent, p.unit_nouns):
+            if _modifies_a_thing(ent, p.unit_nouns) or _a_things_name(doc, ent, p.unit_nouns):
                 continue
             if _spelled_out(note.text, ent.start_char, ent.text):
                 continue  # "the PRS programme" after "periodic review of safety": a term, not an employer
@@ -333,6 +333,22 @@ def _modifies_a_thing(ent, unit_nouns) -> bool:
     return (ent.root.dep_ == "compound" and head.i == ent.end and head.pos_ == "NOUN" and head.text.islower()
             and head.lower_ not in unit_nouns and head.lower_ not in _JOB_WORDS
             and any(c.i < ent.start and c.lower_ in ("a", "an", "your", "our") for c in head.children))
+
+
+def _modifier_of_a_thing(doc, start: int, end: int, unit_nouns) -> bool:
+    """The words at start:end modify the lower-case noun right after them, no unit's nor a job's."""
+    head = doc[end] if end < len(doc) else None
+    return (head is not None and head.pos_ == "NOUN" and head.text.islower() and head.lower_ not in unit_nouns
+            and head.lower_ not in _JOB_WORDS and all(start <= t.head.i <= end for t in doc[start:end]) and doc[end - 1].head.i == end)
+
+
+def _a_things_name(doc, ent, unit_nouns) -> bool:
+    """Every time the note writes the name (twice or more), it modifies a thing: "the new Halcyon vault",
+    "helping with the Halcyon launch" (a machine's name: stop 51, fresh-48). An employer is joined,
+    thanked or worked for somewhere in a note; "the Fabrikam launch" written once is still asked about."""
+    words = [t.text for t in ent]
+    at = [i for i in range(len(doc) - len(words) + 1) if [t.text for t in doc[i : i + len(words)]] == words]
+    return len(at) >= 2 and all(_modifier_of_a_thing(doc, i, i + len(words), unit_nouns) for i in at)
 
 
 def _spelled_out(text: str, end: int, name: str) -> bool:

@@ -142,6 +142,11 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
     joined = re.search(r"([A-Z]{2,})-$", text[max(0, start - 12) : start]) or re.match(r"-([A-Z]{2,})\b", text[end : end + 12])
     if joined:  # "INSPIRE-MANAK"; not "THANK-YOU", "WORLD-CLASS" (common words both: a review)
         return common_words().get(joined.group(1).lower(), 0.0) < 3.0
+    paired = (re.search(r"(?<![\w-])([A-Z][A-Z0-9]+)\s+(?:and|or|&)\s+$", text[max(0, start - 24) : start])
+              or re.match(r"\s+(?:and|or|&)\s+([A-Z][A-Z0-9]+)(?![\w-])", text[end : end + 24]))
+    if paired and common_words().get(paired.group(1).lower(), 0.0) < 3.0:
+        return True  # joined to an acronym, one of a pair of tools' names: "the THERM and WINDOW modelling" (stop 51,
+        #              fresh-48); "REALLY and TRULY" shouts
     if re.match(r"-(?:[A-Z]|\d+)(?![\w-])", text[end : end + 8]):
         return True  # before a hyphen and a letter or a number, a tool's or a product's name: "the PURPOSE-T
         #              assessment" (stop 49, fresh-46), "COVID-19"

@@ -136,6 +136,8 @@ class ProofreadParams:
     # at least this much (Zipf) more common in French than in English; 0 turns it off (spelling.yaml)
     loan_gap: float = 0.0  # a word of a phrase in another language (loan_languages): see _loan_word
     loan_languages: tuple[str, ...] = ("fr",)
+    # ... and a word only this much likelier there (Zipf), beside a word loan_gap likelier: "en primeur"; 0: off
+    loan_near_gap: float = 0.0
     # honorifics written after a name ("Ramesh ji"): one right after a capitalised word is part of the name
     honorifics: tuple[str, ...] = ()
     # in a note that writes te reo Māori (a macron, or two flagged words of its shape), a word of
@@ -320,6 +322,8 @@ def _starts_sentence(analysis, m) -> bool:
         return False
     if _AFTER_RANK.search(analysis.note.text, max(0, start - 12), start):
         return False  # "Festuca rubra subsp. commutata": a species' name goes on after its rank
+    if _INSIDE_ABBREVIATION.search(analysis.note.text, max(0, start - 12), start):
+        return False  # "Acanthaster cf. solaris", "tools, e.g. dbt": no sentence ends on these (stop 51, fresh-48)
     if _AFTER_UNIT.search(analysis.note.text, max(0, start - 16), start) and analysis.note.text[start:end].lower() in _GOES_ON:
         return False  # "consistent at 1/8 in. when the boxes are fitted": a unit's full stop after its number, the
         #               sentence going on (stop 42, fresh-35); not "up to 50 lb. my back …" (a review)
@@ -328,6 +332,8 @@ def _starts_sentence(analysis, m) -> bool:
 
 _GOES_ON = frozenset({"when", "and", "or", "but", "so", "if", "while", "before", "after", "with", "to", "for", "by",
                       "because", "until", "unless", "as", "than", "which", "where", "at", "on", "in"})
+# Latin abbreviations that stand inside a sentence, never at its end (unlike "etc.")
+_INSIDE_ABBREVIATION = re.compile(r"(?<![\w.])(?:cf|aff|e\.g|i\.e|viz|vs|approx|incl|esp)\.\s+$", re.IGNORECASE)
 _AFTER_UNIT = re.compile(r"\d\s*(?:in|ft|yd|lb|lbs|oz|gal|qt|pt)\.\s+$")
 # a dotted credential or abbreviation as spaCy splits it off its last full stop: "P.Geo", "M.Tech"
 _DOTTED = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]*)+")  # not "Vue.js"
@@ -1093,6 +1099,35 @@ def _not_a_range_end(analysis, m) -> bool:
     return not any(t.lower_ == "from" for t in toks[0].sent if t.i < toks[0].i)
 
 
+def _not_a_means(analysis, m) -> bool:
+    """The "use" is a relative clause's verb whose object is the noun before it, and the verb after
+    "to" has an object of its own: "the workbook your analysts use to tie the ledger to the returns"
+    (the means, stop 51, fresh-48). A relative "use" whose infinitive has no object of its own
+    ("the place I use to go") is left to the engine."""
+    toks = analysis.tokens(m.offset, m.end)
+    use = next((t for t in toks if t.lemma_.lower() == "use"), None)
+    if use is None or any(c.dep_ == "dobj" for c in use.children):
+        return True
+    # its object is the noun before its subject, whatever the parser calls the clause ("relcl", or "csubj"
+    # when the noun phrase is a sentence's subject)
+    subject = max((c for c in use.children if c.dep_ == "nsubj" and c.i < use.i), key=lambda c: c.i, default=None)
+    first = subject.left_edge if subject is not None else None
+    if first is None or first.i == 0 or first.nbor(-1).pos_ not in ("NOUN", "PROPN"):
+        return True
+    goal = next((c for c in use.children if c.dep_ in ("xcomp", "advcl") and c.i > use.i), None)
+    return goal is None or not any(c.dep_ == "dobj" for c in goal.children)
+
+
+_STEPS = frozenset({"up", "down", "back", "forward", "forwards"})
+
+
+def _not_a_step(analysis, m) -> bool:
+    """The span is no "a step up" (a move to a better post, written open: stop 51, fresh-48), nor a
+    step down, back or forward; "the set up" and "a follow up" stay slips of "setup", "follow-up"."""
+    words = analysis.note.text[m.offset : m.end].lower().replace("-", " ").split()
+    return not (len(words) == 2 and words[0] == "step" and words[1] in _STEPS)
+
+
 def _not_in_a_noun_phrase(analysis, m) -> bool:
     """The span's word is no noun of a noun phrase: it modifies no noun right after it ("cooking times
     according to nut count and moisture", stop 50, fresh-47), and no determiner, possessive or
@@ -1135,6 +1170,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-subjects-owner": _not_a_subjects_owner, "not-a-post": _not_a_post,
             "not-a-kept-noun": _not_a_kept_noun, "not-in-a-path-list": _not_in_a_path_list,
             "not-a-range-end": _not_a_range_end, "common-guess": _common_guess,
+            "not-a-means": _not_a_means, "not-a-step": _not_a_step,
             "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase}
 
 
@@ -1189,23 +1225,26 @@ def _loan_word(text: str, start: int, end: int, p: ProofreadParams) -> bool:
     word = text[start:end]
     if not p.loan_gap or word != word.lower():
         return False
-    langs = [lang for lang in p.loan_languages if _likelier_in(lang, word, p.loan_gap)]
-    if not langs:
-        return False
-    if "fr" in langs and re.search(r"(?<![^\W\d_])[dlj]['’]$", text[max(0, start - 3) : start], re.IGNORECASE):
-        return True  # after French's elided "d'", "l'": "Carnaval d'hiver" (stop 27, fresh-11)
     # its neighbours in the phrase: only a space between, and no abbreviation's letter ("vender, e.g.": a review)
     before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 40) : start])
     after = re.match(r"[ \t]+([^\W\d_]+)(?![\w.])", text[end : end + 40])
     near = [x.group(1) for x in (before, after) if x]
-    return any(_likelier_in(lang, n.lower(), p.loan_gap) for lang in langs for n in near)
+    langs = [lang for lang in p.loan_languages if _likelier_in(lang, word, p.loan_gap)]
+    if "fr" in langs and re.search(r"(?<![^\W\d_])[dlj]['’]$", text[max(0, start - 3) : start], re.IGNORECASE):
+        return True  # after French's elided "d'", "l'": "Carnaval d'hiver" (stop 27, fresh-11)
+    if any(_likelier_in(lang, n.lower(), p.loan_gap) for lang in langs for n in near):
+        return True
+    # a rarer word of the language beside a common one of it: "en primeur" (stop 51, fresh-48)
+    marked = [lang for lang in p.loan_languages if lang not in langs and any(_likelier_in(lang, n.lower(), p.loan_gap) for n in near)]
+    return bool(p.loan_near_gap) and any(_likelier_in(lang, word, p.loan_near_gap, "large") for lang in marked)
 
 
-def _likelier_in(lang: str, word: str, gap: float) -> bool:
+def _likelier_in(lang: str, word: str, gap: float, wordlist: str = "small") -> bool:
     from wordfreq import zipf_frequency
 
-    # the small list (words at Zipf 3 or more) is enough for a common word of the language, and loads in 0.2 s
-    return zipf_frequency(word, lang, wordlist="small") - _zipf(word) >= gap
+    # the small list (words at Zipf 3 or more) is enough for a common word of the language, and loads in 0.2 s;
+    # a rarer one needs the large list (0.1 s more, only for a flagged word beside a loan phrase's marker)
+    return zipf_frequency(word, lang, wordlist=wordlist) - _zipf(word) >= gap
 
 
 @lru_cache(maxsize=1)
@@ -1440,7 +1479,7 @@ def _latin_phrase(text: str, start: int, end: int, phrases) -> bool:
 
 # a species' epithet: "formosa", "persimilis", "coli", "elegans", "sapiens", "melanogaster"
 _EPITHET = re.compile(r"[a-z]{2,}(?:a|ae|i|ii|us|um|is|es|ex|ix|ax|ens|ans|er)")
-_GENUS_BEFORE = re.compile(r"(?:^|[^\w.])([A-Z][a-z]{2,}|[A-Z]\.) $")
+_GENUS_BEFORE = re.compile(r"(?:^|[^\w.])([A-Z][a-z]{2,}|[A-Z]\.) (?:(?:cf|aff)\. )?$")  # "Acanthaster cf. solaris"
 # a rank below the species, abbreviated: "Festuca rubra subsp. commutata", "Brassica oleracea var. capitata"
 _RANKS = ("subsp", "ssp", "var", "cv")
 _RANK_AFTER_EPITHET = re.compile(r"[A-Z](?:[a-z]+|\.) [a-z]+ $")  # "Festuca rubra ", "E. coli "
@@ -1456,14 +1495,17 @@ def _binomial(analysis, start: int, end: int) -> bool:
     word = text[start:end]
     if word in _RANKS and text[end : end + 1] == "." and _RANK_AFTER_EPITHET.search(text, max(0, start - 60), start):
         return True  # the rank's abbreviation itself: "Festuca rubra subsp."
-    if not _EPITHET.fullmatch(word):
+    neuter = re.fullmatch(r"[a-z]{4,}e", word) is not None  # "perenne", "officinale", "vulgare"
+    if not (_EPITHET.fullmatch(word) or neuter):
         return False
-    if _AFTER_RANK.search(text, max(0, start - 30), start):
+    if _EPITHET.fullmatch(word) and _AFTER_RANK.search(text, max(0, start - 30), start):
         return True  # the name below the species: "subsp. commutata"
     genus = _GENUS_BEFORE.search(text, max(0, start - 40), start)
     if genus is None:
         return False
     g = genus.group(1)
+    if not _EPITHET.fullmatch(word) and not (g.endswith("um") and _zipf(g.lower()) < 3.0):
+        return False  # an epithet in "-e" agrees with a neuter genus: "Lolium perenne" (stop 51, fresh-48); not "Museum"
     if not g.endswith(".") and _zipf(g.lower()) >= 2.5 and _opens_sentence_at(analysis, genus.start(1), genus.end(1)):
         return False  # a common word opening a sentence ("This", "Bring"): no genus; mid-sentence, "the Poa annua" is one
     # a verb's slip ends as a verb does ("talkes"); spaCy also calls "annua" a verb, which no verb's form is
