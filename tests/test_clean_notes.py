@@ -1412,3 +1412,28 @@ def test_languagetool_leaves_a_means_use_and_a_step_up_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_48) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_48_SLIPS)
     assert slips == {"grammar": ["then", "use to", "set up"], "spelling": ["closde", "primuer"]}
+
+
+# stop 51, fresh-49 and natural-7: field compounds of a noun that is an adjective too, before a plural ("stockwhips",
+# "campdrafts"), a combining form and a plural ("cyanolichens"), a kin word after a name ("Bikash da"), a clause's
+# subject and verb after a noun ("the standards a hospital needs"), a feeling's comparative and its clause ("prouder
+# that"), a degree on an adjective ("quite fun"); the slips of the same shapes stay reported
+FRESH_49 = ("Dear Ms Nair,\n\nThank you for the interview. I have made sixty stockwhips and sold them at campdrafts. "
+            "My thesis was on cyanolichens. I enjoyed meeting Bikash da in the pantry. I know the standards a hospital "
+            "needs. A tape job tells a trainer more than a résumé does. I am prouder that every junior came back. The "
+            "rush sounds full-on, but also quite fun.\n\nKind regards,\nSam\n")
+FRESH_49_SLIPS = ("Dear Ms Nair,\n\nThank you for the interview. I made stokwhips. I will da best I can. I read a "
+                  "history books. She is taller that her brother. The room was very quite.\n\nKind regards,\nSam\n")
+
+
+def test_harper_leaves_field_compounds_a_kin_word_and_a_relative_clauses_verb_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_49) == {"grammar": [], "spelling": []}
+    found = _by_rule(tmp_path, HARPER, FRESH_49_SLIPS)
+    assert found == {"grammar": ["books", "that", "quite"], "spelling": ["stokwhips"]}  # Harper knows "da"
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_field_compounds_and_a_kin_word_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_49) == {"grammar": [], "spelling": []}
+    assert {"stokwhips", "da"} <= set(_by_rule(tmp_path, _languagetool_args(), FRESH_49_SLIPS)["spelling"])

@@ -557,6 +557,8 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         #           not "When a work orders comes in" (a verb follows: a review)
     if _ends_wh_clause(tok, det[0]):
         return []  # the verb of a clause "how much" opens: "how much a patient mentor matters"
+    if _ends_relative_clause(tok, det[0], between):
+        return []  # "the standards a hospital needs", "more than a résumé does" (stop 51, fresh-49 and natural-7)
     if any(t.tag_ == "NN" and t.nbor(1).tag_ == "VBG" for t in between):
         return []  # the article's noun before a participle's clause: "a charity supporting families" (stop 34, fresh-21)
     if any(t.tag_ == "NN" and t.lower_.endswith(_AGENT_ENDINGS) and t.i + 2 < tok.i and t.nbor(1).lower_.endswith("ing")
@@ -571,6 +573,23 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")  # a person's noun: "engineer", "researcher", "analyst" (not "-ent": "investment")
 _SUBORDINATORS = frozenset({"before", "after", "when", "whenever", "until", "till", "once", "if", "unless", "because",
                             "while", "since", "as", "though", "although"})
+
+
+def _ends_relative_clause(tok, det, between) -> bool:
+    """`tok` is the verb that ends a clause whose subject is the article's one noun, right after a noun
+    the clause is about or a comparison's "than": "the kind of standards a hospital needs.", "more than
+    a résumé does,". Not "I read a history books" (a verb before the article), nor "a new books"."""
+    import unicodedata
+
+    from thanklint import wordforms
+
+    doc = tok.doc
+    if len(between) != 1 or det.i == 0 or (tok.i + 1 < len(doc) and not doc[tok.i + 1].is_punct):
+        return False
+    word = "".join(c for c in unicodedata.normalize("NFKD", between[0].lower_) if not unicodedata.combining(c))
+    verb = tok.lower_ in ("does", "has", "goes") or any(tok.lower_ in wordforms.third_person(b) for b in wordforms.lemmas(tok.lower_))
+    before = det.nbor(-1)
+    return verb and wordforms.is_noun(word) and (before.tag_ in ("NN", "NNS") or before.lower_ == "than")
 
 
 def _ends_wh_clause(tok, det) -> bool:

@@ -332,7 +332,7 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
     for n, toks in enumerate(analysis.sentence_tokens()):
         # a frame heads its phrase: not "the focus group", "the demand spike", "the support team"
         framing = [t for t in toks if (t.lemma_.lower() in frames and t.pos_ in ("NOUN", "ADJ")
-                   and not (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod"))) or _how_much(t)]  # fmt: skip
+                   and not (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod"))) or _how_much(t) or _activity(t)]  # fmt: skip
 
         def content(tok, stop: set[int], toks=toks, framing=framing) -> bool:
             return (specific(tok) and not _about_self(tok, stop, questions)
@@ -359,6 +359,15 @@ def _how_much(tok) -> bool:
             and tok.dep_ in ("advmod", "dobj", "npadvmod") and tok.head.pos_ == "VERB")
 
 
+def _activity(tok) -> bool:
+    """The token is a gerund the meeting was about: "our discussion of managing a busy caseload", "our talk
+    about running a dryer safely" name the job's work in general, a frame as "the importance of" is, unless
+    its phrase names something particular ("our chat about restocking the walk-in freezer") (stop 51,
+    detail-notes-5)."""
+    return (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in ("of", "about", "on")
+            and tok.head.head.lemma_.lower() in _MEETING)
+
+
 def _company_tokens(analysis, ctx) -> set[int]:
     """The tokens of the employer's name, where the note writes it as the context gives it."""
     company = (ctx.company or "").lower()
@@ -376,8 +385,9 @@ def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings)
         # the cue's own words refer to the interview, they are never the detail
         said = {w for step in cue.steps if step.op == "word" for w in step.values}
         for s, e in find(cue, toks):
-            if any(_conditional(t) for t in toks[s:e]):  # "… if you see it being a helpful resource"
-                continue  # a hypothetical, not the interview
+            if any(_conditional(t) or any(_conditional(a) for a in t.ancestors) for t in toks[s:e]):
+                continue  # a hypothetical, not the interview: "… if you see it being a helpful resource", "if you want to
+                #           see me in action" (stop 51, detail-notes-5)
             stop = {t.i for t in toks[s:e]}
             # what the cue's words govern ("hearing | about the new press"), not any noun
             # later in the sentence ("…, and my background in retail …"); a cue that frames
@@ -436,7 +446,8 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
     nothing particular in the frame's phrase (`_particular`)? Template praise fits any employer;
     "the importance of the R102 culvert works" or "your focus on Vocera handovers" does not."""
     owner = tok.head if tok.dep_ == "poss" and tok.head in framing else None  # "the press's | dedication to …"
-    inside = [f for f in framing if f.pos_ == "NOUN" and f.left_edge.i <= tok.i <= f.right_edge.i and tok in f.subtree]
+    inside = [f for f in framing if (f.pos_ == "NOUN" or _activity(f)) and f.left_edge.i <= tok.i <= f.right_edge.i
+              and tok in f.subtree]
     if owner is not None or inside:
         frame = owner if owner is not None else max(inside, key=lambda f: f.i)
         region = [t for t in frame.subtree] + ([tok] if owner is not None else [])

@@ -1118,6 +1118,35 @@ def _not_a_means(analysis, m) -> bool:
     return goal is None or not any(c.dep_ == "dobj" for c in goal.children)
 
 
+# adjectives of a feeling or a certainty, which take a "that" clause: "proud that", "more confident that"
+_FEELINGS = frozenset({"proud", "happy", "glad", "sure", "confident", "certain", "convinced", "aware", "pleased",
+                       "grateful", "thankful", "excited", "relieved", "sad", "sorry", "afraid", "worried", "hopeful",
+                       "keen", "eager", "determined"})
+
+
+def _not_a_feelings_clause(analysis, m) -> bool:
+    """The "that" opens no clause of a feeling's comparative: "I'm prouder that nearly every junior came
+    back" (stop 51, fresh-49), "more confident that it will work"; "more fun that I expected", "taller
+    that her brother" stay slips of "than"."""
+    from thanklint import wordforms
+
+    toks = [t for t in analysis.tokens(m.offset, m.end) if t.lower_ == "that"]
+    if not toks or toks[0].i == 0:
+        return True
+    prev = toks[0].nbor(-1)
+    bases = {prev.lower_} | set(wordforms.lemmas(prev.lower_)) | {prev.lemma_.lower()}
+    if prev.lower_.endswith(("er", "ier")):  # "prouder" -> "proud", "happier" -> "happy"
+        bases |= {prev.lower_[:-2], prev.lower_[:-3] + "y", prev.lower_[:-1]}
+    return not (bases & _FEELINGS)
+
+
+def _not_a_degree(analysis, m) -> bool:
+    """The span's word is no degree the parser hangs on the adjective right after it: "sounds full-on, but
+    also quite fun" (rather fun: stop 51, natural-7); "The room was very quite." stays a slip of "quiet"."""
+    return not any(t.dep_ == "advmod" and t.head.i == t.i + 1 and t.head.pos_ in ("ADJ", "ADV")
+                   for t in analysis.tokens(m.offset, m.end))
+
+
 _STEPS = frozenset({"up", "down", "back", "forward", "forwards"})
 
 
@@ -1170,7 +1199,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-subjects-owner": _not_a_subjects_owner, "not-a-post": _not_a_post,
             "not-a-kept-noun": _not_a_kept_noun, "not-in-a-path-list": _not_in_a_path_list,
             "not-a-range-end": _not_a_range_end, "common-guess": _common_guess,
-            "not-a-means": _not_a_means, "not-a-step": _not_a_step,
+            "not-a-means": _not_a_means, "not-a-step": _not_a_step, "not-a-feelings-clause": _not_a_feelings_clause,
+            "not-a-degree": _not_a_degree,
             "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase}
 
 
@@ -1320,8 +1350,8 @@ def _known_base(min_zipf: float):
     ("laryngeal", "annulus"); not a word only SCOWL or the dictionaries hold, which keep slips too
     ("commiting" in codespell's "autocommiting")."""
 
-    def known(word: str) -> bool:
-        return _zipf(word) >= min_zipf and wordforms.is_lemma(word)
+    def known(word: str) -> bool:  # or its regular inflection: "cyanolichens" (stop 51, fresh-49)
+        return _zipf(word) >= min_zipf and (wordforms.is_lemma(word) or any(wordforms.is_lemma(x) for x in wordforms.lemmas(word)))
 
     return known
 
