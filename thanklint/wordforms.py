@@ -145,13 +145,10 @@ def is_compound(word: str, split: str) -> bool:
         return False
     if len(tail) == 3 and tail in index["irregular"]:  # "col ate", "question are": a slip's pieces
         return False
-    plural = tail not in nouns and any(tail in _plural(n) for n in lemmas(tail) if n in nouns)
-    # a modifier or an adverb joined to its word is a slip: "fullfill" (full), "lookforward" (forward); but
-    # a noun that is an adjective too, before a plural noun, is a field's count noun: "stockwhips",
-    # "campdrafts", "basecoats" (stop 51, fresh-47 and -49; the caller refuses one edit from a word)
-    if (head in index["adj"] and not plural) or head in index["adv"] or tail in index["adv"]:
+    # a modifier or an adverb joined to its word is a slip: "fullfill" (full), "lookforward" (forward)
+    if head in index["adj"] or head in index["adv"] or tail in index["adv"]:
         return False
-    return tail in nouns or plural
+    return tail in nouns or any(tail in _plural(n) for n in lemmas(tail) if n in nouns)
 
 
 def noun_compound(word: str, min_zipf: float, zipf) -> bool:

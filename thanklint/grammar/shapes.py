@@ -589,7 +589,9 @@ def _ends_relative_clause(tok, det, between) -> bool:
     word = "".join(c for c in unicodedata.normalize("NFKD", between[0].lower_) if not unicodedata.combining(c))
     verb = tok.lower_ in ("does", "has", "goes") or any(tok.lower_ in wordforms.third_person(b) for b in wordforms.lemmas(tok.lower_))
     before = det.nbor(-1)
-    return verb and wordforms.is_noun(word) and (before.tag_ in ("NN", "NNS") or before.lower_ == "than")
+    # after "than" only a pro-verb: not "more ward experience than a staff nurses" (a plural: a review)
+    return verb and wordforms.is_noun(word) and (before.tag_ in ("NN", "NNS") or (
+        before.lower_ == "than" and tok.lower_ in ("does", "has", "is", "was", "did")))
 
 
 def _ends_wh_clause(tok, det) -> bool:

@@ -22,7 +22,7 @@ import difflib
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from thanklint.kinds import kind
 from thanklint.kinds._common import blank_addressees, finding, from_findings
@@ -48,6 +48,12 @@ class ConsistencyParams:
     place_person_cues: tuple[str, ...] = ()
     addressees: tuple[str, ...] = ()  # more greeting words that name no one, beyond the pack's `layout.addressees`
     unit_nouns: tuple[str, ...] = ()  # "the Hyderabad office": an organisation's name before these is the employer's part
+    # "Harrow Crown Court", "Lincoln Elementary": a name ending in one of these is a site of the company, when the
+    # company's own name has one of `body_words` ("HM Courts & Tribunals Service"); else it may be the employer itself
+    site_nouns: tuple[str, ...] = ()
+    body_words: tuple[str, ...] = ()
+    # "the Fabrikam mission", "the Fabrikam culture": what a name before these modifies is the employer's own
+    employer_nouns: tuple[str, ...] = ()
     place_nouns: tuple[str, ...] = ()  # "Kalghatgi taluk": a name before these is a place's, never an employer's
     source_nouns: tuple[str, ...] = ()  # "MSCI and Sustainalytics data": a name before these is a source's, never an employer's
     eponym_nouns: tuple[str, ...] = ()  # "Marek's disease": a possessive name before these names a term, never an employer
@@ -148,7 +154,7 @@ def _employer_orgs(analysis, p):
                 continue  # "the field visit to Kalghatgi taluk": a place's name, not an organisation's
             if _worked_with_source(doc, ent, p.source_nouns):
                 continue  # "working with MSCI and Sustainalytics data": a source the candidate uses (stop 44, fresh-39)
-            if _modifies_a_thing(ent, p.unit_nouns) or _a_things_name(doc, ent, p.unit_nouns) or _a_made_thing(doc, ent):
+            if _modifies_a_thing(ent, p.unit_nouns) or _a_things_name(doc, ent, p.unit_nouns, p.employer_nouns) or _a_made_thing(doc, ent):
                 continue
             if _spelled_out(note.text, ent.start_char, ent.text):
                 continue  # "the PRS programme" after "periodic review of safety": a term, not an employer
@@ -339,8 +345,9 @@ def _modifies_a_thing(ent, unit_nouns) -> bool:
             and any(c.i < ent.start and c.lower_ in ("a", "an", "your", "our") for c in head.children))
 
 
-# a product's model after its maker's name: "a Husqvarna WS 482", "a Hilti DD-350", "the Dräger X-am 5000"
-_MODEL = re.compile(r"\s+(?:[A-Z][A-Za-z]{0,4}[- ]?)?\d+[A-Za-z]?\b")
+# a product's model after its maker's name: "a Husqvarna WS 482", "a Hilti DD-350", "the Dräger X-am 5000"; not a
+# year ("the Fabrikam 2025 graduate cohort": a review)
+_MODEL = re.compile(r"\s+(?:[A-Z][A-Za-z]{0,4}[- ]?)?(?!(?:19|20)\d\d\b)\d+[A-Za-z]?\b")
 
 
 def _a_made_thing(doc, ent) -> bool:
@@ -365,13 +372,15 @@ def _modifier_of_a_thing(doc, start: int, end: int, unit_nouns) -> bool:
             and head.lower_ not in _JOB_WORDS and all(start <= t.head.i <= end for t in doc[start:end]) and doc[end - 1].head.i == end)
 
 
-def _a_things_name(doc, ent, unit_nouns) -> bool:
+def _a_things_name(doc, ent, unit_nouns, employer_nouns=()) -> bool:
     """Every time the note writes the name (twice or more), it modifies a thing: "the new Halcyon vault",
     "helping with the Halcyon launch" (a machine's name: stop 51, fresh-48). An employer is joined,
     thanked or worked for somewhere in a note; "the Fabrikam launch" written once is still asked about."""
     words = [t.text for t in ent]
     at = [i for i in range(len(doc) - len(words) + 1) if [t.text for t in doc[i : i + len(words)]] == words]
-    return len(at) >= 2 and all(_modifier_of_a_thing(doc, i, i + len(words), unit_nouns) for i in at)
+    # not the employer's own, however often: "the Fabrikam mission … the Fabrikam culture" (a review)
+    return len(at) >= 2 and all(_modifier_of_a_thing(doc, i, i + len(words), unit_nouns) and doc[i + len(words)].lower_
+                                not in employer_nouns for i in at)
 
 
 def _spelled_out(text: str, end: int, name: str) -> bool:
@@ -665,7 +674,10 @@ def check_consistency(analysis, ctx, rule):
                 expected = " or ".join(ctx.interviewer)
                 add(s, e, p.greeting_message.format(found=w, expected=expected), "wrong-interviewer")
 
-    orgs = _employer_orgs(analysis, p)
+    body = ctx.company and set(re.findall(r"[a-z]+", ctx.company.lower())) & set(p.body_words)
+    # a court of a courts service, a school of a school district: a site, asked about (stop 51, natural-6); a
+    # school is the employer itself as often ("Lincoln High School" in a note to Oakridge Academy: a review)
+    orgs = _employer_orgs(analysis, replace(p, unit_nouns=p.unit_nouns + p.site_nouns) if body else p)
     if ctx.company:
         names_company = any(_same_org(ent.text, ctx.company) for ent, *_ in orgs) or bool(
             re.search(r"(?<!\w)%s(?!\w)" % re.escape(_norm(ctx.company)), note.text.lower()))

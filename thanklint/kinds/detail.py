@@ -385,7 +385,7 @@ def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings)
         # the cue's own words refer to the interview, they are never the detail
         said = {w for step in cue.steps if step.op == "word" for w in step.values}
         for s, e in find(cue, toks):
-            if any(_conditional(t) or any(_conditional(a) for a in t.ancestors) for t in toks[s:e]):
+            if any(_supposed(t) for t in toks[s:e]):
                 continue  # a hypothetical, not the interview: "… if you see it being a helpful resource", "if you want to
                 #           see me in action" (stop 51, detail-notes-5)
             stop = {t.i for t in toks[s:e]}
@@ -596,6 +596,19 @@ def _habit_of_mine(attr, present: bool = False) -> bool:
 def _conditional(tok) -> bool:
     """The verb of an "if" clause: what it says is supposed, not what happened."""
     return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in tok.children)
+
+
+# "if the new press you showed me is any sign": an "if" that states, not supposes (a review of stop 51)
+_EVIDENCE = frozenset({"sign", "indication", "guide", "measure", "indicator", "example", "anything"})
+
+
+def _supposed(tok) -> bool:
+    """The token is in an "if" clause, the clause's verb or below it ("if you want to see me in action":
+    stop 51, detail-notes-5), unless the clause is "X is any sign" or "anything to go by"."""
+    for v in (tok, *tok.ancestors):
+        if _conditional(v):
+            return not (v.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in _EVIDENCE for c in v.children))
+    return False
 
 
 def _toured(tok, stop: set[int]) -> bool:

@@ -144,9 +144,11 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
         return common_words().get(joined.group(1).lower(), 0.0) < 3.0
     paired = (re.search(r"(?<![\w-])([A-Z][A-Z0-9]+)\s+(?:and|or|&)\s+$", text[max(0, start - 24) : start])
               or re.match(r"\s+(?:and|or|&)\s+([A-Z][A-Z0-9]+)(?![\w-])", text[end : end + 24]))
-    if paired and common_words().get(paired.group(1).lower(), 0.0) < 3.0:
+    word = text[start:end].lower()
+    if (paired and common_words().get(paired.group(1).lower(), 0.0) < 3.0 and " " not in word
+            and not wordforms.is_modifier(word) and not wordforms.is_verb(word)):
         return True  # joined to an acronym, one of a pair of tools' names: "the THERM and WINDOW modelling" (stop 51,
-        #              fresh-48); "REALLY and TRULY" shouts
+        #              fresh-48); not "REALLY and TRULY", nor "I hold HACCP and REALLY enjoy …" (a review)
     if re.match(r"-(?:[A-Z]|\d+)(?![\w-])", text[end : end + 8]):
         return True  # before a hyphen and a letter or a number, a tool's or a product's name: "the PURPOSE-T
         #              assessment" (stop 49, fresh-46), "COVID-19"
