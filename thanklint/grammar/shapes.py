@@ -587,7 +587,8 @@ def _ends_relative_clause(tok, det, between) -> bool:
     if len(between) != 1 or det.i == 0 or (tok.i + 1 < len(doc) and not doc[tok.i + 1].is_punct):
         return False
     word = "".join(c for c in unicodedata.normalize("NFKD", between[0].lower_) if not unicodedata.combining(c))
-    verb = tok.lower_ in ("does", "has", "goes") or any(tok.lower_ in wordforms.third_person(b) for b in wordforms.lemmas(tok.lower_))
+    verb = tok.lower_ in ("does", "has", "goes") or any(
+        tok.lower_ in wordforms.third_person(b) for b in wordforms.lemmas(tok.lower_))
     before = det.nbor(-1)
     # after "than" only a pro-verb: not "more ward experience than a staff nurses" (a plural: a review)
     return verb and wordforms.is_noun(word) and (before.tag_ in ("NN", "NNS") or (

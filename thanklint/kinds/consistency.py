@@ -154,7 +154,8 @@ def _employer_orgs(analysis, p):
                 continue  # "the field visit to Kalghatgi taluk": a place's name, not an organisation's
             if _worked_with_source(doc, ent, p.source_nouns):
                 continue  # "working with MSCI and Sustainalytics data": a source the candidate uses (stop 44, fresh-39)
-            if _modifies_a_thing(ent, p.unit_nouns) or _a_things_name(doc, ent, p.unit_nouns, p.employer_nouns) or _a_made_thing(doc, ent):
+            if (_modifies_a_thing(ent, p.unit_nouns) or _a_things_name(doc, ent, p.unit_nouns, p.employer_nouns)
+                    or _a_made_thing(doc, ent)):
                 continue
             if _spelled_out(note.text, ent.start_char, ent.text):
                 continue  # "the PRS programme" after "periodic review of safety": a term, not an employer
@@ -338,7 +339,8 @@ def _modifies_a_thing(ent, unit_nouns) -> bool:
     head = ent.root.head
     # the noun may come after more nouns of its own: "a COSEWIC status report" (stop 51, fresh-49)
     between = ent.doc[ent.end : head.i]
-    return (ent.root.dep_ == "compound" and ent.end <= head.i <= ent.end + 2 and head.pos_ == "NOUN" and head.text.islower()
+    return (ent.root.dep_ == "compound" and ent.end <= head.i <= ent.end + 2 and head.pos_ == "NOUN"
+            and head.text.islower()
             and all(t.pos_ == "NOUN" and t.text.islower() and t.dep_ == "compound" for t in between)
             and head.lower_ not in unit_nouns and head.lower_ not in _JOB_WORDS
             and not any(t.lower_ in unit_nouns or t.lower_ in _JOB_WORDS for t in between)
@@ -355,21 +357,24 @@ def _a_made_thing(doc, ent) -> bool:
     that a lower-case modifier describes, with no article ("with triggered EMG": stop 51, fresh-49; a
     note joins "the growing Fabrikam" with its article)."""
     text = doc.text
-    if _MODEL.match(text, ent.end_char) and ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an", "the", "our", "your"):
+    owned = ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an", "the", "our", "your")
+    if _MODEL.match(text, ent.end_char) and owned:
         return True
     if ent.start == 0:
         return False
     before = doc[ent.start - 1]
     # a participle ("triggered", "guided"), not a word the parser calls an adjective: "showing me round Thornbury Heath"
-    return (before.dep_ == "amod" and before.head.i >= ent.start and before.text.islower() and before.pos_ in ("ADJ", "VERB")
-            and before.lower_.endswith("ed") and (ent.start < 2 or doc[ent.start - 2].pos_ != "DET"))
+    return (before.dep_ == "amod" and before.head.i >= ent.start and before.text.islower()
+            and before.pos_ in ("ADJ", "VERB") and before.lower_.endswith("ed")
+            and (ent.start < 2 or doc[ent.start - 2].pos_ != "DET"))
 
 
 def _modifier_of_a_thing(doc, start: int, end: int, unit_nouns) -> bool:
     """The words at start:end modify the lower-case noun right after them, no unit's nor a job's."""
     head = doc[end] if end < len(doc) else None
     return (head is not None and head.pos_ == "NOUN" and head.text.islower() and head.lower_ not in unit_nouns
-            and head.lower_ not in _JOB_WORDS and all(start <= t.head.i <= end for t in doc[start:end]) and doc[end - 1].head.i == end)
+            and head.lower_ not in _JOB_WORDS and all(start <= t.head.i <= end for t in doc[start:end])
+            and doc[end - 1].head.i == end)
 
 
 def _a_things_name(doc, ent, unit_nouns, employer_nouns=()) -> bool:

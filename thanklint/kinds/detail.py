@@ -332,7 +332,8 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
     for n, toks in enumerate(analysis.sentence_tokens()):
         # a frame heads its phrase: not "the focus group", "the demand spike", "the support team"
         framing = [t for t in toks if (t.lemma_.lower() in frames and t.pos_ in ("NOUN", "ADJ")
-                   and not (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod"))) or _how_much(t) or _activity(t)]  # fmt: skip
+                   and not (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod")))
+                   or _how_much(t) or _activity(t)]  # fmt: skip
 
         def content(tok, stop: set[int], toks=toks, framing=framing) -> bool:
             return (specific(tok) and not _about_self(tok, stop, questions)
@@ -386,8 +387,8 @@ def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings)
         said = {w for step in cue.steps if step.op == "word" for w in step.values}
         for s, e in find(cue, toks):
             if any(_supposed(t) for t in toks[s:e]):
-                continue  # a hypothetical, not the interview: "… if you see it being a helpful resource", "if you want to
-                #           see me in action" (stop 51, detail-notes-5)
+                continue  # a hypothetical, not the interview: "… if you see it being a helpful resource",
+                #           "if you want to see me in action" (stop 51, detail-notes-5)
             stop = {t.i for t in toks[s:e]}
             # what the cue's words govern ("hearing | about the new press"), not any noun
             # later in the sentence ("…, and my background in retail …"); a cue that frames
@@ -607,7 +608,8 @@ def _supposed(tok) -> bool:
     stop 51, detail-notes-5), unless the clause is "X is any sign" or "anything to go by"."""
     for v in (tok, *tok.ancestors):
         if _conditional(v):
-            return not (v.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in _EVIDENCE for c in v.children))
+            evidence = any(c.dep_ == "attr" and c.lemma_.lower() in _EVIDENCE for c in v.children)
+            return not (v.lemma_ == "be" and evidence)
     return False
 
 

@@ -1128,8 +1128,6 @@ def _not_a_feelings_clause(analysis, m) -> bool:
     """The "that" opens no clause of a feeling's comparative: "I'm prouder that nearly every junior came
     back" (stop 51, fresh-49), "more confident that it will work"; "more fun that I expected", "taller
     that her brother" stay slips of "than"."""
-    from thanklint import wordforms
-
     toks = [t for t in analysis.tokens(m.offset, m.end) if t.lower_ == "that"]
     if not toks or toks[0].i == 0:
         return True
@@ -1276,7 +1274,8 @@ def _loan_word(text: str, start: int, end: int, p: ProofreadParams) -> bool:
     if any(_likelier_in(lang, n.lower(), p.loan_gap) for lang in langs for n in near):
         return True
     # a rarer word of the language beside a common one of it: "en primeur" (stop 51, fresh-48)
-    marked = [lang for lang in p.loan_languages if lang not in langs and any(_likelier_in(lang, n.lower(), p.loan_gap) for n in near)]
+    marked = [lang for lang in p.loan_languages
+              if lang not in langs and any(_likelier_in(lang, n.lower(), p.loan_gap) for n in near)]
     return bool(p.loan_near_gap) and any(_likelier_in(lang, word, p.loan_near_gap, "large") for lang in marked)
 
 
@@ -1362,7 +1361,8 @@ def _known_base(min_zipf: float):
     ("commiting" in codespell's "autocommiting")."""
 
     def known(word: str) -> bool:  # or its regular inflection: "cyanolichens" (stop 51, fresh-49)
-        return _zipf(word) >= min_zipf and (wordforms.is_lemma(word) or any(wordforms.is_lemma(x) for x in wordforms.lemmas(word)))
+        return _zipf(word) >= min_zipf and (
+            wordforms.is_lemma(word) or any(wordforms.is_lemma(x) for x in wordforms.lemmas(word)))
 
     return known
 
