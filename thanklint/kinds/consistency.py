@@ -357,8 +357,8 @@ def _a_made_thing(doc, ent) -> bool:
     that a lower-case modifier describes, with no article ("with triggered EMG": stop 51, fresh-49; a
     note joins "the growing Fabrikam" with its article)."""
     text = doc.text
-    owned = ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an", "the", "our", "your")
-    if _MODEL.match(text, ent.end_char) and owned:
+    determined = ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an", "the", "our", "your")
+    if _MODEL.match(text, ent.end_char) and determined:
         return True
     if ent.start == 0:
         return False

@@ -1139,7 +1139,7 @@ def _not_a_feelings_clause(analysis, m) -> bool:
         return True
     prev = that.nbor(-1)
     bases = {prev.lower_} | set(wordforms.lemmas(prev.lower_)) | {prev.lemma_.lower()}
-    if prev.lower_.endswith(("er", "ier")):  # "prouder" -> "proud", "happier" -> "happy"
+    if prev.lower_.endswith("er"):  # "prouder" -> "proud", "happier" -> "happy", "surer" -> "sure"
         bases |= {prev.lower_[:-2], prev.lower_[:-3] + "y", prev.lower_[:-1]}
     return not (bases & _FEELINGS)
 
@@ -1161,7 +1161,7 @@ _STEPS = frozenset({"up", "down", "back", "forward", "forwards"})
 
 def _not_a_step(analysis, m) -> bool:
     """The span is no "a step up" (a move to a better post, written open: stop 51, fresh-48), nor a
-    step down, back or forward; "the set up" and "a follow up" stay slips of "setup", "follow-up"."""
+    step down, back or forward; "the set up of the office" stays a slip of "setup"."""
     words = analysis.note.text[m.offset : m.end].lower().replace("-", " ").split()
     return not (len(words) == 2 and words[0] == "step" and words[1] in _STEPS)
 
