@@ -1442,3 +1442,29 @@ def test_harper_leaves_a_combining_form_a_kin_word_and_a_relative_clauses_verb_a
 def test_languagetool_leaves_a_combining_form_and_a_kin_word_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_49) == {"grammar": [], "spelling": []}
     assert {"keyskills", "da"} <= set(_by_rule(tmp_path, _languagetool_args(), FRESH_49_SLIPS)["spelling"])
+
+
+# stop 52, fresh-50 and natural-8: a noun the parse read as a verb before the real one ("team leads spent"), a
+# note's letter ("a low A of"), "while" opening a clause, a testament ("statutory will issues"), a team's
+# members counted ("a couple of the team"), a hyphened noun after a verb ("arrange post-mortems"); the slips
+# of the same rules stay reported
+FRESH_50 = ("Dear Ms Reid,\n\nThank you for the time you and your team leads spent with me. A customer's high A "
+            "was flat against a low A of around 480 Hz. Phone orders come in while the queue goes out the door. I "
+            "would check for statutory will issues. I jogged a couple of the team on the track. I'd check the "
+            "lighting program and arrange post-mortems through your vet.\n\nKind regards,\nSam\n")
+FRESH_50_SLIPS = ("Dear Ms Reid,\n\nThank you for the interview. I ate a apple. I will be back in while. The team "
+                  "will issues the report. A couple of the student came late. We need talk about it.\n\n"
+                  "Kind regards,\nSam\n")
+
+
+def test_harper_leaves_a_note_name_a_clause_while_and_a_hyphened_noun_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_50) == {"grammar": [], "spelling": []}
+    assert _by_rule(tmp_path, HARPER, FRESH_50_SLIPS)["grammar"] == ["a", "in while", "issues", "need"]
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_testament_and_a_teams_members_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_50) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, _languagetool_args(), FRESH_50_SLIPS)["grammar"]
+    assert {"a", "in while", "issues", "A couple of the student"} <= set(slips)

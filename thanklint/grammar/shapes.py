@@ -627,6 +627,8 @@ def _pronoun_verb(tok, p: PronounVerb) -> list[EngineMatch]:
         return []
     head, subj = got
     pron, word = subj.lower_, tok.lower_
+    if _noun_before_a_verb(tok):
+        return []
     if _and_pronoun(subj):  # "He and I is", "my manager and I was": two people, a plural verb
         fix = (p.irregular.get(word) or _base(tok, {})) if word == "was" or tok.tag_ == "VBZ" else None
         return [_match(tok, "pronoun-verb", p.message, fix)] if fix and fix != word else []
@@ -658,6 +660,19 @@ def _pronoun_verb(tok, p: PronounVerb) -> list[EngineMatch]:
     else:
         return []
     return [_match(tok, "pronoun-verb", p.message, fix)] if fix and fix != word else []
+
+
+def _noun_before_a_verb(tok) -> bool:
+    """The "verb" is a plural noun (WordNet's) the parse read as one, a past verb right after it: "the
+    time you and your team leads spent with me" (stop 52, fresh-50). "They leads the team" keeps its
+    object; "He and I leads spent" does not occur."""
+    from thanklint import wordforms
+
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (tok.tag_ == "VBZ" and nxt is not None and nxt.tag_ in ("VBD", "VBN") and nxt.head.i != tok.i
+            and not any(c.dep_ in ("dobj", "attr", "acomp") for c in tok.children)
+            and any(wordforms.is_noun(b) for b in wordforms.lemmas(tok.lower_)))
 
 
 def _word_by_word(tok) -> bool:

@@ -50,6 +50,7 @@ class DetailParams:
     uncommon: float = 3.0  # a word below this Zipf frequency names something particular
     abstract_endings: tuple[str, ...] = ()  # ... unless it is a quality ("punctuality", "inclusivity")
     settings: tuple[str, ...] = ()  # ... nor, with "the", where or for whom the field works ("in the kitchen")
+    topic_list: int = 0  # a list of this many topics, most of them bare, is a syllabus, not a detail (0: off)
     missing_at: str = "first-paragraph"
     topic_overlap: float = 0.6  # share of a context topic's content words that must appear
     model: str = ""  # the content model's label for this element ("": cues only)
@@ -337,6 +338,7 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
 
         def content(tok, stop: set[int], toks=toks, framing=framing) -> bool:
             return (specific(tok) and not _about_self(tok, stop, questions)
+                    and not (params.topic_list and _in_topic_list(tok, toks, params.topic_list))
                     and not (framing and _framed_value(tok, toks, framing, skip, own, params)))  # fmt: skip
 
         def particular(region, toks=toks, definite=True) -> bool:
@@ -348,9 +350,71 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
     return found
 
 
+def _in_topic_list(tok, toks, items: int) -> bool:
+    """The noun is in a list of `items` or more topics, most of them bare (no article, possessive or
+    number first) and none with a name or a number: "Our discussion of rates rebates, arrears management
+    and clear explanations for people facing hardship", "We talked about image-guided setup, reproducible
+    immobilization and clear communication with dosimetry" read out a field's syllabus, not something of
+    this interview (stop 52, detail-notes-6). "the Halden rebuild, the Q3 audit and the new intake app"
+    names three things. Read off the words, not the parse, which often breaks such a list."""
+    return any(span[0] <= tok.i <= span[1] for span in _topic_lists(toks, items))
+
+
+_LIST_STOPS = frozenset({"ADP", "VERB", "AUX", "SCONJ", "PRON", "PUNCT"})
+_ITEM_OPENERS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "VERB"})  # a gerund opens one too
+
+
+def _topic_lists(toks, items: int) -> list[tuple[int, int]]:
+    """The (first, last) token indexes of each list "A, B(, C…)(,) and|or Z" in the sentence's tokens
+    with at least `items` items, more than half of them bare, none with a name or a number."""
+    out, k, n = [], 0, len(toks)
+    while k < n:
+        if toks[k].text != ",":
+            k += 1
+            continue
+        # the first item: back from the comma to a preposition, a verb or the sentence's start
+        j = k - 1
+        while j >= 0 and toks[j].pos_ not in _LIST_STOPS and toks[j].text != ",":
+            j -= 1
+        found = [(j + 1, k - 1)] if j + 1 <= k - 1 else []
+        m = k + 1
+        closed = False
+        while found and m < n:
+            e = m
+            while e < n and toks[e].text != "," and toks[e].lower_ not in ("and", "or"):
+                e += 1
+            if e >= n or e == m and toks[e].lower_ not in ("and", "or"):
+                break
+            if e > m:
+                found.append((m, e - 1))
+            if toks[e].lower_ in ("and", "or"):
+                # the last item: to a finite verb or a stop
+                f = e + 1
+                while f < n and not toks[f].is_punct and toks[f].tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+                    f += 1
+                if f > e + 1:
+                    found.append((e + 1, f - 1))
+                    closed = True
+                m = f
+                break
+            m = e + 1
+        if closed and len(found) >= items and all(b - a < 8 for a, b in found[:-1]):
+            words = [toks[a : b + 1] for a, b in found]
+            # each item a noun phrase: not "…, even ahead of the main road, and that the route was changed"
+            phrases = all(w[0].pos_ in _ITEM_OPENERS for w in words)
+            named = any(t.like_num or any(ch.isdigit() for ch in t.text)
+                        or (t.text[:1].isupper() and not t.is_sent_start) for w in words for t in w)
+            bare = sum(1 for w in words if w[0].pos_ not in ("DET", "NUM") and w[0].tag_ != "PRP$")
+            if phrases and not named and bare * 2 > len(words):
+                out.append((toks[found[0][0]].i, toks[found[-1][1]].i))
+        k = max(m, k + 1)
+    return out
+
+
 # "how seriously the home takes safeguarding", "how much the team values clean, maintainable APIs": a degree
 # the employer holds a value to, a frame as "the importance of" is (stop 50, detail-notes-3)
-_DEGREES = frozenset({"seriously", "much", "highly", "strongly", "deeply"})
+_DEGREES = frozenset({"seriously", "much", "highly", "strongly", "deeply",
+                      "well", "closely", "carefully"})  # "how well the practice supports its new graduates" (stop 52, detail-notes-6)
 
 
 def _how_much(tok) -> bool:
@@ -429,7 +493,10 @@ def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings)
             if nxt is not None and nxt.dep_ == "prep":  # "your notes | on pacing …", attached higher up
                 region += list(nxt.subtree)
             stop = {owned.i} | ({nxt.i} if nxt is not None else set())
-            hit = next((t for t in region if content(t, stop)), None)
+            # the people the employer serves, owning a thing, are its own: "add something to your residents' day"
+            # (stop 52, detail-notes-6); "your patient with the broken hip" names one by what follows
+            hit = next((t for t in region if content(t, stop)
+                        and not (t.i == owned.i and t.dep_ == "poss" and t.lemma_.lower() in settings)), None)  # fmt: skip
             if hit is not None:
                 return hit
     return None

@@ -451,6 +451,9 @@ def _next_infinitive_slot(analysis, m) -> bool:
         return False  # a modifier joined to an adjective, both of a noun after: "I prepare draft and final bills
         #               of lading" (stop 43, fresh-36); "we need benchmark and test the router" stays, and so does
         #               "I need find and correct errors" (a verb the parser tags JJ: a review)
+    if nxt is not None and nxt.i + 2 < len(nxt.doc) and nxt.nbor(1).text == "-" and not nxt.whitespace_ \
+            and not nxt.nbor(1).whitespace_ and nxt.nbor(2).is_alpha:
+        return False  # the word opens a hyphened noun: "and arrange post-mortems through your vet" (stop 52, fresh-50)
     if nxt is not None and nxt.tag_ in ("NNS", "VBZ") and nxt.lower_.endswith("s"):
         return False  # "to" opens no infinitive before an -s form: "That change cut failed runs by a third" (stop 48, fresh-45)
     return nxt is None or nxt.tag_ != "MD" and nxt.dep_ not in ("nsubj", "nsubjpass")
@@ -1166,6 +1169,45 @@ def _not_a_step(analysis, m) -> bool:
     return not (len(words) == 2 and words[0] == "step" and words[1] in _STEPS)
 
 
+def _not_a_clause_mark(analysis, m) -> bool:
+    """The span's "while" opens no clause of its own: "phone orders coming in while the queue goes out
+    the door" is a conjunction with its clause's subject and verb after it (stop 52, natural-8); "I
+    will be back in while" stays a slip of "in a while"."""
+    return not any(t.lower_ == "while" and t.dep_ == "mark" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > t.i for c in t.head.children)
+        for t in analysis.tokens(m.offset, m.end))
+
+
+def _modal_not_a_noun(analysis, m) -> bool:
+    """The modal before the span is no noun: a "will" after an adjective, a determiner or a possessive is
+    a testament ("statutory will issues", stop 52, fresh-50); "The team will issues the report" stays."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks or toks[0].i < 2:
+        return True
+    modal = toks[0].nbor(-1)
+    return not (modal.lower_ == "will" and modal.nbor(-1).tag_ in ("JJ", "DT", "PRP$", "POS"))
+
+
+# nouns of a group whose members are counted: "a couple of the team" is two of its members
+_GROUPS = frozenset({"team", "staff", "crew", "squad", "family", "group", "class", "band", "board", "committee",
+                     "panel", "faculty", "cast", "choir", "orchestra", "herd", "flock", "string", "stable", "yard"})
+
+
+def _not_a_group(analysis, m) -> bool:
+    """The counted noun is no group: "jog a couple of the team on the track" (two of the horses, stop 52,
+    fresh-50); "a couple of the money" stays."""
+    toks = [t for t in analysis.tokens(m.offset, m.end) if t.is_alpha]
+    return not (toks and toks[-1].lower_ in _GROUPS)
+
+
+def _not_a_letter(analysis, m) -> bool:
+    """The span's capital "A" is no article but a letter, a note or a grade, in the middle of a sentence:
+    "flat against a low A of around 480 Hz" (stop 52, fresh-50); "A apple a day" stays a slip."""
+    toks = analysis.tokens(m.offset, m.end)
+    return not (len(toks) == 1 and toks[0].text == "A" and not toks[0].is_sent_start
+                and toks[0].i > 0 and toks[0].nbor(-1).pos_ in ("DET", "ADJ", "PRON"))
+
+
 def _not_in_a_noun_phrase(analysis, m) -> bool:
     """The span's word is no noun of a noun phrase: it modifies no noun right after it ("cooking times
     according to nut count and moisture", stop 50, fresh-47), and no determiner, possessive or
@@ -1209,7 +1251,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-kept-noun": _not_a_kept_noun, "not-in-a-path-list": _not_in_a_path_list,
             "not-a-range-end": _not_a_range_end, "common-guess": _common_guess,
             "not-a-means": _not_a_means, "not-a-step": _not_a_step, "not-a-feelings-clause": _not_a_feelings_clause,
-            "not-a-degree": _not_a_degree,
+            "not-a-degree": _not_a_degree, "not-a-clause-mark": _not_a_clause_mark, "modal-not-a-noun": _modal_not_a_noun,
+            "not-a-group": _not_a_group, "not-a-letter": _not_a_letter,
             "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase}
 
 
