@@ -1179,13 +1179,15 @@ def _not_a_clause_mark(analysis, m) -> bool:
 
 
 def _modal_not_a_noun(analysis, m) -> bool:
-    """The modal before the span is no noun: a "will" after an adjective, a determiner or a possessive is
-    a testament ("statutory will issues", stop 52, fresh-50); "The team will issues the report" stays."""
+    """The modal before the span is no noun: a "will" after an adjective, an article or a possessive is
+    a testament ("statutory will issues", stop 52, fresh-50); "The team will issues the report" and
+    "This will effects the results" stay."""
     toks = analysis.tokens(m.offset, m.end)
     if not toks or toks[0].i < 2:
         return True
-    modal = toks[0].nbor(-1)
-    return not (modal.lower_ == "will" and modal.nbor(-1).tag_ in ("JJ", "DT", "PRP$", "POS"))
+    modal, before = toks[0].nbor(-1), toks[0].nbor(-2)
+    # an article, not "this" or "that", which stand as subjects: "That will helps us" stays (a test)
+    return not (modal.lower_ == "will" and (before.tag_ in ("JJ", "PRP$", "POS") or before.lower_ in ("the", "a", "an")))
 
 
 # nouns of a group whose members are counted: "a couple of the team" is two of its members
