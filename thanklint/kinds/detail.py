@@ -47,7 +47,7 @@ class DetailParams:
     question_nouns: tuple[str, ...] = ()  # "your question about how I would …": the interviewer's, a detail
     title_words: tuple[str, ...] = ()  # heads whose modifiers only name the job or the employer
     frames: tuple[str, ...] = ()  # "the importance of | teamwork": a value, unless it names something particular
-    uncommon: float = 3.0  # a word below this Zipf frequency names something particular
+    uncommon: float = 3.0  # a word below this Zipf frequency names something particular (0: none does)
     abstract_endings: tuple[str, ...] = ()  # ... unless it is a quality ("punctuality", "inclusivity")
     settings: tuple[str, ...] = ()  # ... nor, with "the", where or for whom the field works ("in the kitchen")
     topic_list: int = 0  # a list of this many topics, most of them bare, is a syllabus, not a detail (0: off)
@@ -453,6 +453,9 @@ def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings)
             if any(_supposed(t) for t in toks[s:e]):
                 continue  # a hypothetical, not the interview: "… if you see it being a helpful resource",
                 #           "if you want to see me in action" (stop 51, detail-notes-5)
+            if _skill_of_mine(toks[s]):
+                continue  # what the candidate is good at, not what the interview told: "I'm comfortable explaining
+                #           complex charges in plain language" (stop 52, detail-notes-6)
             stop = {t.i for t in toks[s:e]}
             # what the cue's words govern ("hearing | about the new press"), not any noun
             # later in the sentence ("…, and my background in retail …"); a cue that frames
@@ -641,6 +644,30 @@ def _said_of_subject(toks, content, particular):
             if hit is not None:
                 return hit
     return None
+
+
+# the telling verbs of the cues, which say what the interviewer told and what the candidate is good at alike
+_TELLING = frozenset({"explain", "describe", "show", "share", "discuss", "outline", "walk", "highlight", "emphasize",
+                      "emphasise", "tell", "mention"})
+
+
+def _skill_of_mine(tok) -> bool:
+    """The cue's telling verb, a gerund or an infinitive, hangs from a present-tense clause of the
+    candidate's: "I'm comfortable explaining complex charges", "I am good at explaining technical
+    issues", "I enjoy showing new starters the ropes". "You explained how …", "I enjoyed hearing
+    about …" and "I explained how I would …" (the interview) are left alone."""
+    if tok.lemma_.lower() not in _TELLING or tok.tag_ not in ("VBG", "VB"):
+        return False
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and cur.pos_ in ("VERB", "AUX"):
+            return (subj[0].lower_ in ("i", "we") and cur.tag_ in ("VBP", "VBZ")
+                    and not any(a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL for a in cur.children))
+    return False
 
 
 def _habit_of_mine(attr, present: bool = False) -> bool:
