@@ -334,7 +334,7 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
         # a frame heads its phrase: not "the focus group", "the demand spike", "the support team"
         framing = [t for t in toks if (t.lemma_.lower() in frames and t.pos_ in ("NOUN", "ADJ")
                    and not (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod")))
-                   or _how_much(t) or _activity(t)]  # fmt: skip
+                   or _how_much(t) or _activity(t) or _how_they_work(t)]  # fmt: skip
 
         def content(tok, stop: set[int], toks=toks, framing=framing) -> bool:
             return (specific(tok) and not _about_self(tok, stop, questions)
@@ -422,6 +422,22 @@ def _how_much(tok) -> bool:
     much … values"; not "how much trust your team has built with local families" (an amount of a thing)."""
     return (tok.lower_ in _DEGREES and tok.i > 0 and tok.nbor(-1).lower_ == "how"
             and tok.dep_ in ("advmod", "dobj", "npadvmod") and tok.head.pos_ == "VERB")
+
+
+def _how_they_work(tok) -> bool:
+    """The token is the "how" of a present-tense clause, with no object, on how the employer's people
+    work, said of their habit: "hearing how your keepers work closely together", "how the gang looks
+    out for each other" name any good team's ways, a frame as "the importance of" is, unless the clause
+    names something particular ("how your crew works around the Cairns run"). What they do to a thing
+    is left to the cues: "how the lab triages incoming samples" (stop 52, detail-notes-2 and -4, read
+    again)."""
+    if tok.lower_ != "how" or tok.dep_ != "advmod" or tok.head.tag_ not in ("VBP", "VBZ"):
+        return False
+    if any(c.dep_ == "dobj" for c in tok.head.children):
+        return False  # what they do to a thing may be a detail: "how the lab triages incoming samples" (issue 8)
+    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    return (subj is not None and subj.tag_ in ("NNS", "NN") and subj.lower_ not in _FIRST_PERSON
+            and any(c.dep_ in ("poss", "det") and c.lower_ in ("your", "the", "its", "their") for c in subj.children))
 
 
 def _activity(tok) -> bool:
@@ -536,6 +552,8 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
                      or t.nbor(-1).lower_ in ("which", "that", "who"))), None)  # fmt: skip
     if cut is not None and tok.i >= cut and not (owner is not None or inside):
         return False  # past the frame's phrase, in the candidate's own clause ("…, and I keep thinking about …")
+    if frame.lower_ == "how":  # the employer's people the "how" clause is about are no particular thing ("the gang")
+        skip = skip | {t.i for c in frame.head.children if c.dep_ == "nsubj" for t in c.subtree}
     return not _particular([t for t in region if cut is None or t.i < cut], toks, skip, own, params)
 
 
