@@ -1453,13 +1453,14 @@ FRESH_50 = ("Dear Ms Reid,\n\nThank you for the time you and your team leads spe
             "would check for statutory will issues. I jogged a couple of the team on the track. I'd check the "
             "lighting program and arrange post-mortems through your vet.\n\nKind regards,\nSam\n")
 FRESH_50_SLIPS = ("Dear Ms Reid,\n\nThank you for the interview. I ate a apple. I will be back in while. The team "
-                  "will issues the report. A couple of the student came late. We need talk about it.\n\n"
-                  "Kind regards,\nSam\n")
+                  "will issues the report. A couple of the student came late. We need talk about it. What A "
+                  "amazing day it was.\n\nKind regards,\nSam\n")
 
 
 def test_harper_leaves_a_note_name_a_clause_while_and_a_hyphened_noun_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_50) == {"grammar": [], "spelling": []}
-    assert _by_rule(tmp_path, HARPER, FRESH_50_SLIPS)["grammar"] == ["a", "in while", "issues", "need"]
+    # a review: an article "A" after "What" is no letter
+    assert _by_rule(tmp_path, HARPER, FRESH_50_SLIPS)["grammar"] == ["a", "in while", "issues", "need", "A"]
 
 
 @pytest.mark.languagetool

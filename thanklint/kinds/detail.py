@@ -335,10 +335,11 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
         framing = [t for t in toks if (t.lemma_.lower() in frames and t.pos_ in ("NOUN", "ADJ")
                    and not (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod")))
                    or _how_much(t) or _activity(t) or _how_they_work(t)]  # fmt: skip
+        lists = _topic_lists(toks, params.topic_list) if params.topic_list else []
 
-        def content(tok, stop: set[int], toks=toks, framing=framing) -> bool:
+        def content(tok, stop: set[int], toks=toks, framing=framing, lists=lists) -> bool:
             return (specific(tok) and not _about_self(tok, stop, questions)
-                    and not (params.topic_list and _in_topic_list(tok, toks, params.topic_list))
+                    and not any(a <= tok.i <= b for a, b in lists)
                     and not (framing and _framed_value(tok, toks, framing, skip, own, params)))  # fmt: skip
 
         def particular(region, toks=toks, definite=True) -> bool:
@@ -350,23 +351,18 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
     return found
 
 
-def _in_topic_list(tok, toks, items: int) -> bool:
-    """The noun is in a list of `items` or more topics, most of them bare (no article, possessive or
-    number first) and none with a name or a number: "Our discussion of rates rebates, arrears management
-    and clear explanations for people facing hardship", "We talked about image-guided setup, reproducible
-    immobilization and clear communication with dosimetry" read out a field's syllabus, not something of
-    this interview (stop 52, detail-notes-6). "the Halden rebuild, the Q3 audit and the new intake app"
-    names three things. Read off the words, not the parse, which often breaks such a list."""
-    return any(span[0] <= tok.i <= span[1] for span in _topic_lists(toks, items))
-
-
 _LIST_STOPS = frozenset({"ADP", "VERB", "AUX", "SCONJ", "PRON", "PUNCT"})
 _ITEM_OPENERS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "VERB"})  # a gerund opens one too
 
 
 def _topic_lists(toks, items: int) -> list[tuple[int, int]]:
-    """The (first, last) token indexes of each list "A, B(, C…)(,) and|or Z" in the sentence's tokens
-    with at least `items` items, more than half of them bare, none with a name or a number."""
+    """The (first, last) doc indexes of each list "A, B(, C…)(,) and|or Z" in the sentence's tokens with
+    at least `items` noun phrases, more than half of them bare (no article, possessive or number first),
+    none with a name or a number: "Our discussion of rates rebates, arrears management and clear
+    explanations for people facing hardship", "We talked about image-guided setup, reproducible
+    immobilization and clear communication with dosimetry" read out a field's syllabus, not something of
+    this interview (stop 52, detail-notes-6). "the Halden rebuild, the Q3 audit and the new intake app"
+    names three things. Read off the words, not the parse, which often breaks such a list."""
     out, k, n = [], 0, len(toks)
     while k < n:
         if toks[k].text != ",":
@@ -407,7 +403,9 @@ def _topic_lists(toks, items: int) -> list[tuple[int, int]]:
             bare = sum(1 for w in words if w[0].pos_ not in ("DET", "NUM") and w[0].tag_ != "PRP$")
             if phrases and not named and bare * 2 > len(words):
                 out.append((toks[found[0][0]].i, toks[found[-1][1]].i))
-        k = max(m, k + 1)
+                k = max(m, k + 1)
+                continue
+        k += 1  # no list from this comma: a later one may open one ("During the interview, we talked about A, B and C")
     return out
 
 
@@ -426,7 +424,7 @@ def _how_much(tok) -> bool:
 
 def _how_they_work(tok) -> bool:
     """The token is the "how" of a present-tense clause, with no object, on how the employer's people
-    work, said of their habit: "hearing how your keepers work closely together", "how the gang looks
+    (`_people`) work, said of their habit: "hearing how your keepers work closely together", "how the gang looks
     out for each other" name any good team's ways, a frame as "the importance of" is, unless the clause
     names something particular ("how your crew works around the Cairns run"). What they do to a thing
     is left to the cues: "how the lab triages incoming samples" (stop 52, detail-notes-2 and -4, read
@@ -436,8 +434,21 @@ def _how_they_work(tok) -> bool:
     if any(c.dep_ == "dobj" for c in tok.head.children):
         return False  # what they do to a thing may be a detail: "how the lab triages incoming samples" (issue 8)
     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-    return (subj is not None and subj.tag_ in ("NNS", "NN") and subj.lower_ not in _FIRST_PERSON
+    return (subj is not None and _people(subj)
             and any(c.dep_ in ("poss", "det") and c.lower_ in ("your", "the", "its", "their") for c in subj.children))
+
+
+# a group of people, by its noun; or people by their work ("keepers", "surveyors", "nurses")
+_GROUPS_OF_PEOPLE = frozenset({"team", "crew", "staff", "gang", "squad", "people", "nurse", "member", "colleague",
+                               "employee", "volunteer", "carer", "staffer", "apprentice", "trainee"})
+
+
+def _people(tok) -> bool:
+    """The noun names people: a group ("the gang", "the porter teams") or people by their work, a plural
+    agent noun ("your keepers", "your surveyors"); not a thing ("the new Kestrel press", "the 3D
+    printer") nor the employer ("the practice") (a review, stop 52)."""
+    lemma = tok.lemma_.lower()
+    return lemma in _GROUPS_OF_PEOPLE or (tok.tag_ == "NNS" and lemma.endswith(("er", "or", "ist", "ian")))
 
 
 def _activity(tok) -> bool:
@@ -552,8 +563,10 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
                      or t.nbor(-1).lower_ in ("which", "that", "who"))), None)  # fmt: skip
     if cut is not None and tok.i >= cut and not (owner is not None or inside):
         return False  # past the frame's phrase, in the candidate's own clause ("…, and I keep thinking about …")
-    if frame.lower_ == "how":  # the employer's people the "how" clause is about are no particular thing ("the gang")
-        skip = skip | {t.i for c in frame.head.children if c.dep_ == "nsubj" for t in c.subtree}
+    if frame.lower_ == "how":  # the employer's people the "how" clause is about are no particular thing ("the gang");
+        # what names them further is ("your team in the Leeds depot")
+        skip = skip | {t.i for c in frame.head.children if c.dep_ == "nsubj"
+                       for t in (c, *(k for k in c.children if k.dep_ in ("det", "poss")))}
     return not _particular([t for t in region if cut is None or t.i < cut], toks, skip, own, params)
 
 
@@ -670,22 +683,35 @@ _TELLING = frozenset({"explain", "describe", "show", "share", "discuss", "outlin
 
 
 def _skill_of_mine(tok) -> bool:
-    """The cue's telling verb, a gerund or an infinitive, hangs from a present-tense clause of the
-    candidate's: "I'm comfortable explaining complex charges", "I am good at explaining technical
-    issues", "I enjoy showing new starters the ropes". "You explained how …", "I enjoyed hearing
-    about …" and "I explained how I would …" (the interview) are left alone."""
+    """The cue's telling verb, a gerund or an infinitive with no subject of its own, says what the
+    candidate is good at or likes doing, now: "I'm comfortable explaining complex charges", "I am good
+    at explaining technical issues", "I enjoy showing new starters the ropes". Not "I appreciate you
+    explaining …" (the reader's), "I'm grateful to you for explaining …", "grateful for the chance to
+    discuss …" (thanks), nor "You explained how …", "I explained how I would …" (the interview)."""
     if tok.lemma_.lower() not in _TELLING or tok.tag_ not in ("VBG", "VB"):
         return False
-    cur = tok
-    for _ in range(4):
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj and cur.pos_ in ("VERB", "AUX"):
-            return (subj[0].lower_ in ("i", "we") and cur.tag_ in ("VBP", "VBZ")
-                    and not any(a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL for a in cur.children))
-    return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in _SKILL_PREPOSITIONS:
+        head = head.head  # "good at | explaining"
+    elif tok.dep_ not in ("xcomp", "acomp", "advcl"):
+        return False
+    if head.pos_ == "ADJ" and head.lemma_.lower() not in _THANKFUL:
+        pred = head.head if head.dep_ == "acomp" else None  # "I'm comfortable | explaining"
+    elif head.pos_ == "VERB" and head.lemma_.lower() in _LIKING:
+        pred = head  # "I enjoy | showing"
+    else:
+        return False
+    if pred is None or pred.tag_ not in ("VBP", "VBZ") or any(a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL
+                                                             for a in pred.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in pred.children)
+
+
+_SKILL_PREPOSITIONS = frozenset({"at", "in", "with"})
+_THANKFUL = frozenset({"grateful", "thankful", "appreciative", "glad", "happy", "pleased", "delighted"})
+_LIKING = frozenset({"enjoy", "like", "love"})
 
 
 def _habit_of_mine(attr, present: bool = False) -> bool:

@@ -1187,7 +1187,9 @@ def _modal_not_a_noun(analysis, m) -> bool:
         return True
     modal, before = toks[0].nbor(-1), toks[0].nbor(-2)
     # an article, not "this" or "that", which stand as subjects: "That will helps us" stays (a test)
-    return not (modal.lower_ == "will" and (before.tag_ in ("JJ", "PRP$", "POS") or before.lower_ in ("the", "a", "an")))
+    # an adjective that opens its phrase ("or statutory will"), not a noun's ("Anyone interested will receives": a review)
+    adjective = before.tag_ == "JJ" and before.i > 0 and before.nbor(-1).tag_ in ("DT", "CC", "PRP$", "IN", ",", "JJ")
+    return not (modal.lower_ == "will" and (adjective or before.tag_ in ("PRP$", "POS") or before.lower_ in ("the", "a", "an")))
 
 
 # nouns of a group whose members are counted: "a couple of the team" is two of its members
@@ -1199,7 +1201,8 @@ def _not_a_group(analysis, m) -> bool:
     """The counted noun is no group: "jog a couple of the team on the track" (two of the horses, stop 52,
     fresh-50); "a couple of the money" stays."""
     toks = [t for t in analysis.tokens(m.offset, m.end) if t.is_alpha]
-    return not (toks and toks[-1].lower_ in _GROUPS)
+    # counted with "the" or an owner: not "a lot of team" (a review)
+    return not (len(toks) >= 2 and toks[-1].lower_ in _GROUPS and (toks[-2].tag_ in ("DT", "PRP$") or toks[-2].tag_ == "POS"))
 
 
 def _not_a_letter(analysis, m) -> bool:
@@ -1207,6 +1210,7 @@ def _not_a_letter(analysis, m) -> bool:
     "flat against a low A of around 480 Hz" (stop 52, fresh-50); "A apple a day" stays a slip."""
     toks = analysis.tokens(m.offset, m.end)
     return not (len(toks) == 1 and toks[0].text == "A" and not toks[0].is_sent_start
+                and toks[0].dep_ != "det" and toks[0].pos_ != "DET"  # "What A amazing day" stays (a review)
                 and toks[0].i > 0 and toks[0].nbor(-1).pos_ in ("DET", "ADJ", "PRON"))
 
 
