@@ -1193,16 +1193,17 @@ def _modal_not_a_noun(analysis, m) -> bool:
 
 
 # nouns of a group whose members are counted: "a couple of the team" is two of its members
-_GROUPS = frozenset({"team", "staff", "crew", "squad", "family", "group", "class", "band", "board", "committee",
-                     "panel", "faculty", "cast", "choir", "orchestra", "herd", "flock", "string", "stable", "yard"})
+_COUNTED_GROUPS = frozenset({"team", "staff", "crew", "squad", "family", "group", "class", "band", "board", "committee",
+                             "panel", "faculty", "cast", "choir", "orchestra", "herd", "flock", "string", "stable",
+                             "yard"})
 
 
 def _not_a_group(analysis, m) -> bool:
     """The counted noun is no group: "jog a couple of the team on the track" (two of the horses, stop 52,
     fresh-50); "a couple of the money" stays."""
     toks = [t for t in analysis.tokens(m.offset, m.end) if t.is_alpha]
-    # counted with "the" or an owner: not "a lot of team" (a review)
-    return not (len(toks) >= 2 and toks[-1].lower_ in _GROUPS and (toks[-2].tag_ in ("DT", "PRP$") or toks[-2].tag_ == "POS"))
+    # counted with a determiner or a possessive pronoun ("the team", "your team"): not "a lot of team" (a review)
+    return not (len(toks) >= 2 and toks[-1].lower_ in _COUNTED_GROUPS and toks[-2].tag_ in ("DT", "PRP$"))
 
 
 def _not_a_letter(analysis, m) -> bool:
