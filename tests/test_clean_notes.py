@@ -1469,3 +1469,33 @@ def test_languagetool_leaves_a_testament_and_a_teams_members_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_50) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_50_SLIPS)["grammar"]
     assert {"a", "in while", "issues", "A couple of the student"} <= set(slips)
+
+
+# stop 53, fresh-51: an Ayurveda therapist's terms (three or more words far from every common word make
+# the note's vocabulary), a hyphened word's first piece after "the", and "whom" after a preposition
+FRESH_51 = ("Dear Dr Menon,\n\nThank you for the interview. I would follow the plan for purvakarma: snehapana "
+            "with ghee, then abhyanga and sarvanga swedana before virechana. Several of the players, several of "
+            "whom ran gut mains, came by. I delivered split tracks so the re-recording mixer had no "
+            "surprises.\n\nWith warm regards,\nAnjali\n")
+FRESH_51_SLIPS = ("Dear Dr Menon,\n\nThank you for the interview. I would follow the plan for purvakarma: snehapana "
+                  "with ghee, then abhyanga in the droni before virechana. I think the re is a problem. The man whom "
+                  "met us was kind.\n\nWith warm regards,\nAnjali\n")
+# far slips, each within two edits of the word meant: no vocabulary, all reported
+FAR_SLIPS = ("Dear Dr Menon,\n\nThank you for the interview. I am knowlegable about the propleme and it is "
+             "posssbale to fix.\n\nWith warm regards,\nAnjali\n")
+
+
+def test_harper_leaves_a_fields_vocabulary_a_hyphened_piece_and_whom_after_of_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_51) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, HARPER, FRESH_51_SLIPS)
+    assert slips["spelling"] == ["droni"]  # one edit from "drone": a slip, vocabulary or not
+    assert {"the re", "whom"} <= set(slips["grammar"])
+    assert _by_rule(tmp_path, HARPER, FAR_SLIPS)["spelling"] == ["knowlegable", "propleme", "posssbale"]
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_fields_vocabulary_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_51)["spelling"] == []
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_51_SLIPS)["spelling"] == ["droni"]
+    assert _by_rule(tmp_path, _languagetool_args(), FAR_SLIPS)["spelling"] == ["knowlegable", "propleme", "posssbale"]

@@ -148,6 +148,10 @@ class ProofreadParams:
     hindi_words: bool = False
     # ... and one such word alone when no word one edit away is this common (Zipf); 0: never alone
     hindi_near_zipf: float = 0.0
+    # in a note where this many different flagged words in lower case are far from every common word
+    # (none within two edits), the note writes a field's or a language's vocabulary: those words, and
+    # its flagged words with none within one edit, are no misspellings ("abhyanga", "swedana"); 0: off
+    glossary_words: int = 0
     # Latin phrases English writes ("in situ", "inter partes", "de novo"): their words are no
     # misspellings there, and a slip of one ("in sitiu") matches none, so it is still reported
     latin_phrases: tuple[str, ...] = ()
@@ -647,11 +651,13 @@ def _next_not_name(analysis, m) -> bool:
 
 
 def _whole_words(analysis, m) -> bool:
-    """The span starts at a word's start: "s and" is the end of "793s and D10T dozers" (a model's
+    """The span starts at a word's start and ends at a word's end: "s and" is the end of "793s and D10T dozers" (a model's
     plural), not two words to merge into "sand"; nor the "i" of "the Cooke Anamorphic/i set" (stop 43,
     fresh-37)."""
     text = analysis.note.text
-    return m.offset == 0 or not (text[m.offset - 1].isalnum() or text[m.offset - 1] in "/\\")
+    starts = m.offset == 0 or not (text[m.offset - 1].isalnum() or text[m.offset - 1] in "/\\")
+    # ... and ends at a word's end: "the re" is the start of "the re-recording mixer", not "there" (stop 53, fresh-51)
+    return starts and not re.match(r"\w|-\w", text[m.end : m.end + 2])
 
 
 # the marks of a section, a rule or a clause before its number in legal writing ("s 155", "r 7", "cl 12")
@@ -1206,6 +1212,14 @@ def _not_a_group(analysis, m) -> bool:
     return not (len(toks) >= 2 and toks[-1].lower_ in _COUNTED_GROUPS and toks[-2].tag_ in ("DT", "PRP$"))
 
 
+def _not_a_prepositions_object(analysis, m) -> bool:
+    """The span's "whom" follows no preposition: "several of whom ran natural gut mains" is the
+    object of "of", the verb after it is the relative clause's (stop 53, fresh-51); "Whom is calling?"
+    and "the man whom met us" stay reported."""
+    return not any(t.lower_ == "whom" and t.i > 0 and analysis.doc[t.i - 1].tag_ in ("IN", "TO")
+                   for t in analysis.tokens(m.offset, m.end))
+
+
 def _not_a_letter(analysis, m) -> bool:
     """The span's capital "A" is no article but a letter, a note or a grade, in the middle of a sentence:
     "flat against a low A of around 480 Hz" (stop 52, fresh-50); "A apple a day" stays a slip."""
@@ -1259,7 +1273,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-range-end": _not_a_range_end, "common-guess": _common_guess,
             "not-a-means": _not_a_means, "not-a-step": _not_a_step, "not-a-feelings-clause": _not_a_feelings_clause,
             "not-a-degree": _not_a_degree, "not-a-clause-mark": _not_a_clause_mark, "modal-not-a-noun": _modal_not_a_noun,
-            "not-a-group": _not_a_group, "not-a-letter": _not_a_letter,
+            "not-a-group": _not_a_group, "not-a-letter": _not_a_letter, "not-a-prepositions-object": _not_a_prepositions_object,
             "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase}
 
 
@@ -1476,6 +1490,21 @@ def _hindi_words(flagged: list[str], p: ProofreadParams) -> frozenset[str]:
     if not p.hindi_near_zipf:
         return frozenset()
     return frozenset(w for w in found if all(_zipf(x) < p.hindi_near_zipf for x in respell.near(w, 1) if x != w))
+
+
+def _glossary_words(flagged: list[str], p: ProofreadParams) -> frozenset[str]:
+    """The flagged words of a note that writes a vocabulary no English word list holds: at least
+    `glossary_words` different lower-case words of four letters or more with no common word within
+    two edits ("shirodhara", "snigdha", "njavarakizhi"); then those and the note's other flagged
+    words with none within one edit ("swedana"). A writer's slips stay near the word meant, even
+    far ones ("knowlegable": knowledgeable, "propleme": problem; JFLEG), and in such a note a word
+    one edit from a common one ("droni": drone) is still reported."""
+    if not p.glossary_words:
+        return frozenset()
+    words = {w for w in flagged if w.isalpha() and w.islower() and len(w) >= 4}
+    if sum(not respell.near(w, 2) for w in words) < p.glossary_words:
+        return frozenset()
+    return frozenset(w for w in words if not respell.near(w, 1))
 
 
 def _te_reo_article(text: str, start: int, end: int) -> bool:
@@ -1770,12 +1799,12 @@ def check_proofread(analysis, ctx, rule):
     note = analysis.note
     names = ctx.words() | {w.lower() for n in _frame_names(note) for w in re.findall(r"[\w'’-]+", n)}
     matches = grammar_shapes.add(matches, analysis.doc, p.shapes)
-    borrowed = frozenset()  # te reo Māori or Hindi words, in a note that writes the language
-    if p.category == "spelling" and (p.te_reo or p.hindi_words):
+    borrowed = frozenset()  # te reo Māori, Hindi or a field's words, in a note that writes them
+    if p.category == "spelling" and (p.te_reo or p.hindi_words or p.glossary_words):
         # a possessive is judged by its word: "the kura's own pepeha" (stop 42, fresh-35)
         flagged = [_POSSESSIVE.sub("", note.text[m.offset : m.end]) for m in matches if m.kind == "spelling"]
         borrowed = (_te_reo_words(note.text, flagged) if p.te_reo else frozenset()) | (
-            _hindi_words(flagged, p) if p.hindi_words else frozenset())
+            _hindi_words(flagged, p) if p.hindi_words else frozenset()) | _glossary_words(flagged, p)
         if p.hindi_words:  # a word of a Hindi phrase, however near an English word ("kal tak refund ho jayega")
             borrowed |= {w for m, w in zip((m for m in matches if m.kind == "spelling"), flagged)
                          if _in_hindi_phrase(note.text, m.offset, m.end, w)}
