@@ -51,6 +51,7 @@ class DetailParams:
     abstract_endings: tuple[str, ...] = ()  # ... unless it is a quality ("punctuality", "inclusivity")
     settings: tuple[str, ...] = ()  # ... nor, with "the", where or for whom the field works ("in the kitchen")
     topic_list: int = 0  # a list of this many topics, most of them bare, is a syllabus, not a detail (0: off)
+    rulebooks: tuple[str, ...] = ()  # "RSA compliance", "WoF and CoF requirements": a field's rules, whoever names them
     missing_at: str = "first-paragraph"
     topic_overlap: float = 0.6  # share of a context topic's content words that must appear
     model: str = ""  # the content model's label for this element ("": cues only)
@@ -587,7 +588,7 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
             continue
         if (t.pos_ == "NUM" and t.lower_ != "one") or any(c.isdigit() for c in t.text):  # "the 40-bed ward"
             return True
-        if t.pos_ == "PROPN" and t.i != toks[0].i:
+        if t.pos_ == "PROPN" and t.i != toks[0].i and not _names_rules(t, params.rulebooks):
             return True
         quality = t.lower_.endswith(qualities)
         rare = t.is_alpha and len(t.text) > 3 and words.get(t.lower_, 0) < params.uncommon
@@ -600,6 +601,21 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
                 and not any(c.dep_ == "amod" and c.lower_ in _FITTING for c in t.children)
                 and any(_definite(c, settings) for c in t.children)):
             return True  # one thing, not a value; not the frame's owner ("the press's dedication")
+    return False
+
+
+def _names_rules(tok, rulebooks) -> bool:
+    """The name is a regulator's or a scheme's, on the rules the whole field keeps: it modifies a
+    rulebook noun, alone or with others ("strict RSA compliance", "WoF and CoF requirements"), or ends
+    the name of one ("the Fisheries Act"). Every employer in the field keeps those: praise of
+    them fits any note (stop 53, detail-notes-7); "the Halden audit" or "the RSA refit" names one thing."""
+    cur = tok
+    for _ in range(4):
+        if cur.lemma_.lower() in rulebooks or cur.lower_ in rulebooks:
+            return True
+        if cur.dep_ not in ("compound", "conj", "nmod") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
     return False
 
 
