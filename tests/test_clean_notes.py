@@ -1472,11 +1472,13 @@ def test_languagetool_leaves_a_testament_and_a_teams_members_alone(tmp_path):
 
 
 # stop 53, fresh-51: an Ayurveda therapist's terms (three or more words far from every common word make
-# the note's vocabulary), a hyphened word's first piece after "the", and "whom" after a preposition
+# the note's vocabulary), a hyphened word's first piece after "the", "whom" after a preposition, a
+# standard's name before its number, and a syllable in quotation marks
 FRESH_51 = ("Dear Dr Menon,\n\nThank you for the interview. I would follow the plan for purvakarma: snehapana "
             "with ghee, then abhyanga and sarvanga swedana before virechana. Several of the players, several of "
             "whom ran gut mains, came by. I delivered split tracks so the re-recording mixer had no "
-            "surprises.\n\nWith warm regards,\nAnjali\n")
+            "surprises. I would report JNdi-1 with the unknowns, and the \"ge\" stroke bends cleanly."
+            "\n\nWith warm regards,\nAnjali\n")
 FRESH_51_SLIPS = ("Dear Dr Menon,\n\nThank you for the interview. I would follow the plan for purvakarma: snehapana "
                   "with ghee, then abhyanga in the droni before virechana. I think the re is a problem. The man whom "
                   "met us was kind.\n\nWith warm regards,\nAnjali\n")

@@ -152,6 +152,9 @@ class ProofreadParams:
     # (none within two edits), the note writes a field's or a language's vocabulary: those words, and
     # its flagged words with none within one edit, are no misspellings ("abhyanga", "swedana"); 0: off
     glossary_words: int = 0
+    # a word alone in quotation marks is mentioned, not used: a sound, a stroke, a label ("a ringing
+    # "tin" and a bending "ge""); off by default (spelling.yaml)
+    quoted_words: bool = False
     # Latin phrases English writes ("in situ", "inter partes", "de novo"): their words are no
     # misspellings there, and a slip of one ("in sitiu") matches none, so it is still reported
     latin_phrases: tuple[str, ...] = ()
@@ -209,6 +212,8 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
         return True  # "SARS-CoV-2", "iOS", "TallyPrime": a term as its owners write it, no slip
     if _CODE.search(note.text, max(0, start - 1), end + 1):
         return True  # "int8", "p99", "E2B(R3)", "4WD", "Form 3CD": a code, model or unit
+    if any(c.isupper() for c in word) and re.match(r"-\d", note.text[end : end + 2]):
+        return True  # "JNdi-1", "BHVO-2": a reference standard's or a model's name and its number (stop 53, fresh-51)
     if _ABBREVIATION.fullmatch(word) and _AFTER_NUMBER.search(note.text, max(0, start - 2), start):
         return True  # "1 ng/L", "20 mg": a unit after its number (English writes no word without a vowel)
     if word.isupper() and word.isalpha():
@@ -1586,6 +1591,18 @@ def _reduplicated(text: str, start: int, end: int) -> bool:
     return pieces is not None and pieces[0] == pieces[1] and pieces[0].isalpha()
 
 
+_QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The word is all a pair of quotation marks holds ("the "ge" bends", 'a clear "na"'): a word
+    mentioned, as a sound, a stroke or a label is, not a word used (stop 53, fresh-51)."""
+    if start == 0 or end >= len(text):
+        return False
+    close = _QUOTES.get(text[start - 1])
+    return close is not None and text[end] == close and (start < 2 or not text[start - 2].isalnum())
+
+
 def _latin_phrase(text: str, start: int, end: int, phrases) -> bool:
     """The span is a word of a Latin phrase the pack lists ("in situ", "inter partes")."""
     lo = max(0, start - 40)
@@ -1827,6 +1844,8 @@ def check_proofread(analysis, ctx, rule):
             if _loan_word(note.text, m.offset, m.end, p):
                 continue
             if _POSSESSIVE.sub("", note.text[m.offset : m.end]).lower() in borrowed or _te_reo_article(note.text, m.offset, m.end):
+                continue
+            if p.quoted_words and _quoted(note.text, m.offset, m.end):
                 continue
             if _latin_phrase(note.text, m.offset, m.end, p.latin_phrases):
                 continue
