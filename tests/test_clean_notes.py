@@ -1501,3 +1501,22 @@ def test_languagetool_leaves_a_fields_vocabulary_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_51)["spelling"] == []
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_51_SLIPS)["spelling"] == ["droni"]
     assert _by_rule(tmp_path, _languagetool_args(), FAR_SLIPS)["spelling"] == ["knowlegable", "propleme", "posssbale"]
+
+
+# stop 53, natural-9: "any more" as British, Australian and Canadian notes spell the adverb, and a gerund
+# with the things it acts on (Harper's MissingTo read "preparing to toast")
+NATURAL_9 = ("Dear Mrs Parata,\n\nThank you for the interview. Many of your customers can't get up a ladder any "
+             "more. A food hygiene certificate matters when you're preparing toast and fruit for so many little "
+             "ones.\n\nCheers,\nTama\n")
+
+
+def test_harper_leaves_a_gerunds_objects_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, NATURAL_9) == {"grammar": [], "spelling": []}
+    slips = NATURAL_9.replace("Thank you for the interview.", "Thank you for the interview. We need talk and plan the budget.")
+    assert _by_rule(tmp_path, HARPER, slips)["grammar"] == ["need"]
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_any_more_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), NATURAL_9) == {"grammar": [], "spelling": []}

@@ -463,6 +463,10 @@ def _next_infinitive_slot(analysis, m) -> bool:
     if nxt is not None and nxt.i + 2 < len(nxt.doc) and nxt.nbor(1).text == "-" and not nxt.whitespace_ \
             and not nxt.nbor(1).whitespace_ and nxt.nbor(2).is_alpha:
         return False  # the word opens a hyphened noun: "and arrange post-mortems through your vet" (stop 52, fresh-50)
+    if (nxt is not None and nxt.dep_ == "dobj" and nxt.tag_ == "NN"
+            and any(c.dep_ == "conj" and c.tag_ in ("NN", "NNS") for c in nxt.children)):
+        return False  # the first of the things the verb acts on: "when you're preparing toast and fruit" (stop 53,
+        #               natural-9); "We need talk and plan the budget" (a verb joined) stays
     if nxt is not None and nxt.tag_ in ("NNS", "VBZ") and nxt.lower_.endswith("s"):
         return False  # "to" opens no infinitive before an -s form: "That change cut failed runs by a third" (stop 48, fresh-45)
     return nxt is None or nxt.tag_ != "MD" and nxt.dep_ not in ("nsubj", "nsubjpass")
