@@ -708,8 +708,15 @@ def _skill_of_mine(tok) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
+    while tok.dep_ == "conj" and tok.head.tag_ == tok.tag_:
+        tok = tok.head  # the first of the skills listed: "comfortable handling cash … and explaining terms" (stop 53,
+        #                 detail-notes-7)
     head = tok.head
-    if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in _SKILL_PREPOSITIONS:
+    if tok.dep_ == "prep" and tok.tag_ == "VBG":  # a listed gerund the parser took for a preposition ("following"):
+        head = next((c for c in head.children if c.dep_ == "acomp"), None)  # the skill adjective of its clause
+        if head is None:
+            return False
+    elif tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in _SKILL_PREPOSITIONS:
         head = head.head  # "good at | explaining"
     elif tok.dep_ not in ("xcomp", "acomp", "advcl"):
         return False
