@@ -1475,16 +1475,21 @@ def test_languagetool_leaves_a_testament_and_a_teams_members_alone(tmp_path):
 # the note's vocabulary), a hyphened word's first piece after "the", "whom" after a preposition, a
 # standard's name before its number, and a syllable in quotation marks
 FRESH_51 = ("Dear Dr Menon,\n\nThank you for the interview. I would follow the plan for purvakarma: snehapana "
-            "with ghee, then abhyanga and sarvanga swedana before virechana. Several of the players, several of "
+            "with ghee, then abhyanga and sarvanga before virechana. Several of the players, several of "
             "whom ran gut mains, came by. I delivered split tracks so the re-recording mixer had no "
-            "surprises. I would report JNdi-1 with the unknowns, and the \"ge\" stroke bends cleanly."
+            "surprises. I would report JNdi-1 with the unknowns, and the \"ge\" stroke bends cleanly on a new \"gajra\"."
             "\n\nWith warm regards,\nAnjali\n")
 FRESH_51_SLIPS = ("Dear Dr Menon,\n\nThank you for the interview. I would follow the plan for purvakarma: snehapana "
                   "with ghee, then abhyanga in the droni before virechana. I think the re is a problem. The man whom "
                   "met us was kind.\n\nWith warm regards,\nAnjali\n")
-# far slips, each within two edits of the word meant: no vocabulary, all reported
+# far slips, within two edits of the word meant or not ("nessasary", "imidatly": Norvig), the engine
+# guessing the word meant: no vocabulary, all reported (a review); so are a quoted slip, a slip before
+# a number, "whom" as a subject after a preposition, and a verb before two nouns that is no gerund
 FAR_SLIPS = ("Dear Dr Menon,\n\nThank you for the interview. I am knowlegable about the propleme and it is "
-             "posssbale to fix.\n\nWith warm regards,\nAnjali\n")
+             "posssbale to fix. I will send the nessasary documents imidatly. I hope my preffeson will be "
+             "sucssuful at your company. Your motto \"exellence\" stayed with me. I am Levle-3 certified. I "
+             "asked about whom will lead the project. We need talk and plan for the budget.\n\nWith warm "
+             "regards,\nAnjali\n")
 
 
 def test_harper_leaves_a_fields_vocabulary_a_hyphened_piece_and_whom_after_of_alone(tmp_path):
@@ -1492,7 +1497,10 @@ def test_harper_leaves_a_fields_vocabulary_a_hyphened_piece_and_whom_after_of_al
     slips = _by_rule(tmp_path, HARPER, FRESH_51_SLIPS)
     assert slips["spelling"] == ["droni"]  # one edit from "drone": a slip, vocabulary or not
     assert {"the re", "whom"} <= set(slips["grammar"])
-    assert _by_rule(tmp_path, HARPER, FAR_SLIPS)["spelling"] == ["knowlegable", "propleme", "posssbale"]
+    far = _by_rule(tmp_path, HARPER, FAR_SLIPS)
+    assert far["spelling"] == ["knowlegable", "propleme", "posssbale", "nessasary", "imidatly", "preffeson",
+                               "sucssuful", "exellence", "Levle"]
+    assert {"whom", "need"} <= set(far["grammar"])
 
 
 @pytest.mark.languagetool
@@ -1500,7 +1508,8 @@ def test_harper_leaves_a_fields_vocabulary_a_hyphened_piece_and_whom_after_of_al
 def test_languagetool_leaves_a_fields_vocabulary_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_51)["spelling"] == []
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_51_SLIPS)["spelling"] == ["droni"]
-    assert _by_rule(tmp_path, _languagetool_args(), FAR_SLIPS)["spelling"] == ["knowlegable", "propleme", "posssbale"]
+    assert {"knowlegable", "propleme", "posssbale", "nessasary", "imidatly", "preffeson", "sucssuful",
+            "exellence"} <= set(_by_rule(tmp_path, _languagetool_args(), FAR_SLIPS)["spelling"])
 
 
 # stop 53, natural-9: "any more" as British, Australian and Canadian notes spell the adverb, and a gerund

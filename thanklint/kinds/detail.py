@@ -608,10 +608,12 @@ def _names_rules(tok, rulebooks) -> bool:
     """The name is a regulator's or a scheme's, on the rules the whole field keeps: it modifies a
     rulebook noun, alone or with others ("strict RSA compliance", "WoF and CoF requirements"), or ends
     the name of one ("the Fisheries Act"). Every employer in the field keeps those: praise of
-    them fits any note (stop 53, detail-notes-7); "the Halden audit" or "the RSA refit" names one thing."""
+    them fits any note (stop 53, detail-notes-7); "the Halden audit" or "the RSA refit" names one thing.
+    An acronym's rules or an Act only: "your focus on clean Python code" names what the team writes (a review)."""
+    acronym = sum(c.isupper() for c in tok.text) >= 2  # "RSA", "WoF"; not "Python code", "Kubernetes guidelines"
     cur = tok
     for _ in range(4):
-        if cur.lemma_.lower() in rulebooks or cur.lower_ in rulebooks:
+        if (cur.lemma_.lower() in rulebooks or cur.lower_ in rulebooks) and (acronym or cur.lower_ == "act"):
             return True
         if cur.dep_ not in ("compound", "conj", "nmod") or cur.head.i == cur.i:
             return False
