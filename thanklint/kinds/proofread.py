@@ -1852,13 +1852,13 @@ def check_proofread(analysis, ctx, rule):
     borrowed = frozenset()  # te reo Māori, Hindi or a field's words, in a note that writes them
     if p.category == "spelling" and (p.te_reo or p.hindi_words or p.glossary_words):
         # a possessive is judged by its word: "the kura's own pepeha" (stop 42, fresh-35)
-        flagged = [_POSSESSIVE.sub("", note.text[m.offset : m.end]) for m in matches if m.kind == "spelling"]
-        guessed = [(w, tuple(m.replacements)) for w, m in zip(flagged, (m for m in matches if m.kind == "spelling"))]
+        spelled = [m for m in matches if m.kind == "spelling"]
+        flagged = [_POSSESSIVE.sub("", note.text[m.offset : m.end]) for m in spelled]
+        guessed = [(w, tuple(m.replacements)) for w, m in zip(flagged, spelled)]
         borrowed = (_te_reo_words(note.text, flagged) if p.te_reo else frozenset()) | (
             _hindi_words(flagged, p) if p.hindi_words else frozenset()) | _glossary_words(guessed, p)
         if p.hindi_words:  # a word of a Hindi phrase, however near an English word ("kal tak refund ho jayega")
-            borrowed |= {w for m, w in zip((m for m in matches if m.kind == "spelling"), flagged)
-                         if _in_hindi_phrase(note.text, m.offset, m.end, w)}
+            borrowed |= {w for m, w in zip(spelled, flagged) if _in_hindi_phrase(note.text, m.offset, m.end, w)}
     findings = []
     for m in matches:
         if m.kind != p.category:
