@@ -1529,3 +1529,32 @@ def test_harper_leaves_a_gerunds_objects_alone(tmp_path):
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
 def test_languagetool_leaves_any_more_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), NATURAL_9) == {"grammar": [], "spelling": []}
+
+
+# stop 54, fresh-52 and natural-10: the sender's name after its head and apostrophe, a grandmother after an
+# article, a verb "lets" with its subject, a range's "to", a place name's repeated word, a console's name
+FRESH_52 = ("Dear Ms Thompson,\n\nThank you for the interview. It was busy when the hockey game lets out and half "
+            "the neighbourhood came in. I raised SHG credit linkage in my cluster from ₹2.1 crore to nearly ₹5 crore "
+            "in two years. Sitting down with a nan or a mum to talk about fizzy drinks helped. You are growing your "
+            "Beauregard and Toka Toka Gold area, and the build for Xbox Series X|S is quick.\n\nCheers,\n"
+            "Jayden Fa'asavalu\n")
+# ... and what stays a slip: "Lets" with no subject, a pronoun's apostrophe, a name typed in lower case
+FRESH_52_SLIPS = FRESH_52.replace("Thank you for the interview.",
+                                  "Thank you for the interview. Lets discuss the plan. We'ar keen. I met nan at the shop.")
+
+
+def test_harper_leaves_a_senders_name_a_subjects_lets_and_a_ranges_to_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_52) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, HARPER, FRESH_52_SLIPS)
+    assert slips["grammar"] == ["Lets"]
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_senders_name_a_nan_and_a_place_names_repeat_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_52) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, _languagetool_args(), FRESH_52_SLIPS)
+    assert {"ar", "nan"} <= set(slips["spelling"])
+    repeated = _by_rule(tmp_path, _languagetool_args(), FRESH_52.replace("Thank you for the interview.",
+                                                                          "Thank you for the the interview."))
+    assert repeated["grammar"] == ["the the"]

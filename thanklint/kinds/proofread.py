@@ -204,9 +204,10 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
     key = word.strip(".,;:!?\"'’").lower()
     if key in names or key in p.vocabulary_lower:
         return True
-    if start >= 2 and note.text[start - 1] in "'’" and note.text[start - 2].isupper() and (
-            start < 3 or not note.text[start - 3].isalpha()):
-        return True  # the rest of a name after its capital and apostrophe: "K'iche'", "O'Dowd"
+    head = _NAME_HEAD.search(note.text[max(0, start - 5) : start - 1]) if start >= 2 and note.text[start - 1] in "'’" else None
+    if head and (len(head.group()) == 1 or head.group().lower() not in _stop_words()):
+        return True  # the rest of a name after its capital (and a letter or two) and apostrophe: "K'iche'", "O'Dowd",
+        #              the sender's "Fa'asavalu" (stop 54, natural-10); not after a pronoun: "We'ar" is a slip
     if key in p.honorifics and re.search(r"(?<![^\W\d_])[A-Z][^\W\d_]+\s+$", note.text[max(0, start - 40) : start]):
         return True  # "Ramesh ji": an honorific after a name
     if any(not c.isascii() for c in word if c.isalpha()):
@@ -244,6 +245,8 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
     return False
 
 
+# a name's head before its apostrophe: a capital and at most two letters, "O'", "D'", "Fa'", "Ma'"
+_NAME_HEAD = re.compile(r"(?<![^\W\d_])[A-Z][a-z]{0,2}$")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 # ... but two lower-case letters or more run into a capitalised word are a slip, a sentence run
 # on without its full stop and space ("reduction of huThis": JFLEG dev)
@@ -1259,6 +1262,18 @@ def _not_in_a_noun_phrase(analysis, m) -> bool:
     return not (prev is not None and (prev.pos_ in ("DET", "ADJ") or prev.tag_ == "PRP$"))
 
 
+def _no_subject(analysis, m) -> bool:
+    """The span's verb has no subject of its own: "Lets meet on Monday" is "let's", never "when
+    the hockey game lets out" (a verb and its subject: stop 54, natural-10)."""
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for t in analysis.tokens(m.offset, m.end) for c in t.children)
+
+
+def _not_a_names_mark(analysis, m) -> bool:
+    """The span's odd mark does not join two capitals, as a product's name writes it: "Xbox Series
+    X|S" (stop 54, fresh-52); "don|t" is still a slip of the apostrophe."""
+    return not re.fullmatch(r"[A-Z][|/+][A-Z]", analysis.note.text[m.offset : m.end])
+
+
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
             "claimed-use": _use_as_claimed, "next-heads": _next_heads, "next-infinitive-slot": _next_infinitive_slot,
@@ -1288,7 +1303,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-means": _not_a_means, "not-a-step": _not_a_step, "not-a-feelings-clause": _not_a_feelings_clause,
             "not-a-degree": _not_a_degree, "not-a-clause-mark": _not_a_clause_mark, "modal-not-a-noun": _modal_not_a_noun,
             "not-a-group": _not_a_group, "not-a-letter": _not_a_letter, "not-a-prepositions-object": _not_a_prepositions_object,
-            "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase}
+            "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase,
+            "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark}
 
 
 def _in_formula(note, start: int, end: int, capitalised: bool = False) -> bool:
@@ -1693,9 +1709,10 @@ def _opens_sentence_at(analysis, start: int, end: int) -> bool:
 _ISE = re.compile(r"(?<=[a-z]{4})is(e|es|ed|ing|ation|ations|er|ers)$")
 _YSE = re.compile(r"(?<=[a-z]{3})ys(e|es|ed|ing|er|ers)$")  # "dialyser", "catalysed": British -yse of -yze
 _POSSESSIVE = re.compile(r"['’]s$")
+_AFTER_ARTICLE = re.compile(r"(?<![^\W\d_])(?:an?|the|my|our|your|his|her|their)\s+$", re.IGNORECASE)
 
 
-def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
+def _field_word(word: str, replacements, p: ProofreadParams, after_article: bool = False) -> bool:
     """A lower-case word English text uses often enough to be a word of some field, not a
     misspelling. Common misspellings are common too ("definately": 2.9), so the bars are
     measured on Norvig's misspellings (spelling.yaml). A possessive is judged by its word
@@ -1727,8 +1744,11 @@ def _field_word(word: str, replacements, p: ProofreadParams) -> bool:
     # "italian" -> "Italian": wordfreq ignores case, so a proper adjective or place written in lower
     # case looks common; the engine's own guess in capitals says it is a capitalisation slip, unless
     # the dictionary holds the word in lower case too ("lucerne", the crop) and no common word is one
-    # edit from it ("te" is from "the"; names are not: "lyra", the aerial hoop, is no slip of Lara) (stop 29, fresh-13)
-    if any(g != word and g.lower() == word for g in guesses) and not (word in _common_nouns() and not _near_words(word)):
+    # edit from it ("te" is from "the"; names are not: "lyra", the aerial hoop, is no slip of Lara) (stop 29, fresh-13);
+    # nor after an article or a possessive, where no name stands: "a nan or a mum", "my nan" (a
+    # grandmother, in British and Pacific Englishes: stop 54, fresh-52 and natural-10)
+    if any(g != word and g.lower() == word for g in guesses) and not (
+            word in _common_nouns() and (not _near_words(word) or (after_article and len(word) >= 3))):
         return False
     # "sarali" -> "Sarah", "alapana" -> "Alabama": a lower-case word the engine can only liken to
     # names, none of them a slip away, is no slip of a name (those are a letter off: "febuary" ->
@@ -1873,7 +1893,7 @@ def check_proofread(analysis, ctx, rule):
         if p.category == "spelling" and m.rule_id != dialect.MIXED:  # the mix is no misspelling claim
             if _is_name(analysis, m.offset, m.end, p, names, m.replacements):
                 continue
-            if _field_word(note.text[m.offset : m.end], m.replacements, p):
+            if _field_word(note.text[m.offset : m.end], m.replacements, p, bool(_AFTER_ARTICLE.search(note.text, 0, m.offset))):
                 continue
             if _loan_word(note.text, m.offset, m.end, p):
                 continue
