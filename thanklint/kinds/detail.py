@@ -511,7 +511,7 @@ def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings)
                         and not _toured(t, stop)), None)  # fmt: skip
             if hit is not None:
                 return hit
-    hit = _said_of_subject(toks, content, particular)
+    hit = _said_of_subject(toks, content, particular) or _offered_on_subject(toks, content, particular)
     if hit is not None:
         return hit
     for tok in toks:
@@ -613,12 +613,20 @@ def _names_rules(tok, rulebooks) -> bool:
     acronym = sum(c.isupper() for c in tok.text) >= 2  # "RSA", "WoF"; not "Python code", "Kubernetes guidelines"
     cur = tok
     for _ in range(4):
-        if (cur.lemma_.lower() in rulebooks or cur.lower_ in rulebooks) and (acronym or cur.lower_ == "act"):
-            return True
+        if (cur.lemma_.lower() in rulebooks or cur.lower_ in rulebooks) and (
+                acronym or cur.lower_ == "act" or (cur.i != tok.i and cur.text[:1].isupper())):
+            return True  # ... or a rulebook's name: "the Maharashtra Land Revenue Code" (stop 54, detail-notes-8)
         if cur.dep_ not in ("compound", "conj", "nmod") or cur.head.i == cur.i:
-            return False
+            break
         cur = cur.head
-    return False
+    # the regulator a rulebook noun's keeping is owed to: "(take) compliance with the Department of Insurance"
+    while cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "PROPN":
+        cur = cur.head.head  # "Insurance" of "the Department of Insurance"
+    prep = cur.head if cur.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("with", "to", "by"):
+        return False
+    kept = [prep.head] + [c for c in prep.head.children if c.dep_ == "dobj"]
+    return any(k.lemma_.lower() in rulebooks and k.lemma_.lower() != "act" for k in kept)
 
 
 # "the right gear", "the proper way": whatever fits, not one thing (stop 50, detail-notes-3)
@@ -671,7 +679,11 @@ def _said_of_subject(toks, content, particular):
     for attr in toks:
         if attr.dep_ != "attr" or attr.head.lemma_ != "be" or attr.pos_ not in ("NOUN", "PRON"):
             continue
-        if _habit_of_mine(attr, present=True):
+        # "the kind of challenge I enjoy" says what the thing is like, now; "an event I train for every year"
+        # is the candidate's habit (stop 54, detail-notes-2 read again)
+        kind = attr.lemma_.lower() in ("kind", "sort", "type") and all(
+            v.lemma_.lower() in _FONDNESS for v in attr.children if v.dep_ == "relcl")
+        if not kind and _habit_of_mine(attr, present=True):
             continue
         mine = [v for v in attr.children if v.dep_ == "relcl"
                 and any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in v.children)]  # fmt: skip
@@ -680,18 +692,50 @@ def _said_of_subject(toks, content, particular):
         # the candidate's clause makes the thing a task they have met or would take on ("an issue I have
         # dealt with"), not a thing of theirs ("a qualification I have already completed", "a challenge I
         # loved at school": a review, stop 46)
-        task = attr.lemma_.lower() in _TASKS and not any(v.lemma_.lower() in _FONDNESS for v in mine)
+        task = attr.lemma_.lower() in _TASKS and not any(
+            v.lemma_.lower() in _FONDNESS and not (kind and v.tag_ in ("VBP", "VBZ")) for v in mine)
         if not (for_me or (mine and task)):
             continue
-        for subj in (c for c in attr.head.children if c.dep_ == "nsubj"):
-            if subj.pos_ != "PROPN" and not any(c.dep_ in ("det", "nummod") for c in subj.children):
-                continue  # "Stocktaking is the bit where I come into my own": a kind of work, not one thing
+        for subj in (c for c in attr.head.children if c.dep_ in ("nsubj", "csubj")):
+            if (subj.pos_ != "PROPN" and not any(c.dep_ in ("det", "nummod") for c in subj.children)
+                    and not (subj.tag_ == "VBG" and any(c.dep_ == "dobj" for c in subj.children))):
+                continue  # "Stocktaking is the bit where I come into my own": a kind of work, not one thing;
+                #           "Clearing the backlog of roughly thirty e-bike services" does one thing
             phrase = list(subj.subtree)
             if any(_mine(x) or x.lower_ in _FIRST_PERSON_WORDS for x in phrase) or not particular(phrase, definite=False):
                 continue
             hit = next((t for t in phrase if content(t, {attr.head.i})), None)
             if hit is not None:
                 return hit
+    return None
+
+
+def _offered_on_subject(toks, content, particular):
+    """A particular thing of the employer's, told plainly as its sentence's subject, that the candidate
+    then offers to take on or join: "The credit book for regular customers has grown so thick that no
+    one is sure who owes what, and I would like to sort that out early", "The robotic urology list that
+    starts on Thursday mornings next year sounds like a great development, and I would love to be part
+    of it" (stop 54, detail-notes-8). The subject is "the" or "this" with words that tell which one
+    (a clause, a phrase or an adjective), and particular (`_particular`); the offer is a clause of the
+    candidate's with "would" or "'d" after it. "The culture your team has built is something I would
+    love to be part of" names no particular thing."""
+    offer = any(t.dep_ == "nsubj" and t.lower_ == "i" and any(a.dep_ == "aux" and a.lower_ in ("would", "'d", "’d")
+                                                              for a in t.head.children) for t in toks)  # fmt: skip
+    if not offer:
+        return None
+    for subj in toks:
+        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.dep_ != "ROOT" or subj.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children):
+            continue
+        if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos") for c in subj.children):
+            continue
+        phrase = list(subj.subtree)
+        if any(_mine(x) or x.lower_ in _FIRST_PERSON_WORDS for x in phrase) or not particular(phrase):
+            continue
+        hit = next((t for t in phrase if content(t, set())), None)
+        if hit is not None:
+            return hit
     return None
 
 
