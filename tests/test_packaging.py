@@ -54,9 +54,11 @@ def test_the_wheel_contains_the_rules(installed):
     bundled = sorted(n for n in names if n.startswith("thanklint/rules/thankyou/"))
     for p in (REPO / "rules" / "thankyou").glob("*.yaml"):
         assert f"thanklint/rules/thankyou/{p.name}" in bundled, f"{p.name} is not in the wheel"
-    # the word lists the spelling checks read at run time, and the licence texts theirs ask for
-    notices = ("scowl-COPYRIGHT.txt", "medical-words-COPYRIGHT.txt", "languagetool-words-LGPL-2.1.txt")
-    for name in ("scowl-words.txt.gz", "medical-words.txt.gz", "languagetool-words.txt.gz", "hindi-words.txt", *notices):
+    # the word lists the spelling and consistency checks read at run time, and the licence texts theirs ask for
+    notices = ("scowl-COPYRIGHT.txt", "medical-words-COPYRIGHT.txt", "languagetool-words-LGPL-2.1.txt",
+               "place-names-COPYRIGHT.txt")
+    for name in ("scowl-words.txt.gz", "medical-words.txt.gz", "languagetool-words.txt.gz", "hindi-words.txt",
+                 "place-names.txt.gz", *notices):
         assert f"thanklint/rules/thankyou/data/{name}" in bundled, f"data/{name} is not in the wheel"
     for name in notices:
         assert any(n.endswith(f".dist-info/licenses/rules/thankyou/data/{name}") for n in names), name

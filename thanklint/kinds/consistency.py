@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import gzip
 import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+
+from functools import lru_cache
 
 from thanklint.kinds import kind
 from thanklint.kinds._common import blank_addressees, finding, from_findings
@@ -55,6 +58,11 @@ class ConsistencyParams:
     # "the Fabrikam mission", "the Fabrikam culture": what a name before these modifies is the employer's own
     employer_nouns: tuple[str, ...] = ()
     place_nouns: tuple[str, ...] = ()  # "Kalghatgi taluk": a name before these is a place's, never an employer's
+    # a town's name (GeoNames' towns of 1,000 people or more: data/place-names.txt.gz) that a warning would ask
+    # about, a unit's ("the Moranbah office"), a visit's ("showing me around Silverstone") or an owner's
+    # ("Hyderabad's old city"), is where the employer works or the writer comes from; a wrong employer's name
+    # the note addresses as its employer is still reported
+    place_names: bool = False
     source_nouns: tuple[str, ...] = ()  # "MSCI and Sustainalytics data": a name before these is a source's, never an employer's
     eponym_nouns: tuple[str, ...] = ()  # "Marek's disease": a possessive name before these names a term, never an employer
     credential_nouns: tuple[str, ...] = ()  # "NMEA's MEI and … certifications": a possessive name of these is their issuer
@@ -85,6 +93,22 @@ class ConsistencyParams:
             raise ValueError("role_severity must be error, warning or info")
         if not 0.5 <= self.similarity < 1:
             raise ValueError("similarity must be between 0.5 and 1")
+
+
+@lru_cache(maxsize=1)
+def _towns() -> frozenset[str]:
+    """GeoNames' towns of 1,000 people or more, by name (bench/make_place_names.py); read, in ~0.1 s,
+    only when a note names something a warning would ask about."""
+    from thanklint.packs import rules_root
+
+    with gzip.open(rules_root() / "thankyou" / "data" / "place-names.txt.gz", "rt", encoding="utf-8") as f:
+        return frozenset(line.rstrip("\n") for line in f if not line.startswith("#"))
+
+
+def _a_town(name: str) -> bool:
+    """"Moranbah", "the Doncaster": a town's name, with or without "the"."""
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    return name in _towns()
 
 
 def _norm(name: str) -> str:
@@ -716,10 +740,16 @@ def check_consistency(analysis, ctx, rule):
                 # or the company follows it: "the Cryosphere Dynamics Group at the University of Aberdale";
                 # a name before a unit noun in a note that never names its employer may be either: "the Fabrikam studio"
                 named = ent.text if unit == "yes" else " ".join(t.text for t in ent[:-1] if t.lower_ != "the")
+                if p.place_names and (_a_town(named) or _a_town(ent.text)):
+                    continue  # "the interview at the Moranbah office": the employer's site in a town (stop 54, fresh-52)
                 if not _same_org(named, ctx.company) and not _part_of(analysis.doc, ent, orgs, ctx.company):
                     add(ent.start_char, ent.end_char, p.unit_message.format(found=ent.text, expected=ctx.company),
                         "other-unit", severity=Severity.WARNING)
                 continue
+            if addressed in ("owner", "visit") and p.place_names and _norm(ent.text) not in addressed_as_employer \
+                    and (_a_town(ent.text) or (len(ent) > 1 and ent[-1].lower_ in p.unit_nouns and _a_town(ent[:-1].text))):
+                continue  # "my uncle in Hyderabad's old city", "showing me around Silverstone", "meeting me at the
+                #           Doncaster clinic": a town, or a unit in one (stop 54, fresh-52)
             if addressed == "owner" and _norm(ent.text) not in addressed_as_employer:
                 # only a possessive, in a note that never names its employer: a tool's, a regulator's or a
                 # client's as often as a leftover's ("PAMGuard's click detector", "MPI's spatial requirements":
