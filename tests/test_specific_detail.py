@@ -53,11 +53,16 @@ NOTE = "Hi Dana,\n\nThank you for your time today. {}\n\nI look forward to heari
         "I was fascinated by the company's culture and its values.",
         # a thing praised and named by nothing else
         "I enjoyed learning about the innovative campaigns your marketing team has delivered.",
+        # the meeting's courtesies, the opening by its title, the employer by its kind (stop 54, detail-notes-5 to -8)
+        "I am grateful for your time and guidance, and for the warm welcome from you and the panel.",
+        "I appreciated the chance to talk about the escrow officer opening and to discuss the role in depth.",
+        "It was a pleasure to meet you and to learn about the academy.",
     ],
     ids=["organization-values", "culture-direction", "my-skills", "approach", "slots", "timeline", "attachments",
          "plans-achievements", "tools", "what-it-makes", "trends", "lab-research", "mission-clause", "hyphen",
          "employer-after-title", "joining-the-group", "next-stage", "cue-word", "key-initiatives",
-         "cutting-edge", "efforts-to-enhance", "brand-story", "tour-place", "fascinated-generic", "praised-campaigns"],
+         "cutting-edge", "efforts-to-enhance", "brand-story", "tour-place", "fascinated-generic", "praised-campaigns",
+         "courtesies", "opening-in-depth", "employer-kind"],
 )
 def test_generic_praise_is_no_detail(lint_text, sentence):
     rep = lint_text(NOTE.format(sentence))
