@@ -1558,3 +1558,18 @@ def test_languagetool_leaves_a_senders_name_a_nan_and_a_place_names_repeat_alone
     repeated = _by_rule(tmp_path, _languagetool_args(), FRESH_52.replace("Thank you for the interview.",
                                                                           "Thank you for the the interview."))
     assert repeated["grammar"] == ["the the"]
+
+
+# stop 54, the review's known hole: three far slips of rarer words, which the engine guesses, keep their
+# English endings ("talkkative" -> "talkative", Zipf 3.0): no vocabulary, all reported with either engine
+RARE_FAR_SLIPS = ("Dear Dr Menon,\n\nThank you for the interview. I am talkkative with patients, I was axcedant in "
+                  "my last post, and I reported the errounuosly billed claims.\n\nWith warm regards,\nAnjali\n")
+
+
+@pytest.mark.parametrize("engine", ["harper", pytest.param("languagetool", marks=pytest.mark.languagetool)])
+def test_three_far_slips_of_rarer_words_are_no_vocabulary(tmp_path, engine):
+    args = HARPER if engine == "harper" else _languagetool_args()
+    if args is None:
+        pytest.skip("no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+    assert _by_rule(tmp_path, args, RARE_FAR_SLIPS)["spelling"] == ["talkkative", "axcedant", "errounuosly"]
+    assert _by_rule(tmp_path, args, FRESH_51)["spelling"] == []  # the Ayurveda therapist's words still pass

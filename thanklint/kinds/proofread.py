@@ -155,6 +155,11 @@ class ProofreadParams:
     # ... a likely intended word: a guess at least this common (Zipf) and this alike (difflib's ratio)
     glossary_guess_zipf: float = 3.5
     glossary_guess_ratio: float = 0.7
+    # ... or a rarer guess (at least this common) that ends as the word does in one of these English
+    # endings: a slip keeps the word's English shape ("talkkative" -> "talkative", "errounuosly" ->
+    # "erroneously"); a field's or a language's word has none ("sarvanga" -> "savanna"); 0 / (): off
+    glossary_ending_zipf: float = 0.0
+    glossary_endings: tuple[str, ...] = ()
     # a word alone in quotation marks is mentioned, not used: a sound, a stroke, a label ("a ringing
     # "tin" and a bending "ge""); off by default (spelling.yaml)
     quoted_words: bool = False
@@ -1530,8 +1535,9 @@ def _glossary_words(flagged: list[tuple[str, tuple[str, ...]]], p: ProofreadPara
     "imidatly": 29 of Norvig's 649 misspellings of four letters or more have no common word within
     two edits), and the engine mostly guesses that word, common and alike (`_likely_meant`), so the
     slip neither counts nor passes; a word near a common one ("droni": drone) is always reported.
-    Not always: the word meant may be rare or unlike ("talkkative": talkative 3.0, "axcedant":
-    accident 0.62), and a note with three such slips passes them all (a review; issue 9's notes)."""
+    A rarer word meant counts when the guess keeps the slip's English ending ("talkkative": talkative
+    3.0). Still a hole: a word meant that is unlike the slip and ends otherwise; three such slips in a
+    note pass."""
     if not p.glossary_words:
         return frozenset()
     # far from every word one edit away first (a lookup); the two-edit search (tens of ms) only then
@@ -1546,12 +1552,20 @@ def _likely_meant(word: str, guesses: tuple[str, ...], p: ProofreadParams) -> bo
     """One of the engine's first guesses is a word the writer likely meant: in lower case, at least
     `glossary_guess_zipf` common and alike in its letters (difflib's ratio at least
     `glossary_guess_ratio`): "nessasary" -> "necessary" (4.9, 0.78), "entusiastik" -> "enthusiastic"
-    (3.8, 0.87); not "snehapana" -> "sealant" (2.6, 0.62) nor "sarvanga" -> "savanna" (2.8, 0.80)."""
+    (3.8, 0.87); not "snehapana" -> "sealant" (2.6, 0.62) nor "sarvanga" -> "savanna" (2.8, 0.80). A
+    rarer guess (`glossary_ending_zipf`) counts when both end in one of `glossary_endings`: "talkkative"
+    -> "talkative" (3.0), "errounuosly" -> "erroneously" (3.1), "axcedant" -> "ascendant" (2.9)."""
     from difflib import SequenceMatcher
 
-    return any(g.isalpha() and g.islower() and _zipf(g) >= p.glossary_guess_zipf
-               and SequenceMatcher(None, word, g).ratio() >= p.glossary_guess_ratio
-               for g in guesses[: p.max_suggestions])
+    def meant(g: str) -> bool:
+        if not (g.isalpha() and g.islower()) or SequenceMatcher(None, word, g).ratio() < p.glossary_guess_ratio:
+            return False
+        z = _zipf(g)
+        return z >= p.glossary_guess_zipf or (
+            bool(p.glossary_ending_zipf) and z >= p.glossary_ending_zipf
+            and any(word.endswith(e) and g.endswith(e) for e in p.glossary_endings))
+
+    return any(meant(g) for g in guesses[: p.max_suggestions])
 
 
 def _te_reo_article(text: str, start: int, end: int) -> bool:
