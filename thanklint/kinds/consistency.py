@@ -24,7 +24,6 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-
 from functools import lru_cache
 
 from thanklint.kinds import kind
@@ -58,11 +57,12 @@ class ConsistencyParams:
     # "the Fabrikam mission", "the Fabrikam culture": what a name before these modifies is the employer's own
     employer_nouns: tuple[str, ...] = ()
     place_nouns: tuple[str, ...] = ()  # "Kalghatgi taluk": a name before these is a place's, never an employer's
-    # a town's name (GeoNames' towns of 1,000 people or more: data/place-names.txt.gz) that a warning would ask
-    # about, a unit's ("the Moranbah office"), a visit's ("showing me around Silverstone") or an owner's
-    # ("Hyderabad's old city"), is where the employer works or the writer comes from; a wrong employer's name
-    # the note addresses as its employer is still reported
-    place_names: bool = False
+    # a small town's name (GeoNames' towns of 1,000 people or more: data/place-names.txt.gz, rarer in English
+    # than Zipf `place_name_zipf`) that a warning would ask about, a unit's ("the Moranbah office"), a
+    # visit's ("showing me around Merredin") or an owner's, is where the employer works; a well-known one
+    # ("join the Nokia team", "the Toyota plant": Toyota, Nokia, Halifax are towns too) and a name the note
+    # addresses as its employer without a unit ("join Moranbah") are still asked about. 0: off
+    place_name_zipf: float = 0.0
     source_nouns: tuple[str, ...] = ()  # "MSCI and Sustainalytics data": a name before these is a source's, never an employer's
     eponym_nouns: tuple[str, ...] = ()  # "Marek's disease": a possessive name before these names a term, never an employer
     credential_nouns: tuple[str, ...] = ()  # "NMEA's MEI and … certifications": a possessive name of these is their issuer
@@ -105,10 +105,13 @@ def _towns() -> frozenset[str]:
         return frozenset(line.rstrip("\n") for line in f if not line.startswith("#"))
 
 
-def _a_town(name: str) -> bool:
-    """"Moranbah", "the Doncaster": a town's name, with or without "the"."""
+def _small_town(name: str, max_zipf: float) -> bool:
+    """"Moranbah", "the Merredin": a town's name, with or without "the", that English text rarely
+    writes (below `max_zipf` in wordfreq): a well-known name may be a company's ("Toyota", "Nokia")."""
+    from wordfreq import zipf_frequency
+
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
-    return name in _towns()
+    return bool(name) and zipf_frequency(name, "en") < max_zipf and name in _towns()
 
 
 def _norm(name: str) -> str:
@@ -735,21 +738,24 @@ def check_consistency(analysis, ctx, rule):
             if (unit == "yes" and names_company) or (unit and _yours(analysis.doc, ent)):
                 continue  # "your Halifax office", "your Parramatta collection centre", or "the Halifax office" in a
                 #           note that names its employer: a place of it
+            # a small town's name, before a unit's noun or where only a visit or a possessive addresses it (stop 54,
+            # fresh-52)
+            town = bool(p.place_name_zipf) and (
+                _small_town(ent.text, p.place_name_zipf)
+                or (len(ent) > 1 and ent[-1].lower_ in p.unit_nouns and _small_town(ent[:-1].text, p.place_name_zipf)))
             if unit:  # a part of the employer, or of another company: the writer knows which
                 # ... unless it bears the company's name: "the National Weather Center" of the National Weather Service,
                 # or the company follows it: "the Cryosphere Dynamics Group at the University of Aberdale";
                 # a name before a unit noun in a note that never names its employer may be either: "the Fabrikam studio"
                 named = ent.text if unit == "yes" else " ".join(t.text for t in ent[:-1] if t.lower_ != "the")
-                if p.place_names and (_a_town(named) or _a_town(ent.text)):
+                if town:
                     continue  # "the interview at the Moranbah office": the employer's site in a town (stop 54, fresh-52)
                 if not _same_org(named, ctx.company) and not _part_of(analysis.doc, ent, orgs, ctx.company):
                     add(ent.start_char, ent.end_char, p.unit_message.format(found=ent.text, expected=ctx.company),
                         "other-unit", severity=Severity.WARNING)
                 continue
-            if addressed in ("owner", "visit") and p.place_names and _norm(ent.text) not in addressed_as_employer \
-                    and (_a_town(ent.text) or (len(ent) > 1 and ent[-1].lower_ in p.unit_nouns and _a_town(ent[:-1].text))):
-                continue  # "my uncle in Hyderabad's old city", "showing me around Silverstone", "meeting me at the
-                #           Doncaster clinic": a town, or a unit in one (stop 54, fresh-52)
+            if addressed in ("owner", "visit") and town and _norm(ent.text) not in addressed_as_employer:
+                continue  # "showing me around Merredin", "meeting me at the Moranbah clinic": a town, or a unit in one
             if addressed == "owner" and _norm(ent.text) not in addressed_as_employer:
                 # only a possessive, in a note that never names its employer: a tool's, a regulator's or a
                 # client's as often as a leftover's ("PAMGuard's click detector", "MPI's spatial requirements":

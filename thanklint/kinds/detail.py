@@ -606,10 +606,12 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
 
 def _names_rules(tok, rulebooks) -> bool:
     """The name is a regulator's or a scheme's, on the rules the whole field keeps: it modifies a
-    rulebook noun, alone or with others ("strict RSA compliance", "WoF and CoF requirements"), or ends
-    the name of one ("the Fisheries Act"). Every employer in the field keeps those: praise of
-    them fits any note (stop 53, detail-notes-7); "the Halden audit" or "the RSA refit" names one thing.
-    An acronym's rules or an Act only: "your focus on clean Python code" names what the team writes (a review)."""
+    rulebook noun, alone or with others ("strict RSA compliance", "WoF and CoF requirements"), ends
+    the name of one ("the Fisheries Act", "the Ontario Building Code"), or is the regulator its keeping
+    is owed to ("compliance with the Department of Insurance": stop 54, detail-notes-8). Every employer
+    in the field keeps those: praise of them fits any note (stop 53, detail-notes-7); "the Halden audit"
+    or "the RSA refit" names one thing. An acronym's rules, a capitalised rulebook or an Act only: "your
+    focus on clean Python code" names what the team writes (a review)."""
     acronym = sum(c.isupper() for c in tok.text) >= 2  # "RSA", "WoF"; not "Python code", "Kubernetes guidelines"
     cur = tok
     for _ in range(4):
@@ -619,14 +621,19 @@ def _names_rules(tok, rulebooks) -> bool:
         if cur.dep_ not in ("compound", "conj", "nmod") or cur.head.i == cur.i:
             break
         cur = cur.head
-    # the regulator a rulebook noun's keeping is owed to: "(take) compliance with the Department of Insurance"
+    # the regulator a rulebook is kept with: "compliance with the Department of Insurance", "take compliance
+    # with …" (the parser may hang "with" on the verb); not "sharing code with the Apache Foundation" (a review)
     while cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "PROPN":
         cur = cur.head.head  # "Insurance" of "the Department of Insurance"
     prep = cur.head if cur.dep_ == "pobj" else None
     if prep is None or prep.lower_ not in ("with", "to", "by"):
         return False
     kept = [prep.head] + [c for c in prep.head.children if c.dep_ == "dobj"]
-    return any(k.lemma_.lower() in rulebooks and k.lemma_.lower() != "act" for k in kept)
+    return any(k.lemma_.lower() in _KEEPING for k in kept)
+
+
+# the nouns of keeping a field's rules, owed to a regulator ("compliance with the Department of Insurance")
+_KEEPING = frozenset({"compliance", "adherence", "accreditation", "registration", "certification"})
 
 
 # "the right gear", "the proper way": whatever fits, not one thing (stop 50, detail-notes-3)
@@ -717,11 +724,12 @@ def _offered_on_subject(toks, content, particular):
     starts on Thursday mornings next year sounds like a great development, and I would love to be part
     of it" (stop 54, detail-notes-8). The subject is "the" or "this" with words that tell which one
     (a clause, a phrase or an adjective), and particular (`_particular`); the offer is a clause of the
-    candidate's with "would" or "'d" after it. "The culture your team has built is something I would
-    love to be part of" names no particular thing."""
-    offer = any(t.dep_ == "nsubj" and t.lower_ == "i" and any(a.dep_ == "aux" and a.lower_ in ("would", "'d", "’d")
-                                                              for a in t.head.children) for t in toks)  # fmt: skip
-    if not offer:
+    candidate's with "would" or "'d" that takes the thing on, by a verb of doing (`_TAKING_ON`) or as
+    a part of it, and points back to it ("it", "that"). "The culture your team has built is something
+    I would love to be part of" names no particular thing; "The fast pace of the office seemed
+    energising, and I would thrive in it" and "The positive attitude of the staff stood out, and I
+    would fit right in" take nothing on (a review)."""
+    if not any(_takes_it_on(t) for t in toks):
         return None
     for subj in toks:
         if subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.dep_ != "ROOT" or subj.pos_ != "NOUN":
@@ -737,6 +745,26 @@ def _offered_on_subject(toks, content, particular):
         if hit is not None:
             return hit
     return None
+
+
+# what the candidate offers to do with a thing of the employer's ("sort that out", "take a look at it")
+_TAKING_ON = frozenset({"sort", "fix", "tackle", "take", "handle", "clear", "solve", "improve", "help", "join", "support",
+                        "manage", "lead", "look", "change", "update", "move", "organise", "organize", "streamline", "tidy"})
+_BACK = frozenset({"it", "that", "this", "them", "those", "these"})
+
+
+def _takes_it_on(tok) -> bool:
+    """Is `tok` the candidate ("I") of a "would"/"'d" clause that takes a thing on and points back to
+    it: "I would like to sort that out early", "I'd be glad to take a look at it", "I would love to be
+    part of it"?"""
+    if tok.dep_ != "nsubj" or tok.lower_ != "i":
+        return False
+    verb = tok.head
+    if not any(a.dep_ == "aux" and a.lower_ in ("would", "'d", "’d") for a in verb.children):
+        return False
+    clause = [t for t in verb.subtree if t.i > tok.i]
+    acts = any(t.pos_ == "VERB" and t.lemma_.lower() in _TAKING_ON for t in clause) or any(t.lower_ == "part" for t in clause)
+    return acts and any(t.lower_ in _BACK for t in clause)
 
 
 # the telling verbs of the cues, which say what the interviewer told and what the candidate is good at alike

@@ -158,6 +158,8 @@ class ProofreadParams:
     # ... or a rarer guess (at least this common) that ends as the word does in one of these English
     # endings: a slip keeps the word's English shape ("talkkative" -> "talkative", "errounuosly" ->
     # "erroneously"); a field's or a language's word has none ("sarvanga" -> "savanna"); 0 / (): off
+    # family words an engine knows only as names ("nan" -> "Nan"): no capitalisation slip after an article or a possessive
+    kin_words: tuple[str, ...] = ()
     glossary_ending_zipf: float = 0.0
     glossary_endings: tuple[str, ...] = ()
     # a word alone in quotation marks is mentioned, not used: a sound, a stroke, a label ("a ringing
@@ -210,9 +212,11 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
     if key in names or key in p.vocabulary_lower:
         return True
     head = _NAME_HEAD.search(note.text[max(0, start - 5) : start - 1]) if start >= 2 and note.text[start - 1] in "'’" else None
-    if head and (len(head.group()) == 1 or head.group().lower() not in _stop_words()):
+    if head and (len(head.group()) == 1 or (head.group().lower() not in _stop_words()
+                                            and _zipf(head.group().lower() + key) < respell.COMMON)):
         return True  # the rest of a name after its capital (and a letter or two) and apostrophe: "K'iche'", "O'Dowd",
-        #              the sender's "Fa'asavalu" (stop 54, natural-10); not after a pronoun: "We'ar" is a slip
+        #              the sender's "Fa'asavalu" (stop 54, natural-10); not after a stop word ("We'ar") nor a common
+        #              word's stray apostrophe ("Ho'wever", "Ma'ny": a review)
     if key in p.honorifics and re.search(r"(?<![^\W\d_])[A-Z][^\W\d_]+\s+$", note.text[max(0, start - 40) : start]):
         return True  # "Ramesh ji": an honorific after a name
     if any(not c.isascii() for c in word if c.isalpha()):
@@ -381,6 +385,8 @@ def _not_names(analysis, m) -> bool:
     if m.offset and analysis.note.text[m.offset - 1] == "-":
         return False  # a hyphened name's piece: the "jin Kwon" of "Hye-jin Kwon" (stop 43, fresh-38); "Joh nSmith" stays
     words = re.findall(r"[^\W\d_]+", analysis.note.text[m.offset : m.end])
+    if len(set(words)) == 1 and _opens_sentence_at(analysis, m.offset, m.end):
+        return True  # a word said twice where a sentence starts is a slip, not a name: "Thank Thank you" (a review)
     return len(words) < 2 or not all(w[:1].isupper() and len(w) >= 2 and w.lower() not in _stop_words() for w in words)
 
 
@@ -1268,9 +1274,22 @@ def _not_in_a_noun_phrase(analysis, m) -> bool:
 
 
 def _no_subject(analysis, m) -> bool:
-    """The span's verb has no subject of its own: "Lets meet on Monday" is "let's", never "when
-    the hockey game lets out" (a verb and its subject: stop 54, natural-10)."""
-    return not any(c.dep_ in ("nsubj", "nsubjpass") for t in analysis.tokens(m.offset, m.end) for c in t.children)
+    """The span's verb has no subject before it in its sentence: "Lets meet on Monday" is "let's",
+    never "when the hockey game lets out" (a verb and its subject: stop 54, natural-10); the parser
+    may hang the greeting's name on it ("Dear Ms. Lee,\n\nIf you agree, lets schedule a call": a review)."""
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i and c.sent == t.sent and not _in_frame(analysis.note, c.idx)
+                   for t in analysis.tokens(m.offset, m.end) for c in t.children)
+
+
+def _not_a_ranges_to(analysis, m) -> bool:
+    """The span's "to" is no preposition ending a "from … to" range, the two on one head: "raise
+    linkage from ₹2.1 crore to nearly ₹5 crore" (stop 54, fresh-52); "Apart from the parking,
+    nothing was to much" is still "too" (a review)."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks or toks[0].lower_ != "to" or toks[0].dep_ != "prep":
+        return True
+    to = toks[0]
+    return not any(t.lower_ == "from" and t.dep_ == "prep" and t.head.i == to.head.i and t.i < to.i for t in to.sent)
 
 
 def _not_a_names_mark(analysis, m) -> bool:
@@ -1309,7 +1328,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-degree": _not_a_degree, "not-a-clause-mark": _not_a_clause_mark, "modal-not-a-noun": _modal_not_a_noun,
             "not-a-group": _not_a_group, "not-a-letter": _not_a_letter, "not-a-prepositions-object": _not_a_prepositions_object,
             "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase,
-            "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark}
+            "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark, "not-a-ranges-to": _not_a_ranges_to}
 
 
 def _in_formula(note, start: int, end: int, capitalised: bool = False) -> bool:
@@ -1759,10 +1778,10 @@ def _field_word(word: str, replacements, p: ProofreadParams, after_article: bool
     # case looks common; the engine's own guess in capitals says it is a capitalisation slip, unless
     # the dictionary holds the word in lower case too ("lucerne", the crop) and no common word is one
     # edit from it ("te" is from "the"; names are not: "lyra", the aerial hoop, is no slip of Lara) (stop 29, fresh-13);
-    # nor after an article or a possessive, where no name stands: "a nan or a mum", "my nan" (a
-    # grandmother, in British and Pacific Englishes: stop 54, fresh-52 and natural-10)
+    # nor a family word the engines know only as a name, after an article or a possessive: "a nan or a mum",
+    # "my nan" (stop 54, fresh-52 and natural-10); "my german", "the easter weekend" stay slips (a review)
     if any(g != word and g.lower() == word for g in guesses) and not (
-            word in _common_nouns() and (not _near_words(word) or (after_article and len(word) >= 3))):
+            (word in _common_nouns() and not _near_words(word)) or (after_article and word in p.kin_words)):
         return False
     # "sarali" -> "Sarah", "alapana" -> "Alabama": a lower-case word the engine can only liken to
     # names, none of them a slip away, is no slip of a name (those are a letter off: "febuary" ->
