@@ -114,6 +114,15 @@ def _small_town(name: str, max_zipf: float) -> bool:
     return bool(name) and zipf_frequency(name, "en") < max_zipf and name in _towns()
 
 
+def _a_small_towns(ent, p) -> bool:
+    """The name is a small town's, or a unit's in one ("the Moranbah clinic"): asked only where a
+    warning would otherwise ask about it, so the towns are read only then (stop 54, fresh-52)."""
+    if not p.place_name_zipf:
+        return False
+    return _small_town(ent.text, p.place_name_zipf) or (
+        len(ent) > 1 and ent[-1].lower_ in p.unit_nouns and _small_town(ent[:-1].text, p.place_name_zipf))
+
+
 def _norm(name: str) -> str:
     # a possessive's "'s" off, and a plural's bare apostrophe ("Kaveri Silk Growers' Producer Company")
     name = re.sub(r"['’](?:s\b|(?=\s|$))", "", name.strip(" .,;:!?\"'’"))
@@ -738,23 +747,18 @@ def check_consistency(analysis, ctx, rule):
             if (unit == "yes" and names_company) or (unit and _yours(analysis.doc, ent)):
                 continue  # "your Halifax office", "your Parramatta collection centre", or "the Halifax office" in a
                 #           note that names its employer: a place of it
-            # a small town's name, before a unit's noun or where only a visit or a possessive addresses it (stop 54,
-            # fresh-52)
-            town = bool(p.place_name_zipf) and (
-                _small_town(ent.text, p.place_name_zipf)
-                or (len(ent) > 1 and ent[-1].lower_ in p.unit_nouns and _small_town(ent[:-1].text, p.place_name_zipf)))
             if unit:  # a part of the employer, or of another company: the writer knows which
                 # ... unless it bears the company's name: "the National Weather Center" of the National Weather Service,
                 # or the company follows it: "the Cryosphere Dynamics Group at the University of Aberdale";
                 # a name before a unit noun in a note that never names its employer may be either: "the Fabrikam studio"
                 named = ent.text if unit == "yes" else " ".join(t.text for t in ent[:-1] if t.lower_ != "the")
-                if town:
+                if _a_small_towns(ent, p):
                     continue  # "the interview at the Moranbah office": the employer's site in a town (stop 54, fresh-52)
                 if not _same_org(named, ctx.company) and not _part_of(analysis.doc, ent, orgs, ctx.company):
                     add(ent.start_char, ent.end_char, p.unit_message.format(found=ent.text, expected=ctx.company),
                         "other-unit", severity=Severity.WARNING)
                 continue
-            if addressed in ("owner", "visit") and town and _norm(ent.text) not in addressed_as_employer:
+            if addressed in ("owner", "visit") and _norm(ent.text) not in addressed_as_employer and _a_small_towns(ent, p):
                 continue  # "showing me around Merredin", "meeting me at the Moranbah clinic": a town, or a unit in one
             if addressed == "owner" and _norm(ent.text) not in addressed_as_employer:
                 # only a possessive, in a note that never names its employer: a tool's, a regulator's or a

@@ -1926,7 +1926,7 @@ def check_proofread(analysis, ctx, rule):
         if p.category == "spelling" and m.rule_id != dialect.MIXED:  # the mix is no misspelling claim
             if _is_name(analysis, m.offset, m.end, p, names, m.replacements):
                 continue
-            if _field_word(note.text[m.offset : m.end], m.replacements, p, bool(_AFTER_ARTICLE.search(note.text, 0, m.offset))):
+            if _field_word(note.text[m.offset : m.end], m.replacements, p, bool(_AFTER_ARTICLE.search(note.text[max(0, m.offset - 8) : m.offset]))):
                 continue
             if _loan_word(note.text, m.offset, m.end, p):
                 continue
