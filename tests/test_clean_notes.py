@@ -1576,3 +1576,27 @@ def test_three_far_slips_of_rarer_words_are_no_vocabulary(tmp_path, engine):
         pytest.skip("no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
     assert _by_rule(tmp_path, args, RARE_FAR_SLIPS)["spelling"] == ["talkkative", "axcedant", "errounuosly"]
     assert _by_rule(tmp_path, args, FRESH_51)["spelling"] == []  # the Ayurveda therapist's words still pass
+
+
+# stop 55, fresh-53 and natural-11: a compliment's adjective the parse reads as a noun ("your kind words"),
+# "help" and its bare infinitive, a shift as the object of "do", one thing's number ("a rejected 856 segment")
+FRESH_53 = ("Dear Ms Delgado,\n\nThank you for your kind words about the carving. I've helped prepare age-length keys "
+            "for stock assessments. I am happy to do late shifts and Saturdays. Walking through a rejected 856 segment "
+            "by segment is my idea of a good afternoon.\n\nKind regards,\nAaron\n")
+# ... and what stays a slip: "need" without its "to", a count's singular, "do" and a verb's third person
+FRESH_53_SLIPS = FRESH_53.replace("Thank you for your kind words about the carving.",
+                                  "Thank you for the tour. We need talk about the plan. We hired 12 engineer last "
+                                  "year. I don't likes the noise.")
+
+
+def test_harper_leaves_kind_words_and_a_bare_infinitive_after_help_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_53) == {"grammar": [], "spelling": []}
+    assert _by_rule(tmp_path, HARPER, FRESH_53_SLIPS)["grammar"] == ["need", "likes"]
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_late_shifts_and_a_numbered_segment_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_53) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, _languagetool_args(), FRESH_53_SLIPS)
+    assert {"engineer", "likes"} <= set(slips["grammar"]), slips

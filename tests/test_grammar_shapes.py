@@ -41,6 +41,9 @@ ERRORS = {
     # ... also in a clause of its own after "and", and after a phrasal gerund the verb is not under (a review, stop 49)
     "I lead the team, and the nurses trusts me and come to me with problems.": ("trusts", "trust"),
     "Since starting out the teams has doubled in size.": ("has", "have"),
+    # ... and with a causative's object before, or an infinitive's verb, that is not the subject's (stop 55)
+    "I let the kids play while the manager plan the week.": ("plan", "plans"),
+    "Before the audit started to make sense, the cuts was the hardest part.": ("was", "were"),
     # "a" + a regular plural
     "Your team shared a reports on retention with me.": ("reports", "report"),
     "We talked about what creates a firebreaks.": ("firebreaks", "firebreak"),  # a verb between "what" and "a"
@@ -127,6 +130,10 @@ CLEAN = [
     "I design exercise programs, complete physical demands analyses on job sites, and write reports.",
     # a phrasal gerund's object before the sentence's verb (stop 49, natural-3)
     "Your advice to ask tenants what they need before pointing out a property's features has stayed with me.",
+    # a causative's object and its bare verb, the parse hanging the verb on the sentence's; an infinitive's
+    # object before the sentence's verb (stop 55, natural-11)
+    "I enjoyed the quick tour, especially the booking desk, where Sam was helping a family from Germany plan their trip to Waitomo.",
+    "It was good to see the blocks you'll be starting on first, and Mere's quick demo on where to make the cuts was really helpful.",
 ]
 # not the pronoun "I": the shapes leave these alone (the engines judge them on their own)
 NOT_THE_PRONOUN = [

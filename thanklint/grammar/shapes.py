@@ -307,6 +307,9 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
             return []
         if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in p.causative:
             return []
+        if _after_causatives_object(tok, p.causative):
+            return []  # "where Sam was helping a family from Germany plan their trip": the family's bare verb, which
+            #           the parse hung elsewhere (stop 55, natural-11)
         if any(t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.i < tok.i and any(c.dep_ in ("det", "poss") for c in t.children)
                for t in subj.subtree):
             return []  # two subjects, the second with its determiner attached deeper: "The pot plant sitting inside the
@@ -349,10 +352,23 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
             #   stayed with me" (its object: stop 49, natural-3); not "Since starting out the teams has doubled" (a review)
         if before is not None and before.tag_ == "VBG":
             return []  # "Seeing the new rigs ready for mobilisation was a highlight": the gerund is the subject
+        if before is not None and before.tag_ == "VB" and before.i and tok.doc[before.i - 1].lower_ == "to":
+            return []  # "Mere's quick demo on where to make the cuts was really helpful": an infinitive's object (stop 55,
+            #           natural-11)
         fix = p.irregular.get(tok.lower_) or _base(tok, {})
     else:
         return []
     return [_match(tok, "subject-verb", p.message, fix)] if fix else []
+
+
+def _after_causatives_object(tok, causative) -> bool:
+    """`tok` comes right after the object of a causative verb ("help", "let", "make") and the words
+    hung on that object: the object's bare verb ("helping a family from Germany plan their trip")."""
+    if not tok.i:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return any(a.lemma_.lower() in causative and a.i < tok.i and a.right_edge.i == prev.i
+               and any(c.dep_ == "dobj" for c in a.children) for a in prev.ancestors)
 
 
 def _subject_runs_on(tok) -> bool:

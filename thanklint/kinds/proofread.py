@@ -1031,6 +1031,8 @@ def _predicate_adjective(analysis, m) -> bool:
     after = _words_after(analysis, m)
     while after and after[0].pos_ == "ADV":
         after = after[1:]
+    if len(after) > 1 and after[0].dep_ in ("compound", "amod") and after[0].head.i > after[0].i:
+        return False  # "for your kind words": the parse reads "kind" as a noun before "words" (stop 55, fresh-53)
     return not (len(after) > 1 and after[0].pos_ == "ADJ" and after[1].pos_ in ("NOUN", "PROPN", "ADJ"))
 
 
@@ -1298,6 +1300,36 @@ def _not_a_names_mark(analysis, m) -> bool:
     return not re.fullmatch(r"[A-Z][|/+][A-Z]", analysis.note.text[m.offset : m.end])
 
 
+def _not_after_help(analysis, m) -> bool:
+    """The span's verb does not follow a form of "help", which takes a bare infinitive: "I've helped
+    prepare age-length keys" (stop 55, fresh-53); "We need talk about it" still misses its "to"."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks:
+        return True
+    before = [toks[0].doc[toks[0].i - 1]] if toks[0].i else []
+    return not any(t.lemma_.lower() == "help" for t in [*before, *toks[:-1]])
+
+
+_COUNT_DETERMINERS = frozenset({"a", "an", "each", "every", "this", "that", "one"})
+
+
+def _not_a_numbered_one(analysis, m) -> bool:
+    """The number before the span's noun is no count but a label, one thing's number: "walking
+    through a rejected 856 segment" (a determiner of one, adjectives between: stop 55, fresh-53);
+    "I have 5 year experience" still wants the plural."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks:
+        return True
+    i = toks[0].i if toks[0].like_num else toks[0].i - 1
+    doc = toks[0].doc
+    if i < 0 or not doc[i].like_num:
+        return True
+    i -= 1
+    while i >= 0 and doc[i].tag_ in ("JJ", "VBN", "RB", "HYPH"):
+        i -= 1
+    return not (i >= 0 and doc[i].lower_ in _COUNT_DETERMINERS)
+
+
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
             "claimed-use": _use_as_claimed, "next-heads": _next_heads, "next-infinitive-slot": _next_infinitive_slot,
@@ -1328,7 +1360,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-degree": _not_a_degree, "not-a-clause-mark": _not_a_clause_mark, "modal-not-a-noun": _modal_not_a_noun,
             "not-a-group": _not_a_group, "not-a-letter": _not_a_letter, "not-a-prepositions-object": _not_a_prepositions_object,
             "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase,
-            "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark, "not-a-ranges-to": _not_a_ranges_to}
+            "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark, "not-a-ranges-to": _not_a_ranges_to,
+            "not-after-help": _not_after_help, "not-a-numbered-one": _not_a_numbered_one}
 
 
 def _in_formula(note, start: int, end: int, capitalised: bool = False) -> bool:
