@@ -1540,7 +1540,18 @@ def _te_reo_words(text: str, flagged: list[str]) -> frozenset[str]:
     slip of that shape ("nite", "rote") stands alone in a note that shows no te reo, so it is
     still reported."""
     shaped = frozenset(w.lower() for w in flagged if len(w) >= 3 and _TE_REO.fullmatch(w.lower()))  # not "u"
-    return shaped if _MACRON.search(text) or len(shaped) >= 2 else frozenset()
+    if not (_MACRON.search(text) or len(shaped) >= 2):
+        return frozenset()
+    # ... and a te reo word joined by a hyphen to a common English one, flagged whole: "iwi-owned mānuka
+    # operations" (stop 55, fresh-53); "recieve-based" has no te reo piece
+    joined = frozenset(w.lower() for w in flagged if "-" in w and _te_reo_joined(w.lower()))
+    return shaped | joined
+
+
+def _te_reo_joined(word: str) -> bool:
+    pieces = word.split("-")
+    return any(len(x) >= 3 and _TE_REO.fullmatch(x) for x in pieces) and all(
+        (len(x) >= 3 and _TE_REO.fullmatch(x)) or _zipf(x) >= respell.COMMON for x in pieces)
 
 
 @lru_cache(maxsize=1)
