@@ -47,6 +47,7 @@ class DetailParams:
     question_nouns: tuple[str, ...] = ()  # "your question about how I would …": the interviewer's, a detail
     title_words: tuple[str, ...] = ()  # heads whose modifiers only name the job or the employer
     frames: tuple[str, ...] = ()  # "the importance of | teamwork": a value, unless it names something particular
+    frame_verbs: tuple[str, ...] = ()  # "You emphasized | consistent signage": the same, said as a verb
     uncommon: float = 3.0  # a word below this Zipf frequency names something particular (0: none does)
     abstract_endings: tuple[str, ...] = ()  # ... unless it is a quality ("punctuality", "inclusivity")
     settings: tuple[str, ...] = ()  # ... nor, with "the", where or for whom the field works ("in the kitchen")
@@ -222,11 +223,16 @@ def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
     generic, praise, aims = set(params.generic), set(params.praise), set(params.praise_verbs)
     adjectives = set(params.praise_adjectives)
     excluded = _excluded_nouns(analysis, params, ctx, places=not places)
+    role = frozenset(w.lower() for w in _WORD.findall(ctx.role or ""))
+    rulebooks = frozenset(params.rulebooks)
 
     def specific(tok) -> bool:
         return (
             tok.pos_ in ("NOUN", "PROPN")
             and tok.i not in excluded
+            and not _in_role(tok, role)
+            # a field's rules in the plural: "within the governing documents" (stop 55); not "sharing code with …"
+            and not (tok.tag_ == "NNS" and tok.lemma_.lower() in rulebooks)
             and tok.lemma_.lower() not in generic
             and tok.lower_ not in generic
             and len(tok.text) > 2
@@ -236,6 +242,21 @@ def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
         )
 
     return specific
+
+
+def _in_role(tok, role: frozenset[str]) -> bool:
+    """The noun is a word of the role the context gives, or the start or end of one, and nothing on it
+    says which ("run a hire base" for a hire base manager, "look after your docks" for a dockmaster:
+    stop 55, detail-notes-9); "the new 45-foot boat" for a lobster boat captain is one boat."""
+    if any(c.dep_ in ("amod", "nummod") or (c.dep_ == "det" and c.lower_ in _DEFINITE)
+           or (c.dep_ == "compound" and not _role_word(c.lemma_.lower(), role)) for c in tok.children):
+        return False
+    return _role_word(tok.lemma_.lower(), role)
+
+
+def _role_word(lemma: str, role: frozenset[str]) -> bool:
+    return lemma in role or (len(lemma) >= 4 and any(
+        len(w) >= len(lemma) + 3 and (w.startswith(lemma) or w.endswith(lemma)) for w in role))
 
 
 def _only_praised(tok, adjectives: set[str]) -> bool:
@@ -326,6 +347,7 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
     cues, strong = compile_cues(params.cues), compile_cues(params.strong_cues)
     owners = set(params.owners)
     frames = frozenset(params.frames)
+    frame_verbs = frozenset(params.frame_verbs)
     own = _job_words(analysis, params, ctx)
     settings = frozenset(params.settings)
     kinds = frozenset(params.title_words) | frozenset(params.generic) | settings  # what "your …" names by its kind
@@ -333,8 +355,10 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
     found = {}
     for n, toks in enumerate(analysis.sentence_tokens()):
         # a frame heads its phrase: not "the focus group", "the demand spike", "the support team"
-        framing = [t for t in toks if (t.lemma_.lower() in frames and t.pos_ in ("NOUN", "ADJ")
+        # ... or a participle said of the employer: "how strongly the association is committed to …" (stop 55)
+        framing = [t for t in toks if ((t.lemma_.lower() in frames or t.lower_ in frames) and (t.pos_ in ("NOUN", "ADJ") or t.tag_ == "VBN")
                    and not (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod")))
+                   or (t.pos_ == "VERB" and t.lemma_.lower() in frame_verbs)
                    or _how_much(t) or _activity(t) or _how_they_work(t)]  # fmt: skip
         lists = _topic_lists(toks, params.topic_list) if params.topic_list else []
 
@@ -420,7 +444,8 @@ def _how_much(tok) -> bool:
     """The token is the degree word of a "how" clause, said of its verb: "how seriously … takes", "how
     much … values"; not "how much trust your team has built with local families" (an amount of a thing)."""
     return (tok.lower_ in _DEGREES and tok.i > 0 and tok.nbor(-1).lower_ == "how"
-            and tok.dep_ in ("advmod", "dobj", "npadvmod") and tok.head.pos_ == "VERB")
+            and tok.dep_ in ("advmod", "dobj", "npadvmod")
+            and tok.head.pos_ in ("VERB", "AUX"))  # "how strongly the association is committed" (stop 55)
 
 
 def _how_they_work(tok) -> bool:
@@ -457,8 +482,15 @@ def _activity(tok) -> bool:
     about running a dryer safely" name the job's work in general, a frame as "the importance of" is, unless
     its phrase names something particular ("our chat about restocking the walk-in freezer") (stop 51,
     detail-notes-5)."""
-    return (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in ("of", "about", "on")
-            and tok.head.head.lemma_.lower() in _MEETING)
+    prep = tok.doc[tok.i - 1] if tok.i else None
+    if prep is None or prep.lower_ not in ("of", "about", "on") or prep.head.lemma_.lower() not in _MEETING:
+        return False
+    # ... and its like, right after the preposition: a gerund the parse reads as an adjective ("our discussion of
+    # supporting boards across diverse rural and urban communities"), a "how" or "what" clause ("our discussion of
+    # what it means to run a seasonal outdoor pool") (stop 55, detail-notes-9)
+    return ((tok.tag_ == "VBG" and (tok.dep_ in ("pcomp", "pobj") and tok.head.i == prep.i
+                                    or tok.dep_ == "amod" and tok.head.dep_ == "pobj" and tok.head.head.i == prep.i))
+            or tok.lower_ in ("how", "what"))
 
 
 def _company_tokens(analysis, ctx) -> set[int]:
@@ -545,7 +577,7 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
     nothing particular in the frame's phrase (`_particular`)? Template praise fits any employer;
     "the importance of the R102 culvert works" or "your focus on Vocera handovers" does not."""
     owner = tok.head if tok.dep_ == "poss" and tok.head in framing else None  # "the press's | dedication to …"
-    inside = [f for f in framing if (f.pos_ == "NOUN" or _activity(f)) and f.left_edge.i <= tok.i <= f.right_edge.i
+    inside = [f for f in framing if (f.pos_ in ("NOUN", "VERB") or _activity(f)) and f.left_edge.i <= tok.i <= f.right_edge.i
               and tok in f.subtree]
     if owner is not None or inside:
         frame = owner if owner is not None else max(inside, key=lambda f: f.i)
@@ -564,9 +596,10 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
                      or t.nbor(-1).lower_ in ("which", "that", "who"))), None)  # fmt: skip
     if cut is not None and tok.i >= cut and not (owner is not None or inside):
         return False  # past the frame's phrase, in the candidate's own clause ("…, and I keep thinking about …")
-    if frame.lower_ == "how":  # the employer's people the "how" clause is about are no particular thing ("the gang");
-        # what names them further is ("your team in the Leeds depot")
-        skip = skip | {t.i for c in frame.head.children if c.dep_ == "nsubj"
+    if frame.lower_ == "how" or _how_much(frame):  # the employer's people the "how" clause is about are no particular
+        # thing ("the gang", "how strongly the association is committed": stop 55); what names them further is ("your
+        # team in the Leeds depot")
+        skip = skip | {t.i for c in frame.head.children if c.dep_ in ("nsubj", "nsubjpass")
                        for t in (c, *(k for k in c.children if k.dep_ in ("det", "poss")))}
     return not _particular([t for t in region if cut is None or t.i < cut], toks, skip, own, params)
 
@@ -582,6 +615,9 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
 
     words, qualities = common_words(), tuple(params.abstract_endings)
     generic, frames, settings = set(params.generic), set(params.frames), set(params.settings)
+    rulebooks = set(params.rulebooks)
+    # "the club's volunteers": an owner that is the employer by its kind makes nothing one thing (stop 55)
+    employers = set(params.title_words) | {"club", "association", "society", "institute", "trust", "charity", "foundation"}
     units = set(params.title_words) | {"group", "unit"}  # "the analytics group": a part of the employer
     for t in region:
         if t.i in skip or t.lemma_.lower() in own or t.lower_ in own:
@@ -597,9 +633,10 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
         if (definite and t.pos_ == "NOUN" and t.dep_ != "poss" and t.ent_type_ not in ("DATE", "TIME") and not quality
                 and (t.lemma_.lower() not in generic or (_named_kind(t, generic | settings) and t.lemma_.lower() not in units))
                 and t.lemma_.lower() not in frames
+                and t.lemma_.lower() not in rulebooks  # "within the governing documents": a field's rules (stop 55, detail-notes-9)
                 and not (_bare_setting(t, settings) and _where_or_whom(t))
                 and not any(c.dep_ == "amod" and c.lower_ in _FITTING for c in t.children)
-                and any(_definite(c, settings) for c in t.children)):
+                and any(_definite(c, settings | employers) for c in t.children)):
             return True  # one thing, not a value; not the frame's owner ("the press's dedication")
     return False
 
