@@ -762,11 +762,12 @@ def _offered_on_subject(toks, content, particular):
     of it" (stop 54, detail-notes-8). The subject is "the" or "this" with words that tell which one
     (a clause, a phrase or an adjective), and particular (`_particular`); the offer is a clause of the
     candidate's with "would" or "'d" that takes the thing on, by a verb of doing (`_TAKING_ON`) or as
-    a part of it, and points back to it ("it", "that"). "The culture your team has built is something
+    a part of it, and points back to it ("it", "that"); or what the reader has been doing since
+    (`_living_with_it`). "The culture your team has built is something
     I would love to be part of" names no particular thing; "The fast pace of the office seemed
     energising, and I would thrive in it" and "The positive attitude of the staff stood out, and I
     would fit right in" take nothing on (a review)."""
-    if not any(_takes_it_on(t) for t in toks):
+    if not any(_takes_it_on(t) or _living_with_it(t) for t in toks):
         return None
     for subj in toks:
         if subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.dep_ != "ROOT" or subj.pos_ != "NOUN":
@@ -802,6 +803,17 @@ def _takes_it_on(tok) -> bool:
     clause = [t for t in verb.subtree if t.i > tok.i]
     acts = any(t.pos_ == "VERB" and t.lemma_.lower() in _TAKING_ON for t in clause) or any(t.lower_ == "part" for t in clause)
     return acts and any(t.lower_ in _BACK for t in clause)
+
+
+def _living_with_it(tok) -> bool:
+    """Is `tok` the reader ("you") of a clause in the perfect progressive, what the reader has been doing
+    about the thing since: "The old FM transmitter is still dropping out for cars parked in the back two
+    rows, and you've been giving a few refunds every weekend because of it", "…, and you've been turning
+    away around fifteen bookings a week" (stop 55, detail-notes-9)?"""
+    if tok.dep_ != "nsubj" or tok.lower_ != "you" or tok.head.tag_ != "VBG":
+        return False
+    aux = {a.lower_ for a in tok.head.children if a.dep_ == "aux"}
+    return "been" in aux and bool(aux & {"have", "'ve", "’ve", "has"})
 
 
 # the telling verbs of the cues, which say what the interviewer told and what the candidate is good at alike
