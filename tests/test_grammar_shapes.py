@@ -44,6 +44,8 @@ ERRORS = {
     # ... and with a causative's object before, or an infinitive's verb, that is not the subject's (stop 55)
     "I let the kids play while the manager plan the week.": ("plan", "plans"),
     "Before the audit started to make sense, the cuts was the hardest part.": ("was", "were"),
+    "I was glad to hear the sales figures has improved since spring.": ("has", "have"),
+    "The training that I had at Tesco have prepared me for this role.": ("have", "has"),
     # "a" + a regular plural
     "Your team shared a reports on retention with me.": ("reports", "report"),
     "We talked about what creates a firebreaks.": ("firebreaks", "firebreak"),  # a verb between "what" and "a"

@@ -352,9 +352,10 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
             #   stayed with me" (its object: stop 49, natural-3); not "Since starting out the teams has doubled" (a review)
         if before is not None and before.tag_ == "VBG":
             return []  # "Seeing the new rigs ready for mobilisation was a highlight": the gerund is the subject
-        if before is not None and before.tag_ == "VB" and before.i and tok.doc[before.i - 1].lower_ == "to":
-            return []  # "Mere's quick demo on where to make the cuts was really helpful": an infinitive's object (stop 55,
-            #           natural-11)
+        if (before is not None and before.tag_ == "VB" and before.i >= 2 and tok.doc[before.i - 1].lower_ == "to"
+                and tok.doc[before.i - 2].tag_ in ("WRB", "WP", "WDT")):
+            return []  # "Mere's quick demo on where to make the cuts was really helpful": a wh-infinitive's object (stop
+            #           55, natural-11); "I was glad to hear the sales figures has improved" stays (a review)
         fix = p.irregular.get(tok.lower_) or _base(tok, {})
     else:
         return []
@@ -367,8 +368,11 @@ def _after_causatives_object(tok, causative) -> bool:
     if not tok.i:
         return False
     prev = tok.doc[tok.i - 1]
+    # the object a noun or a personal pronoun, not a relative one: "The training that I had at Tesco have prepared me"
+    # is still a slip (a review)
     return any(a.lemma_.lower() in causative and a.i < tok.i and a.right_edge.i == prev.i
-               and any(c.dep_ == "dobj" for c in a.children) for a in prev.ancestors)
+               and any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") and c.lower_ != "that" for c in a.children)
+               for a in prev.ancestors)
 
 
 def _subject_runs_on(tok) -> bool:

@@ -232,7 +232,8 @@ def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
             and tok.i not in excluded
             and not _in_role(tok, role)
             # a field's rules in the plural: "within the governing documents" (stop 55); not "sharing code with …"
-            and not (tok.tag_ == "NNS" and tok.lemma_.lower() in rulebooks)
+            and not (tok.tag_ == "NNS" and tok.lemma_.lower() in rulebooks
+                     and not any(c.dep_ in ("compound", "relcl", "acl") for c in tok.children))  # "the new building regulations that come in"
             and tok.lemma_.lower() not in generic
             and tok.lower_ not in generic
             and len(tok.text) > 2
@@ -248,9 +249,10 @@ def _in_role(tok, role: frozenset[str]) -> bool:
     """The noun is a word of the role the context gives, or the start or end of one, and nothing on it
     says which ("run a hire base" for a hire base manager, "look after your docks" for a dockmaster:
     stop 55, detail-notes-9); "the new 45-foot boat" for a lobster boat captain is one boat."""
-    if any(c.dep_ in ("amod", "nummod") or (c.dep_ == "det" and c.lower_ in _DEFINITE)
-           or (c.dep_ == "compound" and not _role_word(c.lemma_.lower(), role)) for c in tok.children):
-        return False
+    if (tok.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "poss" for c in tok.children)) or any(
+            c.dep_ in ("amod", "nummod", "relcl", "acl", "prep", "conj") or (c.dep_ == "det" and c.lower_ in _DEFINITE)
+            or (c.dep_ == "compound" and not _role_word(c.lemma_.lower(), role)) for c in tok.children):
+        return False  # "your café will open on Sundays", "your pools, which are being retiled" (a review)
     return _role_word(tok.lemma_.lower(), role)
 
 
@@ -469,6 +471,14 @@ _GROUPS_OF_PEOPLE = frozenset({"team", "crew", "staff", "gang", "squad", "people
                                "employee", "volunteer", "carer", "staffer", "apprentice", "trainee"})
 
 
+def _the_employers(tok, params) -> bool:
+    """The noun is the employer or its people by their kind: "the practice", "the unit", "the association", "the
+    nurses" (stop 55), not a thing of theirs ("the new ring road", a review)."""
+    lemma = tok.lemma_.lower()
+    return (_people(tok) or lemma in _EMPLOYER_KINDS or lemma in params.generic or lemma in params.title_words
+            or lemma in params.settings or lemma in ("unit", "group", "function"))
+
+
 def _people(tok) -> bool:
     """The noun names people: a group ("the gang", "the porter teams") or people by their work, a plural
     agent noun ("your keepers", "your surveyors"); not a thing ("the new Kestrel press", "the 3D
@@ -490,7 +500,23 @@ def _activity(tok) -> bool:
     # what it means to run a seasonal outdoor pool") (stop 55, detail-notes-9)
     return ((tok.tag_ == "VBG" and (tok.dep_ in ("pcomp", "pobj") and tok.head.i == prep.i
                                     or tok.dep_ == "amod" and tok.head.dep_ == "pobj" and tok.head.head.i == prep.i))
-            or tok.lower_ in ("how", "what"))
+            or _what_it_takes(tok))
+
+
+def _what_it_takes(tok) -> bool:
+    """"how to …", "how best to …", "how a supervisor can motivate …" (the employer's people), "what it means|takes
+    to …", "what an apprentice needs to succeed": the job in general, not "how your old forklifts keep breaking
+    down" (a review)."""
+    doc, i = tok.doc, tok.i
+    nxt = [t.lower_ for t in doc[i + 1 : i + 4]]
+    if tok.lower_ == "how":
+        if nxt[:1] == ["to"] or nxt[:2] == ["best", "to"]:
+            return True
+        verb = tok.head
+        return verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "nsubj" and (_people(c) or c.lemma_.lower().endswith(("er", "or", "ist", "ian"))) for c in verb.children)
+    return tok.lower_ == "what" and any(t.lemma_.lower() in ("mean", "take", "need", "require", "involve")
+                                        for t in doc[i + 1 : i + 5])
 
 
 def _company_tokens(analysis, ctx) -> set[int]:
@@ -567,6 +593,7 @@ def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings)
 
 _FIRST_PERSON_WORDS = _FIRST_PERSON | {"us"}
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_EMPLOYER_KINDS = frozenset({"club", "association", "society", "institute", "trust", "charity", "foundation"})
 _FRAME_REACH = 12  # tokens from a frame to a detail the parser hung elsewhere ("the focus on | student wellbeing",
 # "the challenges of the role, from long shifts to high call volumes": stop 51, detail-notes-4)
 
@@ -577,6 +604,16 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
     nothing particular in the frame's phrase (`_particular`)? Template praise fits any employer;
     "the importance of the R102 culvert works" or "your focus on Vocera handovers" does not."""
     owner = tok.head if tok.dep_ == "poss" and tok.head in framing else None  # "the press's | dedication to …"
+    said = [f for f in framing if f.pos_ == "VERB" and f.lemma_.lower() in params.frame_verbs]  # frames its object alone
+    for f in said:
+        obj = next((c for c in f.children if c.dep_ == "dobj"), None)
+        if obj is not None and tok in obj.subtree:
+            if any(c.dep_ == "poss" and c.lower_ == "your" for c in obj.children) and not (
+                    obj.lemma_.lower() in params.generic or obj.lemma_.lower() in params.frames):
+                return False  # "You highlighted your backlog of unpaid invoices": a thing of theirs (a review)
+            region = sorted(obj.subtree, key=lambda t: t.i)
+            return not _particular(region, toks, skip, own, params)
+    framing = [f for f in framing if f not in said]  # not "You stressed that your walk-in freezer broke down" (a review)
     inside = [f for f in framing if (f.pos_ in ("NOUN", "VERB") or _activity(f)) and f.left_edge.i <= tok.i <= f.right_edge.i
               and tok in f.subtree]
     if owner is not None or inside:
@@ -598,8 +635,9 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
         return False  # past the frame's phrase, in the candidate's own clause ("…, and I keep thinking about …")
     if frame.lower_ == "how" or _how_much(frame):  # the employer's people the "how" clause is about are no particular
         # thing ("the gang", "how strongly the association is committed": stop 55); what names them further is ("your
-        # team in the Leeds depot")
+        # team in the Leeds depot"), and so is a thing: "how much the new ring road has cut your foot traffic" (a review)
         skip = skip | {t.i for c in frame.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                       and (frame.lower_ == "how" or _the_employers(c, params))
                        for t in (c, *(k for k in c.children if k.dep_ in ("det", "poss")))}
     return not _particular([t for t in region if cut is None or t.i < cut], toks, skip, own, params)
 
@@ -616,8 +654,9 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
     words, qualities = common_words(), tuple(params.abstract_endings)
     generic, frames, settings = set(params.generic), set(params.frames), set(params.settings)
     rulebooks = set(params.rulebooks)
-    # "the club's volunteers": an owner that is the employer by its kind makes nothing one thing (stop 55)
-    employers = set(params.title_words) | {"club", "association", "society", "institute", "trust", "charity", "foundation"}
+    # "the club's volunteers": an owner that is the employer by its kind makes its people no one thing (stop 55); "the
+    # club's changing rooms" are (a review)
+    employers = set(params.title_words) | _EMPLOYER_KINDS
     units = set(params.title_words) | {"group", "unit"}  # "the analytics group": a part of the employer
     for t in region:
         if t.i in skip or t.lemma_.lower() in own or t.lower_ in own:
@@ -636,7 +675,8 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
                 and t.lemma_.lower() not in rulebooks  # "within the governing documents": a field's rules (stop 55, detail-notes-9)
                 and not (_bare_setting(t, settings) and _where_or_whom(t))
                 and not any(c.dep_ == "amod" and c.lower_ in _FITTING for c in t.children)
-                and any(_definite(c, settings | employers) for c in t.children)):
+                and any(_definite(c, settings | employers if _people(t) or t.lemma_.lower() in generic else settings)
+                        for c in t.children)):
             return True  # one thing, not a value; not the frame's owner ("the press's dedication")
     return False
 

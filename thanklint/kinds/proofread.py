@@ -1306,11 +1306,15 @@ def _not_after_help(analysis, m) -> bool:
     toks = analysis.tokens(m.offset, m.end)
     if not toks:
         return True
+    nxt = _next_token(analysis, m)
+    if nxt is not None and nxt.tag_ == "VB":
+        return True  # a second bare verb after it: "I can help try fix the backlog" (a review)
     before = [toks[0].doc[toks[0].i - 1]] if toks[0].i else []
     return not any(t.lemma_.lower() == "help" for t in [*before, *toks[:-1]])
 
 
 _COUNT_DETERMINERS = frozenset({"a", "an", "each", "every", "this", "that", "one"})
+_MORE = frozenset({"extra", "additional", "further", "another", "more", "other"})  # "an extra 10 hour": a count
 
 
 def _not_a_numbered_one(analysis, m) -> bool:
@@ -1326,6 +1330,8 @@ def _not_a_numbered_one(analysis, m) -> bool:
         return True
     i -= 1
     while i >= 0 and doc[i].tag_ in ("JJ", "VBN", "RB", "HYPH"):
+        if doc[i].lower_ in _MORE:
+            return True  # "I could work an extra 10 hour each week" still wants "hours" (a review)
         i -= 1
     return not (i >= 0 and doc[i].lower_ in _COUNT_DETERMINERS)
 
@@ -1549,9 +1555,12 @@ def _te_reo_words(text: str, flagged: list[str]) -> frozenset[str]:
 
 
 def _te_reo_joined(word: str) -> bool:
+    # a te reo piece English text uses (wordfreq's Zipf 1.5: "iwi", "marae"), has a macron ("hapū") or is no slip of a
+    # common English word one edit away: "full-tiime", "hiree-ready" stay reported (a review)
     pieces = word.split("-")
-    return any(len(x) >= 3 and _TE_REO.fullmatch(x) for x in pieces) and all(
-        (len(x) >= 3 and _TE_REO.fullmatch(x)) or _zipf(x) >= respell.COMMON for x in pieces)
+    reo = [x for x in pieces if len(x) >= 3 and _TE_REO.fullmatch(x) and _zipf(x) < respell.COMMON
+           and (_zipf(x) >= 1.5 or _MACRON.search(x) or not respell.near(x, 1))]
+    return bool(reo) and all(x in reo or _zipf(x) >= respell.COMMON for x in pieces)
 
 
 @lru_cache(maxsize=1)
