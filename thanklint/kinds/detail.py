@@ -467,6 +467,8 @@ def _how_they_work(tok) -> bool:
 
 
 # a group of people, by its noun; or people by their work ("keepers", "surveyors", "nurses")
+_AGENT_ENDINGS = ("er", "or", "ist", "ian")  # people by their work: "keepers", "surveyors", "a supervisor"
+_UNITS = frozenset({"group", "unit"})  # "the analytics group": a part of the employer
 _GROUPS_OF_PEOPLE = frozenset({"team", "crew", "staff", "gang", "squad", "people", "nurse", "member", "colleague",
                                "employee", "volunteer", "carer", "staffer", "apprentice", "trainee"})
 
@@ -476,7 +478,7 @@ def _the_employers(tok, params) -> bool:
     nurses" (stop 55), not a thing of theirs ("the new ring road", a review)."""
     lemma = tok.lemma_.lower()
     return (_people(tok) or lemma in _EMPLOYER_KINDS or lemma in params.generic or lemma in params.title_words
-            or lemma in params.settings or lemma in ("unit", "group", "function"))
+            or lemma in params.settings or lemma in _UNITS or lemma == "function")
 
 
 def _people(tok) -> bool:
@@ -484,7 +486,7 @@ def _people(tok) -> bool:
     agent noun ("your keepers", "your surveyors"); not a thing ("the new Kestrel press", "the 3D
     printer") nor the employer ("the practice") (a review, stop 52)."""
     lemma = tok.lemma_.lower()
-    return lemma in _GROUPS_OF_PEOPLE or (tok.tag_ == "NNS" and lemma.endswith(("er", "or", "ist", "ian")))
+    return lemma in _GROUPS_OF_PEOPLE or (tok.tag_ == "NNS" and lemma.endswith(_AGENT_ENDINGS))
 
 
 def _activity(tok) -> bool:
@@ -514,7 +516,7 @@ def _what_it_takes(tok) -> bool:
             return True
         verb = tok.head
         return verb.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "nsubj" and (_people(c) or c.lemma_.lower().endswith(("er", "or", "ist", "ian"))) for c in verb.children)
+            c.dep_ == "nsubj" and (_people(c) or c.lemma_.lower().endswith(_AGENT_ENDINGS)) for c in verb.children)
     return tok.lower_ == "what" and any(t.lemma_.lower() in ("mean", "take", "need", "require", "involve")
                                         for t in doc[i + 1 : i + 5])
 
@@ -657,7 +659,7 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
     # "the club's volunteers": an owner that is the employer by its kind makes its people no one thing (stop 55); "the
     # club's changing rooms" are (a review)
     employers = set(params.title_words) | _EMPLOYER_KINDS
-    units = set(params.title_words) | {"group", "unit"}  # "the analytics group": a part of the employer
+    units = set(params.title_words) | _UNITS
     for t in region:
         if t.i in skip or t.lemma_.lower() in own or t.lower_ in own:
             continue

@@ -1539,7 +1539,7 @@ _TE_REO = re.compile(r"(?:(?:ng|wh|[hkmnprtw])?[aeiouāēīōū])+")
 _MACRON = re.compile(r"[āēīōūĀĒĪŌŪ]")
 
 
-def _te_reo_words(text: str, flagged: list[str]) -> frozenset[str]:
+def _te_reo_words(text: str, flagged: list[str], known_zipf: float) -> frozenset[str]:
     """The flagged words of te reo's shape, when the note writes te reo Māori as New Zealand
     English does ("taonga", "mana whenua", "iwi"): it has a macron ("Kaikōura", "Ngā mihi"), or
     two such words are flagged (of three letters or more: texting's "u" is no te reo). An English
@@ -1550,16 +1550,16 @@ def _te_reo_words(text: str, flagged: list[str]) -> frozenset[str]:
         return frozenset()
     # ... and a te reo word joined by a hyphen to a common English one, flagged whole: "iwi-owned mānuka
     # operations" (stop 55, fresh-53); "recieve-based" has no te reo piece
-    joined = frozenset(w.lower() for w in flagged if "-" in w and _te_reo_joined(w.lower()))
+    joined = frozenset(w.lower() for w in flagged if "-" in w and _te_reo_joined(w.lower(), known_zipf))
     return shaped | joined
 
 
-def _te_reo_joined(word: str) -> bool:
-    # a te reo piece English text uses (wordfreq's Zipf 1.5: "iwi", "marae"), has a macron ("hapū") or is no slip of a
+def _te_reo_joined(word: str, known_zipf: float) -> bool:
+    # a te reo piece English text uses (`known_zipf`, 1.5: "iwi", "marae"), has a macron ("hapū") or is no slip of a
     # common English word one edit away: "full-tiime", "hiree-ready" stay reported (a review)
     pieces = word.split("-")
     reo = [x for x in pieces if len(x) >= 3 and _TE_REO.fullmatch(x) and _zipf(x) < respell.COMMON
-           and (_zipf(x) >= 1.5 or _MACRON.search(x) or not respell.near(x, 1))]
+           and (_zipf(x) >= known_zipf or _MACRON.search(x) or not respell.near(x, 1))]
     return bool(reo) and all(x in reo or _zipf(x) >= respell.COMMON for x in pieces)
 
 
@@ -1961,7 +1961,7 @@ def check_proofread(analysis, ctx, rule):
         spelled = [m for m in matches if m.kind == "spelling"]
         flagged = [_POSSESSIVE.sub("", note.text[m.offset : m.end]) for m in spelled]
         guessed = [(w, tuple(m.replacements)) for w, m in zip(flagged, spelled)]
-        borrowed = (_te_reo_words(note.text, flagged) if p.te_reo else frozenset()) | (
+        borrowed = (_te_reo_words(note.text, flagged, p.known_zipf) if p.te_reo else frozenset()) | (
             _hindi_words(flagged, p) if p.hindi_words else frozenset()) | _glossary_words(guessed, p)
         if p.hindi_words:  # a word of a Hindi phrase, however near an English word ("kal tak refund ho jayega")
             borrowed |= {w for m, w in zip(spelled, flagged) if _in_hindi_phrase(note.text, m.offset, m.end, w)}
