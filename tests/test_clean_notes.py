@@ -1607,3 +1607,30 @@ def test_languagetool_leaves_late_shifts_and_a_numbered_segment_alone(tmp_path):
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_53_SLIPS)
     assert {"engineer", "likes", "hour"} <= set(slips["grammar"]), slips
     assert any("recieve" in w for w in slips["spelling"]) and "full-tiime" in slips["spelling"], slips
+
+
+# stop 56, fresh-54 and natural-12: "an" before the prefix "un-", a comparison's "than", a preposition's "to"
+# before a phrasal noun, a verb's particle after its object, a name opening the clause after "how"
+FRESH_54 = ("Dear Dr Adeyemi,\n\nThank you for the interview. The case you presented, an unidentified decedent, is "
+            "one I know well. I have trained five operators through to sign-off. I would call the lift off if gusts "
+            "exceeded the limit. It gave me a sense of how Treaty settlement quota shapes who sells ACE. I left more "
+            "interested than ever.\n\nSincerely,\nPriya\n")
+# ... and what stays a slip: "an" before a word said "yoo", "interested than" with nothing compared, a phrasal
+# noun written for its verb after an infinitive's "to", "lift off" as a noun, "how" before a bare verb
+FRESH_54_SLIPS = FRESH_54.replace("Thank you for the interview.",
+                                  "Thank you for the interview. We formed an union. I am interested than the job. "
+                                  "I want to sign-off the plan. The lift off was delayed. I learned how clone a repo.")
+
+
+def test_harper_leaves_an_un_word_a_comparison_and_a_prepositions_noun_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_54) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, HARPER, FRESH_54_SLIPS)
+    assert slips["grammar"] == ["an", "than", "sign-off", "how"], slips
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_particle_after_its_object_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_54) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, _languagetool_args(), FRESH_54_SLIPS)
+    assert {"an", "lift off", "sign-off"} <= set(slips["grammar"]), slips

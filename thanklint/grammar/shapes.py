@@ -97,6 +97,7 @@ class PhrasalVerb(_Shape):
     """A phrasal verb spelled as its hyphenated noun: "I will follow-up", "to set-up a call"."""
 
     nouns: tuple = ()  # hyphenated nouns of phrasal verbs: "follow-up", "check-in" ({fix}: "follow up")
+    before_to: tuple = ()  # words that make the "to" after them a preposition: "through to sign-off"
 
 
 @dataclass(frozen=True)
@@ -727,6 +728,8 @@ def _phrasal_verb(tok, p: PhrasalVerb) -> list[EngineMatch]:
         k -= 1
     if k < 0 or not (doc[k].tag_ in ("MD", "TO", "PRP") or doc[k].lower_ == "please"):
         return []
+    if doc[k].lower_ == "to" and k > 0 and doc[k - 1].lower_ in p.before_to:
+        return []  # a preposition's object: "trained five operators through to sign-off" (stop 56, fresh-54)
     fix = f"{tok.text} {particle.text}"
     return [EngineMatch(tok.idx, len(word), p.message.format(word=word, fix=fix), (fix,), "grammar",
                         RULE_PREFIX + "phrasal-verb", safe=False, category="thanklint")]

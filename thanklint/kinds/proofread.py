@@ -628,7 +628,16 @@ def _article_sound(analysis, m) -> bool:
         return (article == "an") == (nxt[0] in _CONSONANT_SOUNDING)
     if article == "a" and nxt.lower().startswith(_SAID_YOO):
         return False
+    if article == "an" and _un_prefixed(nxt.lower()):
+        return False  # "an unidentified decedent": "un-" is said "un", not "yoo" (stop 56, fresh-54)
     return not (article == "an" and nxt.lower().startswith(_SILENT_H))
+
+
+def _un_prefixed(word: str) -> bool:
+    """A word of the prefix "un-" on a common word ("unidentified": identified), said "un" as in
+    "unused"; "union", "unicorn" and "universal" ("ion", "icorn", "iversal") are no such word."""
+    rest = word[2:]
+    return word.startswith("un") and len(rest) >= 4 and _zipf(rest) >= 3.0
 
 
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,;:)]|(?:and|or|nor)\b)", re.IGNORECASE)  # what opens no noun phrase
@@ -1061,6 +1070,8 @@ def _next_not_a_subject(analysis, m) -> bool:
     if hyphened and hyphened.group(1).lower() not in _OBJECT_OPENERS:
         return False  # a hyphened modifier opens the subject: "how take-home ration distribution … is coordinated"
         #               (stop 42, fresh-33); "how pre-plan the routes" is a verb and its object (a review)
+    if _capital_mid_sentence(after[0]):
+        return False  # a name opens the subject: "how Treaty settlement quota shapes who sells ACE" (stop 56, fresh-54)
     head = after[0]
     while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.i > head.i:
         head = head.head
@@ -1202,6 +1213,32 @@ def _not_a_step(analysis, m) -> bool:
     step down, back or forward; "the set up of the office" stays a slip of "setup"."""
     words = analysis.note.text[m.offset : m.end].lower().replace("-", " ").split()
     return not (len(words) == 2 and words[0] == "step" and words[1] in _STEPS)
+
+
+def _not_a_split_particle(analysis, m) -> bool:
+    """The span's second word is no particle of a verb before it whose object is the span's noun:
+    in "call the lift off if gusts exceeded the limit" "off" belongs to "call" (stop 56, fresh-54);
+    "The lift off was delayed" stays a slip of "lift-off"."""
+    toks = analysis.tokens(m.offset, m.end)
+    if len(toks) < 2:
+        return True
+    noun, particle = toks[0], toks[-1]
+    verb = particle.head
+    return not (particle.dep_ == "prt" and verb.i < noun.i and noun.head == verb and noun.dep_ == "dobj")
+
+
+_COMPARATIVES = frozenset({"more", "less", "rather"})
+
+
+def _not_a_comparison(analysis, m) -> bool:
+    """The span's "than" ends no comparison: "I left the centre more interested than ever" (stop 56,
+    natural-12) compares; "I am interested than the job" stays a slip of "interested in"."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks:
+        return True
+    doc = toks[0].doc
+    before = doc[max(0, toks[0].i - 4) : toks[0].i]
+    return not any(t.lower_ in _COMPARATIVES or t.tag_ in ("JJR", "RBR") for t in before)
 
 
 def _not_a_clause_mark(analysis, m) -> bool:
@@ -1367,7 +1404,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-group": _not_a_group, "not-a-letter": _not_a_letter, "not-a-prepositions-object": _not_a_prepositions_object,
             "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase,
             "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark, "not-a-ranges-to": _not_a_ranges_to,
-            "not-after-help": _not_after_help, "not-a-numbered-one": _not_a_numbered_one}
+            "not-after-help": _not_after_help, "not-a-numbered-one": _not_a_numbered_one,
+            "not-a-split-particle": _not_a_split_particle, "not-a-comparison": _not_a_comparison}
 
 
 def _in_formula(note, start: int, end: int, capitalised: bool = False) -> bool:
