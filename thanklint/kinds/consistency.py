@@ -123,6 +123,16 @@ def _a_small_towns(ent, p) -> bool:
         len(ent) > 1 and ent[-1].lower_ in p.unit_nouns and _small_town(ent[:-1].text, p.place_name_zipf))
 
 
+def _a_places_owner(doc, ent, named) -> bool:
+    """The name owns nothing but a place's name that ends the phrase: "at Bishop's Sutton", "King's
+    Lynn" are one place's name; "Fabrikam's Seattle office" is a company's site."""
+    k = ent.end
+    if k + 1 >= len(doc) or doc[k].tag_ != "POS" or doc[k - 1].whitespace_:
+        return False
+    place = next((e for e in named if e.start == k + 1 and e.label_ in ("GPE", "LOC", "FAC")), None)
+    return place is not None and (place.end >= len(doc) or doc[place.end].pos_ not in ("NOUN", "PROPN", "NUM"))
+
+
 def _norm(name: str) -> str:
     # a possessive's "'s" off, and a plural's bare apostrophe ("Kaveri Silk Growers' Producer Company")
     name = re.sub(r"['’](?:s\b|(?=\s|$))", "", name.strip(" .,;:!?\"'’"))
@@ -188,6 +198,8 @@ def _employer_orgs(analysis, p):
                 continue  # "the Senior Customs Clearance Executive position": the post, not its employer
             if ent.end < len(doc) and doc[ent.end].lower_ in p.place_nouns:
                 continue  # "the field visit to Kalghatgi taluk": a place's name, not an organisation's
+            if _a_places_owner(doc, ent, named):
+                continue  # "the beds at Bishop's Sutton": the first word of a place's name (stop 56, fresh-54)
             if _worked_with_source(doc, ent, p.source_nouns):
                 continue  # "working with MSCI and Sustainalytics data": a source the candidate uses (stop 44, fresh-39)
             if (_modifies_a_thing(ent, p.unit_nouns) or _a_things_name(doc, ent, p.unit_nouns, p.employer_nouns)
