@@ -544,6 +544,9 @@ def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings)
             if _skill_of_mine(toks[s]):
                 continue  # what the candidate is good at, not what the interview told: "I'm comfortable explaining
                 #           complex charges in plain language" (stop 52, detail-notes-6)
+            if _others_talk(toks[s]):
+                continue  # talk in general, not the interview: "something people talk about on the drive home", "in
+                #           conversations that need tact" (stop 56, detail-notes-10)
             stop = {t.i for t in toks[s:e]}
             # what the cue's words govern ("hearing | about the new press"), not any noun
             # later in the sentence ("…, and my background in retail …"); a cue that frames
@@ -554,6 +557,10 @@ def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings)
             top = [t for t in cue if t.head not in cue]
             roots = [t.head if t.dep_ in ("prep", "advcl") and t.head.dep_ == "ROOT" else t for t in top]
             scope = {t.i for c in (*cue, *roots) for t in c.subtree if toks[s].i <= t.i < toks[s].i + 30}
+            # ... but not the candidate's own clause joined to it: "You mentioned …, and I could not agree more
+            # that a good charter is as much about hospitality as fish" (stop 56, detail-notes-10)
+            scope -= {t.i for c in (*cue, *roots) for k in c.children if k.dep_ == "conj" and k not in cue
+                      and any(n.dep_ == "nsubj" and n.lower_ in ("i", "we") for n in k.children) for t in k.subtree}
             # a cue that is what its sentence's subject is ("The new transitional flat … was a
             # highlight of my visit", "The rota spreadsheet … is a problem I would be keen to tackle")
             # is about that subject, when the subject names something particular and is not the
@@ -641,10 +648,11 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
         skip = skip | {t.i for c in frame.head.children if c.dep_ in ("nsubj", "nsubjpass")
                        and (frame.lower_ == "how" or _the_employers(c, params))
                        for t in (c, *(k for k in c.children if k.dep_ in ("det", "poss")))}
-    return not _particular([t for t in region if cut is None or t.i < cut], toks, skip, own, params)
+    return not _particular([t for t in region if cut is None or t.i < cut], toks, skip, own, params, bare=False)
 
 
-def _particular(region, toks, skip: set[int], own: frozenset[str], params, definite: bool = True) -> bool:
+def _particular(region, toks, skip: set[int], own: frozenset[str], params, definite: bool = True,
+                bare: bool = True) -> bool:
     """Does the phrase name something particular: a name ("the Tesco contract", "the busy
     Christmas period"), a number, one thing with "the" or "this" ("checking the freezer
     temperature"), or a word rarer than `uncommon` (wordfreq Zipf)? Not the job's own words
@@ -677,10 +685,27 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
                 and t.lemma_.lower() not in rulebooks  # "within the governing documents": a field's rules (stop 55, detail-notes-9)
                 and not (_bare_setting(t, settings) and _where_or_whom(t))
                 and not any(c.dep_ == "amod" and c.lower_ in _FITTING for c in t.children)
+                and (bare or _modified(t) or (t.dep_ == "dobj" and _timed(t.head)))
                 and any(_definite(c, settings | employers if _people(t) or t.lemma_.lower() in generic else settings)
                         for c in t.children)):
             return True  # one thing, not a value; not the frame's owner ("the press's dedication")
     return False
+
+
+_MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "prep", "relcl", "acl", "poss", "appos"})
+
+
+def _modified(tok) -> bool:
+    """The noun has words of its own that say which one: "the new freezer", "the backlog of unpaid
+    invoices"; not a bare "on the trail", "on the river", "reading the weather" (where and with what the
+    field works: stop 56, detail-notes-10)."""
+    return any(c.dep_ in _MODIFIERS for c in tok.children)
+
+
+def _timed(verb) -> bool:
+    """The verb says how often or when: "walking the floor every hour" is one practice (a review, stop 46)."""
+    return any(c.dep_ in ("npadvmod", "advmod", "prep") and any(d.lower_ in ("every", "each") or d.dep_ == "nummod"
+                                                                for d in c.children) for c in verb.children)
 
 
 def _names_rules(tok, rulebooks) -> bool:
@@ -809,10 +834,11 @@ def _offered_on_subject(toks, content, particular):
     I would love to be part of" names no particular thing; "The fast pace of the office seemed
     energising, and I would thrive in it" and "The positive attitude of the staff stood out, and I
     would fit right in" take nothing on (a review)."""
-    if not any(_takes_it_on(t) or _living_with_it(t) for t in toks):
-        return None
+    said = any(_takes_it_on(t) or _living_with_it(t) for t in toks)
     for subj in toks:
         if subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.dep_ != "ROOT" or subj.pos_ != "NOUN":
+            continue
+        if not (said or _suits_me(subj.head) or _moved_me(subj.head)):
             continue
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children):
             continue
@@ -825,6 +851,41 @@ def _offered_on_subject(toks, content, particular):
         if hit is not None:
             return hit
     return None
+
+
+_SEEMING = frozenset({"sound", "seem", "look"})
+
+
+def _suits_me(verb) -> bool:
+    """Does the verb say the thing sounds like work the candidate would take on: "… sounds like exactly the
+    kind of steady, well-planned install where I do my best work", "… sounds like a fantastic project to be
+    part of" (stop 56, detail-notes-10)? Not "… sounds like a great place" (no clause of the candidate's)."""
+    if verb.lemma_.lower() not in _SEEMING:
+        return False
+    like = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "like"), None)
+    what = next((c for c in like.children if c.dep_ == "pobj"), None) if like is not None else None
+    if what is None:
+        return False
+    nouns = [what]
+    if what.lemma_.lower() in ("kind", "sort", "type"):  # "the kind of … install | where I do my best work"
+        nouns += [g for c in what.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    clauses = [v for n in nouns for v in n.children if v.dep_ in ("relcl", "acl")]
+    mine = any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for v in clauses for c in v.children)
+    part = any(v.tag_ == "VB" and any(t.lower_ == "part" or t.lemma_.lower() in _TAKING_ON for t in v.subtree)
+               for v in clauses)
+    return mine or part
+
+
+_REACTIONS = frozenset({"smile", "laugh", "think", "grin"})
+
+
+def _moved_me(verb) -> bool:
+    """Does the verb say the thing made the candidate smile or think: "The bride from last weekend who
+    wanted her fiancé's name hidden inside the peacock design … made me smile all the way home" (stop 56,
+    detail-notes-10)?"""
+    return verb.lemma_.lower() == "make" and any(
+        c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in _REACTIONS
+        and any(n.lower_ == "me" for n in (*verb.children, *c.children)) for c in verb.children)
 
 
 # what the candidate offers to do with a thing of the employer's ("sort that out", "take a look at it")
@@ -860,7 +921,10 @@ def _living_with_it(tok) -> bool:
 
 # the telling verbs of the cues, which say what the interviewer told and what the candidate is good at alike
 _TELLING = frozenset({"explain", "describe", "show", "share", "discuss", "outline", "walk", "highlight", "emphasize",
-                      "emphasise", "tell", "mention"})
+                      "emphasise", "tell", "mention",
+                      # ... and what the candidate likes to see: "I love seeing a community come together in the
+                      # cold" (stop 56, detail-notes-10); "I loved seeing the new kiln" is the visit's
+                      "see", "watch"})
 
 
 def _skill_of_mine(tok) -> bool:
@@ -927,6 +991,22 @@ def _conditional(tok) -> bool:
 
 # "if the new press you showed me is any sign": an "if" that states, not supposes (a review of stop 51)
 _EVIDENCE = frozenset({"sign", "indication", "guide", "measure", "indicator", "example", "anything"})
+
+
+_TALK = frozenset({"talk", "conversation", "discussion", "chat", "story"})
+
+
+def _others_talk(tok) -> bool:
+    """The cue's talk is anyone's, not the interview's: a plural with no owner or article ("in
+    conversations that need tact"), or talk whose subject is people in general, a bare plural
+    ("something people talk about"). "Our conversations", "the stories you told", "your team talked
+    about" are the interview's."""
+    if tok.lemma_.lower() not in _TALK:
+        return False
+    if tok.pos_ == "NOUN":
+        return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in tok.children)
+    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and not any(d.dep_ in ("det", "poss") for d in c.children)
+               for c in tok.children)
 
 
 def _supposed(tok) -> bool:
