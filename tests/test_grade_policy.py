@@ -153,6 +153,18 @@ def test_a_name_without_its_accents_is_a_hint_not_a_flaw(lint_text):
     assert report.score.grade == READY
 
 
+def test_a_place_only_visited_is_a_question_not_a_flaw(lint_text):
+    # where the interview took place is the employer's site far more often than a leftover (stop 56): asked, not capped
+    report = lint_text(S.replace(FIRST, FIRST.replace("Thank you for taking the time to meet with me on Tuesday",
+                                                      "Thank you for showing me around Silverstone on Tuesday")), CTX)
+    (f,) = result(report, "consistency").findings
+    assert f.severity.value == "info" and "is where you visited" in f.message, describe(report)
+    assert report.score.grade == READY, (report.score.points, report.score.deductions)
+    # ... while the same name addressed as the employer is a wrong company
+    wrong = lint_text(S.replace("join Northwind", "join Silverstone"), CTX)
+    assert wrong.score.grade == NEEDS_WORK, describe(wrong)
+
+
 def test_the_cli_reports_the_capped_grade_in_json(tmp_path):
     note = tmp_path / "note.txt"
     note.write_text(S.replace("join Northwind", "join Fabrikam"), encoding="utf-8")

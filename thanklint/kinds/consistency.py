@@ -71,6 +71,7 @@ class ConsistencyParams:
     role_modifiers: tuple[str, ...] = ()  # words in a role mention that say nothing about which role ("open", "senior")
     role_titles: tuple[str, ...] = ()  # endings of a one-word title ("Accountant", "Designer"): a capitalised one names a role
     role_severity: str = "warning"  # a role is matched by its words, a weaker signal than a name: not an error by default
+    visit_severity: str = "warning"  # a name only a visit cue addresses ("showing me around Hatton"): a question, not an error
     similarity: float = 0.8  # at or above: a near-miss spelling of a known name
     common_zipf: float = 0.0  # a word this common (wordfreq Zipf) is a near-miss only where a name stands
     derived_tail: int = 0  # a name's word with an ending this long or longer is a word made from it, no slip (0: off)
@@ -89,8 +90,9 @@ class ConsistencyParams:
     def __post_init__(self):
         for c in self.employer_cues + self.visit_cues + self.place_cues + self.place_person_cues + self.past_cues + self.role_cues:
             compile_cue(c)
-        if self.role_severity not in ("error", "warning", "info"):
-            raise ValueError("role_severity must be error, warning or info")
+        for name in ("role_severity", "visit_severity"):
+            if getattr(self, name) not in ("error", "warning", "info"):
+                raise ValueError(f"{name} must be error, warning or info")
         if not 0.5 <= self.similarity < 1:
             raise ValueError("similarity must be between 0.5 and 1")
 
@@ -783,7 +785,7 @@ def check_consistency(analysis, ctx, rule):
                 # only where the visit took place: a site of the employer as often as a leftover ("showing me
                 # around Hatton", a flight of locks; "meeting me at Billingsgate", a market: stop 47, fresh-20 to -24)
                 add(ent.start_char, ent.end_char, p.visit_message.format(found=ent.text, expected=ctx.company),
-                    "other-place", severity=Severity.WARNING)
+                    "other-place", severity=Severity(p.visit_severity))
                 continue
             msg = p.other_org_message.format(found=ent.text, expected=ctx.company)
             add(ent.start_char, ent.end_char, msg, "wrong-company", ctx.company)
