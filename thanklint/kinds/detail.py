@@ -584,7 +584,7 @@ def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings)
     for tok in toks:
         if tok.lower_ in owners and tok.dep_ == "poss":
             owned = tok.head
-            if _is_the_employer(owned, kinds, settings):
+            if _is_the_employer(owned, kinds, settings) or _wished_for(owned):
                 continue
             region = list(owned.subtree)
             nxt = owned.doc[owned.i + 1] if owned.i + 1 < len(owned.doc) else None
@@ -851,6 +851,24 @@ def _offered_on_subject(toks, content, particular):
         if hit is not None:
             return hit
     return None
+
+
+_WISHING = frozenset({"would", "'d", "’d", "will", "'ll", "’ll"})
+
+
+def _wished_for(owned) -> bool:
+    """A bare "your" thing in the candidate's wish or promise is the employer by its kind: "I would be proud
+    to ride for your stable this season", "I'd be proud to be part of your circuit", "I would love to help keep
+    your stage full" (stop 56, detail-notes-8 and -10 read again). Words of its own make it one thing: "I
+    would love to be part of your Christmas grotto", "I'd help clear your backlog of unpaid invoices"."""
+    nxt = owned.doc[owned.i + 1] if owned.i + 1 < len(owned.doc) else None
+    if any(c.dep_ != "poss" for c in owned.children) or (nxt is not None and nxt.dep_ == "prep"):
+        return False  # ... and so do those the parser hangs higher up: "a strong fit for your team | on the night ward"
+    for verb in owned.ancestors:
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subj:
+            return subj[0].lower_ == "i" and any(a.dep_ == "aux" and a.lower_ in _WISHING for a in verb.children)
+    return False
 
 
 _SEEMING = frozenset({"sound", "seem", "look"})
