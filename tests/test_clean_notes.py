@@ -1620,12 +1620,20 @@ FRESH_54 = ("Dear Dr Adeyemi,\n\nThank you for the interview. The case you prese
 FRESH_54_SLIPS = FRESH_54.replace("Thank you for the interview.",
                                   "Thank you for the interview. We formed an union. I am interested than the job. "
                                   "I want to sign-off the plan. The lift off was delayed. I learned how clone a repo.")
+# ... and what a review found the first vetoes hid: a particle whose phrase goes on, "back to" before an infinitive,
+# a "more" that is not the comparison's, a word of "union"
+FRESH_54_REVIEW = FRESH_54.replace("Thank you for the interview.",
+                                   "Thank you for the interview. I would like to schedule the follow up for next "
+                                   "week. I would be happy to come back to follow-up on the audit. Now that I know "
+                                   "more I am interested than joining your team. I have led an unionization drive.")
 
 
 def test_harper_leaves_an_un_word_a_comparison_and_a_prepositions_noun_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_54) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, HARPER, FRESH_54_SLIPS)
     assert slips["grammar"] == ["an", "than", "sign-off", "how"], slips
+    review = _by_rule(tmp_path, HARPER, FRESH_54_REVIEW)
+    assert {"follow-up", "than", "an"} <= set(review["grammar"]), review
 
 
 @pytest.mark.languagetool
@@ -1634,3 +1642,5 @@ def test_languagetool_leaves_a_particle_after_its_object_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_54) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_54_SLIPS)
     assert {"an", "lift off", "sign-off"} <= set(slips["grammar"]), slips
+    review = _by_rule(tmp_path, _languagetool_args(), FRESH_54_REVIEW)
+    assert {"follow up", "follow-up", "an"} <= set(review["grammar"]), review

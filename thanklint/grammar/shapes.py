@@ -728,8 +728,11 @@ def _phrasal_verb(tok, p: PhrasalVerb) -> list[EngineMatch]:
         k -= 1
     if k < 0 or not (doc[k].tag_ in ("MD", "TO", "PRP") or doc[k].lower_ == "please"):
         return []
-    if doc[k].lower_ == "to" and k > 0 and doc[k - 1].lower_ in p.before_to:
-        return []  # a preposition's object: "trained five operators through to sign-off" (stop 56, fresh-54)
+    after = doc[tok.i + 3] if tok.i + 3 < len(doc) else None
+    if (doc[k].lower_ == "to" and k > 0 and doc[k - 1].lower_ in p.before_to
+            and (after is None or after.is_punct or after.pos_ in ("CCONJ", "SCONJ"))):
+        return []  # a preposition's object: "trained five operators through to sign-off." (stop 56, fresh-54); "set up
+        #            to check-in with the office" goes on as a verb does (a review)
     fix = f"{tok.text} {particle.text}"
     return [EngineMatch(tok.idx, len(word), p.message.format(word=word, fix=fix), (fix,), "grammar",
                         RULE_PREFIX + "phrasal-verb", safe=False, category="thanklint")]

@@ -71,7 +71,8 @@ class ConsistencyParams:
     role_modifiers: tuple[str, ...] = ()  # words in a role mention that say nothing about which role ("open", "senior")
     role_titles: tuple[str, ...] = ()  # endings of a one-word title ("Accountant", "Designer"): a capitalised one names a role
     role_severity: str = "warning"  # a role is matched by its words, a weaker signal than a name: not an error by default
-    visit_severity: str = "warning"  # a name only a visit cue addresses ("showing me around Hatton"): a question, not an error
+    visit_severity: str = "warning"  # a place's name only a visit cue addresses ("showing me around Hatton"): a question
+    visited_place_words: tuple[str, ...] = ()  # a name's last word that makes it a place's ("Robin Park", "Elm House")
     similarity: float = 0.8  # at or above: a near-miss spelling of a known name
     common_zipf: float = 0.0  # a word this common (wordfreq Zipf) is a near-miss only where a name stands
     derived_tail: int = 0  # a name's word with an ending this long or longer is a word made from it, no slip (0: off)
@@ -126,13 +127,17 @@ def _a_small_towns(ent, p) -> bool:
 
 
 def _a_places_owner(doc, ent, named) -> bool:
-    """The name owns nothing but a place's name that ends the phrase: "at Bishop's Sutton", "King's
-    Lynn" are one place's name; "Fabrikam's Seattle office" is a company's site."""
+    """The name owns nothing but a place's name, the object of a preposition before them both: "the beds at
+    Bishop's Sutton" is one place's name; "Fabrikam's Seattle office", "join Fabrikam's Seattle and Portland
+    teams", "Fabrikam's Seattle-based support team" are a company's sites (a review)."""
     k = ent.end
     if k + 1 >= len(doc) or doc[k].tag_ != "POS" or doc[k - 1].whitespace_:
         return False
     place = next((e for e in named if e.start == k + 1 and e.label_ in ("GPE", "LOC", "FAC")), None)
-    return place is not None and (place.end >= len(doc) or doc[place.end].pos_ not in ("NOUN", "PROPN", "NUM"))
+    if place is None or (place.end < len(doc) and (doc[place.end].tag_ == "HYPH" or doc[place.end].pos_ in ("NOUN", "PROPN", "NUM"))):
+        return False
+    root = place.root
+    return root.dep_ == "pobj" and root.head.pos_ == "ADP" and root.head.i < ent.start
 
 
 def _norm(name: str) -> str:
@@ -784,8 +789,11 @@ def check_consistency(analysis, ctx, rule):
             if addressed == "visit" and _norm(ent.text) not in addressed_as_employer:
                 # only where the visit took place: a site of the employer as often as a leftover ("showing me
                 # around Hatton", a flight of locks; "meeting me at Billingsgate", a market: stop 47, fresh-20 to -24)
+                # a town's name, or one a place word ends, is asked about at visit_severity; any other name (a
+                # company's as often: "at Fabrikam Ltd", "around Fabrikam": a review) as a warning
+                place = ent[-1].lower_ in p.visited_place_words or re.sub(r"^the\s+", "", ent.text, flags=re.I) in _towns()
                 add(ent.start_char, ent.end_char, p.visit_message.format(found=ent.text, expected=ctx.company),
-                    "other-place", severity=Severity(p.visit_severity))
+                    "other-place", severity=Severity(p.visit_severity if place else "warning"))
                 continue
             msg = p.other_org_message.format(found=ent.text, expected=ctx.company)
             add(ent.start_char, ent.end_char, msg, "wrong-company", ctx.company)

@@ -557,10 +557,12 @@ def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings)
             top = [t for t in cue if t.head not in cue]
             roots = [t.head if t.dep_ in ("prep", "advcl") and t.head.dep_ == "ROOT" else t for t in top]
             scope = {t.i for c in (*cue, *roots) for t in c.subtree if toks[s].i <= t.i < toks[s].i + 30}
-            # ... but not the candidate's own clause joined to it: "You mentioned …, and I could not agree more
-            # that a good charter is as much about hospitality as fish" (stop 56, detail-notes-10)
+            # ... and in the candidate's own clause joined to it, only a particular thing: not "You mentioned …, and
+            # I could not agree more that a good charter is as much about hospitality as fish" (stop 56,
+            # detail-notes-10); "…, and I think the mezzanine racking you are adding in May is a smart move" (a review)
             scope -= {t.i for c in (*cue, *roots) for k in c.children if k.dep_ == "conj" and k not in cue
-                      and any(n.dep_ == "nsubj" and n.lower_ in ("i", "we") for n in k.children) for t in k.subtree}
+                      and any(n.dep_ == "nsubj" and n.lower_ in ("i", "we") for n in k.children) for t in k.subtree
+                      if not (t.pos_ in ("NOUN", "PROPN") and particular(list(t.subtree)))}
             # a cue that is what its sentence's subject is ("The new transitional flat … was a
             # highlight of my visit", "The rota spreadsheet … is a problem I would be keen to tackle")
             # is about that subject, when the subject names something particular and is not the
@@ -648,11 +650,11 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
         skip = skip | {t.i for c in frame.head.children if c.dep_ in ("nsubj", "nsubjpass")
                        and (frame.lower_ == "how" or _the_employers(c, params))
                        for t in (c, *(k for k in c.children if k.dep_ in ("det", "poss")))}
-    return not _particular([t for t in region if cut is None or t.i < cut], toks, skip, own, params, bare=False)
+    return not _particular([t for t in region if cut is None or t.i < cut], toks, skip, own, params, frame=frame)
 
 
 def _particular(region, toks, skip: set[int], own: frozenset[str], params, definite: bool = True,
-                bare: bool = True) -> bool:
+                frame=None) -> bool:
     """Does the phrase name something particular: a name ("the Tesco contract", "the busy
     Christmas period"), a number, one thing with "the" or "this" ("checking the freezer
     temperature"), or a word rarer than `uncommon` (wordfreq Zipf)? Not the job's own words
@@ -685,7 +687,7 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
                 and t.lemma_.lower() not in rulebooks  # "within the governing documents": a field's rules (stop 55, detail-notes-9)
                 and not (_bare_setting(t, settings) and _where_or_whom(t))
                 and not any(c.dep_ == "amod" and c.lower_ in _FITTING for c in t.children)
-                and (bare or _modified(t) or (t.dep_ == "dobj" and _timed(t.head)))
+                and (frame is None or _modified(t) or not _a_setting_slot(t, frame, frames))
                 and any(_definite(c, settings | employers if _people(t) or t.lemma_.lower() in generic else settings)
                         for c in t.children)):
             return True  # one thing, not a value; not the frame's owner ("the press's dedication")
@@ -696,14 +698,29 @@ _MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "prep", "relcl", "
 
 
 def _modified(tok) -> bool:
-    """The noun has words of its own that say which one: "the new freezer", "the backlog of unpaid
-    invoices"; not a bare "on the trail", "on the river", "reading the weather" (where and with what the
-    field works: stop 56, detail-notes-10)."""
+    """The noun has words of its own that say which one: "on the new line", "in the backlog of unpaid
+    invoices"; not a bare "on the trail", "on the river" (where the field works: stop 56, detail-notes-10)."""
     return any(c.dep_ in _MODIFIERS for c in tok.children)
 
 
+_LOCATIONS = frozenset({"on", "in", "at", "across", "around", "along", "through", "throughout", "over"})
+
+
+def _a_setting_slot(tok, frame, frames) -> bool:
+    """In a value's frame, the noun says where or with what the field works: after a preposition of place
+    that is not the frame's own ("storytelling on the trail", "a memorable experience on the river"), or
+    as the object of the work a value noun names ("the importance of reading the weather", "your focus on
+    reducing rejections while keeping the line running"); not "your focus on the rebuild", "the challenge
+    of the merger", nor what the people of a "how" clause did ("how your drivers handled the closure": a
+    review, stop 56)."""
+    prep = tok.head
+    if tok.dep_ == "pobj":
+        return prep.lower_ in _LOCATIONS and not (prep.head.lemma_.lower() in frames or prep.head.lower_ in frames)
+    return tok.dep_ == "dobj" and frame.pos_ == "NOUN" and tok.head.tag_ == "VBG" and not _timed(tok.head)
+
+
 def _timed(verb) -> bool:
-    """The verb says how often or when: "walking the floor every hour" is one practice (a review, stop 46)."""
+    """The verb says how often: "walking the floor every hour" is one practice (a review, stop 46)."""
     return any(c.dep_ in ("npadvmod", "advmod", "prep") and any(d.lower_ in ("every", "each") or d.dep_ == "nummod"
                                                                 for d in c.children) for c in verb.children)
 
@@ -943,6 +960,7 @@ _TELLING = frozenset({"explain", "describe", "show", "share", "discuss", "outlin
                       # ... and what the candidate likes to see: "I love seeing a community come together in the
                       # cold" (stop 56, detail-notes-10); "I loved seeing the new kiln" is the visit's
                       "see", "watch"})
+_SEEING = frozenset({"see", "watch"})
 
 
 def _skill_of_mine(tok) -> bool:
@@ -953,6 +971,8 @@ def _skill_of_mine(tok) -> bool:
     discuss …" (thanks), nor "You explained how …", "I explained how I would …" (the interview)."""
     if tok.lemma_.lower() not in _TELLING or tok.tag_ not in ("VBG", "VB"):
         return False
+    if tok.lemma_.lower() in _SEEING and not (tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in _LIKING):
+        return False  # "I'm eager to see the second Manchester store you are opening" looks ahead (a review)
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
     while tok.dep_ == "conj" and tok.head.tag_ == tok.tag_:
@@ -1012,6 +1032,9 @@ _EVIDENCE = frozenset({"sign", "indication", "guide", "measure", "indicator", "e
 
 
 _TALK = frozenset({"talk", "conversation", "discussion", "chat", "story"})
+_TOPIC = frozenset({"about", "on", "of", "regarding", "around"})
+_ANYONE = frozenset({"people", "everyone", "everybody", "anyone", "folk", "folks", "customer", "guest", "visitor", "client",
+                     "someone", "somebody"})
 
 
 def _others_talk(tok) -> bool:
@@ -1021,10 +1044,12 @@ def _others_talk(tok) -> bool:
     about" are the interview's."""
     if tok.lemma_.lower() not in _TALK:
         return False
-    if tok.pos_ == "NOUN":
-        return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in tok.children)
-    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and not any(d.dep_ in ("det", "poss") for d in c.children)
-               for c in tok.children)
+    if tok.pos_ == "NOUN":  # ... with no topic: "stories about the 1998 flood" were told (a review)
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return (tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in tok.children)
+                and not (nxt is not None and nxt.lower_ in _TOPIC))
+    # people at large; "Drivers talked about the new Hexham route" were the crew met (a review)
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _ANYONE for c in tok.children)
 
 
 def _supposed(tok) -> bool:

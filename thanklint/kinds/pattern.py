@@ -176,10 +176,12 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
             and not wordforms.is_noun(word) and not wordforms.is_modifier(word)
             and tok.i > 0 and tok.nbor(-1).lower_ != "to" and tok.nbor(-1).tag_ != "MD"):  # "passion to SUCCEED" shouts
         return True  # a verb's word where a noun stands names a command: "use CALCULATE with a date table" (stop 43, fresh-36)
+    lemmas = wordforms.lemmas(word)
     if (tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.text.islower() and not wordforms.is_noun(word)
-            and not wordforms.is_modifier(word) and any(wordforms.is_verb(x) for x in wordforms.lemmas(word))):
-        return True  # a verb's inflected form before the noun it names: "without its CITES tag" (a treaty: stop 56,
-        #              fresh-54); "my LOVES list" is no noun's name either, but no note writes it
+            and not wordforms.is_modifier(word) and any(wordforms.is_verb(x) for x in lemmas)
+            and tok.i > 0 and tok.nbor(-1).tag_ in ("DT", "PRP$", "IN")):
+        return True  # a verb's inflected form after a determiner and before the noun it names: "without its
+        #              CITES tag" (a treaty: stop 56, fresh-54); "Your team NAILS customer service" still shouts (a review)
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     # ... or before a capitalised word of the same name: "the CARES Act's 30-day notice" (stop 47, fresh-44)
     named = nxt is not None and nxt.pos_ == "PROPN" and nxt.text.istitle() and nxt.text.isalpha()

@@ -637,7 +637,8 @@ def _un_prefixed(word: str) -> bool:
     """A word of the prefix "un-" on a common word ("unidentified": identified), said "un" as in
     "unused"; "union", "unicorn" and "universal" ("ion", "icorn", "iversal") are no such word."""
     rest = word[2:]
-    return word.startswith("un") and len(rest) >= 4 and _zipf(rest) >= 3.0
+    # "union" and its words ("unionization": un + ionization) are said "yoo" (a review)
+    return word.startswith("un") and not word.startswith("union") and len(rest) >= 4 and _zipf(rest) >= 3.0
 
 
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,;:)]|(?:and|or|nor)\b)", re.IGNORECASE)  # what opens no noun phrase
@@ -1224,7 +1225,10 @@ def _not_a_split_particle(analysis, m) -> bool:
         return True
     noun, particle = toks[0], toks[-1]
     verb = particle.head
-    return not (particle.dep_ == "prt" and verb.i < noun.i and noun.head == verb and noun.dep_ == "dobj")
+    after = particle.doc[particle.i + 1] if particle.i + 1 < len(particle.doc) else None
+    # ... and the phrase ends there: "schedule the follow up for next week", "attend the kick off in May" stay slips (a review)
+    ends = after is None or after.is_punct or after.pos_ in ("CCONJ", "SCONJ")
+    return not (ends and particle.dep_ == "prt" and verb.i < noun.i and noun.head == verb and noun.dep_ == "dobj")
 
 
 _COMPARATIVES = frozenset({"more", "less", "rather"})
@@ -1237,8 +1241,10 @@ def _not_a_comparison(analysis, m) -> bool:
     if not toks:
         return True
     doc = toks[0].doc
-    before = doc[max(0, toks[0].i - 4) : toks[0].i]
-    return not any(t.lower_ in _COMPARATIVES or t.tag_ in ("JJR", "RBR") for t in before)
+    # the adjective compared, and the word right before it: "more interested than"; not "I know more I am
+    # interested than joining", "more than interested than joining" (a review)
+    adj = next((t for t in reversed(doc[max(0, toks[0].i - 3) : toks[0].i]) if t.pos_ in ("ADJ", "VERB")), None)
+    return not (adj is not None and adj.i > 0 and (doc[adj.i - 1].lower_ in _COMPARATIVES or doc[adj.i - 1].tag_ in ("JJR", "RBR")))
 
 
 def _not_a_clause_mark(analysis, m) -> bool:
