@@ -82,3 +82,16 @@ def test_a_lower_case_misspelling_in_the_signature_is_still_found(lint_text):
     words = [r.text[f.span.offset : f.span.offset + f.span.length] for res in r.results if res.rule == "spelling"
              for f in res.findings]  # fmt: skip
     assert words == ["platfrom"], words
+
+
+def test_the_roles_words_and_their_plural_are_spelt_as_the_user_means(lint_text):
+    # the context's role names the job in its own words: "shuttler" and "shuttlers" (stop 56, natural-12); a slip
+    # beside them is still found
+    note = SIGNOFF.replace("I look forward", "The shuttlers move cars between branches, and a shuttler recieves keys. "
+                           "I look forward")
+    def words(ctx):
+        r = lint_text(note, ctx)
+        return [r.text[f.span.offset : f.span.offset + f.span.length] for res in r.results if res.rule == "spelling"
+                for f in res.findings]  # fmt: skip
+    assert words({"role": "vehicle shuttler"}) == ["recieves"]
+    assert "shuttler" in words(None)  # without the context the word is the engine's to judge

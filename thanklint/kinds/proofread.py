@@ -211,6 +211,8 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
     key = word.strip(".,;:!?\"'’").lower()
     if key in names or key in p.vocabulary_lower:
         return True
+    if key.endswith("s") and (key[:-1] in names or (key.endswith("es") and key[:-2] in names)):
+        return True  # the plural of the context's word: "shuttlers" with --role "vehicle shuttler" (stop 56, natural-12)
     head = _NAME_HEAD.search(note.text[max(0, start - 5) : start - 1]) if start >= 2 and note.text[start - 1] in "'’" else None
     if head and (len(head.group()) == 1 or (head.group().lower() not in _stop_words()
                                             and _zipf(head.group().lower() + key) < respell.COMMON)):
