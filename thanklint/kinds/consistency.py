@@ -108,13 +108,19 @@ def _towns() -> frozenset[str]:
         return frozenset(line.rstrip("\n") for line in f if not line.startswith("#"))
 
 
+def _town(name: str) -> str:
+    """The name without "the" if it is a town's ("the Merredin": "Merredin"), else ""."""
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    return name if name and name in _towns() else ""
+
+
 def _small_town(name: str, max_zipf: float) -> bool:
     """"Moranbah", "the Merredin": a town's name, with or without "the", that English text rarely
     writes (below `max_zipf` in wordfreq): a well-known name may be a company's ("Toyota", "Nokia")."""
     from wordfreq import zipf_frequency
 
-    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
-    return bool(name) and zipf_frequency(name, "en") < max_zipf and name in _towns()
+    town = _town(name)
+    return bool(town) and zipf_frequency(town, "en") < max_zipf
 
 
 def _a_small_towns(ent, p) -> bool:
@@ -791,7 +797,7 @@ def check_consistency(analysis, ctx, rule):
                 # around Hatton", a flight of locks; "meeting me at Billingsgate", a market: stop 47, fresh-20 to -24)
                 # a town's name, or one a place word ends, is asked about at visit_severity; any other name (a
                 # company's as often: "at Fabrikam Ltd", "around Fabrikam": a review) as a warning
-                place = ent[-1].lower_ in p.visited_place_words or re.sub(r"^the\s+", "", ent.text, flags=re.I) in _towns()
+                place = ent[-1].lower_ in p.visited_place_words or bool(_town(ent.text))
                 add(ent.start_char, ent.end_char, p.visit_message.format(found=ent.text, expected=ctx.company),
                     "other-place", severity=Severity(p.visit_severity if place else "warning"))
                 continue
