@@ -215,13 +215,27 @@ def _wait_for_jvms(proc: subprocess.Popen, n: int, seconds: float) -> list:
         if len([p for p in below if _is_jvm(p)]) >= n:
             return below
         time.sleep(0.1)
-    raise AssertionError(f"the run did not start {n} JVM(s) in {seconds:g} s (exit code {proc.poll()})")
+    raise AssertionError(f"the run did not start {n} JVM(s) in {seconds:g} s (exit code {proc.poll()}); "
+                         f"{_what_the_run_said(Path(proc.args[-1]).parent)}")
+
+
+def _what_the_run_said(tmp_path: Path) -> str:
+    """The run's stderr and grammar verdicts: why it ended without a JVM the test could see."""
+    err = (tmp_path / "err.txt").read_text(encoding="utf-8", errors="replace")[-1500:]
+    try:
+        files = json.loads((tmp_path / "out.json").read_bytes())["files"]
+        grammar = [(f["engine"]["grammar"], r["status"], r.get("detail", "")) for f in files
+                   for r in f["rules"] if r["id"] == "grammar"]  # fmt: skip
+    except (OSError, ValueError, KeyError) as e:
+        grammar = f"no report ({e})"
+    return f"stderr: {err!r}; grammar: {grammar}"
 
 
 @pytest.mark.languagetool
 @needs_install
 def test_sigkill_of_a_run_leaves_no_jvm(tmp_path):
-    proc = _start_run(tmp_path, 3)
+    # 12 notes: the JVM checks long enough for a loaded machine's process scans to see it
+    proc = _start_run(tmp_path, 12)
     try:
         below = _wait_for_jvms(proc, 1, 120)
         proc.kill()
