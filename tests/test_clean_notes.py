@@ -1644,3 +1644,31 @@ def test_languagetool_leaves_a_particle_after_its_object_alone(tmp_path):
     assert {"an", "lift off", "sign-off"} <= set(slips["grammar"]), slips
     review = _by_rule(tmp_path, _languagetool_args(), FRESH_54_REVIEW)
     assert {"follow up", "follow-up", "an"} <= set(review["grammar"]), review
+
+
+# fresh-55 and natural-13 (stop 57): a degree's dotted initials, a crew title with "best", a pair of subjects after
+# "as", a plural noun adjunct after "a", and a drink's range (LanguageTool's countability opinion, now off)
+FRESH_55 = ("Dear Ms Tremblay,\n\nThank you for the interview. I completed my LL.L. at the University of Ottawa. "
+            "I've been best boy grip on two features. I would be proud to join your team as e-filing and the revised "
+            "claims procedure make faster compensation possible. I've stacked pallets at a drinks wholesaler. You "
+            "mentioned a spring campaign for a new range of kombucha.\n\nKind regards,\nRohan\n")
+# ... and what stays a slip: no space after a country's full stop, a superlative without "the", one subject after
+# "as", "a" before a plural that ends its phrase or comes before a time word
+FRESH_55_SLIPS = FRESH_55.replace("Thank you for the interview.",
+                                  "Thank you for the interview. I lived in the UK.He said she is best student in the "
+                                  "class. As the costumer make a plan, I wait. We need a drinks. I met a customers "
+                                  "yesterday.")
+
+
+def test_harper_leaves_a_plural_noun_adjunct_and_a_pair_of_subjects_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_55) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, HARPER, FRESH_55_SLIPS)
+    assert slips["grammar"] == ["make", "drinks", "customers"], slips
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_dotted_initials_a_crew_title_and_a_drinks_range_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_55) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, _languagetool_args(), FRESH_55_SLIPS)
+    assert {"He", "is best", "make", "a drinks"} <= set(slips["grammar"]), slips

@@ -322,6 +322,9 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
         if _subject_runs_on(tok):
             return []  # "The case study on a complaint under the Act, and the question it raised, was a good test":
             #           "study" opens the subject, and the sentence's verb comes after a comma (stop 48, fresh-45)
+        if _second_of_a_pair(subj):
+            return []  # "as e-filing and the revised claims procedure make faster compensation possible": the
+            #           parse took "as" for a preposition and the pair's first noun for its object (stop 57, fresh-55)
         if _plural_before_as(subj):
             return []  # "My four years as a street works coordinator have given me": the years' verb (stop 33, fresh-19)
         if tok.lower_ in p.participle_bases and _second_object(subj) and not any(c.dep_ == "dobj" for c in tok.children):
@@ -374,6 +377,20 @@ def _after_causatives_object(tok, causative) -> bool:
     return any(a.lemma_.lower() in causative and a.i < tok.i and a.right_edge.i == prev.i
                and any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") and c.lower_ != "that" for c in a.children)
                for a in prev.ancestors)
+
+
+def _second_of_a_pair(subj) -> bool:
+    """`subj` is the second of two nouns joined by "and" after a word that opens a clause ("as",
+    "since", "while", "once"), the first read as that word's object: the two are the subject."""
+    left = subj.left_edge.i
+    if left < 3 or subj.doc[left - 1].lower_ != "and":
+        return False
+    first = subj.doc[left - 2]
+    return (first.pos_ == "NOUN" and first.dep_ == "pobj" and first.head.lower_ in _CLAUSE_OPENERS
+            and first.head.i < first.i)
+
+
+_CLAUSE_OPENERS = ("as", "since", "while", "once", "until", "because", "before", "after")
 
 
 def _subject_runs_on(tok) -> bool:
@@ -535,6 +552,10 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         # a noun adjunct before a head the parser took for an adjective: "a disputes firm" (stop 35,
         # fresh-23); an adjective after its noun takes these: "an inventions due to", "a bits more of"
         return []
+    if (nxt is not None and nxt.tag_ == "NN" and nxt.is_lower and nxt.is_alpha and wordforms.is_noun(nxt.lower_)
+            and nxt.dep_ != "npadvmod" and not any(c.dep_ in ("det", "poss") for c in nxt.children) and after not in ("to", "of", "than")):
+        return []  # a plural noun adjunct before its singular head, whatever the parse made of the pair: "stacking
+        #           pallets at a drinks wholesaler" (stop 57, natural-13)
     if nxt is not None and nxt.head == tok and nxt.dep_ == "appos" and nxt.tag_ == "NN":
         return []  # a noun adjunct before its head, which the parser took for an appositive without a
         # comma: "a secondary social studies teacher" (stop 42, fresh-33)

@@ -369,15 +369,19 @@ _DOTTED = re.compile(r"[A-Z][a-z]{0,2}(?:\.[A-Z][A-Za-z]*)+")  # not "Vue.js"
 def _not_initialism(analysis, m) -> bool:
     """The span does not go on from an initial's full stop, nor start a run of initials: "Add a
     space between sentences" is right for "home.He", not for the "Geo" of "P.Geo.", the "Tech"
-    of "M.Tech", the "Sc" of "B.V.Sc." or the "A" of "Cer.A.T.T." """
+    of "M.Tech", the "Sc" of "B.V.Sc.", the "A" of "Cer.A.T.T." or the last "L." of "LL.L." """
     text = analysis.note.text
     if _AFTER_INITIAL.search(text, max(0, m.offset - 4), m.offset):
         return False
+    if _AFTER_CAPITALS.search(text, max(0, m.offset - 5), m.offset) and _LAST_INITIAL.match(text, m.offset):
+        return False  # a degree's "LL.L." or "LL.B." (stop 57, fresh-55); "in the UK.He said" stays a slip
     return not _INITIAL_CHAIN.match(text, m.offset)  # the "A" of "Cer.A.T.T.": initials go on
 
 
 _AFTER_INITIAL = re.compile(r"(?:^|[\s(.])[A-Z][a-z]?\.$")  # after a dot too: the "Sc" of "B.V.Sc." (stop 27, fresh-11)
 _INITIAL_CHAIN = re.compile(r"[A-Z]\.[A-Z]")
+_AFTER_CAPITALS = re.compile(r"(?:^|[\s(])[A-Z]{2,3}\.$")
+_LAST_INITIAL = re.compile(r"[A-Z][a-z]?\.(?:\s|$)")  # the abbreviation ends with its own full stop
 
 
 def _not_names(analysis, m) -> bool:
@@ -890,6 +894,13 @@ def _not_an_adverb(analysis, m) -> bool:
     return not any(t.dep_ == "advmod" for t in analysis.tokens(m.offset, m.end))
 
 
+def _not_in_a_modifier(analysis, m) -> bool:
+    """The superlative's noun does not modify another noun: "I've been best boy grip on two
+    features" is a crew title (stop 57, fresh-55); "She is best student" needs "the"."""
+    return not any(t.tag_ == "JJS" and t.head.dep_ == "compound" and t.head.head.i > t.head.i
+                   for t in analysis.tokens(m.offset, m.end))
+
+
 def _heads_a_clause(analysis, m) -> bool:
     """The span's first word is a verb that heads a clause: "I will set-up the call", not the noun of
     "simple changes to set-up and more time" (stop 43, fresh-37), which the parser calls a verb too."""
@@ -1399,7 +1410,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "both-pairs": _both_pairs, "not-notation": _not_notation, "next-not-a-subject": _next_not_a_subject,
             "not-a-particle": _not_a_particle, "no-article": _no_article,
             "not-a-listed-word": _not_a_listed_word, "not-a-clause-verb": _not_a_clause_verb,
-            "pronoun-slot": _pronoun_slot, "not-an-adverb": _not_an_adverb, "heads-a-clause": _heads_a_clause,
+            "pronoun-slot": _pronoun_slot, "not-an-adverb": _not_an_adverb, "not-in-a-modifier": _not_in_a_modifier, "heads-a-clause": _heads_a_clause,
             "not-a-section": _not_a_section,
             "not-a-kept-object": _not_a_kept_object, "a-range": _a_range, "not-an-acronym": _not_an_acronym,
             "not-a-models-plural": _not_a_models_plural, "not-before-marked-vowel": _not_before_marked_vowel,
