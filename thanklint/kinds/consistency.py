@@ -45,6 +45,9 @@ class ConsistencyParams:
     # an organisation after one of these is where the visit the note thanks for took place ("showing me
     # around Hatton", "meeting me at Billingsgate"): a site of the employer or a leftover; a warning asks
     visit_cues: tuple[str, ...] = ()
+    # employer cues that say where as well ("the interview at Nelson Point"): a place's name (a town, or one a
+    # visited place word ends) only these address is where the visit took place, as after a visit cue
+    where_cues: tuple[str, ...] = ()
     # right after one of these, a name the parser takes for a person's is an organisation's
     # ("Thank you for showing me round Fabrikam"): a place is shown and invited to, a person is not
     place_person_cues: tuple[str, ...] = ()
@@ -89,7 +92,7 @@ class ConsistencyParams:
     role_message: str = "“{found}” — but the role you interviewed for is {expected}."
 
     def __post_init__(self):
-        for c in self.employer_cues + self.visit_cues + self.place_cues + self.place_person_cues + self.past_cues + self.role_cues:
+        for c in self.employer_cues + self.where_cues + self.visit_cues + self.place_cues + self.place_person_cues + self.past_cues + self.role_cues:
             compile_cue(c)
         for name in ("role_severity", "visit_severity"):
             if getattr(self, name) not in ("error", "warning", "info"):
@@ -121,6 +124,13 @@ def _small_town(name: str, max_zipf: float) -> bool:
 
     town = _town(name)
     return bool(town) and zipf_frequency(town, "en") < max_zipf
+
+
+def _a_place(ent, p) -> bool:
+    """A town's name (GeoNames'), one a visited place word ends ("Robin Park", "Nelson Point"), or a name
+    "in" a town ("the Network Control Centre in Broadmeadow": stop 57, fresh-55)."""
+    return ent[-1].lower_ in p.visited_place_words or bool(_town(ent.text)) or (
+        " in " in ent.text and bool(_town(ent.text.rsplit(" in ", 1)[1])))
 
 
 def _a_small_towns(ent, p) -> bool:
@@ -180,7 +190,7 @@ def _employer_orgs(analysis, p):
     doc = analysis.doc
     note = analysis.note
     employer, past, place = compile_cues(p.employer_cues), compile_cues(p.past_cues), compile_cues(p.place_cues)
-    visit = compile_cues(p.visit_cues)
+    visit, where = compile_cues(p.visit_cues), compile_cues(p.where_cues)
     shown = compile_cues(p.place_person_cues)
     named = doc.ents  # doc.ents builds its spans anew on every read
     ents = [_after_title(doc, _owner(doc, e)) for e in named if e.label_ in ("ORG", "PERSON")]
@@ -190,7 +200,7 @@ def _employer_orgs(analysis, p):
     for toks in analysis.sentence_tokens(note.content_start, len(note.text)):
         first, last = toks[0].i, toks[-1].i
         here = ents[bisect.bisect_left(starts, first) : bisect.bisect_right(starts, last)]
-        unnamed = _unnamed_after_at(doc, toks, (employer, visit), in_ent)
+        unnamed = _unnamed_after_at(doc, toks, ((employer, "weak"), (visit, "visit")), in_ent)
         if any(e.label_ == "PERSON" for e in here):
             # a place is shown and invited to, a person is not: "showing me round Fabrikam", not "to Dana's lab"
             shown_ends = {toks[e - 1].i for c in shown.candidates(toks) for s, e in find(c, toks)}
@@ -202,6 +212,7 @@ def _employer_orgs(analysis, p):
         cue_ends = {toks[e - 1].i for c in employer.candidates(toks) for s, e in find(c, toks)
                     if not _someone_else_does(toks[s])}  # fmt: skip
         visit_ends = {toks[e - 1].i for c in visit.candidates(toks) for s, e in find(c, toks)}
+        where_ends = {toks[e - 1].i for c in where.candidates(toks) for s, e in find(c, toks)}
         place_ends = {toks[e - 1].i for c in place.candidates(toks) for s, e in find(c, toks)}
         for ent in here:
             if note.in_placeholder(ent.start_char, ent.end_char):
@@ -233,12 +244,14 @@ def _employer_orgs(analysis, p):
             before = {ent.start - k for k in (1, 2, 3)}
             addressed = bool(cue_ends & before) or ("visit" if visit_ends & before else "weak" if place_ends & before
                                                     else "owner" if _possessive(doc, ent) else False)
+            if addressed is True and not (cue_ends - where_ends) & before and _a_place(ent, p):
+                addressed = "visit"  # "Wednesday's interview at Nelson Point": where it took place (stop 57, fresh-55)
             out.append((ent, addressed, about_past, unit))
         seen = set()
-        for span in unnamed:
+        for span, kind in unnamed:
             if span.start not in seen and not note.in_placeholder(span.start_char, span.end_char):
                 seen.add(span.start)
-                out.append((span, "weak", about_past, ""))
+                out.append((span, kind, about_past, ""))
     return out
 
 
@@ -282,10 +295,11 @@ def _after_title(doc, ent):
 def _unnamed_after_at(doc, toks, cue_sets, in_ent) -> list:
     """Capitalised proper nouns the parser took for no entity at all, right after an employer
     or visit cue that ends in "at" ("the position of Assistant Tea Taster at Fabrikam in Guwahati"): a
-    name there is the employer's or a place's, so they count as weak evidence, like a place cue."""
+    name there is the employer's or a place's, so they count as weak evidence, like a place cue; after a visit
+    cue, as a visit's place ("Thanks for having me out at Humpty Doo": stop 57, fresh-55). (span, kind) pairs."""
     words = toks.tokens
     out = []
-    for c in (c for cues in cue_sets for c in cues.candidates(toks)):
+    for c, kind in ((c, kind) for cues, kind in cue_sets for c in cues.candidates(toks)):
         for _, e in find(c, toks):
             if words[e - 1].lower_ != "at":
                 continue
@@ -294,7 +308,7 @@ def _unnamed_after_at(doc, toks, cue_sets, in_ent) -> list:
             while j < len(words) and words[j].pos_ == "PROPN" and words[j].text[:1].isupper() and words[j].i not in in_ent:
                 j += 1
             if j > k and not (j < len(words) and words[j].pos_ == "NOUN"):  # "at the Timmins operation": a place's
-                out.append(doc[words[k].i : words[j - 1].i + 1])
+                out.append((doc[words[k].i : words[j - 1].i + 1], kind))
     return out
 
 
@@ -765,8 +779,9 @@ def check_consistency(analysis, ctx, rule):
                 continue  # "bring my care to Parramatta" after "your Parramatta collection centre"; not "join Fabrikam"
             if ctx.role and _starts_role(note.text, ent.start_char, ctx.role):
                 continue  # "the HPC systems administrator position": the post the user named, not an employer
-            if addressed in ("weak", "owner") and names_company:
-                continue  # "Given AUSTRAC's recent enforcement activity" in a note to the bank: a third party
+            if (addressed in ("weak", "owner") or (addressed == "visit" and not ent.label_)) and names_company:
+                continue  # "Given AUSTRAC's recent enforcement activity" in a note to the bank: a third party; a name
+                #           the parser took for no organisation, where a visit took place ("the mill at Shawbost")
             if _ratio(_norm(ent.text), _norm(ctx.company)) >= p.similarity:
                 continue  # a near-miss is reported above, word by word
             if (unit == "yes" and names_company) or (unit and _yours(analysis.doc, ent)):
@@ -785,6 +800,8 @@ def check_consistency(analysis, ctx, rule):
                 continue
             if addressed in ("owner", "visit") and _norm(ent.text) not in addressed_as_employer and _a_small_towns(ent, p):
                 continue  # "showing me around Merredin", "meeting me at the Moranbah clinic": a town, or a unit in one
+            if addressed == "owner" and ent.start and analysis.doc[ent.start - 1].lower_ in ("your", "our"):
+                continue  # "your DOP's question": the reader's own people (stop 57, fresh-55)
             if addressed == "owner" and _norm(ent.text) not in addressed_as_employer:
                 # only a possessive, in a note that never names its employer: a tool's, a regulator's or a
                 # client's as often as a leftover's ("PAMGuard's click detector", "MPI's spatial requirements":
@@ -797,7 +814,7 @@ def check_consistency(analysis, ctx, rule):
                 # around Hatton", a flight of locks; "meeting me at Billingsgate", a market: stop 47, fresh-20 to -24)
                 # a town's name, or one a place word ends, is asked about at visit_severity; any other name (a
                 # company's as often: "at Fabrikam Ltd", "around Fabrikam": a review) as a warning
-                place = ent[-1].lower_ in p.visited_place_words or bool(_town(ent.text))
+                place = _a_place(ent, p)
                 add(ent.start_char, ent.end_char, p.visit_message.format(found=ent.text, expected=ctx.company),
                     "other-place", severity=Severity(p.visit_severity if place else "warning"))
                 continue
