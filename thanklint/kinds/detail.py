@@ -208,6 +208,9 @@ def _asked_hypothetical(verb, stop: set[int], questions: frozenset[str]) -> bool
     for _ in range(4):  # from the cue's word up to the verb or noun that puts the question
         if cur.pos_ in ("VERB", "AUX"):
             subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj and cur.tag_ == "VBG" and cur.dep_ in ("csubj", "nsubj"):
+                return True  # a gerund that is its sentence's subject, an exercise worked through: "Working through how
+                #              we'd sync a client's takings into Xero … was a great problem" (stop 57, fresh-55)
             return bool(subj) and subj[0].lower_ not in _FIRST_PERSON and not _mine(subj[0])
         if cur.pos_ == "NOUN":
             return cur.lemma_.lower() in questions and not _mine(cur)
