@@ -357,6 +357,7 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
     settings = frozenset(params.settings)
     kinds = frozenset(params.title_words) | frozenset(params.generic) | settings  # what "your …" names by its kind
     skip = _titles_and_slots(analysis, params.title_words) | _company_tokens(analysis, ctx)
+    qualities = tuple(params.abstract_endings)
     found = {}
     for n, toks in enumerate(analysis.sentence_tokens()):
         # a frame heads its phrase: not "the focus group", "the demand spike", "the support team"
@@ -368,7 +369,7 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
         lists = _topic_lists(toks, params.topic_list) if params.topic_list else []
 
         def content(tok, stop: set[int], toks=toks, framing=framing, lists=lists) -> bool:
-            return (specific(tok) and not _about_self(tok, stop, questions)
+            return (specific(tok) and not _about_self(tok, stop, questions) and not _refers_back(tok, qualities)
                     and not any(a <= tok.i <= b for a, b in lists)
                     and not (framing and _framed_value(tok, toks, framing, skip, own, params)))  # fmt: skip
 
@@ -382,7 +383,14 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
 
 
 _LIST_STOPS = frozenset({"ADP", "VERB", "AUX", "SCONJ", "PRON", "PUNCT"})
+_ACRONYM = re.compile(r"[A-Z]{2,}s?")
 _ITEM_OPENERS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "VERB"})  # a gerund opens one too
+
+
+def _refers_back(tok, qualities) -> bool:
+    """A quality named with "that" or "this" refers to what the sentence said before it: "…, and that balance
+    is exactly why I want to grow with a property like yours" (stop 57, detail-notes-11)."""
+    return tok.lower_.endswith(qualities) and any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in tok.children)
 
 
 def _topic_lists(toks, items: int) -> list[tuple[int, int]]:
@@ -428,8 +436,11 @@ def _topic_lists(toks, items: int) -> list[tuple[int, int]]:
             words = [toks[a : b + 1] for a, b in found]
             # each item a noun phrase: not "…, even ahead of the main road, and that the route was changed"
             phrases = all(w[0].pos_ in _ITEM_OPENERS for w in words)
+            # an acronym of the field is no name: "complete HPIs, a thorough review of systems and clean charts", "early
+            # ANC registration, institutional deliveries and …" (stop 57, detail-notes-11)
             named = any(t.like_num or any(ch.isdigit() for ch in t.text)
-                        or (t.text[:1].isupper() and not t.is_sent_start) for w in words for t in w)
+                        or (t.text[:1].isupper() and not t.is_sent_start and not _ACRONYM.fullmatch(t.text))
+                        for w in words for t in w)
             bare = sum(1 for w in words if w[0].pos_ not in ("DET", "NUM") and w[0].tag_ != "PRP$")
             if phrases and not named and bare * 2 > len(words):
                 out.append((toks[found[0][0]].i, toks[found[-1][1]].i))
@@ -716,10 +727,24 @@ def _a_setting_slot(tok, frame, frames) -> bool:
     reducing rejections while keeping the line running"); not "your focus on the rebuild", "the challenge
     of the merger", nor what the people of a "how" clause did ("how your drivers handled the closure": a
     review, stop 56)."""
+    while tok.dep_ == "conj" and tok.head.pos_ == "NOUN":
+        tok = tok.head  # "working with the tides and the weather": the pair's slot is the first's
     prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ in _PHRASAL and frame.pos_ == "NOUN" and prep.head.tag_ == "VBG" \
+            and prep.head.lemma_.lower() in _ONGOING and not _timed(prep.head):
+        return True  # the object of a phrasal verb's work: "the challenges of working with the tides", "your commitment
+        #              to looking after the country" (stop 57, detail-notes-11)
     if tok.dep_ == "pobj":
-        return prep.lower_ in _LOCATIONS and not (prep.head.lemma_.lower() in frames or prep.head.lower_ in frames)
+        # the frame's own preposition is its first ("your focus on the rebuild"); a later one says where: "the
+        # importance of safety and teamwork on the shore" (stop 57, detail-notes-11)
+        own = (prep.head.lemma_.lower() in frames or prep.head.lower_ in frames) and prep == next(
+            (c for c in prep.head.children if c.dep_ == "prep"), None)
+        return prep.lower_ in _LOCATIONS and not own
     return tok.dep_ == "dobj" and frame.pos_ == "NOUN" and tok.head.tag_ == "VBG" and not _timed(tok.head)
+
+
+_PHRASAL = frozenset({"with", "after", "for", "around"})
+_ONGOING = frozenset({"work", "look", "care", "live"})  # not "dealing with the merger": one event (a review of this)
 
 
 def _timed(verb) -> bool:
