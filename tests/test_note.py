@@ -181,6 +181,19 @@ def test_inline_greeting_and_one_line_signoff(linter):
     assert n.signoff.valediction.text == "Best," and n.signoff.name.text == "Sam"
 
 
+@pytest.mark.parametrize("line", ["With thanks and best regards,", "Thanks and kind regards,"])
+def test_two_closing_phrases_joined_are_one_valediction(linter, line):
+    # stop 57, fresh-55: "With thanks and best regards," had been read as a sentence, and the name below it as a
+    # signature alone ("A name alone ends abruptly")
+    n = linter.parse(f"Dear Ms Lee,\n\nThank you for the interview.\n\n{line}\nAmara Diallo\n")
+    assert n.signoff.valediction.text == line and n.signoff.name.text == "Amara Diallo"
+
+
+def test_a_closing_phrase_and_a_wish_is_no_valediction(linter):
+    n = linter.parse("Dear Ms Lee,\n\nThank you for the interview.\n\nThanks and good luck with the launch,\nAmara Diallo\n")
+    assert n.signoff is None and n.signature.text == "Amara Diallo"
+
+
 @pytest.mark.parametrize("greeting", ["Tēnā koe Aroha,", "Tena koe Aroha,", "Kia ora Aroha,"])
 def test_a_greeting_in_te_reo_names_the_interviewer(linter, lint_text, greeting):
     text = f"{greeting}\n\nThank you for the visit to the Pīwakawaka room.\n\nNgā mihi nui,\nLydia Tuilagi"
