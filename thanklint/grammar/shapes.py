@@ -78,6 +78,7 @@ class APlural(_Shape):
     """"a"/"an" as the determiner of a regular plural noun: "a products", "a cars" ({fix}: the singular)."""
 
     quantifiers: tuple = ()  # "a few days", "a great many people": a plural after "a" that is right
+    adjuncts: tuple = ()  # "a drinks wholesaler", "a sports club": plurals English uses as a noun's modifier
 
 
 @dataclass(frozen=True)
@@ -381,13 +382,14 @@ def _after_causatives_object(tok, causative) -> bool:
 
 def _second_of_a_pair(subj) -> bool:
     """`subj` is the second of two nouns joined by "and" after a word that opens a clause ("as",
-    "since", "while", "once"), the first read as that word's object: the two are the subject."""
+    "since", "while", "once"), the first, bare, read as that word's object: the two are the subject.
+    "I served as a medic and the training help me" is a role's "as" and a clause of its own (a review)."""
     left = subj.left_edge.i
     if left < 3 or subj.doc[left - 1].lower_ != "and":
         return False
     first = subj.doc[left - 2]
     return (first.pos_ == "NOUN" and first.dep_ == "pobj" and first.head.lower_ in _CLAUSE_OPENERS
-            and first.head.i < first.i)
+            and first.head.i < first.i and not any(c.dep_ in ("det", "poss") for c in first.children))
 
 
 _CLAUSE_OPENERS = ("as", "since", "while", "once", "until", "because", "before", "after")
@@ -552,10 +554,11 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         # a noun adjunct before a head the parser took for an adjective: "a disputes firm" (stop 35,
         # fresh-23); an adjective after its noun takes these: "an inventions due to", "a bits more of"
         return []
-    if (nxt is not None and nxt.tag_ == "NN" and nxt.is_lower and nxt.is_alpha and wordforms.is_noun(nxt.lower_)
-            and nxt.dep_ != "npadvmod" and not any(c.dep_ in ("det", "poss") for c in nxt.children) and after not in ("to", "of", "than")):
-        return []  # a plural noun adjunct before its singular head, whatever the parse made of the pair: "stacking
-        #           pallets at a drinks wholesaler" (stop 57, natural-13)
+    if (tok.lower_ in p.adjuncts and nxt is not None and nxt.tag_ == "NN" and nxt.is_lower and nxt.is_alpha
+            and wordforms.is_noun(nxt.lower_) and nxt.dep_ != "npadvmod"):
+        return []  # one of the plurals English uses as a modifier, before its singular head, whatever the parse made of
+        #           the pair: "stacking pallets at a drinks wholesaler" (stop 57, natural-13); "a customers complaint"
+        #           (an owner's missing apostrophe) stays a slip (a review)
     if nxt is not None and nxt.head == tok and nxt.dep_ == "appos" and nxt.tag_ == "NN":
         return []  # a noun adjunct before its head, which the parser took for an appositive without a
         # comma: "a secondary social studies teacher" (stop 42, fresh-33)

@@ -45,9 +45,6 @@ class ConsistencyParams:
     # an organisation after one of these is where the visit the note thanks for took place ("showing me
     # around Hatton", "meeting me at Billingsgate"): a site of the employer or a leftover; a warning asks
     visit_cues: tuple[str, ...] = ()
-    # employer cues that say where as well ("the interview at Nelson Point"): a place's name (a town, or one a
-    # visited place word ends) only these address is where the visit took place, as after a visit cue
-    where_cues: tuple[str, ...] = ()
     # right after one of these, a name the parser takes for a person's is an organisation's
     # ("Thank you for showing me round Fabrikam"): a place is shown and invited to, a person is not
     place_person_cues: tuple[str, ...] = ()
@@ -92,7 +89,7 @@ class ConsistencyParams:
     role_message: str = "“{found}” — but the role you interviewed for is {expected}."
 
     def __post_init__(self):
-        for c in self.employer_cues + self.where_cues + self.visit_cues + self.place_cues + self.place_person_cues + self.past_cues + self.role_cues:
+        for c in self.employer_cues + self.visit_cues + self.place_cues + self.place_person_cues + self.past_cues + self.role_cues:
             compile_cue(c)
         for name in ("role_severity", "visit_severity"):
             if getattr(self, name) not in ("error", "warning", "info"):
@@ -124,13 +121,6 @@ def _small_town(name: str, max_zipf: float) -> bool:
 
     town = _town(name)
     return bool(town) and zipf_frequency(town, "en") < max_zipf
-
-
-def _a_place(ent, p) -> bool:
-    """A town's name (GeoNames'), one a visited place word ends ("Robin Park", "Nelson Point"), or a name
-    "in" a town ("the Network Control Centre in Broadmeadow": stop 57, fresh-55)."""
-    return ent[-1].lower_ in p.visited_place_words or bool(_town(ent.text)) or (
-        " in " in ent.text and bool(_town(ent.text.rsplit(" in ", 1)[1])))
 
 
 def _a_small_towns(ent, p) -> bool:
@@ -190,7 +180,7 @@ def _employer_orgs(analysis, p):
     doc = analysis.doc
     note = analysis.note
     employer, past, place = compile_cues(p.employer_cues), compile_cues(p.past_cues), compile_cues(p.place_cues)
-    visit, where = compile_cues(p.visit_cues), compile_cues(p.where_cues)
+    visit = compile_cues(p.visit_cues)
     shown = compile_cues(p.place_person_cues)
     named = doc.ents  # doc.ents builds its spans anew on every read
     ents = [_after_title(doc, _owner(doc, e)) for e in named if e.label_ in ("ORG", "PERSON")]
@@ -212,7 +202,6 @@ def _employer_orgs(analysis, p):
         cue_ends = {toks[e - 1].i for c in employer.candidates(toks) for s, e in find(c, toks)
                     if not _someone_else_does(toks[s])}  # fmt: skip
         visit_ends = {toks[e - 1].i for c in visit.candidates(toks) for s, e in find(c, toks)}
-        where_ends = {toks[e - 1].i for c in where.candidates(toks) for s, e in find(c, toks)}
         place_ends = {toks[e - 1].i for c in place.candidates(toks) for s, e in find(c, toks)}
         for ent in here:
             if note.in_placeholder(ent.start_char, ent.end_char):
@@ -244,8 +233,6 @@ def _employer_orgs(analysis, p):
             before = {ent.start - k for k in (1, 2, 3)}
             addressed = bool(cue_ends & before) or ("visit" if visit_ends & before else "weak" if place_ends & before
                                                     else "owner" if _possessive(doc, ent) else False)
-            if addressed is True and not (cue_ends - where_ends) & before and _a_place(ent, p):
-                addressed = "visit"  # "Wednesday's interview at Nelson Point": where it took place (stop 57, fresh-55)
             out.append((ent, addressed, about_past, unit))
         seen = set()
         for span, kind in unnamed:
@@ -800,8 +787,10 @@ def check_consistency(analysis, ctx, rule):
                 continue
             if addressed in ("owner", "visit") and _norm(ent.text) not in addressed_as_employer and _a_small_towns(ent, p):
                 continue  # "showing me around Merredin", "meeting me at the Moranbah clinic": a town, or a unit in one
-            if addressed == "owner" and ent.start and analysis.doc[ent.start - 1].lower_ in ("your", "our"):
-                continue  # "your DOP's question": the reader's own people (stop 57, fresh-55)
+            if (addressed == "owner" and ent.start and analysis.doc[ent.start - 1].lower_ in ("your", "our")
+                    and ent.text.isupper() and len(ent.text) <= 4):
+                continue  # "your DOP's question": one of the reader's own people by a role's initials (stop 57,
+                #           fresh-55); "your Fabrikam's commitment" still asks (a review)
             if addressed == "owner" and _norm(ent.text) not in addressed_as_employer:
                 # only a possessive, in a note that never names its employer: a tool's, a regulator's or a
                 # client's as often as a leftover's ("PAMGuard's click detector", "MPI's spatial requirements":
@@ -814,7 +803,7 @@ def check_consistency(analysis, ctx, rule):
                 # around Hatton", a flight of locks; "meeting me at Billingsgate", a market: stop 47, fresh-20 to -24)
                 # a town's name, or one a place word ends, is asked about at visit_severity; any other name (a
                 # company's as often: "at Fabrikam Ltd", "around Fabrikam": a review) as a warning
-                place = _a_place(ent, p)
+                place = ent[-1].lower_ in p.visited_place_words or bool(_town(ent.text))
                 add(ent.start_char, ent.end_char, p.visit_message.format(found=ent.text, expected=ctx.company),
                     "other-place", severity=Severity(p.visit_severity if place else "warning"))
                 continue

@@ -208,9 +208,10 @@ def _asked_hypothetical(verb, stop: set[int], questions: frozenset[str]) -> bool
     for _ in range(4):  # from the cue's word up to the verb or noun that puts the question
         if cur.pos_ in ("VERB", "AUX"):
             subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subj and cur.tag_ == "VBG" and cur.dep_ in ("csubj", "nsubj"):
+            if not subj and cur.tag_ == "VBG" and cur.dep_ in ("csubj", "nsubj") and not any(_mine(t) for t in cur.subtree):
                 return True  # a gerund that is its sentence's subject, an exercise worked through: "Working through how
-                #              we'd sync a client's takings into Xero … was a great problem" (stop 57, fresh-55)
+                #              we'd sync a client's takings into Xero … was a great problem" (stop 57, fresh-55); not
+                #              "… how I'd rebuild my uncle's Holden engine was my favourite project at school" (a review)
             return bool(subj) and subj[0].lower_ not in _FIRST_PERSON and not _mine(subj[0])
         if cur.pos_ == "NOUN":
             return cur.lemma_.lower() in questions and not _mine(cur)
@@ -383,14 +384,16 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
 
 
 _LIST_STOPS = frozenset({"ADP", "VERB", "AUX", "SCONJ", "PRON", "PUNCT"})
-_ACRONYM = re.compile(r"[A-Z]{2,}s?")
+_ACRONYM = re.compile(r"[A-Z]{2,}s")  # a plural: a thing of the field ("HPIs"); "ANZ", "NAB" may be clients (a review)
 _ITEM_OPENERS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "VERB"})  # a gerund opens one too
 
 
 def _refers_back(tok, qualities) -> bool:
-    """A quality named with "that" or "this" refers to what the sentence said before it: "…, and that balance
-    is exactly why I want to grow with a property like yours" (stop 57, detail-notes-11)."""
-    return tok.lower_.endswith(qualities) and any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in tok.children)
+    """A quality named with "that" or "this" and nothing else, a clause's subject, refers to what the sentence
+    said before it: "…, and that balance is exactly why I want to grow with a property like yours" (stop 57,
+    detail-notes-11); "that tournament you are hosting in March" names one (a review)."""
+    return (tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_.endswith(qualities)
+            and [c.lower_ for c in tok.children] in (["that"], ["this"]))
 
 
 def _topic_lists(toks, items: int) -> list[tuple[int, int]]:
@@ -436,8 +439,8 @@ def _topic_lists(toks, items: int) -> list[tuple[int, int]]:
             words = [toks[a : b + 1] for a, b in found]
             # each item a noun phrase: not "…, even ahead of the main road, and that the route was changed"
             phrases = all(w[0].pos_ in _ITEM_OPENERS for w in words)
-            # an acronym of the field is no name: "complete HPIs, a thorough review of systems and clean charts", "early
-            # ANC registration, institutional deliveries and …" (stop 57, detail-notes-11)
+            # a field's acronym in the plural is no name: "complete HPIs, a thorough review of systems and clean charts"
+            # (stop 57, detail-notes-11)
             named = any(t.like_num or any(ch.isdigit() for ch in t.text)
                         or (t.text[:1].isupper() and not t.is_sent_start and not _ACRONYM.fullmatch(t.text))
                         for w in words for t in w)
@@ -594,7 +597,8 @@ def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings)
                         and not _toured(t, stop)), None)  # fmt: skip
             if hit is not None:
                 return hit
-    hit = _said_of_subject(toks, content, particular) or _offered_on_subject(toks, content, particular)
+    hit = (_said_of_subject(toks, content, particular) or _offered_on_subject(toks, content, particular)
+           or _told_as_now(toks, content, particular))
     if hit is not None:
         return hit
     for tok in toks:
@@ -730,10 +734,10 @@ def _a_setting_slot(tok, frame, frames) -> bool:
     while tok.dep_ == "conj" and tok.head.pos_ == "NOUN":
         tok = tok.head  # "working with the tides and the weather": the pair's slot is the first's
     prep = tok.head
-    if tok.dep_ == "pobj" and prep.lower_ in _PHRASAL and frame.pos_ == "NOUN" and prep.head.tag_ == "VBG" \
-            and prep.head.lemma_.lower() in _ONGOING and not _timed(prep.head):
-        return True  # the object of a phrasal verb's work: "the challenges of working with the tides", "your commitment
-        #              to looking after the country" (stop 57, detail-notes-11)
+    if tok.dep_ == "pobj" and tok.tag_ == "NNS" and prep.lower_ in _PHRASAL and frame.pos_ == "NOUN" \
+            and prep.head.tag_ == "VBG" and prep.head.lemma_.lower() in _ONGOING and not _timed(prep.head):
+        return True  # the things a phrasal verb's work goes on with: "the challenges of working with the tides and the
+        #              weather" (stop 57, detail-notes-11); not one event: "working with the renovation" (a review)
     if tok.dep_ == "pobj":
         # the frame's own preposition is its first ("your focus on the rebuild"); a later one says where: "the
         # importance of safety and teamwork on the shore" (stop 57, detail-notes-11)
@@ -889,6 +893,36 @@ def _offered_on_subject(toks, content, particular):
             continue
         if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos") for c in subj.children):
             continue
+        phrase = list(subj.subtree)
+        if any(_mine(x) or x.lower_ in _FIRST_PERSON_WORDS for x in phrase) or not particular(phrase):
+            continue
+        hit = next((t for t in phrase if content(t, set())), None)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _told_as_now(toks, content, particular):
+    """A particular thing of the workplace, told plainly as how it stands now: the sentence's subject
+    is "the" or "this" thing with words that tell which one, and its verb is in the present: "The
+    border machine at the far end of the line is the one holding everything up", "The grey mare who
+    usually leads the beginners' ride has started baulking at the river crossing" (stop 57,
+    detail-notes-13). Only the candidate could know it from the interview; "The role is a great fit"
+    or "Your commitment to safety is inspiring" names nothing particular (`_particular`)."""
+    for subj in toks:
+        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.dep_ != "ROOT" or subj.pos_ != "NOUN":
+            continue
+        head = subj.head
+        finite = [head] + [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+        if not any(t.tag_ in ("VBZ", "VBP") for t in finite) or any(t.tag_ == "MD" for t in finite):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children):
+            continue
+        if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos", "compound") for c in subj.children):
+            continue
+        if any(x.lower_ in _FIRST_PERSON_WORDS for c in head.children if c.dep_ in ("attr", "acomp", "oprd")
+               for x in c.subtree):
+            continue  # what it is to the candidate: "The busy weekends are exactly the kind of pressure I enjoy"
         phrase = list(subj.subtree)
         if any(_mine(x) or x.lower_ in _FIRST_PERSON_WORDS for x in phrase) or not particular(phrase):
             continue

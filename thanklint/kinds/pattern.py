@@ -160,10 +160,10 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
     if _CREDENTIAL_AFTER.match(text, end) and not any(wordforms.is_modifier(w) or w in STOP_WORDS for w in words):
         return True  # a credential: "I am BASIS and FACTS qualified" (stop 43, fresh-36); not "FULLY qualified",
         #              "MORE THAN qualified", "REALLY AM qualified" (a review)
-    if (_PRODUCT_BEFORE.search(text, max(0, start - 24), start) and " " not in text[start:end].strip()
-            and not wordforms.is_modifier(text[start:end].lower())):
-        return True  # the second word of a product's name after its digit- or camel-cased first: "OpenC3 COSMOS"
-        #              (stop 57, fresh-55); "I used PowerBI DAILY" (an adverb), "I would LOVE" still shout
+    if (_PRODUCT_BEFORE.search(text, max(0, start - 24), start) and " " not in word.strip()
+            and not wordforms.is_modifier(word) and not any(wordforms.is_verb(b) for b in wordforms.lemmas(word) | {word})):
+        return True  # the second word of a product's name after its first with a digit: "OpenC3 COSMOS" (stop 57,
+        #              fresh-55); "Python3 ROCKS", "my Q4 TARGET" (verbs too), "PowerBI DAILY" (an adverb) still shout
     if _VERSIONED.fullmatch(text[start:end]):
         return True  # a product's name and its version: "modelled the circuits in CAESAR II" (stop 47, fresh-41)
     toks = [t for t in analysis.tokens(start, end) if not t.is_space]
@@ -193,8 +193,9 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
             and nxt is not None and (named or nxt.text.isalpha() and nxt.text.islower() and not nxt.is_stop))  # not "the HIGHLIGHT of"
 
 
-# a name's first word with a digit or an inner capital after letters, right before: "OpenC3", "PowerBI", "S4"
-_PRODUCT_BEFORE = re.compile(r"(?<![\w-])(?:[A-Za-z]+\d[A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)\s+$")
+# a name's first word, letters and then a digit, right before: "OpenC3", "S4"; not a camel-cased company's ("McKinsey
+# TAUGHT me", "our YouTube CHANNEL": a review)
+_PRODUCT_BEFORE = re.compile(r"(?<![\w-])[A-Za-z]+\d[A-Za-z0-9]*\s+$")
 
 
 # a word in capitals and a Roman numeral: a product's version ("CAESAR II")
