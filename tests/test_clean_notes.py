@@ -1682,3 +1682,18 @@ def test_languagetool_leaves_dotted_initials_and_a_drinks_range_alone(tmp_path):
     assert {"He", "is best", "make", "a drinks"} <= set(slips["grammar"]), slips
     review = _by_rule(tmp_path, _languagetool_args(), FRESH_55_REVIEW)
     assert {"team of engineer", "help", "are best", "Mr"} <= set(review["grammar"]), review
+
+
+# fresh-57 (stop 57): a participle's "to" is a preposition ("linked to follow-up within a fortnight"); an infinitive's
+# "to" and a verb with its object stay slips
+FRESH_57 = ("Dear Dr Meena,\n\nThank you for the interview. Confirmed cases in our block are linked to follow-up "
+            "within a fortnight.\n\nWarm regards,\nKavya\n")
+FRESH_57_SLIPS = FRESH_57.replace("Thank you for the interview.",
+                                  "Thank you for the interview. I was asked to follow-up with the client. I am "
+                                  "committed to follow-up the leads.")
+
+
+def test_a_participles_to_before_a_phrasal_noun_is_a_preposition(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_57) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, HARPER, FRESH_57_SLIPS)
+    assert slips["grammar"] == ["follow-up", "follow-up"], slips

@@ -99,6 +99,9 @@ class PhrasalVerb(_Shape):
 
     nouns: tuple = ()  # hyphenated nouns of phrasal verbs: "follow-up", "check-in" ({fix}: "follow up")
     before_to: tuple = ()  # words that make the "to" after them a preposition: "through to sign-off"
+    # participles whose "to" is a preposition: the noun after it is one unless an object follows ("linked to
+    # follow-up within a fortnight"; "committed to follow-up the leads" is a verb)
+    to_participles: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -757,6 +760,9 @@ def _phrasal_verb(tok, p: PhrasalVerb) -> list[EngineMatch]:
             and (after is None or after.is_punct or after.pos_ in ("CCONJ", "SCONJ"))):
         return []  # a preposition's object: "trained five operators through to sign-off." (stop 56, fresh-54); "set up
         #            to check-in with the office" goes on as a verb does (a review)
+    if (doc[k].lower_ == "to" and k > 0 and doc[k - 1].lower_ in p.to_participles
+            and (after is None or after.is_punct or after.pos_ in ("CCONJ", "SCONJ", "ADP"))):
+        return []  # "confirmed cases … are linked to follow-up within a fortnight" (stop 57, fresh-57)
     fix = f"{tok.text} {particle.text}"
     return [EngineMatch(tok.idx, len(word), p.message.format(word=word, fix=fix), (fix,), "grammar",
                         RULE_PREFIX + "phrasal-verb", safe=False, category="thanklint")]
