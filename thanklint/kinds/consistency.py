@@ -211,6 +211,8 @@ def _employer_orgs(analysis, p):
                 continue  # "the Senior Customs Clearance Executive position": the post, not its employer
             if ent.end < len(doc) and doc[ent.end].lower_ in p.place_nouns:
                 continue  # "the field visit to Kalghatgi taluk": a place's name, not an organisation's
+            if ent.start and doc[ent.start - 1].lower_ in ("their", "his", "her"):
+                continue  # someone else's: "often working with their LMC midwife" (stop 57, fresh-57)
             if _a_places_owner(doc, ent, named):
                 continue  # "the beds at Bishop's Sutton": the first word of a place's name (stop 56, fresh-54)
             if _worked_with_source(doc, ent, p.source_nouns):
