@@ -1686,14 +1686,22 @@ def test_languagetool_leaves_dotted_initials_and_a_drinks_range_alone(tmp_path):
 
 # fresh-57 (stop 57): a participle's "to" is a preposition ("linked to follow-up within a fortnight"); an infinitive's
 # "to" and a verb with its object stay slips
+# ... and a gene's notation is no misspelling ("Tg(kdrl:GFP)"), a slip before "(s)" still is
 FRESH_57 = ("Dear Dr Meena,\n\nThank you for the interview. Confirmed cases in our block are linked to follow-up "
-            "within a fortnight.\n\nWarm regards,\nKavya\n")
+            "within a fortnight. Lines such as our Tg(kdrl:GFP) crosses are kept frozen too.\n\nWarm regards,\nKavya\n")
 FRESH_57_SLIPS = FRESH_57.replace("Thank you for the interview.",
                                   "Thank you for the interview. I was asked to follow-up with the client. I am "
-                                  "committed to follow-up the leads.")
+                                  "committed to follow-up the leads. Please send the colegue(s) my regards.")
 
 
 def test_a_participles_to_before_a_phrasal_noun_is_a_preposition(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_57) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, HARPER, FRESH_57_SLIPS)
-    assert slips["grammar"] == ["follow-up", "follow-up"], slips
+    assert slips == {"grammar": ["follow-up", "follow-up"], "spelling": ["colegue"]}, slips
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_genes_notation_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_57) == {"grammar": [], "spelling": []}
+    assert "colegue" in _by_rule(tmp_path, _languagetool_args(), FRESH_57_SLIPS)["spelling"]

@@ -1712,6 +1712,9 @@ def _te_reo_article(text: str, start: int, end: int) -> bool:
 
 # a dotted name in code or a file: "phenix.refine", "config.yaml", "torch.nn"
 _IDENTIFIER = re.compile(r"[a-z][\w-]*(?:\.[a-z][\w-]*)+")
+# a name and, with no space, brackets holding a colon, a digit, "=" or a comma: "Tg(kdrl:GFP)", "mean(x,y)";
+# not "colleague(s)", where a slip in the word stays one
+_NOTATION = re.compile(r"[A-Za-z][\w-]*\([^\s()]*[:\d=,][^\s()]*\)")
 
 
 def _in_identifier(text: str, start: int, end: int) -> bool:
@@ -1723,6 +1726,8 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
         left -= 1
     while right < len(text) and not text[right].isspace():
         right += 1
+    if _NOTATION.fullmatch(text[left:right].rstrip(".,;:!?")):
+        return True  # a gene's or a call's notation: "our Tg(kdrl:GFP) crosses" (stop 57, fresh-57)
     token = text[left:right].strip("()[]{}\"'“”‘’,;:!?").rstrip(".")
     if not _IDENTIFIER.fullmatch(token):
         return False
