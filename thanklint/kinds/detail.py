@@ -903,22 +903,28 @@ def _offered_on_subject(toks, content, particular):
 
 
 def _told_as_now(toks, content, particular):
-    """A particular thing of the workplace, told plainly as how it stands now: the sentence's subject
-    is "the" or "this" thing with words that tell which one, and its verb is in the present: "The
-    border machine at the far end of the line is the one holding everything up", "The grey mare who
-    usually leads the beginners' ride has started baulking at the river crossing" (stop 57,
+    """A particular thing of the workplace, told plainly as how it stands now: the subject of the
+    sentence (or of a clause joined to it) is "the" or "this" thing with words that tell which one, or
+    most or a lot of it, and its verb is in the present: "The border machine at the far end of the line
+    is the one holding everything up", "Most of the current order book is swapping old polycarbonate
+    roofs …", "The four-colour Heidelberg is running the school textbook order" (stop 57,
     detail-notes-13). Only the candidate could know it from the interview; "The role is a great fit"
     or "Your commitment to safety is inspiring" names nothing particular (`_particular`)."""
     for subj in toks:
-        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.dep_ != "ROOT" or subj.pos_ != "NOUN":
+        if subj.dep_ not in ("nsubj", "nsubjpass") or not (
+                subj.head.dep_ == "ROOT" or (subj.head.dep_ == "conj" and subj.head.head.dep_ == "ROOT")):
+            continue
+        thing = _share_of(subj) or subj  # "Most of | the summer schedule", "A lot of | the farm jobs"
+        if thing.pos_ not in ("NOUN", "PROPN"):
             continue
         head = subj.head
         finite = [head] + [c for c in head.children if c.dep_ in ("aux", "auxpass")]
         if not any(t.tag_ in ("VBZ", "VBP") for t in finite) or any(t.tag_ == "MD" for t in finite):
             continue
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children):
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in thing.children):
             continue
-        if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos", "compound") for c in subj.children):
+        if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos", "compound") for c in thing.children) \
+                and thing.pos_ != "PROPN":
             continue
         if any(x.lower_ in _FIRST_PERSON_WORDS for c in head.children if c.dep_ in ("attr", "acomp", "oprd")
                for x in c.subtree):
@@ -930,6 +936,17 @@ def _told_as_now(toks, content, particular):
         if hit is not None:
             return hit
     return None
+
+
+_SHARES = frozenset({"most", "much", "lot", "half", "bulk", "majority"})
+
+
+def _share_of(subj):
+    """The thing a share of which is the subject: "Most of the summer schedule", "A lot of the farm jobs"."""
+    if subj.lower_ not in _SHARES:
+        return None
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 _WISHING = frozenset({"would", "'d", "’d", "will", "'ll", "’ll"})
