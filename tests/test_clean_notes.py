@@ -1692,12 +1692,20 @@ FRESH_57 = ("Dear Dr Meena,\n\nThank you for the interview. Confirmed cases in o
 FRESH_57_SLIPS = FRESH_57.replace("Thank you for the interview.",
                                   "Thank you for the interview. I was asked to follow-up with the client. I am "
                                   "committed to follow-up the leads. Please send the colegue(s) my regards.")
+# ... and what a second review found: a verb with a pronoun after its preposition, a role's bare "as" before a clause
+# of its own, a year range in brackets, a person's rare plural
+FRESH_57_REVIEW = FRESH_57.replace("Thank you for the interview.",
+                                   "Thank you for the interview. I am committed to follow-up with you by Friday. I "
+                                   "worked as cashier and the experience help me every day. I worked as a "
+                                   "recepionist(2019-2021) at a busy clinic. I led a team of hydrogeologist on the survey.")
 
 
 def test_a_participles_to_before_a_phrasal_noun_is_a_preposition(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_57) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, HARPER, FRESH_57_SLIPS)
     assert slips == {"grammar": ["follow-up", "follow-up"], "spelling": ["colegue"]}, slips
+    review = _by_rule(tmp_path, HARPER, FRESH_57_REVIEW)
+    assert {"follow-up", "help"} <= set(review["grammar"]) and "recepionist" in review["spelling"], review
 
 
 @pytest.mark.languagetool
@@ -1705,3 +1713,5 @@ def test_a_participles_to_before_a_phrasal_noun_is_a_preposition(tmp_path):
 def test_languagetool_leaves_a_genes_notation_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_57) == {"grammar": [], "spelling": []}
     assert "colegue" in _by_rule(tmp_path, _languagetool_args(), FRESH_57_SLIPS)["spelling"]
+    review = _by_rule(tmp_path, _languagetool_args(), FRESH_57_REVIEW)
+    assert "team of hydrogeologist" in review["grammar"] and "recepionist" in review["spelling"], review

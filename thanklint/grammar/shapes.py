@@ -392,7 +392,8 @@ def _second_of_a_pair(subj) -> bool:
         return False
     first = subj.doc[left - 2]
     return (first.pos_ == "NOUN" and first.dep_ == "pobj" and first.head.lower_ in _CLAUSE_OPENERS
-            and first.head.i < first.i and not any(c.dep_ in ("det", "poss") for c in first.children))
+            and first.head.i < first.i and not any(c.dep_ in ("det", "poss") for c in first.children)
+            and not first.lower_.endswith(_AGENT_ENDINGS))  # "I worked as cashier and the experience help" (a review)
 
 
 _CLAUSE_OPENERS = ("as", "since", "while", "once", "until", "because", "before", "after")
@@ -760,9 +761,12 @@ def _phrasal_verb(tok, p: PhrasalVerb) -> list[EngineMatch]:
             and (after is None or after.is_punct or after.pos_ in ("CCONJ", "SCONJ"))):
         return []  # a preposition's object: "trained five operators through to sign-off." (stop 56, fresh-54); "set up
         #            to check-in with the office" goes on as a verb does (a review)
+    beyond = doc[after.i + 1] if after is not None and after.i + 1 < len(doc) else None
     if (doc[k].lower_ == "to" and k > 0 and doc[k - 1].lower_ in p.to_participles
-            and (after is None or after.is_punct or after.pos_ in ("CCONJ", "SCONJ", "ADP"))):
-        return []  # "confirmed cases … are linked to follow-up within a fortnight" (stop 57, fresh-57)
+            and (after is None or after.is_punct or after.pos_ in ("CCONJ", "SCONJ")
+                 or (after.pos_ == "ADP" and not (beyond is not None and beyond.pos_ == "PRON")))):
+        return []  # "confirmed cases … are linked to follow-up within a fortnight" (stop 57, fresh-57); "… to follow-up
+        #            with you by Friday" is a verb (a review)
     fix = f"{tok.text} {particle.text}"
     return [EngineMatch(tok.idx, len(word), p.message.format(word=word, fix=fix), (fix,), "grammar",
                         RULE_PREFIX + "phrasal-verb", safe=False, category="thanklint")]

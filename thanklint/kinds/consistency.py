@@ -211,8 +211,6 @@ def _employer_orgs(analysis, p):
                 continue  # "the Senior Customs Clearance Executive position": the post, not its employer
             if ent.end < len(doc) and doc[ent.end].lower_ in p.place_nouns:
                 continue  # "the field visit to Kalghatgi taluk": a place's name, not an organisation's
-            if ent.start and doc[ent.start - 1].lower_ in ("their", "his", "her"):
-                continue  # someone else's: "often working with their LMC midwife" (stop 57, fresh-57)
             if _a_places_owner(doc, ent, named):
                 continue  # "the beds at Bishop's Sutton": the first word of a place's name (stop 56, fresh-54)
             if _worked_with_source(doc, ent, p.source_nouns):
@@ -235,6 +233,10 @@ def _employer_orgs(analysis, p):
             before = {ent.start - k for k in (1, 2, 3)}
             addressed = bool(cue_ends & before) or ("visit" if visit_ends & before else "weak" if place_ends & before
                                                     else "owner" if _possessive(doc, ent) else False)
+            if ent.start and doc[ent.start - 1].lower_ in ("their", "his", "her") and (
+                    addressed is not True or (ent.text.isupper() and len(ent.text) <= 4)):
+                continue  # someone else's: "often working with their LMC midwife" (a role's initials, stop 57,
+                #           fresh-57); "joining their Fabrikam family" is still a leftover employer (a review)
             out.append((ent, addressed, about_past, unit))
         seen = set()
         for span, kind in unnamed:

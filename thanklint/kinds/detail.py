@@ -39,6 +39,8 @@ def _mine(tok) -> bool:
 class DetailParams:
     cues: tuple[str, ...]  # the interview is referred to; what follows is the candidate detail
     strong_cues: tuple[str, ...] = ()  # enough on their own ("as promised")
+    # cues that count only with a particular thing, in a sentence not about the candidate's own ("the panel handed me …")
+    particular_cues: tuple[str, ...] = ()
     owners: tuple[str, ...] = ("your",)  # a noun phrase these words own may be a detail
     generic: tuple[str, ...] = ()  # nouns that are never a detail by themselves
     praise: tuple[str, ...] = ()  # "your commitment to patient care": what these nouns govern is praise too
@@ -61,7 +63,7 @@ class DetailParams:
 
     def __post_init__(self):
         check_model_params(self.model, self.threshold, self.veto)
-        for c in self.cues + self.strong_cues:
+        for c in self.cues + self.strong_cues + self.particular_cues:
             compile_cue(c)
         if self.missing_at not in WHERE:
             raise ValueError(f"missing_at must be one of {', '.join(WHERE)}")
@@ -351,6 +353,7 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
     specific = _specific_noun(analysis, params, ctx, places=False)
     questions = frozenset(params.question_nouns)
     cues, strong = compile_cues(params.cues), compile_cues(params.strong_cues)
+    demanding = compile_cues(params.particular_cues)
     owners = set(params.owners)
     frames = frozenset(params.frames)
     frame_verbs = frozenset(params.frame_verbs)
@@ -377,7 +380,7 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
         def particular(region, toks=toks, definite=True) -> bool:
             return _particular(region, toks, skip, own, params, definite)
 
-        hit = _detail_at(toks, strong, cues, owners, content, particular, kinds, settings)
+        hit = _detail_at(toks, strong, (cues, demanding), owners, content, particular, kinds, settings)
         if hit is not None:
             found[n] = hit
     return found
@@ -544,14 +547,17 @@ def _company_tokens(analysis, ctx) -> set[int]:
     return {i for ent in analysis.doc.ents if company and ent.text.lower() == company for i in range(ent.start, ent.end)}
 
 
-def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings):
+def _detail_at(toks, strong, cue_sets, owners, content, particular, kinds, settings):
     """The token that makes a sentence carry a detail (a strong cue's first word, the specific
     noun a cue or an owner governs, or a particular subject the candidate says what it is to
-    them: `_said_of_subject`), or None."""
+    them: `_said_of_subject`), or None. `cue_sets`: the cues, and those that need a particular thing."""
     for cue in strong.candidates(toks):
         for s, e in find(cue, toks):
             return toks[s]
-    for cue in cues.candidates(toks):
+    cues, demanding = cue_sets
+    mine = _owns_mine(toks)
+    for cue, needs in [*((c, False) for c in cues.candidates(toks)),
+                       *((c, True) for c in demanding.candidates(toks) if not mine)]:
         # the cue's own words refer to the interview, they are never the detail
         said = {w for step in cue.steps if step.op == "word" for w in step.values}
         for s, e in find(cue, toks):
@@ -595,6 +601,8 @@ def _detail_at(toks, strong, cues, owners, content, particular, kinds, settings)
             hit = next((t for t in toks[max(0, s - 40) : s + 30]
                         if t.i in scope and content(t, stop) and not (t.i in stop and t.lower_ in said)
                         and not _toured(t, stop)), None)  # fmt: skip
+            if hit is not None and needs and not particular([t for t in toks if t.i in scope and t.i not in stop]):
+                continue  # "The panel gave me plenty of time" names nothing (a review of stop 57)
             if hit is not None:
                 return hit
     hit = (_said_of_subject(toks, content, particular) or _offered_on_subject(toks, content, particular)
@@ -734,10 +742,12 @@ def _a_setting_slot(tok, frame, frames) -> bool:
     while tok.dep_ == "conj" and tok.head.pos_ == "NOUN":
         tok = tok.head  # "working with the tides and the weather": the pair's slot is the first's
     prep = tok.head
-    if tok.dep_ == "pobj" and tok.tag_ == "NNS" and prep.lower_ in _PHRASAL and frame.pos_ == "NOUN" \
-            and prep.head.tag_ == "VBG" and prep.head.lemma_.lower() in _ONGOING and not _timed(prep.head):
-        return True  # the things a phrasal verb's work goes on with: "the challenges of working with the tides and the
-        #              weather" (stop 57, detail-notes-11); not one event: "working with the renovation" (a review)
+    verb = prep.head.lemma_.lower()
+    if (tok.dep_ == "pobj" and prep.lower_ in _PHRASAL and frame.pos_ == "NOUN" and prep.head.tag_ == "VBG"
+            and (verb in _TENDING or (verb in _ONGOING and tok.tag_ == "NNS")) and not _timed(prep.head)):
+        return True  # what a phrasal verb's work tends or goes on with: "your commitment to looking after the country",
+        #              "the challenges of working with the tides and the weather" (stop 57, detail-notes-11); not one
+        #              event: "working with the renovation" (a review)
     if tok.dep_ == "pobj":
         # the frame's own preposition is its first ("your focus on the rebuild"); a later one says where: "the
         # importance of safety and teamwork on the shore" (stop 57, detail-notes-11)
@@ -748,7 +758,8 @@ def _a_setting_slot(tok, frame, frames) -> bool:
 
 
 _PHRASAL = frozenset({"with", "after", "for", "around"})
-_ONGOING = frozenset({"work", "look", "care", "live"})  # not "dealing with the merger": one event (a review of this)
+_TENDING = frozenset({"look", "care"})  # "looking after", "caring for": whatever is tended
+_ONGOING = frozenset({"work", "live"})  # "working with the tides": things, in the plural; not "dealing with the merger"
 
 
 def _timed(verb) -> bool:
@@ -902,6 +913,16 @@ def _offered_on_subject(toks, content, particular):
     return None
 
 
+def _in_conj(tok, head) -> bool:
+    """`tok` is in a clause joined to `head` after it ("…, and I'd be keen to …")."""
+    return any(c.dep_ == "conj" and c.i > head.i and tok in c.subtree for c in head.children)
+
+
+def _owns_mine(toks) -> bool:
+    """The sentence says "my" or "our": about the candidate's own past ("At my last job the panel asked …")."""
+    return any(t.lower_ in ("my", "our") for t in toks)
+
+
 def _told_as_now(toks, content, particular):
     """A particular thing of the workplace, told plainly as how it stands now: the subject of the
     sentence (or of a clause joined to it) is "the" or "this" thing with words that tell which one, or
@@ -926,9 +947,13 @@ def _told_as_now(toks, content, particular):
         if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos", "compound") for c in thing.children) \
                 and thing.pos_ != "PROPN":
             continue
-        if any(x.lower_ in _FIRST_PERSON_WORDS for c in head.children if c.dep_ in ("attr", "acomp", "oprd")
-               for x in c.subtree):
-            continue  # what it is to the candidate: "The busy weekends are exactly the kind of pressure I enjoy"
+        if any(t.lower_ in _FIRST_PERSON_WORDS for t in toks if t.i < head.i or t in head.subtree and not _in_conj(t, head)):
+            continue  # the candidate's own place or liking: "At my current plant, the night shift is short-staffed",
+            #           "The busy weekends are exactly the kind of pressure I enjoy" (a review); a clause of theirs
+            #           joined after it may follow: "…, and I'd be keen to train toward working on it" (detail-notes-4)
+        if _judged(head) or _said_of_all(head) or thing.lemma_.lower() in _SAYINGS:
+            continue  # a judgement or a truth of the field: "The busy season is the hardest part of the job", "The
+            #           care sector is facing staff shortages", "The key to good service is listening" (a review)
         phrase = list(subj.subtree)
         if any(_mine(x) or x.lower_ in _FIRST_PERSON_WORDS for x in phrase) or not particular(phrase):
             continue
@@ -938,6 +963,37 @@ def _told_as_now(toks, content, particular):
     return None
 
 
+def _judged(head) -> bool:
+    """The clause says what the thing is worth, not how it stands: an adjective or a superlative for its
+    complement ("is outdated", "is one of the largest in the world", "is the busiest"), or a noun of
+    judging ("is a real problem", "the hardest part of the job", "a great place to live")."""
+    comps = [c for c in head.children if c.dep_ in ("attr", "acomp", "oprd")]
+    return any((c.dep_ == "acomp" and c.lemma_.lower() in _JUDGING_ADJ) or c.lemma_.lower() in _JUDGING
+               or any(t.tag_ == "JJS" for t in c.subtree) for c in comps)
+
+
+def _said_of_all(head) -> bool:
+    """The clause is about a whole field or everyone in it: "most" or "any" on a noun ("in most companies",
+    "of any nursing job"), or the field itself ("the care sector", "in this industry"); not "every pier" of
+    one schedule (detail-notes-13)."""
+    return any((t.lower_ in ("most", "any") and t.dep_ in ("det", "amod", "predet"))
+               or t.lemma_.lower() in _FIELDS or _a_field_named(t) for t in head.subtree)
+
+
+def _a_field_named(tok) -> bool:
+    """"in accounting", "in construction", "in nursing": a bare singular noun after "in", a field of work."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.tag_ == "NN" and tok.is_lower
+            and not any(c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in tok.children))
+
+
+_JUDGING = frozenset({"problem", "part", "reason", "place", "key", "issue", "challenge", "thing", "way", "secret",
+                      "heart", "example", "one"}) - {"one"}
+_SAYINGS = frozenset({"key", "secret", "trick", "heart"})
+# adjectives of judging, not of a state: "is outdated", "is difficult"; not "is overdue for replacement" (detail-notes-4)
+_JUDGING_ADJ = frozenset({"difficult", "hard", "tough", "easy", "outdated", "terrible", "great", "good", "bad",
+                          "important", "essential", "vital", "crucial", "interesting", "exciting", "challenging",
+                          "rewarding", "demanding", "stressful", "inspiring", "impressive", "amazing", "wonderful"})
+_FIELDS = frozenset({"sector", "industry", "trade", "trades", "profession", "field", "economy", "market", "world"})
 _SHARES = frozenset({"most", "much", "lot", "half", "bulk", "majority"})
 
 

@@ -896,12 +896,17 @@ def _not_an_adverb(analysis, m) -> bool:
 
 def _plural_in_use(analysis, m) -> bool:
     """The plural the engine asks for is one English text writes: "a team of engineer" -> "engineers"
-    (Zipf 4.4); "a new range of kombucha" -> "kombuchas" (0: a mass noun) is none (stop 57, natural-13)."""
+    (Zipf 4.4); "a new range of kombucha" -> "kombuchas" (0: a mass noun) is none (stop 57, natural-13).
+    A person's noun counts however rare its plural: "a team of hydrogeologist" (a review)."""
+    words = analysis.note.text[m.offset : m.end].lower().split()
+    if words and words[-1].endswith(_PEOPLE_ENDINGS):
+        return True
     # the replacement is the span with its noun in the plural ("range of kombuchas"): its last word
     return any(_zipf(r.split()[-1].lower()) >= _PLURAL_IN_USE for r in m.replacements[:3] if r.split())
 
 
 _PLURAL_IN_USE = 1.5  # Zipf: "engineers" 4.4, "apprentices" 3.3; "kombuchas" 0
+_PEOPLE_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "ee")
 
 
 def _heads_a_clause(analysis, m) -> bool:
@@ -1712,9 +1717,9 @@ def _te_reo_article(text: str, start: int, end: int) -> bool:
 
 # a dotted name in code or a file: "phenix.refine", "config.yaml", "torch.nn"
 _IDENTIFIER = re.compile(r"[a-z][\w-]*(?:\.[a-z][\w-]*)+")
-# a name and, with no space, brackets holding a colon, a digit, "=" or a comma: "Tg(kdrl:GFP)", "mean(x,y)";
-# not "colleague(s)", where a slip in the word stays one
-_NOTATION = re.compile(r"[A-Za-z][\w-]*\([^\s()]*[:\d=,][^\s()]*\)")
+# a name and, with no space, brackets holding a colon or "=": "Tg(kdrl:GFP)", "f(x=1)"; not "colleague(s)" nor
+# "recepionist(2019-2021)", where a slip in the word stays one (a review)
+_NOTATION = re.compile(r"[A-Za-z][\w-]*\([^\s()]*[:=][^\s()]*\)")
 
 
 def _in_identifier(text: str, start: int, end: int) -> bool:
