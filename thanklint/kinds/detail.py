@@ -904,10 +904,7 @@ def _offered_on_subject(toks, content, particular):
             continue
         if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos") for c in subj.children):
             continue
-        phrase = list(subj.subtree)
-        if any(_mine(x) or x.lower_ in _FIRST_PERSON_WORDS for x in phrase) or not particular(phrase):
-            continue
-        hit = next((t for t in phrase if content(t, set())), None)
+        hit = _subject_hit(subj, content, particular)
         if hit is not None:
             return hit
     return None
@@ -916,6 +913,14 @@ def _offered_on_subject(toks, content, particular):
 def _in_conj(tok, head) -> bool:
     """`tok` is in a clause joined to `head` after it ("…, and I'd be keen to …")."""
     return any(c.dep_ == "conj" and c.i > head.i and tok in c.subtree for c in head.children)
+
+
+def _subject_hit(subj, content, particular):
+    """The first detail word of a subject that names a particular thing, not the candidate's own."""
+    phrase = list(subj.subtree)
+    if any(_mine(x) or x.lower_ in _FIRST_PERSON_WORDS for x in phrase) or not particular(phrase):
+        return None
+    return next((t for t in phrase if content(t, set())), None)
 
 
 def _owns_mine(toks) -> bool:
@@ -954,10 +959,7 @@ def _told_as_now(toks, content, particular):
         if _judged(head) or _said_of_all(head) or thing.lemma_.lower() in _SAYINGS:
             continue  # a judgement or a truth of the field: "The busy season is the hardest part of the job", "The
             #           care sector is facing staff shortages", "The key to good service is listening" (a review)
-        phrase = list(subj.subtree)
-        if any(_mine(x) or x.lower_ in _FIRST_PERSON_WORDS for x in phrase) or not particular(phrase):
-            continue
-        hit = next((t for t in phrase if content(t, set())), None)
+        hit = _subject_hit(subj, content, particular)
         if hit is not None:
             return hit
     return None
