@@ -1719,7 +1719,7 @@ def _te_reo_article(text: str, start: int, end: int) -> bool:
 _IDENTIFIER = re.compile(r"[a-z][\w-]*(?:\.[a-z][\w-]*)+")
 # a name and, with no space, brackets holding a colon or "=": "Tg(kdrl:GFP)", "f(x=1)"; not "colleague(s)" nor
 # "recepionist(2019-2021)", where a slip in the word stays one (a review)
-_NOTATION = re.compile(r"[A-Za-z][\w-]*\([^\s()]*[:=][^\s()]*\)")
+_GENE_NOTATION = re.compile(r"[A-Za-z][\w-]*\([^\s()]*[:=][^\s()]*\)")
 
 
 def _in_identifier(text: str, start: int, end: int) -> bool:
@@ -1731,7 +1731,7 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
         left -= 1
     while right < len(text) and not text[right].isspace():
         right += 1
-    if _NOTATION.fullmatch(text[left:right].rstrip(".,;:!?")):
+    if _GENE_NOTATION.fullmatch(text[left:right].rstrip(".,;:!?")):
         return True  # a gene's or a call's notation: "our Tg(kdrl:GFP) crosses" (stop 57, fresh-57)
     token = text[left:right].strip("()[]{}\"'“”‘’,;:!?").rstrip(".")
     if not _IDENTIFIER.fullmatch(token):
