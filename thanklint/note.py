@@ -493,10 +493,10 @@ def _signoff(content: list[Line], valedictions: tuple[str, ...], greeting: Line 
             name = Line(name_start, val_end, m.group(1))
             val_end = name_start
         elif rest.strip(" ,!") and not rest.lstrip().startswith(","):
+            # two closing phrases joined are one ("With thanks and best regards,": stop 57, fresh-55); other words
+            # after one make a sentence, not a valediction ("Best of luck with the launch!")
             joined = re.fullmatch(r"\s+and\s+(.+?)\s*,?", rest)
-            if joined and _starts_with(joined.group(1), valedictions) == joined.group(1).lower():
-                pass  # two closing phrases joined: "With thanks and best regards," (stop 57, fresh-55)
-            elif len(rest.split()) > 2:  # "Best of luck with the launch!" is a sentence, not a valediction
+            if len(rest.split()) > 2 and not (joined and _starts_with(joined.group(1), valedictions) == joined.group(1).lower()):
                 continue
         if name is None:
             for nxt in tail[i + 1 :]:

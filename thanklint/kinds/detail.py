@@ -989,7 +989,7 @@ def _a_field_named(tok) -> bool:
 
 
 _JUDGING = frozenset({"problem", "part", "reason", "place", "key", "issue", "challenge", "thing", "way", "secret",
-                      "heart", "example", "one"}) - {"one"}
+                      "heart", "example"})
 _SAYINGS = frozenset({"key", "secret", "trick", "heart"})
 # adjectives of judging, not of a state: "is outdated", "is difficult"; not "is overdue for replacement" (detail-notes-4)
 _JUDGING_ADJ = frozenset({"difficult", "hard", "tough", "easy", "outdated", "terrible", "great", "good", "bad",
