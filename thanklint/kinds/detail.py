@@ -462,12 +462,31 @@ _DEGREES = frozenset({"seriously", "much", "highly", "strongly", "deeply",
                       "well", "closely", "carefully"})  # "how well the practice supports its new graduates" (stop 52, detail-notes-6)
 
 
+_WEIGHTS = frozenset({"difference", "weight", "importance", "emphasis", "value", "store", "stock"})
+_RESTING = frozenset({"depend", "rely", "hinge", "rest", "matter"})
+
+
 def _how_much(tok) -> bool:
     """The token is the degree word of a "how" clause, said of its verb: "how seriously … takes", "how
-    much … values"; not "how much trust your team has built with local families" (an amount of a thing)."""
-    return (tok.lower_ in _DEGREES and tok.i > 0 and tok.nbor(-1).lower_ == "how"
-            and tok.dep_ in ("advmod", "dobj", "npadvmod")
-            and tok.head.pos_ in ("VERB", "AUX"))  # "how strongly the association is committed" (stop 55)
+    much … values"; or of a value's weight: "how much difference good mesh tension makes", "how much customer
+    trust depends on …" (stop 58, detail-notes-13); not "how much trust your team has built with local
+    families" (an amount of a thing)."""
+    if not (tok.lower_ in _DEGREES and tok.i > 0 and tok.nbor(-1).lower_ == "how"):
+        return False
+    if tok.dep_ in ("advmod", "dobj", "npadvmod"):
+        return tok.head.pos_ in ("VERB", "AUX")  # "how strongly the association is committed" (stop 55)
+    return tok.dep_ == "amod" and (tok.head.lemma_.lower() in _WEIGHTS
+                                   or tok.head.dep_ == "nsubj" and tok.head.head.lemma_.lower() in _RESTING)
+
+
+def _clause_of(frame):
+    """The verb whose clause a "how much" or "what it takes" frame opens ("how much | difference … makes")."""
+    cur = frame
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
 
 
 def _how_they_work(tok) -> bool:
@@ -527,8 +546,8 @@ def _activity(tok) -> bool:
 
 def _what_it_takes(tok) -> bool:
     """"how to …", "how best to …", "how a supervisor can motivate …" (the employer's people), "what it means|takes
-    to …", "what an apprentice needs to succeed": the job in general, not "how your old forklifts keep breaking
-    down" (a review)."""
+    to …", "what an apprentice needs to succeed", "what makes a move go smoothly" (stop 58, detail-notes-13): the job
+    in general, not "how your old forklifts keep breaking down" (a review)."""
     doc, i = tok.doc, tok.i
     nxt = [t.lower_ for t in doc[i + 1 : i + 4]]
     if tok.lower_ == "how":
@@ -537,7 +556,7 @@ def _what_it_takes(tok) -> bool:
         verb = tok.head
         return verb.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "nsubj" and (_people(c) or c.lemma_.lower().endswith(_AGENT_ENDINGS)) for c in verb.children)
-    return tok.lower_ == "what" and any(t.lemma_.lower() in ("mean", "take", "need", "require", "involve")
+    return tok.lower_ == "what" and any(t.lemma_.lower() in ("mean", "take", "need", "require", "involve", "make")
                                         for t in doc[i + 1 : i + 5])
 
 
@@ -661,7 +680,11 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
         if not before:
             return False
         frame = before[-1]
-        region = [t for t in toks if t.i >= frame.i]
+        # a "how much" or "what makes" clause is its own phrase: not "…, and your emphasis on HACCP records …" after it
+        clause = {t.i for t in _clause_of(frame).subtree} if _how_much(frame) or _what_it_takes(frame) else None
+        if clause is not None and tok.i not in clause:
+            return False
+        region = [t for t in toks if t.i >= frame.i and (clause is None or t.i in clause)]
     region.sort(key=lambda t: t.i)
     # what the candidate goes on to say is theirs ("…, and I value that same partnership in my work")
     # (or after a relative pronoun: "…, which I believe is essential": stop 50, detail-notes-3)
@@ -673,7 +696,7 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
     if frame.lower_ == "how" or _how_much(frame):  # the employer's people the "how" clause is about are no particular
         # thing ("the gang", "how strongly the association is committed": stop 55); what names them further is ("your
         # team in the Leeds depot"), and so is a thing: "how much the new ring road has cut your foot traffic" (a review)
-        skip = skip | {t.i for c in frame.head.children if c.dep_ in ("nsubj", "nsubjpass")
+        skip = skip | {t.i for c in _clause_of(frame).children if c.dep_ in ("nsubj", "nsubjpass")
                        and (frame.lower_ == "how" or _the_employers(c, params))
                        for t in (c, *(k for k in c.children if k.dep_ in ("det", "poss")))}
     return not _particular([t for t in region if cut is None or t.i < cut], toks, skip, own, params, frame=frame)
@@ -754,7 +777,8 @@ def _a_setting_slot(tok, frame, frames) -> bool:
         own = (prep.head.lemma_.lower() in frames or prep.head.lower_ in frames) and prep == next(
             (c for c in prep.head.children if c.dep_ == "prep"), None)
         return prep.lower_ in _LOCATIONS and not own
-    return tok.dep_ == "dobj" and frame.pos_ == "NOUN" and tok.head.tag_ == "VBG" and not _timed(tok.head)
+    return (tok.dep_ == "dobj" and (frame.pos_ == "NOUN" or _how_much(frame)) and tok.head.tag_ == "VBG"
+            and not _timed(tok.head))
 
 
 _PHRASAL = frozenset({"with", "after", "for", "around"})
