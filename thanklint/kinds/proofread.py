@@ -851,6 +851,18 @@ def _not_a_hyphened_modifier(analysis, m) -> bool:
     return not (last.dep_ in ("amod", "compound", "nmod") and noun.i > last.i and noun.tag_ in ("NN", "NNP") and not own_det)
 
 
+def _not_a_plurals_modifier(analysis, m) -> bool:
+    """After "the", the verb describes the plural noun after it, a field's noun adjunct: "when the locate marks and
+    the drawings don't agree" (a utility locate: stop 58, fresh-56); "I made the decide" and "a locate marks" (the
+    article fits no plural) are left to the engine."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks or toks[0].lower_ != "the":
+        return True
+    last = toks[-1]
+    noun = last.head
+    return not (last.dep_ in ("amod", "compound") and noun.i == last.i + 1 and noun.tag_ == "NNS")
+
+
 def _not_a_models_plural(analysis, m) -> bool:
     """The word is no model's name in the plural, a capital and three letters or more, then digits and
     an "s": "a package of Creamsource Vortex8s and SkyPanels" (stop 44, fresh-40), nor a library's;
@@ -879,6 +891,9 @@ def _not_an_acronym(analysis, m) -> bool:
 def _pronoun_slot(analysis, m) -> bool:
     """The lower-case "i" stands where the pronoun would: not a letter after a code's capitalised word,
     before a noun ("Ex d, Ex e and Ex i equipment": a protection type) (stop 43, fresh-37)."""
+    text = analysis.note.text
+    if text[m.offset - 1 : m.offset] == "(" and text[m.end : m.end + 1] == ")":
+        return False  # a list's or a section's numeral: "sections 9(2)(f)(iv) and 9(2)(g)(i)" (stop 58, fresh-56)
     toks = analysis.tokens(m.offset, m.end)
     if not toks or toks[0].i == 0 or toks[-1].i + 1 >= len(toks[0].doc):
         return True
@@ -886,6 +901,29 @@ def _pronoun_slot(analysis, m) -> bool:
     # a noun that is no verb: "At Costa i tutor maths" is still the pronoun (a review)
     return not (prev.text[:1].isupper() and not _opens_sentence(prev) and nxt.tag_ in ("NN", "NNS")
                 and not wordforms.is_verb(nxt.lower_))
+
+
+def _not_a_noun_use(analysis, m) -> bool:
+    """The initialism is said as an aside ("IMO, the role suits me"), not used as a noun: after an article, an
+    owner or a preposition, or before a noun it names ("the IMO Standard Marine Communication Phrases": the
+    International Maritime Organization, stop 58, fresh-56; "under IMO rules")."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks:
+        return True
+    first, last = toks[0], toks[-1]
+    prev = first.nbor(-1) if first.i > 0 else None
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    if prev is not None and (prev.pos_ in ("DET", "ADP") or prev.tag_ == "PRP$"):
+        return False
+    return not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not nxt.is_sent_start)
+
+
+def _adjective_not_before_verb(analysis, m) -> bool:
+    """The word after the modal is an adjective with no verb after it: "I would happy to help" lacks "be"; "I would
+    first confirm the borrower's position" does not ("first" says when: stop 58, fresh-56)."""
+    nxt = _next_token(analysis, m)
+    after = nxt.nbor(1) if nxt is not None and nxt.i + 1 < len(nxt.doc) else None
+    return not (after is not None and after.tag_ == "VB")
 
 
 def _not_an_adverb(analysis, m) -> bool:
@@ -1418,11 +1456,13 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "both-pairs": _both_pairs, "not-notation": _not_notation, "next-not-a-subject": _next_not_a_subject,
             "not-a-particle": _not_a_particle, "no-article": _no_article,
             "not-a-listed-word": _not_a_listed_word, "not-a-clause-verb": _not_a_clause_verb,
-            "pronoun-slot": _pronoun_slot, "not-an-adverb": _not_an_adverb, "plural-in-use": _plural_in_use, "heads-a-clause": _heads_a_clause,
+            "pronoun-slot": _pronoun_slot, "not-a-noun-use": _not_a_noun_use,
+            "adjective-not-before-verb": _adjective_not_before_verb, "not-an-adverb": _not_an_adverb, "plural-in-use": _plural_in_use, "heads-a-clause": _heads_a_clause,
             "not-a-section": _not_a_section,
             "not-a-kept-object": _not_a_kept_object, "a-range": _a_range, "not-an-acronym": _not_an_acronym,
             "not-a-models-plural": _not_a_models_plural, "not-before-marked-vowel": _not_before_marked_vowel,
             "not-an-isotope": _not_an_isotope, "not-a-hyphened-modifier": _not_a_hyphened_modifier,
+            "not-a-plurals-modifier": _not_a_plurals_modifier,
             "not-a-subjects-owner": _not_a_subjects_owner, "not-a-post": _not_a_post,
             "not-a-kept-noun": _not_a_kept_noun, "not-in-a-path-list": _not_in_a_path_list,
             "not-a-range-end": _not_a_range_end, "common-guess": _common_guess,
@@ -1546,6 +1586,14 @@ def _scowl_word(word: str) -> bool:
     one edit from: a slip stays near the word meant, and a word such lists hold at size 80 is
     some field's ("tephra", "prepreg"); "supercede" is one edit from "supersede" (size 50)."""
     return word in _scowl()[1] and _no_slip_of_a_common_word(word)
+
+
+def _medical_word(word: str) -> bool:
+    """A word of the medical dictionary, or its regular plural: "polypectomies" (stop 58, fresh-56); not
+    "polypectomys"."""
+    med = _medical()
+    return (word in med or word.endswith("ies") and word[:-3] + "y" in med
+            or word.endswith("s") and not word.endswith(("ss", "ys")) and word[:-1] in med)
 
 
 def _no_slip_of_a_common_word(word: str) -> bool:
@@ -1931,7 +1979,7 @@ def _field_word(word: str, replacements, p: ProofreadParams, after_article: bool
         # not a function word run on, as above: SCOWL holds "intime"; but a word of its size 50 is
         # common English ("bylaws", which LanguageTool's British list spells "byelaws": stop 46, fresh-43)
         return True
-    if p.medical_words and word.isalpha() and word in _medical() and _no_slip_of_a_common_word(word):
+    if p.medical_words and word.isalpha() and _medical_word(word) and _no_slip_of_a_common_word(word):
         return True  # "corneoscleral", "theranostics" (stop 48, fresh-45); "accomodation" is listed, a slip
     # a word all three lists hold, Webster's or GCIDE, SCOWL to size 80 and WordNet, that is no slip
     # of one word: "shunter" is one edit from "hunter" and "shutter" both (stop 47, fresh-44); "carful"
