@@ -463,7 +463,14 @@ _DEGREES = frozenset({"seriously", "much", "highly", "strongly", "deeply",
 
 
 _WEIGHTS = frozenset({"difference", "weight", "importance", "emphasis", "value", "store", "stock"})
-_RESTING = frozenset({"depend", "rely", "hinge", "rest", "matter"})
+_RESTING = frozenset({"depend", "depends", "rely", "relies", "hinge", "hinges", "ride", "rides", "matter", "matters"})
+
+
+def _resting_word(tok):
+    """The verb a "how much" leans on, a few words on, however the parser reads it: "how much depends on",
+    "how much rides on getting the boil right", "how much character integrity matters" (stop 58, detail-notes-12)."""
+    return next((t for t in tok.doc[tok.i + 1 : tok.i + 5] if t.lower_ in _RESTING or t.lemma_.lower() in _RESTING
+                 and t.pos_ == "VERB"), None)
 
 
 def _how_much(tok) -> bool:
@@ -473,14 +480,19 @@ def _how_much(tok) -> bool:
     families" (an amount of a thing)."""
     if not (tok.lower_ in _DEGREES and tok.i > 0 and tok.nbor(-1).lower_ == "how"):
         return False
+    if tok.lower_ == "much" and _resting_word(tok) is not None:
+        return True
     if tok.dep_ in ("advmod", "dobj", "npadvmod"):
         return tok.head.pos_ in ("VERB", "AUX")  # "how strongly the association is committed" (stop 55)
-    return tok.dep_ == "amod" and (tok.head.lemma_.lower() in _WEIGHTS
-                                   or tok.head.dep_ == "nsubj" and tok.head.head.lemma_.lower() in _RESTING)
+    return tok.dep_ == "amod" and tok.head.lemma_.lower() in _WEIGHTS
 
 
 def _clause_of(frame):
-    """The verb whose clause a "how much" or "what it takes" frame opens ("how much | difference … makes")."""
+    """The verb whose clause a "how much" or "what it takes" frame opens ("how much | difference … makes", "how much
+    … depends on …")."""
+    rest = _resting_word(frame) if frame.lower_ == "much" else None
+    if rest is not None:
+        return rest
     cur = frame
     for _ in range(4):
         if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
@@ -546,7 +558,8 @@ def _activity(tok) -> bool:
 
 def _what_it_takes(tok) -> bool:
     """"how to …", "how best to …", "how a supervisor can motivate …" (the employer's people), "what it means|takes
-    to …", "what an apprentice needs to succeed", "what makes a move go smoothly" (stop 58, detail-notes-13): the job
+    to …", "what an apprentice needs to succeed", "what makes a move go smoothly", "what the role asks of its holder" (stop
+    58, detail-notes-12 and -13): the job
     in general, not "how your old forklifts keep breaking down" (a review)."""
     doc, i = tok.doc, tok.i
     nxt = [t.lower_ for t in doc[i + 1 : i + 4]]
@@ -556,7 +569,8 @@ def _what_it_takes(tok) -> bool:
         verb = tok.head
         return verb.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "nsubj" and (_people(c) or c.lemma_.lower().endswith(_AGENT_ENDINGS)) for c in verb.children)
-    return tok.lower_ == "what" and any(t.lemma_.lower() in ("mean", "take", "need", "require", "involve", "make")
+    return tok.lower_ == "what" and any(t.lemma_.lower() in ("mean", "take", "need", "require", "involve", "make", "ask",
+                                                             "demand", "entail", "expect")
                                         for t in doc[i + 1 : i + 5])
 
 
@@ -676,14 +690,15 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
         frame = owner if owner is not None else max(inside, key=lambda f: f.i)
         region = [t for t in frame.subtree] + ([tok] if owner is not None else [])
     else:  # the parse may hang the detail elsewhere: the nearest frame just before it
-        before = [f for f in framing if 0 <= tok.i - f.i <= _FRAME_REACH]
+        # a "how much" or "what makes" clause is its own phrase, however long: not "…, and your emphasis on HACCP
+        # records …" after it
+        clauses = {f.i: _clause_span(f, toks) for f in framing if _how_much(f) or _what_it_takes(f)}
+        before = [f for f in framing if 0 <= tok.i - f.i and (tok.i in clauses[f.i] if f.i in clauses
+                                                               else tok.i - f.i <= _FRAME_REACH)]
         if not before:
             return False
         frame = before[-1]
-        # a "how much" or "what makes" clause is its own phrase: not "…, and your emphasis on HACCP records …" after it
-        clause = {t.i for t in _clause_of(frame).subtree} if _how_much(frame) or _what_it_takes(frame) else None
-        if clause is not None and tok.i not in clause:
-            return False
+        clause = clauses.get(frame.i)
         region = [t for t in toks if t.i >= frame.i and (clause is None or t.i in clause)]
     region.sort(key=lambda t: t.i)
     # what the candidate goes on to say is theirs ("…, and I value that same partnership in my work")
@@ -719,6 +734,7 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
     # club's changing rooms" are (a review)
     employers = set(params.title_words) | _EMPLOYER_KINDS
     units = set(params.title_words) | _UNITS
+    ranged = _ranges(region) if frame is not None else set()
     for t in region:
         if t.i in skip or t.lemma_.lower() in own or t.lower_ in own:
             continue
@@ -731,6 +747,7 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
         if rare and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and not quality:
             return True
         if (definite and t.pos_ == "NOUN" and t.dep_ != "poss" and t.ent_type_ not in ("DATE", "TIME") and not quality
+                and t.i not in ranged
                 and (t.lemma_.lower() not in generic or (_named_kind(t, generic | settings) and t.lemma_.lower() not in units))
                 and t.lemma_.lower() not in frames
                 and t.lemma_.lower() not in rulebooks  # "within the governing documents": a field's rules (stop 55, detail-notes-9)
@@ -741,6 +758,28 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
                         for c in t.children)):
             return True  # one thing, not a value; not the frame's owner ("the press's dedication")
     return False
+
+
+def _clause_span(frame, toks) -> set[int]:
+    """The token indexes of the clause a "how much" or "what it takes" frame opens, with a range set off after it:
+    "what the job involves, from accurate cutting at the counter to keeping the bolts tidy" (stop 58)."""
+    clause = {t.i for t in _clause_of(frame).subtree}
+    return clause | {i for i in _ranges(toks) if i > max(clause)}
+
+
+def _ranges(region) -> set[int]:
+    """The tokens of a "from … to …" range in a frame's phrase: the span of a value or a job it shows, not one thing
+    ("consistency, from the hydration of the dough to the thickness of every sheet", "what the role asks, from
+    balancing the needs of different groups to keeping the building running": stop 58, detail-notes-12)."""
+    out: set[int] = set()
+    for f in region:
+        if f.lower_ != "from" or f.dep_ != "prep" or f.i == 0 or f.nbor(-1).text != ",":
+            continue  # set off by a comma: not a path ("moving stock from the old warehouse to the new mezzanine")
+        to = next((t for t in f.doc[f.i + 2 : f.i + 16] if t.lower_ == "to" and t.dep_ in ("prep", "aux", "dative")), None)
+        if to is not None:
+            end = max(t.i for t in (to, *to.subtree, *to.head.subtree) if t.i >= to.i)
+            out |= set(range(f.i, end + 1))
+    return out
 
 
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "prep", "relcl", "acl", "poss", "appos"})
@@ -961,32 +1000,48 @@ def _told_as_now(toks, content, particular):
     detail-notes-13). Only the candidate could know it from the interview; "The role is a great fit"
     or "Your commitment to safety is inspiring" names nothing particular (`_particular`)."""
     for subj in toks:
-        if subj.dep_ not in ("nsubj", "nsubjpass") or not (
+        if subj.dep_ not in ("nsubj", "nsubjpass", "csubj") or not (
                 subj.head.dep_ == "ROOT" or (subj.head.dep_ == "conj" and subj.head.head.dep_ == "ROOT")):
-            continue
-        thing = _share_of(subj) or subj  # "Most of | the summer schedule", "A lot of | the farm jobs"
-        if thing.pos_ not in ("NOUN", "PROPN"):
             continue
         head = subj.head
         finite = [head] + [c for c in head.children if c.dep_ in ("aux", "auxpass")]
         if not any(t.tag_ in ("VBZ", "VBP") for t in finite) or any(t.tag_ == "MD" for t in finite):
             continue
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in thing.children):
-            continue
-        if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos", "compound") for c in thing.children) \
-                and thing.pos_ != "PROPN":
-            continue
+        if subj.dep_ == "csubj":
+            # a plan told as a gerund, when it names something particular (`_subject_hit`): "Getting a 3x3
+            # competition running in the eight secondary schools before Term 3 is a big goal" (stop 58, detail-notes-12)
+            if subj.tag_ != "VBG":
+                continue
+        else:
+            thing = _share_of(subj) or subj  # "Most of | the summer schedule", "A lot of | the farm jobs"
+            if thing.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in thing.children) and not _counted(thing):
+                continue
+            if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos", "compound") for c in thing.children) \
+                    and thing.pos_ != "PROPN":
+                continue
         if any(t.lower_ in _FIRST_PERSON_WORDS for t in toks if t.i < head.i or t in head.subtree and not _in_conj(t, head)):
             continue  # the candidate's own place or liking: "At my current plant, the night shift is short-staffed",
             #           "The busy weekends are exactly the kind of pressure I enjoy" (a review); a clause of theirs
             #           joined after it may follow: "…, and I'd be keen to train toward working on it" (detail-notes-4)
-        if _judged(head) or _said_of_all(head) or thing.lemma_.lower() in _SAYINGS:
+        if _judged(head) or _said_of_all(head) or subj.dep_ != "csubj" and thing.lemma_.lower() in _SAYINGS:
             continue  # a judgement or a truth of the field: "The busy season is the hardest part of the job", "The
             #           care sector is facing staff shortages", "The key to good service is listening" (a review)
         hit = _subject_hit(subj, content, particular)
         if hit is not None:
             return hit
     return None
+
+
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "season", "shift"})
+
+
+def _counted(thing) -> bool:
+    """The subject is counted, so it is some particular things: "Eleven new cottages on Lake of Bays are joining your
+    list this summer" (stop 58, detail-notes-12); not a spell of time ("Two years of experience is required")."""
+    return thing.tag_ == "NNS" and thing.lemma_.lower() not in _TIME_UNITS and any(
+        c.dep_ == "nummod" and c.like_num and c.lower_ != "one" for c in thing.children)
 
 
 def _judged(head) -> bool:
