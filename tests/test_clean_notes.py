@@ -1717,28 +1717,36 @@ def test_languagetool_leaves_a_genes_notation_alone(tmp_path):
     assert "team of hydrogeologist" in review["grammar"] and "recepionist" in review["spelling"], review
 
 
-# fresh-56 (stop 58): a section's bracketed numeral, the International Maritime Organization, an adverb between a modal
-# and its verb, a noun adjunct of a plural after "the", a medical word's plural
+# fresh-56 (stop 58): a section's bracketed numeral, the International Maritime Organization, an adverb of time between
+# a modal and its verb, a medical procedure's plural
 FRESH_56 = ("Dear Ms Tūhoe,\n\nThank you for the interview. I focused on sections 9(2)(f)(iv) and 9(2)(g)(i) of the "
             "Act. I know the IMO Standard Marine Communication Phrases. I would first confirm the borrower's position. "
-            "I stop work when the locate marks and the drawings do not agree. Your unit does many polypectomies each "
-            "week.\n\nNgā mihi,\nAroha\n")
-# ... and what stays a slip: the pronoun in lower case, "IMO" as an aside, a modal without "be", a verb after
-# "the", a medical word's wrong plural
+            "Your unit does many polypectomies each week.\n\nNgā mihi,\nAroha\n")
+# ... and what stays a slip: the pronoun in lower case, "IMO" as an aside, a modal without "be", a verb after "the", a
+# medical word's wrong plural; and what a review found the first exceptions hid: "IMO" before a noun, a modal and an
+# adjective before a verb, "the" before a verb before a plural, another "s" on an adjective
 FRESH_56_SLIPS = FRESH_56.replace("Thank you for the interview.",
                                   "Thank you for the interview. IMO the role suits me. It would nice to meet the "
                                   "team. I made the decide quickly. At Costa i tutor maths. We did two polypectomys.")
+FRESH_56_REVIEW = FRESH_56.replace("Thank you for the interview.",
+                                   "Thank you for the interview. IMO teamwork matters more than anything. I would "
+                                   "grateful hear back soon. Thank you for the explain details about the shifts. We "
+                                   "nursed several neutropenics patients.")
 
 
 def test_harper_leaves_a_sections_numeral_and_an_organisations_initials_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_56) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, HARPER, FRESH_56_SLIPS)
     assert {"IMO", "would", "i"} <= set(slips["grammar"]) and "polypectomys" in slips["spelling"], slips
+    review = _by_rule(tmp_path, HARPER, FRESH_56_REVIEW)
+    assert {"IMO", "would"} <= set(review["grammar"]) and "neutropenics" in review["spelling"], review
 
 
 @pytest.mark.languagetool
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
-def test_languagetool_leaves_a_plurals_noun_adjunct_and_a_medical_plural_alone(tmp_path):
+def test_languagetool_leaves_a_medical_procedures_plural_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_56) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_56_SLIPS)
     assert {"the decide", "i"} <= set(slips["grammar"]) and "polypectomys" in slips["spelling"], slips
+    review = _by_rule(tmp_path, _languagetool_args(), FRESH_56_REVIEW)
+    assert "the explain" in review["grammar"] and "neutropenics" in review["spelling"], review

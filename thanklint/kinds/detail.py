@@ -484,7 +484,13 @@ def _how_much(tok) -> bool:
         return True
     if tok.dep_ in ("advmod", "dobj", "npadvmod"):
         return tok.head.pos_ in ("VERB", "AUX")  # "how strongly the association is committed" (stop 55)
-    return tok.dep_ == "amod" and tok.head.lemma_.lower() in _WEIGHTS
+    if not (tok.dep_ == "amod" and tok.head.lemma_.lower() in _WEIGHTS):
+        return False
+    # a value makes it: "how much difference good mesh tension makes"; not one thing, "how much difference the
+    # refurbishment has made" (a review)
+    subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+    return subj is None or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "your", "their", "its")
+                                   for c in subj.children)
 
 
 def _clause_of(frame):
@@ -747,7 +753,7 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
         if rare and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and not quality:
             return True
         if (definite and t.pos_ == "NOUN" and t.dep_ != "poss" and t.ent_type_ not in ("DATE", "TIME") and not quality
-                and t.i not in ranged
+                and (t.i not in ranged or any(c.dep_ in ("amod", "compound", "relcl", "acl", "nummod") for c in t.children))
                 and (t.lemma_.lower() not in generic or (_named_kind(t, generic | settings) and t.lemma_.lower() not in units))
                 and t.lemma_.lower() not in frames
                 and t.lemma_.lower() not in rulebooks  # "within the governing documents": a field's rules (stop 55, detail-notes-9)
@@ -770,7 +776,9 @@ def _clause_span(frame, toks) -> set[int]:
 def _ranges(region) -> set[int]:
     """The tokens of a "from … to …" range in a frame's phrase: the span of a value or a job it shows, not one thing
     ("consistency, from the hydration of the dough to the thickness of every sheet", "what the role asks, from
-    balancing the needs of different groups to keeping the building running": stop 58, detail-notes-12)."""
+    balancing the needs of different groups to keeping the building running": stop 58, detail-notes-12). A noun with
+    words of its own in it still names one thing ("from the broken proofing cabinet to the flour supplier who keeps
+    changing the blend": a review)."""
     out: set[int] = set()
     for f in region:
         if f.lower_ != "from" or f.dep_ != "prep" or f.i == 0 or f.nbor(-1).text != ",":
@@ -815,6 +823,8 @@ def _a_setting_slot(tok, frame, frames) -> bool:
         # importance of safety and teamwork on the shore" (stop 57, detail-notes-11)
         own = (prep.head.lemma_.lower() in frames or prep.head.lower_ in frames) and prep == next(
             (c for c in prep.head.children if c.dep_ == "prep"), None)
+        # ... and what a "how much" leans on is its own too: "how much depends on the renovation" (a review)
+        own = own or prep.head.lower_ in _RESTING or prep.head.lemma_.lower() in _RESTING
         return prep.lower_ in _LOCATIONS and not own
     return (tok.dep_ == "dobj" and (frame.pos_ == "NOUN" or _how_much(frame)) and tok.head.tag_ == "VBG"
             and not _timed(tok.head))
@@ -1010,8 +1020,9 @@ def _told_as_now(toks, content, particular):
         if subj.dep_ == "csubj":
             # a plan told as a gerund, when it names something particular (`_subject_hit`): "Getting a 3x3
             # competition running in the eight secondary schools before Term 3 is a big goal" (stop 58, detail-notes-12)
-            if subj.tag_ != "VBG":
-                continue
+            if subj.tag_ != "VBG" or not any(t.like_num or any(c.isdigit() for c in t.text)
+                                            or (t.pos_ == "PROPN" and t.i != toks[0].i) for t in subj.subtree):
+                continue  # a name or a number: not "Putting the customer at the heart of every decision is …" (a review)
         else:
             thing = _share_of(subj) or subj  # "Most of | the summer schedule", "A lot of | the farm jobs"
             if thing.pos_ not in ("NOUN", "PROPN"):
@@ -1034,14 +1045,21 @@ def _told_as_now(toks, content, particular):
     return None
 
 
-_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "season", "shift"})
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "season", "shift", "summer", "winter",
+                         "spring", "autumn", "fall", "term", "semester"})
 
 
 def _counted(thing) -> bool:
-    """The subject is counted, so it is some particular things: "Eleven new cottages on Lake of Bays are joining your
-    list this summer" (stop 58, detail-notes-12); not a spell of time ("Two years of experience is required")."""
-    return thing.tag_ == "NNS" and thing.lemma_.lower() not in _TIME_UNITS and any(
-        c.dep_ == "nummod" and c.like_num and c.lower_ != "one" for c in thing.children)
+    """The subject is counted things that are coming or changing: "Eleven new cottages on Lake of Bays are joining your
+    list this summer", "Three new nurses start in March" (stop 58, detail-notes-12): a verb in the progressive, or a
+    time in the clause. Not a spell of time ("Two years of experience", "Three summers as a lifeguard"), nor what a
+    process or a mission always has ("Four key competencies are assessed throughout the selection process", "Six core
+    principles guide the work": a review)."""
+    if thing.tag_ != "NNS" or thing.lemma_.lower() in _TIME_UNITS or not any(
+            c.dep_ == "nummod" and c.like_num and c.lower_ != "one" for c in thing.children):
+        return False
+    verb = thing.head
+    return verb.tag_ == "VBG" or any(t.ent_type_ == "DATE" for t in verb.subtree if t not in thing.subtree)
 
 
 def _judged(head) -> bool:
@@ -1079,8 +1097,9 @@ _SHARES = frozenset({"most", "much", "lot", "half", "bulk", "majority"})
 
 
 def _share_of(subj):
-    """The thing a share of which is the subject: "Most of the summer schedule", "A lot of the farm jobs"."""
-    if subj.lower_ not in _SHARES:
+    """The thing a share of which is the subject: "Most of the summer schedule", "A lot of the farm jobs", "Eleven of the
+    older flats on Marsh Lane"."""
+    if subj.lower_ not in _SHARES and not (subj.like_num and subj.lower_ != "one"):  # "Eleven of the older flats" (a review)
         return None
     of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

@@ -851,18 +851,6 @@ def _not_a_hyphened_modifier(analysis, m) -> bool:
     return not (last.dep_ in ("amod", "compound", "nmod") and noun.i > last.i and noun.tag_ in ("NN", "NNP") and not own_det)
 
 
-def _not_a_plurals_modifier(analysis, m) -> bool:
-    """After "the", the verb describes the plural noun after it, a field's noun adjunct: "when the locate marks and
-    the drawings don't agree" (a utility locate: stop 58, fresh-56); "I made the decide" and "a locate marks" (the
-    article fits no plural) are left to the engine."""
-    toks = analysis.tokens(m.offset, m.end)
-    if not toks or toks[0].lower_ != "the":
-        return True
-    last = toks[-1]
-    noun = last.head
-    return not (last.dep_ in ("amod", "compound") and noun.i == last.i + 1 and noun.tag_ == "NNS")
-
-
 def _not_a_models_plural(analysis, m) -> bool:
     """The word is no model's name in the plural, a capital and three letters or more, then digits and
     an "s": "a package of Creamsource Vortex8s and SkyPanels" (stop 44, fresh-40), nor a library's;
@@ -904,9 +892,9 @@ def _pronoun_slot(analysis, m) -> bool:
 
 
 def _not_a_noun_use(analysis, m) -> bool:
-    """The initialism is said as an aside ("IMO, the role suits me"), not used as a noun: after an article, an
-    owner or a preposition, or before a noun it names ("the IMO Standard Marine Communication Phrases": the
-    International Maritime Organization, stop 58, fresh-56; "under IMO rules")."""
+    """The initialism is said as an aside ("IMO, the role suits me", "IMO teamwork matters most"), not used as a
+    noun: after an article, an owner or a preposition ("the IMO Standard Marine Communication Phrases": the
+    International Maritime Organization, stop 58, fresh-56; "under IMO rules"), or before a number ("IMO 2020")."""
     toks = analysis.tokens(m.offset, m.end)
     if not toks:
         return True
@@ -915,15 +903,23 @@ def _not_a_noun_use(analysis, m) -> bool:
     nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
     if prev is not None and (prev.pos_ in ("DET", "ADP") or prev.tag_ == "PRP$"):
         return False
-    return not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not nxt.is_sent_start)
+    # a year or a number names a rule of its ("the IMO 2020 sulphur cap"); a noun after it may be the aside's own
+    # clause: "IMO communication is the most important part" (a review)
+    return not (nxt is not None and nxt.like_num)
+
+
+# words Harper may read as adjectives that say when or how often, before the modal's verb
+_TIME_ADVERBS = frozenset({"first", "then", "also", "still", "soon", "just", "only", "always", "never", "often", "later",
+                           "next", "usually", "normally", "again"})
 
 
 def _adjective_not_before_verb(analysis, m) -> bool:
-    """The word after the modal is an adjective with no verb after it: "I would happy to help" lacks "be"; "I would
-    first confirm the borrower's position" does not ("first" says when: stop 58, fresh-56)."""
+    """The word after the modal is no adverb of time before a verb: "I would first confirm the borrower's position"
+    needs no "be" (stop 58, fresh-56); "I would happy to help", "I would grateful hear back soon" and "I will sure bring
+    my portfolio" do (a review)."""
     nxt = _next_token(analysis, m)
     after = nxt.nbor(1) if nxt is not None and nxt.i + 1 < len(nxt.doc) else None
-    return not (after is not None and after.tag_ == "VB")
+    return not (nxt.lower_ in _TIME_ADVERBS and after is not None and after.tag_ == "VB")
 
 
 def _not_an_adverb(analysis, m) -> bool:
@@ -1462,7 +1458,6 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-kept-object": _not_a_kept_object, "a-range": _a_range, "not-an-acronym": _not_an_acronym,
             "not-a-models-plural": _not_a_models_plural, "not-before-marked-vowel": _not_before_marked_vowel,
             "not-an-isotope": _not_an_isotope, "not-a-hyphened-modifier": _not_a_hyphened_modifier,
-            "not-a-plurals-modifier": _not_a_plurals_modifier,
             "not-a-subjects-owner": _not_a_subjects_owner, "not-a-post": _not_a_post,
             "not-a-kept-noun": _not_a_kept_noun, "not-in-a-path-list": _not_in_a_path_list,
             "not-a-range-end": _not_a_range_end, "common-guess": _common_guess,
@@ -1589,11 +1584,11 @@ def _scowl_word(word: str) -> bool:
 
 
 def _medical_word(word: str) -> bool:
-    """A word of the medical dictionary, or its regular plural: "polypectomies" (stop 58, fresh-56); not
-    "polypectomys"."""
+    """A word of the medical dictionary, or the plural of one of its procedures, "-y" to "-ies": "polypectomies" (stop
+    58, fresh-56); not "polypectomys", nor an adjective or a plural given another "s" ("neutropenics", "leiomyomatas":
+    a review)."""
     med = _medical()
-    return (word in med or word.endswith("ies") and word[:-3] + "y" in med
-            or word.endswith("s") and not word.endswith(("ss", "ys")) and word[:-1] in med)
+    return word in med or word.endswith("ies") and word[:-3] + "y" in med
 
 
 def _no_slip_of_a_common_word(word: str) -> bool:
