@@ -1723,8 +1723,9 @@ FRESH_56 = ("Dear Ms Tūhoe,\n\nThank you for the interview. I focused on sectio
             "Act. I know the IMO Standard Marine Communication Phrases. I would first confirm the borrower's position. "
             "Your unit does many polypectomies each week.\n\nNgā mihi,\nAroha\n")
 # ... and what stays a slip: the pronoun in lower case, "IMO" as an aside, a modal without "be", a verb after "the", a
-# medical word's wrong plural; and what a review found the first exceptions hid: "IMO" before a noun, a modal and an
-# adjective before a verb, "the" before a verb before a plural, another "s" on an adjective
+# medical word's wrong plural; and what two reviews found the first exceptions hid: "IMO" before a noun or after a
+# stranded preposition, a modal and an adjective before a verb, "the" before a verb before a plural, another "s" on an
+# adjective, "(i)" as the pronoun, the plural of a slip the medical list holds
 FRESH_56_SLIPS = FRESH_56.replace("Thank you for the interview.",
                                   "Thank you for the interview. IMO the role suits me. It would nice to meet the "
                                   "team. I made the decide quickly. At Costa i tutor maths. We did two polypectomys.")
@@ -1732,6 +1733,9 @@ FRESH_56_REVIEW = FRESH_56.replace("Thank you for the interview.",
                                    "Thank you for the interview. IMO teamwork matters more than anything. I would "
                                    "grateful hear back soon. Thank you for the explain details about the shifts. We "
                                    "nursed several neutropenics patients.")
+FRESH_56_REVIEW_2 = FRESH_56.replace("Thank you for the interview.",
+                                     "Thank you for the interview. Of all the firms I interviewed at IMO yours is the "
+                                     "best. My partner and (i) both loved the tour. We ran several chemiotherapies.")
 
 
 def test_harper_leaves_a_sections_numeral_and_an_organisations_initials_alone(tmp_path):
@@ -1740,6 +1744,8 @@ def test_harper_leaves_a_sections_numeral_and_an_organisations_initials_alone(tm
     assert {"IMO", "would", "i"} <= set(slips["grammar"]) and "polypectomys" in slips["spelling"], slips
     review = _by_rule(tmp_path, HARPER, FRESH_56_REVIEW)
     assert {"IMO", "would"} <= set(review["grammar"]) and "neutropenics" in review["spelling"], review
+    review = _by_rule(tmp_path, HARPER, FRESH_56_REVIEW_2)
+    assert {"IMO", "i"} <= set(review["grammar"]) and "chemiotherapies" in review["spelling"], review
 
 
 @pytest.mark.languagetool
@@ -1750,3 +1756,4 @@ def test_languagetool_leaves_a_medical_procedures_plural_alone(tmp_path):
     assert {"the decide", "i"} <= set(slips["grammar"]) and "polypectomys" in slips["spelling"], slips
     review = _by_rule(tmp_path, _languagetool_args(), FRESH_56_REVIEW)
     assert "the explain" in review["grammar"] and "neutropenics" in review["spelling"], review
+    assert "chemiotherapies" in _by_rule(tmp_path, _languagetool_args(), FRESH_56_REVIEW_2)["spelling"]

@@ -488,9 +488,11 @@ def _how_much(tok) -> bool:
         return False
     # a value makes it: "how much difference good mesh tension makes"; not one thing, "how much difference the
     # refurbishment has made" (a review)
-    subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
-    return subj is None or not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "your", "their", "its")
-                                   for c in subj.children)
+    # ... a bare one, no gerund, no name, no article or owner: "switching the ward to e-rostering", "those new pallet
+    # wrappers", "Sandra's new filing system" are things (a second review)
+    subj = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "csubj") and c != tok.head), None)
+    return subj is not None and (subj.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in subj.children)
+                                 and not any(t.pos_ == "PROPN" for t in subj.subtree))
 
 
 def _clause_of(frame):
@@ -1010,33 +1012,26 @@ def _told_as_now(toks, content, particular):
     detail-notes-13). Only the candidate could know it from the interview; "The role is a great fit"
     or "Your commitment to safety is inspiring" names nothing particular (`_particular`)."""
     for subj in toks:
-        if subj.dep_ not in ("nsubj", "nsubjpass", "csubj") or not (
+        if subj.dep_ not in ("nsubj", "nsubjpass") or not (
                 subj.head.dep_ == "ROOT" or (subj.head.dep_ == "conj" and subj.head.head.dep_ == "ROOT")):
             continue
         head = subj.head
         finite = [head] + [c for c in head.children if c.dep_ in ("aux", "auxpass")]
         if not any(t.tag_ in ("VBZ", "VBP") for t in finite) or any(t.tag_ == "MD" for t in finite):
             continue
-        if subj.dep_ == "csubj":
-            # a plan told as a gerund, when it names something particular (`_subject_hit`): "Getting a 3x3
-            # competition running in the eight secondary schools before Term 3 is a big goal" (stop 58, detail-notes-12)
-            if subj.tag_ != "VBG" or not any(t.like_num or any(c.isdigit() for c in t.text)
-                                            or (t.pos_ == "PROPN" and t.i != toks[0].i) for t in subj.subtree):
-                continue  # a name or a number: not "Putting the customer at the heart of every decision is …" (a review)
-        else:
-            thing = _share_of(subj) or subj  # "Most of | the summer schedule", "A lot of | the farm jobs"
-            if thing.pos_ not in ("NOUN", "PROPN"):
-                continue
-            if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in thing.children) and not _counted(thing):
-                continue
-            if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos", "compound") for c in thing.children) \
-                    and thing.pos_ != "PROPN":
-                continue
+        thing = _share_of(subj) or subj  # "Most of | the summer schedule", "A lot of | the farm jobs"
+        if thing.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in thing.children) and not _counted(thing):
+            continue
+        if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos", "compound") for c in thing.children) \
+                and thing.pos_ != "PROPN":
+            continue
         if any(t.lower_ in _FIRST_PERSON_WORDS for t in toks if t.i < head.i or t in head.subtree and not _in_conj(t, head)):
             continue  # the candidate's own place or liking: "At my current plant, the night shift is short-staffed",
             #           "The busy weekends are exactly the kind of pressure I enjoy" (a review); a clause of theirs
             #           joined after it may follow: "…, and I'd be keen to train toward working on it" (detail-notes-4)
-        if _judged(head) or _said_of_all(head) or subj.dep_ != "csubj" and thing.lemma_.lower() in _SAYINGS:
+        if _judged(head) or _said_of_all(head) or thing.lemma_.lower() in _SAYINGS:
             continue  # a judgement or a truth of the field: "The busy season is the hardest part of the job", "The
             #           care sector is facing staff shortages", "The key to good service is listening" (a review)
         hit = _subject_hit(subj, content, particular)
@@ -1049,15 +1044,21 @@ _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "seas
                          "spring", "autumn", "fall", "term", "semester"})
 
 
+_ARRIVING = frozenset({"new", "extra", "additional", "more", "replacement", "temporary", "seasonal"})
+
+
 def _counted(thing) -> bool:
-    """The subject is counted things that are coming or changing: "Eleven new cottages on Lake of Bays are joining your
-    list this summer", "Three new nurses start in March" (stop 58, detail-notes-12): a verb in the progressive, or a
-    time in the clause. Not a spell of time ("Two years of experience", "Three summers as a lifeguard"), nor what a
+    """The subject is counted new or extra things that are coming or changing: "Eleven new cottages on Lake of Bays are
+    joining your list this summer", "Three new nurses start in March" (stop 58, detail-notes-12): a verb in the
+    progressive, or a time in the clause. Not a spell of time ("Two years of experience", "Three summers as a lifeguard"), nor what a
     process or a mission always has ("Four key competencies are assessed throughout the selection process", "Six core
     principles guide the work": a review)."""
     if thing.tag_ != "NNS" or thing.lemma_.lower() in _TIME_UNITS or not any(
             c.dep_ == "nummod" and c.like_num and c.lower_ != "one" for c in thing.children):
         return False
+    if not any(c.dep_ == "amod" and c.lower_ in _ARRIVING for c in thing.children):
+        return False  # new or extra things: not "Five pillars of your mission are shaping …", "Four certifications from
+        #               CompTIA are helping the candidacy this spring" (a second review)
     verb = thing.head
     return verb.tag_ == "VBG" or any(t.ent_type_ == "DATE" for t in verb.subtree if t not in thing.subtree)
 
@@ -1097,9 +1098,8 @@ _SHARES = frozenset({"most", "much", "lot", "half", "bulk", "majority"})
 
 
 def _share_of(subj):
-    """The thing a share of which is the subject: "Most of the summer schedule", "A lot of the farm jobs", "Eleven of the
-    older flats on Marsh Lane"."""
-    if subj.lower_ not in _SHARES and not (subj.like_num and subj.lower_ != "one"):  # "Eleven of the older flats" (a review)
+    """The thing a share of which is the subject: "Most of the summer schedule", "A lot of the farm jobs"."""
+    if subj.lower_ not in _SHARES:
         return None
     of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

@@ -880,8 +880,10 @@ def _pronoun_slot(analysis, m) -> bool:
     """The lower-case "i" stands where the pronoun would: not a letter after a code's capitalised word,
     before a noun ("Ex d, Ex e and Ex i equipment": a protection type) (stop 43, fresh-37)."""
     text = analysis.note.text
-    if text[m.offset - 1 : m.offset] == "(" and text[m.end : m.end + 1] == ")":
-        return False  # a list's or a section's numeral: "sections 9(2)(f)(iv) and 9(2)(g)(i)" (stop 58, fresh-56)
+    if text[m.offset - 1 : m.offset] == "(" and text[m.end : m.end + 1] == ")" and (
+            text[m.offset - 2 : m.offset - 1] in (")",) or text[m.offset - 2 : m.offset - 1].isalnum() or "(ii)" in text):
+        return False  # a section's or a list's numeral: "sections 9(2)(f)(iv) and 9(2)(g)(i)" (stop 58, fresh-56), "(i) …
+        #               (ii) …"; not "My partner and (i) both loved the tour" (a review)
     toks = analysis.tokens(m.offset, m.end)
     if not toks or toks[0].i == 0 or toks[-1].i + 1 >= len(toks[0].doc):
         return True
@@ -893,19 +895,20 @@ def _pronoun_slot(analysis, m) -> bool:
 
 def _not_a_noun_use(analysis, m) -> bool:
     """The initialism is said as an aside ("IMO, the role suits me", "IMO teamwork matters most"), not used as a
-    noun: after an article, an owner or a preposition ("the IMO Standard Marine Communication Phrases": the
-    International Maritime Organization, stop 58, fresh-56; "under IMO rules"), or before a number ("IMO 2020")."""
+    noun: after an article or an owner ("the IMO Standard Marine Communication Phrases": the International Maritime
+    Organization, stop 58, fresh-56), or before a year ("IMO 2020")."""
     toks = analysis.tokens(m.offset, m.end)
     if not toks:
         return True
     first, last = toks[0], toks[-1]
     prev = first.nbor(-1) if first.i > 0 else None
     nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
-    if prev is not None and (prev.pos_ in ("DET", "ADP") or prev.tag_ == "PRP$"):
+    if prev is not None and (prev.pos_ == "DET" or prev.tag_ == "PRP$"):
         return False
-    # a year or a number names a rule of its ("the IMO 2020 sulphur cap"); a noun after it may be the aside's own
-    # clause: "IMO communication is the most important part" (a review)
-    return not (nxt is not None and nxt.like_num)
+    # a year names a rule of its ("IMO 2020"); a noun or a count after it may be the aside's own clause: "IMO
+    # communication is the most important part", "IMO 2 things stood out", and a stranded preposition before it
+    # ends the clause before: "the firms I interviewed at IMO yours is the best" (two reviews)
+    return not (nxt is not None and re.fullmatch(r"(?:19|20)\d\d", nxt.text))
 
 
 # words Harper may read as adjectives that say when or how often, before the modal's verb
@@ -1586,9 +1589,13 @@ def _scowl_word(word: str) -> bool:
 def _medical_word(word: str) -> bool:
     """A word of the medical dictionary, or the plural of one of its procedures, "-y" to "-ies": "polypectomies" (stop
     58, fresh-56); not "polypectomys", nor an adjective or a plural given another "s" ("neutropenics", "leiomyomatas":
-    a review)."""
+    a review), nor the plural of a slip the list holds ("chemiotherapies": a second review)."""
     med = _medical()
-    return word in med or word.endswith("ies") and word[:-3] + "y" in med
+    if word in med:
+        return True
+    # ... whose singular English text writes: the list holds slips too ("chemiotherapy", "angiofraphy": a review)
+    one = word[:-3] + "y" if word.endswith("ies") else ""
+    return one in med and _zipf(one) > 0
 
 
 def _no_slip_of_a_common_word(word: str) -> bool:
