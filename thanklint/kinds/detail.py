@@ -462,7 +462,7 @@ _DEGREES = frozenset({"seriously", "much", "highly", "strongly", "deeply",
                       "well", "closely", "carefully"})  # "how well the practice supports its new graduates" (stop 52, detail-notes-6)
 
 
-_WEIGHTS = frozenset({"difference", "weight", "importance", "emphasis", "value", "store", "stock"})
+_WEIGHTS = frozenset({"weight", "importance", "emphasis", "value", "store", "stock"})
 _RESTING = frozenset({"depend", "depends", "rely", "relies", "hinge", "hinges", "ride", "rides", "matter", "matters"})
 
 
@@ -475,28 +475,20 @@ def _resting_word(tok):
 
 def _how_much(tok) -> bool:
     """The token is the degree word of a "how" clause, said of its verb: "how seriously … takes", "how
-    much … values"; or of a value's weight: "how much difference good mesh tension makes", "how much customer
-    trust depends on …" (stop 58, detail-notes-13); not "how much trust your team has built with local
-    families" (an amount of a thing)."""
+    much … values"; or what a value leans on: "how much customer trust depends on …" (stop 58, detail-notes-13);
+    not "how much trust your team has built with local families" (an amount of a thing), nor "how much difference
+    new tills have made" (a try that made "how much difference" a frame lost such details: three reviews)."""
     if not (tok.lower_ in _DEGREES and tok.i > 0 and tok.nbor(-1).lower_ == "how"):
         return False
     if tok.lower_ == "much" and _resting_word(tok) is not None:
         return True
     if tok.dep_ in ("advmod", "dobj", "npadvmod"):
         return tok.head.pos_ in ("VERB", "AUX")  # "how strongly the association is committed" (stop 55)
-    if not (tok.dep_ == "amod" and tok.head.lemma_.lower() in _WEIGHTS):
-        return False
-    # a value makes it: "how much difference good mesh tension makes"; not one thing, "how much difference the
-    # refurbishment has made" (a review)
-    # ... a bare one, no gerund, no name, no article or owner: "switching the ward to e-rostering", "those new pallet
-    # wrappers", "Sandra's new filing system" are things (a second review)
-    subj = next((c for c in tok.head.head.children if c.dep_ in ("nsubj", "csubj") and c != tok.head), None)
-    return subj is not None and (subj.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in subj.children)
-                                 and not any(t.pos_ == "PROPN" for t in subj.subtree))
+    return tok.dep_ == "amod" and tok.head.lemma_.lower() in _WEIGHTS
 
 
 def _clause_of(frame):
-    """The verb whose clause a "how much" or "what it takes" frame opens ("how much | difference … makes", "how much
+    """The verb whose clause a "how much" or "what it takes" frame opens ("how much the team | values …", "how much
     … depends on …")."""
     rest = _resting_word(frame) if frame.lower_ == "much" else None
     if rest is not None:
@@ -1022,7 +1014,7 @@ def _told_as_now(toks, content, particular):
         thing = _share_of(subj) or subj  # "Most of | the summer schedule", "A lot of | the farm jobs"
         if thing.pos_ not in ("NOUN", "PROPN"):
             continue
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in thing.children) and not _counted(thing):
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in thing.children):
             continue
         if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos", "compound") for c in thing.children) \
                 and thing.pos_ != "PROPN":
@@ -1038,29 +1030,6 @@ def _told_as_now(toks, content, particular):
         if hit is not None:
             return hit
     return None
-
-
-_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "season", "shift", "summer", "winter",
-                         "spring", "autumn", "fall", "term", "semester"})
-
-
-_ARRIVING = frozenset({"new", "extra", "additional", "more", "replacement", "temporary", "seasonal"})
-
-
-def _counted(thing) -> bool:
-    """The subject is counted new or extra things that are coming or changing: "Eleven new cottages on Lake of Bays are
-    joining your list this summer", "Three new nurses start in March" (stop 58, detail-notes-12): a verb in the
-    progressive, or a time in the clause. Not a spell of time ("Two years of experience", "Three summers as a lifeguard"), nor what a
-    process or a mission always has ("Four key competencies are assessed throughout the selection process", "Six core
-    principles guide the work": a review)."""
-    if thing.tag_ != "NNS" or thing.lemma_.lower() in _TIME_UNITS or not any(
-            c.dep_ == "nummod" and c.like_num and c.lower_ != "one" for c in thing.children):
-        return False
-    if not any(c.dep_ == "amod" and c.lower_ in _ARRIVING for c in thing.children):
-        return False  # new or extra things: not "Five pillars of your mission are shaping …", "Four certifications from
-        #               CompTIA are helping the candidacy this spring" (a second review)
-    verb = thing.head
-    return verb.tag_ == "VBG" or any(t.ent_type_ == "DATE" for t in verb.subtree if t not in thing.subtree)
 
 
 def _judged(head) -> bool:

@@ -880,10 +880,11 @@ def _pronoun_slot(analysis, m) -> bool:
     """The lower-case "i" stands where the pronoun would: not a letter after a code's capitalised word,
     before a noun ("Ex d, Ex e and Ex i equipment": a protection type) (stop 43, fresh-37)."""
     text = analysis.note.text
+    before = text[max(0, m.offset - 3) : m.offset - 1]
     if text[m.offset - 1 : m.offset] == "(" and text[m.end : m.end + 1] == ")" and (
-            text[m.offset - 2 : m.offset - 1] in (")",) or text[m.offset - 2 : m.offset - 1].isalnum() or "(ii)" in text):
-        return False  # a section's or a list's numeral: "sections 9(2)(f)(iv) and 9(2)(g)(i)" (stop 58, fresh-56), "(i) …
-        #               (ii) …"; not "My partner and (i) both loved the tour" (a review)
+            before[-1:].isdigit() or before[-1:] == ")" and before[:1] not in (":", ";")):
+        return False  # a section's numeral: "sections 9(2)(f)(iv) and 9(2)(g)(i)" (stop 58, fresh-56); not "My partner
+        #               and (i) both loved the tour", "the tour(i) really", "the team :)(i) cant wait" (three reviews)
     toks = analysis.tokens(m.offset, m.end)
     if not toks or toks[0].i == 0 or toks[-1].i + 1 >= len(toks[0].doc):
         return True
@@ -896,19 +897,14 @@ def _pronoun_slot(analysis, m) -> bool:
 def _not_a_noun_use(analysis, m) -> bool:
     """The initialism is said as an aside ("IMO, the role suits me", "IMO teamwork matters most"), not used as a
     noun: after an article or an owner ("the IMO Standard Marine Communication Phrases": the International Maritime
-    Organization, stop 58, fresh-56), or before a year ("IMO 2020")."""
+    Organization, stop 58, fresh-56)."""
     toks = analysis.tokens(m.offset, m.end)
     if not toks:
         return True
-    first, last = toks[0], toks[-1]
-    prev = first.nbor(-1) if first.i > 0 else None
-    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
-    if prev is not None and (prev.pos_ == "DET" or prev.tag_ == "PRP$"):
-        return False
-    # a year names a rule of its ("IMO 2020"); a noun or a count after it may be the aside's own clause: "IMO
-    # communication is the most important part", "IMO 2 things stood out", and a stranded preposition before it
-    # ends the clause before: "the firms I interviewed at IMO yours is the best" (two reviews)
-    return not (nxt is not None and re.fullmatch(r"(?:19|20)\d\d", nxt.text))
+    prev = toks[0].nbor(-1) if toks[0].i > 0 else None
+    # an article or an owner, nothing else: "that IMO is what sets your team apart", "IMO 2024 was a turning point",
+    # "the firms I interviewed at IMO yours is the best" are asides (three reviews)
+    return not (prev is not None and (prev.lower_ in ("the", "a", "an") or prev.tag_ == "PRP$"))
 
 
 # words Harper may read as adjectives that say when or how often, before the modal's verb
@@ -1586,6 +1582,9 @@ def _scowl_word(word: str) -> bool:
     return word in _scowl()[1] and _no_slip_of_a_common_word(word)
 
 
+_PROCEDURES = ("tomy", "scopy", "graphy", "plasty", "pathy", "therapy", "opsy", "rrhaphy", "pexy")  # not "extrapulmonary"
+
+
 def _medical_word(word: str) -> bool:
     """A word of the medical dictionary, or the plural of one of its procedures, "-y" to "-ies": "polypectomies" (stop
     58, fresh-56); not "polypectomys", nor an adjective or a plural given another "s" ("neutropenics", "leiomyomatas":
@@ -1595,7 +1594,7 @@ def _medical_word(word: str) -> bool:
         return True
     # ... whose singular English text writes: the list holds slips too ("chemiotherapy", "angiofraphy": a review)
     one = word[:-3] + "y" if word.endswith("ies") else ""
-    return one in med and _zipf(one) > 0
+    return one.endswith(_PROCEDURES) and one in med and _zipf(one) > 0
 
 
 def _no_slip_of_a_common_word(word: str) -> bool:
