@@ -1725,7 +1725,7 @@ FRESH_56 = ("Dear Ms Tūhoe,\n\nThank you for the interview. I focused on sectio
 # ... and what stays a slip: the pronoun in lower case, "IMO" as an aside, a modal without "be", a verb after "the", a
 # medical word's wrong plural; and what two reviews found the first exceptions hid: "IMO" before a noun or after a
 # stranded preposition, a modal and an adjective before a verb, "the" before a verb before a plural, another "s" on an
-# adjective, "(i)" as the pronoun, the plural of a slip the medical list holds
+# adjective, "(i)" as the pronoun (after a space, a letter or an emoticon), the plural of a slip the medical list holds
 FRESH_56_SLIPS = FRESH_56.replace("Thank you for the interview.",
                                   "Thank you for the interview. IMO the role suits me. It would nice to meet the "
                                   "team. I made the decide quickly. At Costa i tutor maths. We did two polypectomys.")
@@ -1736,6 +1736,9 @@ FRESH_56_REVIEW = FRESH_56.replace("Thank you for the interview.",
 FRESH_56_REVIEW_2 = FRESH_56.replace("Thank you for the interview.",
                                      "Thank you for the interview. Of all the firms I interviewed at IMO yours is the "
                                      "best. My partner and (i) both loved the tour. We ran several chemiotherapies.")
+FRESH_56_REVIEW_3 = FRESH_56.replace("Thank you for the interview.",
+                                     "Thank you for the interview. Thanks for showing me round :-)(i) really hope to "
+                                     "hear from you. The IMO best part was meeting the team.")
 
 
 def test_harper_leaves_a_sections_numeral_and_an_organisations_initials_alone(tmp_path):
@@ -1746,6 +1749,8 @@ def test_harper_leaves_a_sections_numeral_and_an_organisations_initials_alone(tm
     assert {"IMO", "would"} <= set(review["grammar"]) and "neutropenics" in review["spelling"], review
     review = _by_rule(tmp_path, HARPER, FRESH_56_REVIEW_2)
     assert {"IMO", "i"} <= set(review["grammar"]) and "chemiotherapies" in review["spelling"], review
+    review = _by_rule(tmp_path, HARPER, FRESH_56_REVIEW_3)
+    assert {"IMO", "i"} <= set(review["grammar"]), review
 
 
 @pytest.mark.languagetool

@@ -462,43 +462,12 @@ _DEGREES = frozenset({"seriously", "much", "highly", "strongly", "deeply",
                       "well", "closely", "carefully"})  # "how well the practice supports its new graduates" (stop 52, detail-notes-6)
 
 
-_WEIGHTS = frozenset({"weight", "importance", "emphasis", "value", "store", "stock"})
-_RESTING = frozenset({"depend", "depends", "rely", "relies", "hinge", "hinges", "ride", "rides", "matter", "matters"})
-
-
-def _resting_word(tok):
-    """The verb a "how much" leans on, a few words on, however the parser reads it: "how much depends on",
-    "how much rides on getting the boil right", "how much character integrity matters" (stop 58, detail-notes-12)."""
-    return next((t for t in tok.doc[tok.i + 1 : tok.i + 5] if t.lower_ in _RESTING or t.lemma_.lower() in _RESTING
-                 and t.pos_ == "VERB"), None)
-
-
 def _how_much(tok) -> bool:
     """The token is the degree word of a "how" clause, said of its verb: "how seriously … takes", "how
-    much … values"; or what a value leans on: "how much customer trust depends on …" (stop 58, detail-notes-13);
-    not "how much trust your team has built with local families" (an amount of a thing), nor "how much difference
-    new tills have made" (a try that made "how much difference" a frame lost such details: three reviews)."""
-    if not (tok.lower_ in _DEGREES and tok.i > 0 and tok.nbor(-1).lower_ == "how"):
-        return False
-    if tok.lower_ == "much" and _resting_word(tok) is not None:
-        return True
-    if tok.dep_ in ("advmod", "dobj", "npadvmod"):
-        return tok.head.pos_ in ("VERB", "AUX")  # "how strongly the association is committed" (stop 55)
-    return tok.dep_ == "amod" and tok.head.lemma_.lower() in _WEIGHTS
-
-
-def _clause_of(frame):
-    """The verb whose clause a "how much" or "what it takes" frame opens ("how much the team | values …", "how much
-    … depends on …")."""
-    rest = _resting_word(frame) if frame.lower_ == "much" else None
-    if rest is not None:
-        return rest
-    cur = frame
-    for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return cur
+    much … values"; not "how much trust your team has built with local families" (an amount of a thing)."""
+    return (tok.lower_ in _DEGREES and tok.i > 0 and tok.nbor(-1).lower_ == "how"
+            and tok.dep_ in ("advmod", "dobj", "npadvmod")
+            and tok.head.pos_ in ("VERB", "AUX"))  # "how strongly the association is committed" (stop 55)
 
 
 def _how_they_work(tok) -> bool:
@@ -558,9 +527,8 @@ def _activity(tok) -> bool:
 
 def _what_it_takes(tok) -> bool:
     """"how to …", "how best to …", "how a supervisor can motivate …" (the employer's people), "what it means|takes
-    to …", "what an apprentice needs to succeed", "what makes a move go smoothly", "what the role asks of its holder" (stop
-    58, detail-notes-12 and -13): the job
-    in general, not "how your old forklifts keep breaking down" (a review)."""
+    to …", "what an apprentice needs to succeed": the job in general, not "how your old forklifts keep breaking
+    down" (a review)."""
     doc, i = tok.doc, tok.i
     nxt = [t.lower_ for t in doc[i + 1 : i + 4]]
     if tok.lower_ == "how":
@@ -569,8 +537,7 @@ def _what_it_takes(tok) -> bool:
         verb = tok.head
         return verb.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "nsubj" and (_people(c) or c.lemma_.lower().endswith(_AGENT_ENDINGS)) for c in verb.children)
-    return tok.lower_ == "what" and any(t.lemma_.lower() in ("mean", "take", "need", "require", "involve", "make", "ask",
-                                                             "demand", "entail", "expect")
+    return tok.lower_ == "what" and any(t.lemma_.lower() in ("mean", "take", "need", "require", "involve")
                                         for t in doc[i + 1 : i + 5])
 
 
@@ -690,16 +657,11 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
         frame = owner if owner is not None else max(inside, key=lambda f: f.i)
         region = [t for t in frame.subtree] + ([tok] if owner is not None else [])
     else:  # the parse may hang the detail elsewhere: the nearest frame just before it
-        # a "how much" or "what makes" clause is its own phrase, however long: not "…, and your emphasis on HACCP
-        # records …" after it
-        clauses = {f.i: _clause_span(f, toks) for f in framing if _how_much(f) or _what_it_takes(f)}
-        before = [f for f in framing if 0 <= tok.i - f.i and (tok.i in clauses[f.i] if f.i in clauses
-                                                               else tok.i - f.i <= _FRAME_REACH)]
+        before = [f for f in framing if 0 <= tok.i - f.i <= _FRAME_REACH]
         if not before:
             return False
         frame = before[-1]
-        clause = clauses.get(frame.i)
-        region = [t for t in toks if t.i >= frame.i and (clause is None or t.i in clause)]
+        region = [t for t in toks if t.i >= frame.i]
     region.sort(key=lambda t: t.i)
     # what the candidate goes on to say is theirs ("…, and I value that same partnership in my work")
     # (or after a relative pronoun: "…, which I believe is essential": stop 50, detail-notes-3)
@@ -711,7 +673,7 @@ def _framed_value(tok, toks, framing, skip: set[int], own: frozenset[str], param
     if frame.lower_ == "how" or _how_much(frame):  # the employer's people the "how" clause is about are no particular
         # thing ("the gang", "how strongly the association is committed": stop 55); what names them further is ("your
         # team in the Leeds depot"), and so is a thing: "how much the new ring road has cut your foot traffic" (a review)
-        skip = skip | {t.i for c in _clause_of(frame).children if c.dep_ in ("nsubj", "nsubjpass")
+        skip = skip | {t.i for c in frame.head.children if c.dep_ in ("nsubj", "nsubjpass")
                        and (frame.lower_ == "how" or _the_employers(c, params))
                        for t in (c, *(k for k in c.children if k.dep_ in ("det", "poss")))}
     return not _particular([t for t in region if cut is None or t.i < cut], toks, skip, own, params, frame=frame)
@@ -734,7 +696,6 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
     # club's changing rooms" are (a review)
     employers = set(params.title_words) | _EMPLOYER_KINDS
     units = set(params.title_words) | _UNITS
-    ranged = _ranges(region) if frame is not None else set()
     for t in region:
         if t.i in skip or t.lemma_.lower() in own or t.lower_ in own:
             continue
@@ -747,7 +708,6 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
         if rare and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and not quality:
             return True
         if (definite and t.pos_ == "NOUN" and t.dep_ != "poss" and t.ent_type_ not in ("DATE", "TIME") and not quality
-                and (t.i not in ranged or any(c.dep_ in ("amod", "compound", "relcl", "acl", "nummod") for c in t.children))
                 and (t.lemma_.lower() not in generic or (_named_kind(t, generic | settings) and t.lemma_.lower() not in units))
                 and t.lemma_.lower() not in frames
                 and t.lemma_.lower() not in rulebooks  # "within the governing documents": a field's rules (stop 55, detail-notes-9)
@@ -758,30 +718,6 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
                         for c in t.children)):
             return True  # one thing, not a value; not the frame's owner ("the press's dedication")
     return False
-
-
-def _clause_span(frame, toks) -> set[int]:
-    """The token indexes of the clause a "how much" or "what it takes" frame opens, with a range set off after it:
-    "what the job involves, from accurate cutting at the counter to keeping the bolts tidy" (stop 58)."""
-    clause = {t.i for t in _clause_of(frame).subtree}
-    return clause | {i for i in _ranges(toks) if i > max(clause)}
-
-
-def _ranges(region) -> set[int]:
-    """The tokens of a "from … to …" range in a frame's phrase: the span of a value or a job it shows, not one thing
-    ("consistency, from the hydration of the dough to the thickness of every sheet", "what the role asks, from
-    balancing the needs of different groups to keeping the building running": stop 58, detail-notes-12). A noun with
-    words of its own in it still names one thing ("from the broken proofing cabinet to the flour supplier who keeps
-    changing the blend": a review)."""
-    out: set[int] = set()
-    for f in region:
-        if f.lower_ != "from" or f.dep_ != "prep" or f.i == 0 or f.nbor(-1).text != ",":
-            continue  # set off by a comma: not a path ("moving stock from the old warehouse to the new mezzanine")
-        to = next((t for t in f.doc[f.i + 2 : f.i + 16] if t.lower_ == "to" and t.dep_ in ("prep", "aux", "dative")), None)
-        if to is not None:
-            end = max(t.i for t in (to, *to.subtree, *to.head.subtree) if t.i >= to.i)
-            out |= set(range(f.i, end + 1))
-    return out
 
 
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "prep", "relcl", "acl", "poss", "appos"})
@@ -817,11 +753,8 @@ def _a_setting_slot(tok, frame, frames) -> bool:
         # importance of safety and teamwork on the shore" (stop 57, detail-notes-11)
         own = (prep.head.lemma_.lower() in frames or prep.head.lower_ in frames) and prep == next(
             (c for c in prep.head.children if c.dep_ == "prep"), None)
-        # ... and what a "how much" leans on is its own too: "how much depends on the renovation" (a review)
-        own = own or prep.head.lower_ in _RESTING or prep.head.lemma_.lower() in _RESTING
         return prep.lower_ in _LOCATIONS and not own
-    return (tok.dep_ == "dobj" and (frame.pos_ == "NOUN" or _how_much(frame)) and tok.head.tag_ == "VBG"
-            and not _timed(tok.head))
+    return tok.dep_ == "dobj" and frame.pos_ == "NOUN" and tok.head.tag_ == "VBG" and not _timed(tok.head)
 
 
 _PHRASAL = frozenset({"with", "after", "for", "around"})
@@ -1007,12 +940,12 @@ def _told_as_now(toks, content, particular):
         if subj.dep_ not in ("nsubj", "nsubjpass") or not (
                 subj.head.dep_ == "ROOT" or (subj.head.dep_ == "conj" and subj.head.head.dep_ == "ROOT")):
             continue
+        thing = _share_of(subj) or subj  # "Most of | the summer schedule", "A lot of | the farm jobs"
+        if thing.pos_ not in ("NOUN", "PROPN"):
+            continue
         head = subj.head
         finite = [head] + [c for c in head.children if c.dep_ in ("aux", "auxpass")]
         if not any(t.tag_ in ("VBZ", "VBP") for t in finite) or any(t.tag_ == "MD" for t in finite):
-            continue
-        thing = _share_of(subj) or subj  # "Most of | the summer schedule", "A lot of | the farm jobs"
-        if thing.pos_ not in ("NOUN", "PROPN"):
             continue
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in thing.children):
             continue

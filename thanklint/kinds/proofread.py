@@ -876,15 +876,18 @@ def _not_an_acronym(analysis, m) -> bool:
     return not (nxt is None or nxt.pos_ in ("NOUN", "PROPN", "CCONJ", "PUNCT"))
 
 
+_SECTION_NUMBER = re.compile(r"\d+(?:\([0-9A-Za-z]{1,4}\))*$")  # "9(2)(g)", before its "(i)"
+
+
 def _pronoun_slot(analysis, m) -> bool:
     """The lower-case "i" stands where the pronoun would: not a letter after a code's capitalised word,
     before a noun ("Ex d, Ex e and Ex i equipment": a protection type) (stop 43, fresh-37)."""
     text = analysis.note.text
-    before = text[max(0, m.offset - 3) : m.offset - 1]
-    if text[m.offset - 1 : m.offset] == "(" and text[m.end : m.end + 1] == ")" and (
-            before[-1:].isdigit() or before[-1:] == ")" and before[:1] not in (":", ";")):
+    if (text[m.offset - 1 : m.offset] == "(" and text[m.end : m.end + 1] == ")"
+            and _SECTION_NUMBER.search(text, max(0, m.offset - 40), m.offset - 1)):
         return False  # a section's numeral: "sections 9(2)(f)(iv) and 9(2)(g)(i)" (stop 58, fresh-56); not "My partner
-        #               and (i) both loved the tour", "the tour(i) really", "the team :)(i) cant wait" (three reviews)
+        #               and (i) both loved the tour", "the tour(i) really", "the team :-)(i) cant wait", "(after 5)(i)
+        #               can also do weekends" (four reviews)
     toks = analysis.tokens(m.offset, m.end)
     if not toks or toks[0].i == 0 or toks[-1].i + 1 >= len(toks[0].doc):
         return True
@@ -896,15 +899,17 @@ def _pronoun_slot(analysis, m) -> bool:
 
 def _not_a_noun_use(analysis, m) -> bool:
     """The initialism is said as an aside ("IMO, the role suits me", "IMO teamwork matters most"), not used as a
-    noun: after an article or an owner ("the IMO Standard Marine Communication Phrases": the International Maritime
-    Organization, stop 58, fresh-56)."""
+    name: after "the" and before the rest of a name or a noun ("the IMO Standard Marine Communication Phrases": the
+    International Maritime Organization, stop 58, fresh-56)."""
     toks = analysis.tokens(m.offset, m.end)
     if not toks:
         return True
     prev = toks[0].nbor(-1) if toks[0].i > 0 else None
-    # an article or an owner, nothing else: "that IMO is what sets your team apart", "IMO 2024 was a turning point",
-    # "the firms I interviewed at IMO yours is the best" are asides (three reviews)
-    return not (prev is not None and (prev.lower_ in ("the", "a", "an") or prev.tag_ == "PRP$"))
+    nxt = toks[-1].nbor(1) if toks[-1].i + 1 < len(toks[-1].doc) else None
+    # "the" and a name or a noun it goes on to, nothing else: "that IMO is what sets your team apart", "IMO 2024 was a
+    # turning point", "its IMO the best bakery", "the IMO best part" are asides (four reviews)
+    return not (prev is not None and prev.lower_ == "the" and nxt is not None
+                and (nxt.text[:1].isupper() or nxt.pos_ in ("NOUN", "PROPN")))
 
 
 # words Harper may read as adjectives that say when or how often, before the modal's verb
