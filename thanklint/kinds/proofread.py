@@ -922,8 +922,9 @@ def _adjective_not_before_verb(analysis, m) -> bool:
     needs no "be" (stop 58, fresh-56); "I would happy to help", "I would grateful hear back soon" and "I will sure bring
     my portfolio" do (a review)."""
     nxt = _next_token(analysis, m)
-    after = nxt.nbor(1) if nxt is not None and nxt.i + 1 < len(nxt.doc) else None
-    return not (nxt.lower_ in _TIME_ADVERBS and after is not None and after.tag_ == "VB")
+    if nxt is None or nxt.lower_ not in _TIME_ADVERBS or nxt.i + 1 >= len(nxt.doc):
+        return True
+    return nxt.nbor(1).tag_ != "VB"
 
 
 def _not_an_adverb(analysis, m) -> bool:
