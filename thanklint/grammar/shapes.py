@@ -331,6 +331,9 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
             #           parse took "as" for a preposition and the pair's first noun for its object (stop 57, fresh-55)
         if _plural_before_as(subj):
             return []  # "My four years as a street works coordinator have given me": the years' verb (stop 33, fresh-19)
+        if _last_of_a_list(subj):
+            return []  # "how fatigue, bridge resource management, and organizational drift are examined": the
+            #           parse kept only the list's last noun as the subject (stop 59, fresh-58)
         if tok.lower_ in p.participle_bases and _second_object(subj) and not any(c.dep_ == "dobj" for c in tok.children):
             return []  # "your plans for a second treadmill and a dedicated IVDD programme run jointly with the
             #           neurologist": the programme is run (stop 44, fresh-39); "I toured the plant and the
@@ -492,6 +495,25 @@ def _second_object(subj) -> bool:
         return False
     cc = subj.doc[left - 1]
     return cc.dep_ == "cc" and cc.lower_ in ("and", "or") and cc.head.dep_ in ("pobj", "dobj")
+
+
+def _last_of_a_list(subj) -> bool:
+    """The subject's phrase follows "and" or "or" that ends a list of noun phrases with commas
+    ("fatigue, bridge resource management, and organizational drift"): the whole list is the
+    subject. Not a clause after ", and" ("I toured the plant, and the manager are"): a verb or
+    a clause's opener ends the stretch before any comma."""
+    doc, left = subj.doc, subj.left_edge.i
+    if left < 3 or doc[left - 1].lower_ not in ("and", "or"):
+        return False
+    commas, nouns = 0, 0
+    for t in reversed(doc[subj.sent.start : left - 1]):
+        if t.text == ",":
+            commas += 1
+        elif t.pos_ in ("NOUN", "PROPN"):
+            nouns += t.dep_ != "compound"
+        elif t.pos_ not in ("ADJ", "DET", "NUM") or t.is_space:
+            break
+    return commas >= 1 and nouns >= 2 - (doc[left - 2].text != ",")
 
 
 def _plural_before_as(subj) -> bool:

@@ -222,6 +222,11 @@ def _employer_orgs(analysis, p):
                 continue  # "the PRS programme" after "periodic review of safety": a term, not an employer
             if _profession(doc, ent, p.profession_nouns):
                 continue  # "to begin my career at the Bar": the profession, not a leftover employer (stop 43, fresh-36)
+            if _one_of_a_kind(doc, ent):
+                continue  # "contributed to a Dam Safety Review", "a QP's questions": one of many, no organisation (stop 59,
+                #           fresh-58); "to be a Fabrikam engineer" still names one
+            if _a_things_part(doc, ent):
+                continue  # "the opening in the firm's ERISA and employee benefits group": a part of the firm (stop 59, fresh-58)
             if _eponym(doc, ent, p.eponym_nouns):
                 continue  # "vaccination for Marek's disease": a term named after someone (stop 40, fresh-21)
             if _issues_credential(doc, ent, p.credential_nouns):
@@ -301,6 +306,23 @@ def _unnamed_after_at(doc, toks, cue_sets, in_ent) -> list:
             if j > k and not (j < len(words) and words[j].pos_ == "NOUN"):  # "at the Timmins operation": a place's
                 out.append((doc[words[k].i : words[j - 1].i + 1], kind))
     return out
+
+
+def _one_of_a_kind(doc, ent) -> bool:
+    """"a" or "an" opens the name, which heads its phrase or owns the next: "a Dam Safety Review",
+    "a QP's questions" count one of a kind. Not a name that modifies the noun after it ("to be a
+    Fabrikam engineer"): that one names its organisation."""
+    article = ent[0] if ent[0].lower_ in ("a", "an") else doc[ent.start - 1] if ent.start else None
+    if article is None or article.lower_ not in ("a", "an") or len(ent) == 1 and article is ent[0]:
+        return False
+    return ent.end >= len(doc) or _possessive(doc, ent) or doc[ent.end].pos_ not in ("NOUN", "PROPN")
+
+
+def _a_things_part(doc, ent) -> bool:
+    """The name follows a common noun's possessive: "the firm's ERISA group", "your clinic's Hobart
+    team" name a part of that thing, not another employer."""
+    return ent.start >= 2 and doc[ent.start - 1].lower_ in ("'s", "’s") and doc[ent.start - 2].pos_ == "NOUN" \
+        and doc[ent.start - 2].text.islower()
 
 
 def _eponym(doc, ent, nouns: tuple[str, ...]) -> bool:

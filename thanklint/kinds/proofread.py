@@ -1133,6 +1133,8 @@ def _next_not_a_subject(analysis, m) -> bool:
         #               (stop 42, fresh-33); "how pre-plan the routes" is a verb and its object (a review)
     if _capital_mid_sentence(after[0]):
         return False  # a name opens the subject: "how Treaty settlement quota shapes who sells ACE" (stop 56, fresh-54)
+    if _opens_a_listed_subject(after[0]):
+        return False  # "how fatigue, bridge resource management, and organizational drift are examined" (stop 59, fresh-58)
     head = after[0]
     while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.i > head.i:
         head = head.head
@@ -1144,6 +1146,23 @@ def _next_not_a_subject(analysis, m) -> bool:
     if head.tag_ == "NNP" and head.text[:1].isupper() or any(c.dep_ in ("conj", "nummod") for c in head.children):
         return False  # a name, or a subject that goes on: "how Rule 15 and Rule 18 apply together" (stop 50, fresh-47)
     return not (head.i > after[0].i or verb.pos_ == "AUX" or any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
+def _opens_a_listed_subject(tok) -> bool:
+    """The noun opens a list of noun phrases ("fatigue, bridge resource management, and
+    organizational drift") whose last is the subject of a finite verb: the list is the subject.
+    Not verbs in a list ("how clone, build and test the repo"): the parse tags them verbs."""
+    doc = tok.doc
+    if tok.pos_ != "NOUN" or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+        return False
+    for t in doc[tok.i + 1 : tok.sent.end]:
+        if t.lower_ in ("and", "or"):
+            last = next((n for n in doc[t.i + 1 : tok.sent.end] if n.dep_ in ("nsubj", "nsubjpass")), None)
+            return last is not None and last.pos_ == "NOUN" and _finite_clause(last.head) and all(
+                n.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") for n in doc[t.i + 1 : last.i])
+        if t.text != "," and t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
+            return False
+    return False
 
 
 # words that open a verb's object: after one, the hyphened word before it is a verb ("how kick-start the project")
@@ -1439,6 +1458,17 @@ def _not_a_numbered_one(analysis, m) -> bool:
     return not (i >= 0 and doc[i].lower_ in _COUNT_DETERMINERS)
 
 
+# adverbs that are adjectives too, however joined: "the half-yearly valuation" (stop 59, fresh-58)
+_FREQUENCIES = ("yearly", "monthly", "weekly", "daily", "nightly", "hourly", "quarterly", "fortnightly")
+
+
+def _not_a_frequency(analysis, m) -> bool:
+    """The span's adverb is no word of how often: "a extremely person" -> "extreme", never "the
+    half-yearly valuation" (LanguageTool knows "yearly" as an adjective, not "half-yearly")."""
+    words = analysis.doc.text[m.offset : m.end].split()
+    return not (words and words[0].lower().endswith(_FREQUENCIES))
+
+
 PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-head": _heads_phrase,
             "sentence-verb": _heads_sentence, "word-end": _ends_word, "verb-use": _used_as_verb,
             "claimed-use": _use_as_claimed, "next-heads": _next_heads, "next-infinitive-slot": _next_infinitive_slot,
@@ -1472,7 +1502,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase,
             "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark, "not-a-ranges-to": _not_a_ranges_to,
             "not-after-help": _not_after_help, "not-a-numbered-one": _not_a_numbered_one,
-            "not-a-split-particle": _not_a_split_particle, "not-a-comparison": _not_a_comparison}
+            "not-a-split-particle": _not_a_split_particle, "not-a-comparison": _not_a_comparison,
+            "not-a-frequency": _not_a_frequency}
 
 
 def _in_formula(note, start: int, end: int, capitalised: bool = False) -> bool:
@@ -1772,6 +1803,7 @@ def _te_reo_article(text: str, start: int, end: int) -> bool:
 
 # a dotted name in code or a file: "phenix.refine", "config.yaml", "torch.nn"
 _IDENTIFIER = re.compile(r"[a-z][\w-]*(?:\.[a-z][\w-]*)+")
+_SNAKE_CASE = re.compile(r"[^\W_]_[^\W_]")  # "ef_vi", "mi_NZ": a name in code
 # a name and, with no space, brackets holding a colon or "=": "Tg(kdrl:GFP)", "f(x=1)"; not "colleague(s)" nor
 # "recepionist(2019-2021)", where a slip in the word stays one (a review)
 _GENE_NOTATION = re.compile(r"[A-Za-z][\w-]*\([^\s()]*[:=][^\s()]*\)")
@@ -1789,6 +1821,8 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
     if _GENE_NOTATION.fullmatch(text[left:right].rstrip(".,;:!?")):
         return True  # a gene's or a call's notation: "our Tg(kdrl:GFP) crosses" (stop 57, fresh-57)
     token = text[left:right].strip("()[]{}\"'“”‘’,;:!?").rstrip(".")
+    if _SNAKE_CASE.search(token):
+        return True  # an underscore joins no English words: "ef_vi", a locale's "mi_NZ" (stop 59, fresh-58)
     if not _IDENTIFIER.fullmatch(token):
         return False
     return any(_zipf(part) < respell.COMMON for part in re.split(r"[._-]", token) if part)
