@@ -1770,17 +1770,24 @@ FRESH_58 = ("Dear Mr. Bouchard,\n\nThank you for meeting with me. I valued heari
             "half-yearly valuation. I know kernel-bypass networking with ef_vi, and I added a locale for mi_NZ.\n\n"
             "Sincerely,\nKenji Arsenault\n")
 # ... and what stays a slip: a clause's subject after ", and", verbs in a list after "how", an adverb for an
-# adjective, a misspelling beside a name in code
+# adjective, a misspelling beside a name in code; and what a review found the first exceptions hid: a list that is
+# an object before the clause, verbs in a list before a trailing clause, a slip of a common word joined by "_"
 FRESH_58_SLIPS = FRESH_58.replace("Thank you for meeting with me.",
                                   "Thank you for meeting with me. I toured the plant, and the manager are very kind. "
                                   "I learned how report, file and close incidents. She is a extremely person. I "
                                   "recieve the mi_NZ files.")
+FRESH_58_REVIEW = FRESH_58.replace("Thank you for meeting with me.",
+                                   "Thank you for meeting with me. I have worked in retail, hospitality, and my manager "
+                                   "say I learn fast. You taught me how plan, schedule, and budget projects the team "
+                                   "runs. I was really impresed_by the team.")
 
 
 def test_harper_leaves_a_listed_subject_and_names_in_code_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_58) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, HARPER, FRESH_58_SLIPS)
     assert {"are", "how"} <= set(slips["grammar"]) and "recieve" in slips["spelling"], slips
+    review = _by_rule(tmp_path, HARPER, FRESH_58_REVIEW)
+    assert {"say", "how"} <= set(review["grammar"]) and "impresed" in review["spelling"], review
 
 
 @pytest.mark.languagetool

@@ -498,22 +498,26 @@ def _second_object(subj) -> bool:
 
 
 def _last_of_a_list(subj) -> bool:
-    """The subject's phrase follows "and" or "or" that ends a list of noun phrases with commas
-    ("fatigue, bridge resource management, and organizational drift"): the whole list is the
-    subject. Not a clause after ", and" ("I toured the plant, and the manager are"): a verb or
-    a clause's opener ends the stretch before any comma."""
+    """The subject's phrase follows "and" or "or" that ends a list of noun phrases with commas,
+    the list opening its clause ("how fatigue, bridge resource management, and organizational
+    drift are examined"): the whole list is the subject. Not a clause after ", and" ("I toured
+    the plant, and the manager are"; "We discussed budgets, deadlines, and the project seem")."""
     doc, left = subj.doc, subj.left_edge.i
     if left < 3 or doc[left - 1].lower_ not in ("and", "or"):
         return False
-    commas, nouns = 0, 0
+    commas, nouns, opener = 0, 0, None
     for t in reversed(doc[subj.sent.start : left - 1]):
         if t.text == ",":
             commas += 1
         elif t.pos_ in ("NOUN", "PROPN"):
             nouns += t.dep_ != "compound"
         elif t.pos_ not in ("ADJ", "DET", "NUM") or t.is_space:
+            opener = t
             break
-    return commas >= 1 and nouns >= 2 - (doc[left - 2].text != ",")
+    # the list opens its clause: at the sentence's start or after "how", "that", "whether" and the like, not
+    # after a verb or a preposition ("I have worked in retail, hospitality, and my manager say": a review)
+    opens = opener is None or opener.tag_ in ("WRB", "WDT", "WP") or opener.dep_ == "mark"
+    return opens and commas >= 1 and nouns >= 2 - (doc[left - 2].text != ",")
 
 
 def _plural_before_as(subj) -> bool:

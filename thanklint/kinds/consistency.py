@@ -67,6 +67,7 @@ class ConsistencyParams:
     eponym_nouns: tuple[str, ...] = ()  # "Marek's disease": a possessive name before these names a term, never an employer
     credential_nouns: tuple[str, ...] = ()  # "NMEA's MEI and … certifications": a possessive name of these is their issuer
     profession_nouns: tuple[str, ...] = ()  # "the Bar": one of these alone after "the" names a profession, never an employer
+    instance_nouns: tuple[str, ...] = ()  # "a Dam Safety Review": a name after "a" ending in one of these is one of a kind
     role_cues: tuple[str, ...] = ()  # "the ~4 role|position": the words between name a role
     role_modifiers: tuple[str, ...] = ()  # words in a role mention that say nothing about which role ("open", "senior")
     role_titles: tuple[str, ...] = ()  # endings of a one-word title ("Accountant", "Designer"): a capitalised one names a role
@@ -222,7 +223,7 @@ def _employer_orgs(analysis, p):
                 continue  # "the PRS programme" after "periodic review of safety": a term, not an employer
             if _profession(doc, ent, p.profession_nouns):
                 continue  # "to begin my career at the Bar": the profession, not a leftover employer (stop 43, fresh-36)
-            if _one_of_a_kind(doc, ent):
+            if _one_of_a_kind(doc, ent, p.instance_nouns):
                 continue  # "contributed to a Dam Safety Review", "a QP's questions": one of many, no organisation (stop 59,
                 #           fresh-58); "to be a Fabrikam engineer" still names one
             if _a_things_part(doc, ent):
@@ -308,21 +309,31 @@ def _unnamed_after_at(doc, toks, cue_sets, in_ent) -> list:
     return out
 
 
-def _one_of_a_kind(doc, ent) -> bool:
-    """"a" or "an" opens the name, which heads its phrase or owns the next: "a Dam Safety Review",
-    "a QP's questions" count one of a kind. Not a name that modifies the noun after it ("to be a
-    Fabrikam engineer"): that one names its organisation."""
-    article = ent[0] if ent[0].lower_ in ("a", "an") else doc[ent.start - 1] if ent.start else None
-    if article is None or article.lower_ not in ("a", "an") or len(ent) == 1 and article is ent[0]:
+def _one_of_a_kind(doc, ent, instance_nouns: tuple[str, ...]) -> bool:
+    """"a" or "an" in lower case opens a name that ends in a noun of one of a kind ("a Dam Safety
+    Review") or is a role's two capitals before "'s" ("a QP's questions"). Not a learner's article
+    before a company ("to work for a Fabrikam", "a Deloitte's consultant"), nor "An Post"."""
+    article = ent[0] if ent[0].text in ("a", "an") else doc[ent.start - 1] if ent.start else None
+    if article is None or article.text not in ("a", "an"):
         return False
-    return ent.end >= len(doc) or _possessive(doc, ent) or doc[ent.end].pos_ not in ("NOUN", "PROPN")
+    words = [t for t in ent if t.i != article.i and t.lower_ not in ("'s", "’s")]
+    if len(words) >= 2 and words[-1].lower_ in instance_nouns:
+        return True
+    return len(words) == 1 and _possessive(doc, ent) and words[0].text.isupper() and len(words[0].text) <= 2
+
+
+# the days and times that own an event: "today's Deloitte offer" names no part of them
+_TIMES = frozenset({"today", "yesterday", "tomorrow", "tonight", "day", "week", "weekend", "month", "year", "morning",
+                    "afternoon", "evening", "night", "season", "quarter"})
 
 
 def _a_things_part(doc, ent) -> bool:
     """The name follows a common noun's possessive: "the firm's ERISA group", "your clinic's Hobart
-    team" name a part of that thing, not another employer."""
-    return ent.start >= 2 and doc[ent.start - 1].lower_ in ("'s", "’s") and doc[ent.start - 2].pos_ == "NOUN" \
-        and doc[ent.start - 2].text.islower()
+    team" name a part of that thing, not another employer; not a day's ("today's Google offer")."""
+    if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "’s"):
+        return False
+    owner = doc[ent.start - 2]
+    return owner.pos_ == "NOUN" and owner.text.islower() and owner.lemma_.lower() not in _TIMES and not owner.ent_type_
 
 
 def _eponym(doc, ent, nouns: tuple[str, ...]) -> bool:

@@ -1157,9 +1157,11 @@ def _opens_a_listed_subject(tok) -> bool:
         return False
     for t in doc[tok.i + 1 : tok.sent.end]:
         if t.lower_ in ("and", "or"):
+            # the last item's phrase, right after "and", is the subject: not a trailing clause's ("how plan, schedule,
+            # and budget projects the team runs": a review)
             last = next((n for n in doc[t.i + 1 : tok.sent.end] if n.dep_ in ("nsubj", "nsubjpass")), None)
-            return last is not None and last.pos_ == "NOUN" and _finite_clause(last.head) and all(
-                n.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") for n in doc[t.i + 1 : last.i])
+            return last is not None and last.pos_ == "NOUN" and _finite_clause(last.head) and last.left_edge.i == t.i + 1 \
+                and all(n.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") for n in doc[t.i + 1 : last.i])
         if t.text != "," and t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
             return False
     return False
@@ -1822,7 +1824,10 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
         return True  # a gene's or a call's notation: "our Tg(kdrl:GFP) crosses" (stop 57, fresh-57)
     token = text[left:right].strip("()[]{}\"'“”‘’,;:!?").rstrip(".")
     if _SNAKE_CASE.search(token):
-        return True  # an underscore joins no English words: "ef_vi", a locale's "mi_NZ" (stop 59, fresh-58)
+        # an underscore joins no English words: "ef_vi", a locale's "mi_NZ" (stop 59, fresh-58); but a slip of a
+        # common word stays one ("impresed_by", "customer_sucess": a review)
+        piece = text[start:end].lower()
+        return len(piece) <= 3 or not respell.near(piece, 2)
     if not _IDENTIFIER.fullmatch(token):
         return False
     return any(_zipf(part) < respell.COMMON for part in re.split(r"[._-]", token) if part)
