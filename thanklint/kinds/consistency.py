@@ -239,6 +239,8 @@ def _employer_orgs(analysis, p):
             before = {ent.start - k for k in (1, 2, 3)}
             addressed = bool(cue_ends & before) or ("visit" if visit_ends & before else "weak" if place_ends & before
                                                     else "owner" if _possessive(doc, ent) else False)
+            if addressed == "owner" and _someone_elses_partner(doc, ent):
+                continue  # "how closely the lab works with NASA's Network for Life Detection": a partner's (stop 59, fresh-58)
             if ent.start and doc[ent.start - 1].lower_ in ("their", "his", "her") and (
                     addressed is not True or (ent.text.isupper() and len(ent.text) <= 4)):
                 continue  # someone else's: "often working with their LMC midwife" (a role's initials, stop 57,
@@ -307,6 +309,17 @@ def _unnamed_after_at(doc, toks, cue_sets, in_ent) -> list:
             if j > k and not (j < len(words) and words[j].pos_ == "NOUN"):  # "at the Timmins operation": a place's
                 out.append((doc[words[k].i : words[j - 1].i + 1], kind))
     return out
+
+
+def _someone_elses_partner(doc, ent) -> bool:
+    """The owner's name follows "with" on a verb in the present or past whose subject is not the
+    writer: "the lab works with NASA's Network" names the lab's partner; "I am excited to work with
+    Fabrikam's engineers" still asks."""
+    if not ent.start or doc[ent.start - 1].lower_ != "with":
+        return False
+    verb = doc[ent.start - 1].head
+    return verb.tag_ in ("VBZ", "VBD") and any(
+        c.dep_ == "nsubj" and c.lower_ not in ("i", "we") for c in verb.children)
 
 
 def _one_of_a_kind(doc, ent, instance_nouns: tuple[str, ...]) -> bool:
