@@ -1783,6 +1783,11 @@ FRESH_58_REVIEW = FRESH_58.replace("Thank you for meeting with me.",
                                    "say I learn fast. You taught me how plan, schedule, and budget projects the team "
                                    "runs. I was really impresed_by the team.")
 
+# ... and what a second review found: a list of "no" things, verbs in a list before a singular verb, a short slip in code
+FRESH_58_REVIEW_2 = FRESH_58.replace("Thank you for meeting with me.",
+                                     "Thank you for meeting with me. No day, no shift, and no patient are ever the same. "
+                                     "I learned how test, debug, and the app is deployed. I was impressed by teh_team.")
+
 
 def test_harper_leaves_a_listed_subject_and_names_in_code_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_58) == {"grammar": [], "spelling": []}
@@ -1790,6 +1795,8 @@ def test_harper_leaves_a_listed_subject_and_names_in_code_alone(tmp_path):
     assert {"are", "how"} <= set(slips["grammar"]) and {"recieve", "partei"} <= set(slips["spelling"]), slips  # Harper: by piece
     review = _by_rule(tmp_path, HARPER, FRESH_58_REVIEW)
     assert {"say", "how"} <= set(review["grammar"]) and "impresed" in review["spelling"], review
+    review = _by_rule(tmp_path, HARPER, FRESH_58_REVIEW_2)
+    assert {"are", "how"} <= set(review["grammar"]) and "teh" in review["grammar"] + review["spelling"], review
 
 
 @pytest.mark.languagetool

@@ -505,6 +505,8 @@ def _last_of_a_list(subj) -> bool:
     doc, left = subj.doc, subj.left_edge.i
     if left < 3 or doc[left - 1].lower_ not in ("and", "or"):
         return False
+    if any(c.lower_ in ("no", "each", "every") for c in subj.children):
+        return False  # "No day, no shift, and no patient is the same": one at a time (a review)
     commas, nouns, opener = 0, 0, None
     for t in reversed(doc[subj.sent.start : left - 1]):
         if t.text == ",":

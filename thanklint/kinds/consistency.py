@@ -68,6 +68,7 @@ class ConsistencyParams:
     credential_nouns: tuple[str, ...] = ()  # "NMEA's MEI and … certifications": a possessive name of these is their issuer
     profession_nouns: tuple[str, ...] = ()  # "the Bar": one of these alone after "the" names a profession, never an employer
     instance_nouns: tuple[str, ...] = ()  # "a Dam Safety Review": a name after "a" ending in one of these is one of a kind
+    role_initials: tuple[str, ...] = ()  # "a QP's questions": after "a", one of these before "'s" is a role's
     role_cues: tuple[str, ...] = ()  # "the ~4 role|position": the words between name a role
     role_modifiers: tuple[str, ...] = ()  # words in a role mention that say nothing about which role ("open", "senior")
     role_titles: tuple[str, ...] = ()  # endings of a one-word title ("Accountant", "Designer"): a capitalised one names a role
@@ -223,7 +224,7 @@ def _employer_orgs(analysis, p):
                 continue  # "the PRS programme" after "periodic review of safety": a term, not an employer
             if _profession(doc, ent, p.profession_nouns):
                 continue  # "to begin my career at the Bar": the profession, not a leftover employer (stop 43, fresh-36)
-            if _one_of_a_kind(doc, ent, p.instance_nouns):
+            if _one_of_a_kind(doc, ent, p):
                 continue  # "contributed to a Dam Safety Review", "a QP's questions": one of many, no organisation (stop 59,
                 #           fresh-58); "to be a Fabrikam engineer" still names one
             if _a_things_part(doc, ent):
@@ -322,22 +323,26 @@ def _someone_elses_partner(doc, ent) -> bool:
         c.dep_ == "nsubj" and c.lower_ not in ("i", "we") for c in verb.children)
 
 
-def _one_of_a_kind(doc, ent, instance_nouns: tuple[str, ...]) -> bool:
-    """"a" or "an" in lower case opens a name that ends in a noun of one of a kind ("a Dam Safety
-    Review") or is a role's two capitals before "'s" ("a QP's questions"). Not a learner's article
-    before a company ("to work for a Fabrikam", "a Deloitte's consultant"), nor "An Post"."""
+def _one_of_a_kind(doc, ent, p) -> bool:
+    """"a" or "an" in lower case opens a name of common words that ends in a noun of one of a kind
+    and heads its phrase ("contributed to a Dam Safety Review under the guidelines"), or a role's
+    initials before "'s" ("a QP's questions"). Not a learner's article before a company ("to work
+    for a Fabrikam", "a Deloitte's consultant", "an EY's graduate role"), nor "An Post", nor a
+    company's own step ("a Fabrikam Skills Assessment") or unit ("an Ordnance Survey team")."""
     article = ent[0] if ent[0].text in ("a", "an") else doc[ent.start - 1] if ent.start else None
     if article is None or article.text not in ("a", "an"):
         return False
     words = [t for t in ent if t.i != article.i and t.lower_ not in ("'s", "’s")]
-    if len(words) >= 2 and words[-1].lower_ in instance_nouns:
-        return True
-    return len(words) == 1 and _possessive(doc, ent) and words[0].text.isupper() and len(words[0].text) <= 2
+    if len(words) == 1 and _possessive(doc, ent):
+        return words[0].text in p.role_initials
+    heads = ent.end >= len(doc) or doc[ent.end].pos_ not in ("NOUN", "PROPN")
+    return (len(words) >= 2 and words[-1].lower_ in p.instance_nouns and heads
+            and all(common_words().get(w.lower_, 0.0) >= p.common_zipf for w in words))
 
 
 # the days and times that own an event: "today's Deloitte offer" names no part of them
-_TIMES = frozenset({"today", "yesterday", "tomorrow", "tonight", "day", "week", "weekend", "month", "year", "morning",
-                    "afternoon", "evening", "night", "season", "quarter"})
+_TIMES = frozenset({"today", "yesterday", "tomorrow", "tonight", "day", "week", "weekend", "fortnight", "month", "year",
+                    "morning", "afternoon", "evening", "night", "season", "quarter", "term", "semester", "hour"})
 
 
 def _a_things_part(doc, ent) -> bool:

@@ -1160,7 +1160,7 @@ def _opens_a_listed_subject(tok) -> bool:
             # the last item's phrase, right after "and", is the subject: not a trailing clause's ("how plan, schedule,
             # and budget projects the team runs": a review)
             last = next((n for n in doc[t.i + 1 : tok.sent.end] if n.dep_ in ("nsubj", "nsubjpass")), None)
-            return last is not None and last.pos_ == "NOUN" and _finite_clause(last.head) and last.left_edge.i == t.i + 1 \
+            return last is not None and last.pos_ == "NOUN" and _plural_verb(last.head) and last.left_edge.i == t.i + 1 \
                 and all(n.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") for n in doc[t.i + 1 : last.i])
         if t.text != "," and t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
             return False
@@ -1170,6 +1170,13 @@ def _opens_a_listed_subject(tok) -> bool:
 # words that open a verb's object: after one, the hyphened word before it is a verb ("how kick-start the project")
 _OBJECT_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "his",
                              "her", "its", "it", "them", "him", "us", "me", "each", "every", "some", "any", "all"})
+
+
+def _plural_verb(verb) -> bool:
+    """The verb is finite and plural, itself or by its auxiliary ("are examined", "take"): a list's
+    verb; "how test, debug, and the app is deployed" has a singular one, so the list is verbs."""
+    finite = [t for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))) if t.tag_ in ("VBP", "VBD", "VBZ", "MD")]
+    return bool(finite) and not any(t.tag_ == "VBZ" or t.lower_ == "was" for t in finite)
 
 
 def _finite_clause(verb) -> bool:
@@ -1828,10 +1835,9 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
         return True  # a gene's or a call's notation: "our Tg(kdrl:GFP) crosses" (stop 57, fresh-57)
     token = text[left:right].strip("()[]{}\"'“”‘’,;:!?").rstrip(".")
     if _SNAKE_CASE.search(token):
-        # an underscore joins no English words: "ef_vi", a locale's "mi_NZ" (stop 59, fresh-58); but a slip of a
-        # common word stays one ("impresed_by", "customer_sucess": a review)
-        piece = text[start:end].lower()
-        return len(piece) <= 3 or not respell.near(piece, 2)
+        # an underscore joins no English words: two letters of a name in code are none ("ef_vi", a locale's
+        # "mi_NZ": stop 59, fresh-58); a longer piece may be a slip ("impresed_by", "teh_team", "phisiotherapy_team": reviews)
+        return end - start <= 2
     if not _IDENTIFIER.fullmatch(token):
         return False
     return any(_zipf(part) < respell.COMMON for part in re.split(r"[._-]", token) if part)
