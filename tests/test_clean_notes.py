@@ -1764,12 +1764,10 @@ def test_languagetool_leaves_a_medical_procedures_plural_alone(tmp_path):
     assert "chemiotherapies" in _by_rule(tmp_path, _languagetool_args(), FRESH_56_REVIEW_2)["spelling"]
 
 
-# fresh-58 (stop 59): a list of nouns as a clause's subject, a word of how often as an adjective, names in code, a
-# French compound
+# fresh-58 (stop 59): a list of nouns as a clause's subject, a word of how often as an adjective, names in code
 FRESH_58 = ("Dear Mr. Bouchard,\n\nThank you for meeting with me. I valued hearing how fatigue, bridge resource "
             "management, and organizational drift are examined alongside the technical evidence. I coordinate the "
-            "half-yearly valuation. I know kernel-bypass networking with ef_vi, and I added a locale for mi_NZ. I cut "
-            "the première-partie and contre-partie from one packet.\n\n"
+            "half-yearly valuation. I know kernel-bypass networking with ef_vi, and I added a locale for mi_NZ.\n\n"
             "Sincerely,\nKenji Arsenault\n")
 # ... and what stays a slip: a clause's subject after ", and", verbs in a list after "how", an adverb for an
 # adjective, a misspelling beside a name in code; and what a review found the first exceptions hid: a list that is
@@ -1777,7 +1775,7 @@ FRESH_58 = ("Dear Mr. Bouchard,\n\nThank you for meeting with me. I valued heari
 FRESH_58_SLIPS = FRESH_58.replace("Thank you for meeting with me.",
                                   "Thank you for meeting with me. I toured the plant, and the manager are very kind. "
                                   "I learned how report, file and close incidents. She is a extremely person. I "
-                                  "recieve the mi_NZ files. I cut the contre-partei.")
+                                  "recieve the mi_NZ files.")
 FRESH_58_REVIEW = FRESH_58.replace("Thank you for meeting with me.",
                                    "Thank you for meeting with me. I have worked in retail, hospitality, and my manager "
                                    "say I learn fast. You taught me how plan, schedule, and budget projects the team "
@@ -1792,7 +1790,7 @@ FRESH_58_REVIEW_2 = FRESH_58.replace("Thank you for meeting with me.",
 def test_harper_leaves_a_listed_subject_and_names_in_code_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_58) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, HARPER, FRESH_58_SLIPS)
-    assert {"are", "how"} <= set(slips["grammar"]) and {"recieve", "partei"} <= set(slips["spelling"]), slips  # Harper: by piece
+    assert {"are", "how"} <= set(slips["grammar"]) and "recieve" in slips["spelling"], slips
     review = _by_rule(tmp_path, HARPER, FRESH_58_REVIEW)
     assert {"say", "how"} <= set(review["grammar"]) and "impresed" in review["spelling"], review
     review = _by_rule(tmp_path, HARPER, FRESH_58_REVIEW_2)
@@ -1804,4 +1802,4 @@ def test_harper_leaves_a_listed_subject_and_names_in_code_alone(tmp_path):
 def test_languagetool_leaves_a_frequency_adjective_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_58) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_58_SLIPS)
-    assert {"are", "extremely person"} <= set(slips["grammar"]) and {"recieve", "contre-partei"} <= set(slips["spelling"]), slips
+    assert {"are", "extremely person"} <= set(slips["grammar"]) and "recieve" in slips["spelling"], slips

@@ -312,15 +312,21 @@ def _unnamed_after_at(doc, toks, cue_sets, in_ent) -> list:
     return out
 
 
+# verbs of working together: "the lab works with NASA's Network"; not "fits with", "aligns with", "rests with" (a review)
+_PARTNERING = frozenset({"work", "collaborate", "partner", "cooperate", "co-operate", "liaise", "team"})
+
+
 def _someone_elses_partner(doc, ent) -> bool:
-    """The owner's name follows "with" on a verb in the present or past whose subject is not the
-    writer: "the lab works with NASA's Network" names the lab's partner; "I am excited to work with
-    Fabrikam's engineers" still asks."""
+    """The owner's name follows "with" on a verb of working together in the present or past whose
+    subject is someone else, a noun with no "my" ("the lab works with NASA's Network"): that
+    one's partner. "I am excited to work with Fabrikam's engineers" and "My experience fits well
+    with Fabrikam's values" still ask."""
     if not ent.start or doc[ent.start - 1].lower_ != "with":
         return False
     verb = doc[ent.start - 1].head
-    return verb.tag_ in ("VBZ", "VBD") and any(
-        c.dep_ == "nsubj" and c.lower_ not in ("i", "we") for c in verb.children)
+    return verb.tag_ in ("VBZ", "VBD") and verb.lemma_.lower() in _PARTNERING and any(
+        c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not any(d.lower_ in ("my", "our") for d in c.children)
+        for c in verb.children)
 
 
 def _one_of_a_kind(doc, ent, p) -> bool:

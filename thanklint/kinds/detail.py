@@ -162,17 +162,10 @@ def _titles_and_slots(analysis, title_words: tuple[str, ...]) -> frozenset[int]:
             # "the position at A1 Computing" (the parser may hang "at" on the verb instead)
             after = tok.right_edge.i + 1
             preps = [*tok.children, *([doc[after]] if after < len(doc) else [])]
-            for employer in (c for c in preps if c.dep_ == "prep" and c.lower_ in ("at", "with", "on", "in")):
+            for employer in (c for c in preps if c.dep_ == "prep" and c.lower_ in ("at", "with")):
                 # not people: "walk the townhouse job with you and Tomasz" (stop 47, fresh-44)
-                if any(o.dep_ == "pobj" and o.pos_ == "PRON" for o in employer.children):
-                    continue
-                # "on" and "in" only the reader's own place: "the farm assistant position on your quail farm" (stop 59,
-                # detail-notes-14); not "the role in the new wing opening in March"
-                if employer.lower_ in ("on", "in") and not any(
-                        o.dep_ == "pobj" and any(c.dep_ == "poss" and c.lower_ in ("your", "our") for c in o.children)
-                        for o in employer.children):
-                    continue
-                out.update(t.i for t in employer.subtree)
+                if not any(o.dep_ == "pobj" and o.pos_ == "PRON" for o in employer.children):
+                    out.update(t.i for t in employer.subtree)
     if note.placeholders:  # most notes have none
         out.update(tok.i for tok in doc if note.in_placeholder(tok.idx, tok.idx + len(tok)))
     analysis._memo[key] = frozenset(out)

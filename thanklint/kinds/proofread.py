@@ -1570,10 +1570,6 @@ def _loan_word(text: str, start: int, end: int, p: ProofreadParams) -> bool:
     before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 40) : start])
     after = re.match(r"[ \t]+([^\W\d_]+)(?![\w.])", text[end : end + 40])
     near = [x.group(1) for x in (before, after) if x]
-    parts = wordforms.hyphenated_word(text, start, end).lower().split("-")
-    if len(parts) >= 2 and any(all(_likelier_in(lang, w, p.loan_gap) for w in parts) for lang in p.loan_languages):
-        return True  # every part of a hyphened whole is the language's: "the première-partie and contre-partie" (stop 59,
-        #              fresh-58); "contre-partei" is no word of it
     langs = [lang for lang in p.loan_languages if _likelier_in(lang, word, p.loan_gap)]
     if "fr" in langs and re.search(r"(?<![^\W\d_])[dlj]['’]$", text[max(0, start - 3) : start], re.IGNORECASE):
         return True  # after French's elided "d'", "l'": "Carnaval d'hiver" (stop 27, fresh-11)
