@@ -1786,6 +1786,11 @@ FRESH_58_REVIEW_2 = FRESH_58.replace("Thank you for meeting with me.",
                                      "Thank you for meeting with me. No day, no shift, and no patient are ever the same. "
                                      "I learned how test, debug, and the app is deployed. I was impressed by teh_team.")
 
+# ... and a fourth: verbs in a list before a plural subject's verb, two letters glued to a common word
+FRESH_58_REVIEW_3 = FRESH_58.replace("Thank you for meeting with me.",
+                                     "Thank you for meeting with me. I learned how test, debug, and the apps are "
+                                     "deployed. I look forward ot_hearing from you.")
+
 
 def test_harper_leaves_a_listed_subject_and_names_in_code_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_58) == {"grammar": [], "spelling": []}
@@ -1795,6 +1800,7 @@ def test_harper_leaves_a_listed_subject_and_names_in_code_alone(tmp_path):
     assert {"say", "how"} <= set(review["grammar"]) and "impresed" in review["spelling"], review
     review = _by_rule(tmp_path, HARPER, FRESH_58_REVIEW_2)
     assert {"are", "how"} <= set(review["grammar"]) and "teh" in review["grammar"] + review["spelling"], review
+    assert "how" in _by_rule(tmp_path, HARPER, FRESH_58_REVIEW_3)["grammar"]
 
 
 @pytest.mark.languagetool
@@ -1803,3 +1809,4 @@ def test_languagetool_leaves_a_frequency_adjective_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_58) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_58_SLIPS)
     assert {"are", "extremely person"} <= set(slips["grammar"]) and "recieve" in slips["spelling"], slips
+    assert "ot" in _by_rule(tmp_path, _languagetool_args(), FRESH_58_REVIEW_3)["spelling"]

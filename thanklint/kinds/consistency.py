@@ -240,7 +240,7 @@ def _employer_orgs(analysis, p):
             before = {ent.start - k for k in (1, 2, 3)}
             addressed = bool(cue_ends & before) or ("visit" if visit_ends & before else "weak" if place_ends & before
                                                     else "owner" if _possessive(doc, ent) else False)
-            if addressed == "owner" and _someone_elses_partner(doc, ent):
+            if addressed == "owner" and _someone_elses_partner(doc, ent, p.unit_nouns):
                 continue  # "how closely the lab works with NASA's Network for Life Detection": a partner's (stop 59, fresh-58)
             if ent.start and doc[ent.start - 1].lower_ in ("their", "his", "her") and (
                     addressed is not True or (ent.text.isupper() and len(ent.text) <= 4)):
@@ -316,16 +316,17 @@ def _unnamed_after_at(doc, toks, cue_sets, in_ent) -> list:
 _PARTNERING = frozenset({"work", "collaborate", "partner", "cooperate", "co-operate", "liaise", "team"})
 
 
-def _someone_elses_partner(doc, ent) -> bool:
+def _someone_elses_partner(doc, ent, units: tuple[str, ...]) -> bool:
     """The owner's name follows "with" on a verb of working together in the present or past whose
-    subject is someone else, a noun with no "my" ("the lab works with NASA's Network"): that
-    one's partner. "I am excited to work with Fabrikam's engineers" and "My experience fits well
-    with Fabrikam's values" still ask."""
+    subject is a unit (`units`) with no "my" ("the lab works with NASA's Network"): that unit's
+    partner. "I am excited to work with Fabrikam's engineers", "My experience fits well with
+    Fabrikam's values" and "the charge nurse works with Fabrikam's bed managers" (a person in the
+    post: the employer's own staff) still ask."""
     if not ent.start or doc[ent.start - 1].lower_ != "with":
         return False
     verb = doc[ent.start - 1].head
     return verb.tag_ in ("VBZ", "VBD") and verb.lemma_.lower() in _PARTNERING and any(
-        c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not any(d.lower_ in ("my", "our") for d in c.children)
+        c.dep_ == "nsubj" and c.lemma_.lower() in units and not any(d.lower_ in ("my", "our") for d in c.children)
         for c in verb.children)
 
 
@@ -339,6 +340,8 @@ def _one_of_a_kind(doc, ent, p) -> bool:
     if article is None or article.text not in ("a", "an"):
         return False
     words = [t for t in ent if t.i != article.i and t.lower_ not in ("'s", "’s")]
+    if article.i and doc[article.i - 1].lower_ in _JOINING:
+        return False  # "to join a Deloitte Audit", "to work for a Harvard Business Review": addressed (a review)
     if len(words) == 1 and _possessive(doc, ent):
         return words[0].text in p.role_initials
     heads = ent.end >= len(doc) or doc[ent.end].pos_ not in ("NOUN", "PROPN")
@@ -346,18 +349,23 @@ def _one_of_a_kind(doc, ent, p) -> bool:
             and all(common_words().get(w.lower_, 0.0) >= p.common_zipf for w in words))
 
 
-# the days and times that own an event: "today's Deloitte offer" names no part of them
-_TIMES = frozenset({"today", "yesterday", "tomorrow", "tonight", "day", "week", "weekend", "fortnight", "month", "year",
-                    "morning", "afternoon", "evening", "night", "season", "quarter", "term", "semester", "hour"})
+# right before "a": the name after is addressed as an employer, whatever it ends in
+_JOINING = frozenset({"join", "joining", "joined", "for", "at", "with"})
+
+
+# the organisations whose possessive names a part of them: "the firm's ERISA group"
+_OWNERS = frozenset({"firm", "company", "practice", "business", "organisation", "organization", "agency", "partnership",
+                     "chambers", "group", "team", "department", "division", "office", "clinic", "lab", "laboratory"})
 
 
 def _a_things_part(doc, ent) -> bool:
-    """The name follows a common noun's possessive: "the firm's ERISA group", "your clinic's Hobart
-    team" name a part of that thing, not another employer; not a day's ("today's Google offer")."""
+    """The name follows an organisation noun's possessive in lower case: "the firm's ERISA group",
+    "your clinic's Hobart team" name a part of it, not another employer; not a day's ("today's
+    Google offer") nor a place's ("the city's Fabrikam Hospital": an organisation there, a review)."""
     if ent.start < 2 or doc[ent.start - 1].lower_ not in ("'s", "’s"):
         return False
     owner = doc[ent.start - 2]
-    return owner.pos_ == "NOUN" and owner.text.islower() and owner.lemma_.lower() not in _TIMES and not owner.ent_type_
+    return owner.text.islower() and owner.lemma_.lower() in _OWNERS
 
 
 def _eponym(doc, ent, nouns: tuple[str, ...]) -> bool:

@@ -1150,8 +1150,9 @@ def _next_not_a_subject(analysis, m) -> bool:
 
 def _opens_a_listed_subject(tok) -> bool:
     """The noun opens a list of noun phrases ("fatigue, bridge resource management, and
-    organizational drift") whose last is the subject of a finite verb: the list is the subject.
-    Not verbs in a list ("how clone, build and test the repo"): the parse tags them verbs."""
+    organizational drift") whose last, singular, is the subject of a plural verb: the list is the
+    subject. Not verbs in a list ("how clone, build and test the repo", "how test, debug, and the
+    apps are deployed")."""
     doc = tok.doc
     if tok.pos_ != "NOUN" or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
         return False
@@ -1160,7 +1161,7 @@ def _opens_a_listed_subject(tok) -> bool:
             # the last item's phrase, right after "and", is the subject: not a trailing clause's ("how plan, schedule,
             # and budget projects the team runs": a review)
             last = next((n for n in doc[t.i + 1 : tok.sent.end] if n.dep_ in ("nsubj", "nsubjpass")), None)
-            return last is not None and last.pos_ == "NOUN" and _plural_verb(last.head) and last.left_edge.i == t.i + 1 \
+            return last is not None and last.tag_ == "NN" and _plural_verb(last.head) and last.left_edge.i == t.i + 1 \
                 and all(n.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") for n in doc[t.i + 1 : last.i])
         if t.text != "," and t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
             return False
@@ -1832,8 +1833,10 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
     token = text[left:right].strip("()[]{}\"'“”‘’,;:!?").rstrip(".")
     if _SNAKE_CASE.search(token):
         # an underscore joins no English words: two letters of a name in code are none ("ef_vi", a locale's
-        # "mi_NZ": stop 59, fresh-58); a longer piece may be a slip ("impresed_by", "teh_team", "phisiotherapy_team": reviews)
-        return end - start <= 2
+        # "mi_NZ": stop 59, fresh-58); a longer piece may be a slip ("impresed_by", "teh_team", "phisiotherapy_team"),
+        # and so may two letters glued to a common word ("ot_hearing", "fo_the"): reviews
+        others = [w for w in token.split("_") if w and w.lower() != text[start:end].lower()]
+        return end - start <= 2 and not any(len(w) >= 3 and _zipf(w.lower()) >= respell.COMMON for w in others)
     if not _IDENTIFIER.fullmatch(token):
         return False
     return any(_zipf(part) < respell.COMMON for part in re.split(r"[._-]", token) if part)
