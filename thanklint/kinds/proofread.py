@@ -1822,7 +1822,8 @@ _GENE_NOTATION = re.compile(r"[A-Za-z][\w-]*\([^\s()]*[:=][^\s()]*\)")
 def _in_identifier(text: str, start: int, end: int) -> bool:
     """The span is inside a dotted name of a program or a file ("phenix.refine and Coot"): not
     a misspelling, nor a sentence after a full stop. A missing space between two sentences joins
-    common words ("the day.the team"), so the name needs a part that is no common word."""
+    common words ("the day.the team"), so the name needs a part that is no common word. Or it is
+    two letters of a name joined by underscores ("ef_vi", "mi_NZ")."""
     left, right = start, end
     while left > 0 and not text[left - 1].isspace():
         left -= 1
