@@ -1176,8 +1176,8 @@ _OBJECT_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those",
 def _plural_verb(verb) -> bool:
     """The verb is finite and plural, itself or by its auxiliary ("are examined", "take"): a list's
     verb; "how test, debug, and the app is deployed" has a singular one, so the list is verbs."""
-    finite = [t for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))) if t.tag_ in ("VBP", "VBD", "VBZ", "MD")]
-    return bool(finite) and not any(t.tag_ == "VBZ" or t.lower_ == "was" for t in finite)
+    words = (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass")))
+    return _finite_clause(verb) and not any(t.tag_ == "VBZ" or t.lower_ == "was" for t in words)
 
 
 def _finite_clause(verb) -> bool:
