@@ -1810,3 +1810,32 @@ def test_languagetool_leaves_a_frequency_adjective_alone(tmp_path):
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_58_SLIPS)
     assert {"are", "extremely person"} <= set(slips["grammar"]) and "recieve" in slips["spelling"], slips
     assert "ot" in _by_rule(tmp_path, _languagetool_args(), FRESH_58_REVIEW_3)["spelling"]
+
+
+# fresh-59 (stop 60): a subject the parse hung under a later noun, a plural noun adjunct before a time noun, a
+# combining form of three letters on a rarer word
+FRESH_59 = ("Dear Dr. Laine,\n\nThank you for meeting with me. The care your group puts into verification, with MMS "
+            "tests running in continuous integration, reflects exactly the culture I want. I completed an enhanced "
+            "skills year in hospital medicine. Your plan to build a geometallurgical model is exciting.\n\n"
+            "Sincerely,\nMira Okafor\n")
+# ... and what stays a slip: a plural subject with a singular verb after a comma-closed phrase, "a skills" before a
+# time word or a relative clause, a misspelling after the combining form
+FRESH_59_SLIPS = FRESH_59.replace("Thank you for meeting with me.",
+                                  "Thank you for meeting with me. The reports my manager writes, with charts showing "
+                                  "sales, takes hours. I learned a skills today. I have a skills that fits. I built a "
+                                  "geometalurgical model.")
+
+
+def test_harper_leaves_a_hung_subject_and_a_skills_year_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_59) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, HARPER, FRESH_59_SLIPS)
+    assert {"takes", "skills"} <= set(slips["grammar"]) and slips["grammar"].count("skills") == 2, slips
+    assert "geometalurgical" in slips["spelling"], slips
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_hung_subject_and_a_skills_year_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_59) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, _languagetool_args(), FRESH_59_SLIPS)
+    assert {"takes", "skills"} <= set(slips["grammar"]) and "geometalurgical" in slips["spelling"], slips

@@ -227,7 +227,7 @@ def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 
             return True
         # a combining form ("micro", "chemo") with a rarer word of some field: "microlaryngeal";
         # not "inter" + "elated" (codespell's "interelated") nor "mono" + "tired"
-        if rare_base is not None and len(pre) >= 4 and pre.endswith("o") and len(rest) >= 6 and rare_base(rest):
+        if rare_base is not None and len(pre) >= 3 and pre.endswith("o") and len(rest) >= 6 and rare_base(rest):
             return True
     for suf in (*suffixes, *finals):
         stem = word[: -len(suf)]
