@@ -1819,11 +1819,17 @@ FRESH_59 = ("Dear Dr. Laine,\n\nThank you for meeting with me. The care your gro
             "skills year in hospital medicine. Your plan to build a geometallurgical model is exciting.\n\n"
             "Sincerely,\nMira Okafor\n")
 # ... and what stays a slip: a plural subject with a singular verb after a comma-closed phrase, "a skills" before a
-# time word or a relative clause, a misspelling after the combining form
+# time word or a relative clause, a misspelling after the combining form; and what a review found the first change
+# hid: a plural hung subject, "a skills" before a clause's subject or in "week after week", a slip the engine
+# corrects one edit away
 FRESH_59_SLIPS = FRESH_59.replace("Thank you for meeting with me.",
                                   "Thank you for meeting with me. The reports my manager writes, with charts showing "
                                   "sales, takes hours. I learned a skills today. I have a skills that fits. I built a "
                                   "geometalurgical model.")
+FRESH_59_REVIEW = FRESH_59.replace("Thank you for meeting with me.",
+                                   "Thank you for meeting with me. The nurses on your ward, with GP (general practitioner) "
+                                   "referrals arriving daily, is very experienced. Teamwork is a skills someone learns on "
+                                   "the job. I practised a skills week after week. I did geospacial analysis in ArcGIS.")
 
 
 def test_harper_leaves_a_hung_subject_and_a_skills_year_alone(tmp_path):
@@ -1831,6 +1837,9 @@ def test_harper_leaves_a_hung_subject_and_a_skills_year_alone(tmp_path):
     slips = _by_rule(tmp_path, HARPER, FRESH_59_SLIPS)
     assert {"takes", "skills"} <= set(slips["grammar"]) and slips["grammar"].count("skills") == 2, slips
     assert "geometalurgical" in slips["spelling"], slips
+    review = _by_rule(tmp_path, HARPER, FRESH_59_REVIEW)
+    assert "is" in review["grammar"] and review["grammar"].count("skills") == 2, review
+    assert "geospacial" in review["spelling"], review
 
 
 @pytest.mark.languagetool
@@ -1839,3 +1848,5 @@ def test_languagetool_leaves_a_hung_subject_and_a_skills_year_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_59) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_59_SLIPS)
     assert {"takes", "skills"} <= set(slips["grammar"]) and "geometalurgical" in slips["spelling"], slips
+    review = _by_rule(tmp_path, _languagetool_args(), FRESH_59_REVIEW)
+    assert "is" in review["grammar"] and "geospacial" in review["spelling"], review

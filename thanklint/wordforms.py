@@ -206,14 +206,15 @@ def past_bases(word: str) -> set[str]:
 
 
 def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 2, finals=(), rare_base=None,
-            long_prefixes=(), long_base: int = 7) -> bool:
+            long_prefixes=(), long_base: int = 7, short_forms: bool = False) -> bool:
     """`word` is a common word (Zipf >= base_zipf) with a productive prefix or suffix English
     builds field words with: "deprescribing" (de + prescribing), "misprices", "decodable"
     (decode + able), "waveless", "voicings" (voice + ing + s), "organoid", "cytometry" (a
     combining form and a final). Up to `depth` affixes; `finals` only end the word ("syndromic":
     syndrome + ic, never inside it: "definic" + "ation"). Whether it is a slip of a word one
     edit away instead ("untill") is the caller's check. `long_prefixes` take only a base of
-    `long_base` letters or more: "transcritical", not "transfred" nor "transending"."""
+    `long_base` letters or more: "transcritical", not "transfred" nor "transending". With
+    `short_forms`, a combining form of three letters ("geo", "bio") takes a rarer word too."""
     if depth <= 0:
         return False
     for pre in (*prefixes, *long_prefixes):
@@ -227,7 +228,7 @@ def derived(word: str, prefixes, suffixes, base_zipf: float, zipf, depth: int = 
             return True
         # a combining form ("micro", "chemo") with a rarer word of some field: "microlaryngeal";
         # not "inter" + "elated" (codespell's "interelated") nor "mono" + "tired"
-        if rare_base is not None and len(pre) >= 3 and pre.endswith("o") and len(rest) >= 6 and rare_base(rest):
+        if rare_base is not None and len(pre) >= (3 if short_forms else 4) and pre.endswith("o") and len(rest) >= 6 and rare_base(rest):
             return True
     for suf in (*suffixes, *finals):
         stem = word[: -len(suf)]

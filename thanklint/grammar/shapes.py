@@ -289,9 +289,11 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
         return []  # "Translating X into terms, settings, and timelines is": a clause is the subject, singular (stop 35, fresh-22)
     if subj.tag_ not in ("NN", "NNS") or any(c.dep_ in ("conj", "cc", "nummod", "appos", "prep") for c in subj.children):
         return []
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in subj.children):
-        return []  # a noun with a subject of its own: the parse hung the sentence's subject on a later noun ("The care
-        #           your group puts into verification, with MMS tests running in CI, reflects": stop 60, fresh-59)
+    hung = next((c for c in subj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if hung is not None and (hung.tag_, tok.tag_) in (("NN", "VBZ"), ("NNS", "VBP")):
+        return []  # a noun with a subject of its own: the parse hung the sentence's subject on a later noun, and that one
+        #           agrees ("The care your group puts into verification, with MMS tests running in CI, reflects": stop
+        #           60, fresh-59); "The standards your group sets …, with MMS tests running in CI, reflects" stays (a review)
     gap = tok.doc[subj.i + 1 : tok.i]
     if any(t.is_space or "\n" in t.text for t in gap) or [t.text for t in gap] == [","]:
         return []  # "Dear hiring manager,\nThank you": a greeting's name, not the verb's subject
@@ -590,11 +592,13 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         # fresh-23); an adjective after its noun takes these: "an inventions due to", "a bits more of"
         return []
     if (tok.lower_ in p.adjuncts and nxt is not None and nxt.tag_ == "NN" and nxt.is_lower and nxt.is_alpha
-            and wordforms.is_noun(nxt.lower_) and (nxt.dep_ != "npadvmod" or nxt.lower_ not in _TIME_NOUNS)):
+            and wordforms.is_noun(nxt.lower_) and nxt.dep_ not in ("nsubj", "nsubjpass") and not _repeated_after(nxt)
+            and (nxt.dep_ != "npadvmod" or nxt.lower_ not in _TIME_NOUNS)):
         return []  # one of the plurals English uses as a modifier, before its singular head, whatever the parse made of
         #           the pair: "stacking pallets at a drinks wholesaler" (stop 57, natural-13); "a customers complaint"
         #           (an owner's missing apostrophe) stays a slip (a review); "an enhanced skills year", which the parse
-        #           made a time word's (stop 60, fresh-59), but not "a sales today"
+        #           made a time word's (stop 60, fresh-59), but not "a sales today", "a skills week after week", nor
+        #           a clause's subject: "Teamwork is a skills someone learns" (a review)
     if nxt is not None and nxt.head == tok and nxt.dep_ == "appos" and nxt.tag_ == "NN":
         return []  # a noun adjunct before its head, which the parser took for an appositive without a
         # comma: "a secondary social studies teacher" (stop 42, fresh-33)
@@ -649,6 +653,12 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         #           sessions", "an investment banking summer internships" (a review)
     singular = [b for b in wordforms.lemmas(tok.lower_) if wordforms.is_noun(b)]
     return [_match(tok, "a-plural", p.message, singular[0])] if len(singular) == 1 else []
+
+
+def _repeated_after(tok) -> bool:
+    """"week after week", "day by day": the noun comes again two words on, an adverb of time."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == tok.lower_
 
 
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")  # a person's noun: "engineer", "researcher", "analyst" (not "-ent": "investment")

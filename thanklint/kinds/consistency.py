@@ -240,9 +240,6 @@ def _employer_orgs(analysis, p):
             before = {ent.start - k for k in (1, 2, 3)}
             addressed = bool(cue_ends & before) or ("visit" if visit_ends & before else "weak" if place_ends & before
                                                     else "owner" if _possessive(doc, ent) else False)
-            if addressed == "owner" and ent.text.islower():
-                continue  # "under the kuia's kōrero": a word the parser took for a name; no organisation is written all
-                #           in lower case only where a possessive names it (stop 60, fresh-59)
             if addressed == "owner" and _someone_elses_partner(doc, ent, p.unit_nouns):
                 continue  # "how closely the lab works with NASA's Network for Life Detection": a partner's (stop 59, fresh-58)
             if ent.start and doc[ent.start - 1].lower_ in ("their", "his", "her") and (
@@ -875,7 +872,8 @@ def check_consistency(analysis, ctx, rule):
                 # around Hatton", a flight of locks; "meeting me at Billingsgate", a market: stop 47, fresh-20 to -24)
                 # a town's name, or one a place word ends, is asked about at visit_severity; any other name (a
                 # company's as often: "at Fabrikam Ltd", "around Fabrikam": a review) as a warning
-                place = ent[-1].lower_ in p.visited_place_words or bool(_town(ent.text))
+                after = analysis.doc[ent.end].lower_ if ent.end < len(analysis.doc) else ""
+                place = ent[-1].lower_ in p.visited_place_words or after in p.visited_place_words or bool(_town(ent.text))
                 add(ent.start_char, ent.end_char, p.visit_message.format(found=ent.text, expected=ctx.company),
                     "other-place", severity=Severity(p.visit_severity if place else "warning"))
                 continue

@@ -2069,6 +2069,12 @@ def _field_word(word: str, replacements, p: ProofreadParams, after_article: bool
         # "transcritical"; not "transportion", two edits from "transportation" (a review)
         derived = wordforms.derived(word, (), p.suffixes, p.base_zipf, _zipf, finals=p.finals, long_prefixes=p.long_prefixes,
                                     long_base=p.long_base) and not respell.near(word, 2)
+    if (not derived and rare_base is not None and word.isalpha()
+            and wordforms.derived(word, p.prefixes, (), p.base_zipf, _zipf, rare_base=rare_base, short_forms=True)
+            and all(respell.distance(word, g.lower()) >= 2 for g in guesses)):
+        # "geo" or "bio" on a rarer field word ("geometallurgical": stop 60, fresh-59), when the engine offers
+        # nothing one edit away: its guess for a slip of such a word is the word ("geospacial", "bioclimactic": a review)
+        derived = True
     one_edit = (split is not None or derived) and bool(respell.near(word, 1))
     closes_up = p.compounds and split is not None and split == guesses[0] and not one_edit
     if closes_up and (wordforms.is_compound(word, split) or wordforms.is_agent_compound(word, split)):
