@@ -1830,6 +1830,12 @@ FRESH_59_REVIEW = FRESH_59.replace("Thank you for meeting with me.",
                                    "Thank you for meeting with me. The nurses on your ward, with GP (general practitioner) "
                                    "referrals arriving daily, is very experienced. Teamwork is a skills someone learns on "
                                    "the job. I practised a skills week after week. I did geospacial analysis in ArcGIS.")
+# ... and a second: a hung noun that is not the sentence's first ("method" of the "with" phrase), "a skills" in "day and
+# night"
+FRESH_59_REVIEW_2 = FRESH_59.replace("Thank you for meeting with me.",
+                                     "Thank you for meeting with me. The solvers the lead developer relies on, with method "
+                                     "of manufactured solutions (MMS) tests running in continuous integration, is "
+                                     "remarkably robust. I practised a skills day and night before the exam.")
 
 
 def test_harper_leaves_a_hung_subject_and_a_skills_year_alone(tmp_path):
@@ -1840,6 +1846,8 @@ def test_harper_leaves_a_hung_subject_and_a_skills_year_alone(tmp_path):
     review = _by_rule(tmp_path, HARPER, FRESH_59_REVIEW)
     assert "is" in review["grammar"] and review["grammar"].count("skills") == 2, review
     assert "geospacial" in review["spelling"], review
+    review = _by_rule(tmp_path, HARPER, FRESH_59_REVIEW_2)
+    assert {"is", "skills"} <= set(review["grammar"]), review
 
 
 @pytest.mark.languagetool

@@ -872,8 +872,7 @@ def check_consistency(analysis, ctx, rule):
                 # around Hatton", a flight of locks; "meeting me at Billingsgate", a market: stop 47, fresh-20 to -24)
                 # a town's name, or one a place word ends, is asked about at visit_severity; any other name (a
                 # company's as often: "at Fabrikam Ltd", "around Fabrikam": a review) as a warning
-                after = analysis.doc[ent.end].lower_ if ent.end < len(analysis.doc) else ""
-                place = ent[-1].lower_ in p.visited_place_words or after in p.visited_place_words or bool(_town(ent.text))
+                place = ent[-1].lower_ in p.visited_place_words or bool(_town(ent.text))
                 add(ent.start_char, ent.end_char, p.visit_message.format(found=ent.text, expected=ctx.company),
                     "other-place", severity=Severity(p.visit_severity if place else "warning"))
                 continue

@@ -712,7 +712,7 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
                 and t.lemma_.lower() not in frames
                 and t.lemma_.lower() not in rulebooks  # "within the governing documents": a field's rules (stop 55, detail-notes-9)
                 and not (_bare_setting(t, settings) and _where_or_whom(t))
-                and not _range_end(t)
+                and not _range_end(t, generic)
                 and not any(c.dep_ == "amod" and c.lower_ in _FITTING for c in t.children)
                 and (frame is None or _modified(t) or not _a_setting_slot(t, frame, frames))
                 and any(_definite(c, settings | employers if _people(t) or t.lemma_.lower() in generic else settings)
@@ -724,20 +724,27 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "prep", "relcl", "acl", "poss", "appos"})
 
 
-def _range_end(tok) -> bool:
-    """A bare "the" noun that ends a range, "from the tender to the case": the whole of a process, from
-    its first step to its last, no one thing (stop 60, detail-notes-15). Not a noun with words of its own
-    ("from the old depot to the new one" names which)."""
+def _range_end(tok, generic: set[str]) -> bool:
+    """A bare "the" noun that ends a range a value any employer holds spans, "fish quality from the tender
+    to the case": the whole of a process, from its first step to its last, no one thing (stop 60,
+    detail-notes-15). Not a noun with words of its own ("from the old depot to the new one" names which),
+    nor the path of a move or a task ("route a truck from the depot to the quarry", "cutting the walk from
+    the kiln to the dryer": a review)."""
     if tok.dep_ != "pobj" or _modified(tok) or tok.head.lower_ not in ("from", "to"):
         return False
     doc = tok.doc
     if tok.head.lower_ == "from":
-        nxt = tok.right_edge.i + 1
-        return nxt < len(doc) and doc[nxt].lower_ == "to" and any(
-            c.dep_ == "pobj" and not _modified(c) for c in doc[nxt].children)
-    before = tok.head.i - 1  # "to": right after a "from" phrase of its own
-    return before >= 0 and any(t.lower_ == "from" and t.i < before and doc[before] in t.subtree
-                               and doc[before].right_edge.i == before for t in doc[max(0, before - 6) : before])
+        frm, nxt = tok.head, tok.right_edge.i + 1
+        if not (nxt < len(doc) and doc[nxt].lower_ == "to" and any(
+                c.dep_ == "pobj" and not _modified(c) for c in doc[nxt].children)):
+            return False
+    else:  # "to": right after a "from" phrase of its own
+        before = tok.head.i - 1
+        frm = next((t for t in doc[max(0, before - 6) : max(0, before)] if t.lower_ == "from" and doc[before] in t.subtree
+                    and doc[before].right_edge.i == before), None) if before >= 0 else None
+        if frm is None:
+            return False
+    return frm.head.pos_ == "NOUN" and frm.head.lemma_.lower() in generic
 
 
 def _modified(tok) -> bool:

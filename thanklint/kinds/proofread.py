@@ -1536,6 +1536,7 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+_SEEN_ZIPF = 1.0  # Zipf: a word English text writes at all ("bioclimatic" 1.3, "geospatial" 2.6)
 _RUN_TOGETHER_GAP = 1.5  # Zipf: "a lot" 5.6 against "alot" 3.9; "con focal" 3.6 against "confocal" 2.2
 # two to five consonants, "y" not among them: it is a vowel in "gym", "myth", "lynx"
 _ABBREVIATION = re.compile(r"[b-df-hj-np-tv-xz]{2,5}")
@@ -2071,9 +2072,10 @@ def _field_word(word: str, replacements, p: ProofreadParams, after_article: bool
                                     long_base=p.long_base) and not respell.near(word, 2)
     if (not derived and rare_base is not None and word.isalpha()
             and wordforms.derived(word, p.prefixes, (), p.base_zipf, _zipf, rare_base=rare_base, short_forms=True)
-            and all(respell.distance(word, g.lower()) >= 2 for g in guesses)):
-        # "geo" or "bio" on a rarer field word ("geometallurgical": stop 60, fresh-59), when the engine offers
-        # nothing one edit away: its guess for a slip of such a word is the word ("geospacial", "bioclimactic": a review)
+            and all(respell.distance(word, g.lower()) >= 2 for g in guesses)
+            and not any(_zipf(w) >= _SEEN_ZIPF for w in respell.one_edit(word))):
+        # "geo" or "bio" on a rarer field word ("geometallurgical": stop 60, fresh-59), when no word English text
+        # writes is one edit away: a slip of such a word is ("geospacial", "bioclimactic": reviews)
         derived = True
     one_edit = (split is not None or derived) and bool(respell.near(word, 1))
     closes_up = p.compounds and split is not None and split == guesses[0] and not one_edit
