@@ -1836,6 +1836,12 @@ FRESH_59_REVIEW_2 = FRESH_59.replace("Thank you for meeting with me.",
                                      "Thank you for meeting with me. The solvers the lead developer relies on, with method "
                                      "of manufactured solutions (MMS) tests running in continuous integration, is "
                                      "remarkably robust. I practised a skills day and night before the exam.")
+# ... and a third: a quantity or a pair as the hung subject, an adjective before "skills" in a time idiom
+FRESH_59_REVIEW_3 = FRESH_59.replace("Thank you for meeting with me.",
+                                     "Thank you for meeting with me. A lot of the tests your group writes, with method of "
+                                     "manufactured solutions (MMS) tests running in continuous integration, makes a big "
+                                     "difference. I practised a new skills day and night. I used a basic skills day in, "
+                                     "day out.")
 
 
 def test_harper_leaves_a_hung_subject_and_a_skills_year_alone(tmp_path):
@@ -1848,6 +1854,8 @@ def test_harper_leaves_a_hung_subject_and_a_skills_year_alone(tmp_path):
     assert "geospacial" in review["spelling"], review
     review = _by_rule(tmp_path, HARPER, FRESH_59_REVIEW_2)
     assert {"is", "skills"} <= set(review["grammar"]), review
+    review = _by_rule(tmp_path, HARPER, FRESH_59_REVIEW_3)
+    assert "makes" in review["grammar"] and review["grammar"].count("skills") == 2, review
 
 
 @pytest.mark.languagetool

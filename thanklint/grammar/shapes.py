@@ -291,11 +291,13 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
         return []
     hung = next((c for c in subj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if (hung is not None and (hung.tag_, tok.tag_) in (("NN", "VBZ"), ("NNS", "VBP"))
-            and not any(t.pos_ in ("NOUN", "PROPN") for t in tok.doc[tok.sent.start : hung.i])):
+            and not any(t.pos_ in ("NOUN", "PROPN") for t in tok.doc[tok.sent.start : hung.i])
+            and not any(c.dep_ in ("conj", "cc", "prep") for c in hung.children)):
         return []  # a noun with a subject of its own: the parse hung the sentence's subject on a later noun, and that one
         #           agrees and opens the sentence ("The care your group puts into verification, with MMS tests running
         #           in CI, reflects": stop 60, fresh-59); "The standards your group sets …, with MMS tests running in CI,
-        #           reflects", "The solvers the lead developer relies on, with method of … tests …, is" stay (reviews)
+        #           reflects", "The solvers the lead developer relies on, with method of … tests …, is", "A lot of the
+        #           tests …", "Verification and the tests …" stay (reviews)
     gap = tok.doc[subj.i + 1 : tok.i]
     if any(t.is_space or "\n" in t.text for t in gap) or [t.text for t in gap] == [","]:
         return []  # "Dear hiring manager,\nThank you": a greeting's name, not the verb's subject
@@ -662,10 +664,18 @@ def _after_adjective(tok) -> bool:
     return tok.i > 0 and tok.nbor(-1).pos_ == "ADJ" or (tok.i > 0 and tok.nbor(-1).tag_ == "VBN" and tok.nbor(-1).dep_ == "amod")
 
 
+_SPAN_LINKS = frozenset({"and", "or", "round", "after", "by", "to", "out", "on"})
+
+
 def _repeated_after(tok) -> bool:
-    """"week after week", "day by day": the noun comes again two words on, an adverb of time."""
+    """A time adverb's idiom: "week after week", "day by day", "day and night", "day in, day out", "year
+    round": the noun comes again within three words, or a word of such a span follows it."""
     doc = tok.doc
-    return tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == tok.lower_
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is not None and (after.lower_ in _SPAN_LINKS or (
+            after.lower_ == "in" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ",")):
+        return True
+    return any(t.lower_ == tok.lower_ for t in doc[tok.i + 1 : tok.i + 4])
 
 
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")  # a person's noun: "engineer", "researcher", "analyst" (not "-ent": "investment")

@@ -729,7 +729,7 @@ def _range_end(tok, generic: set[str]) -> bool:
     to the case": the whole of a process, from its first step to its last, no one thing (stop 60,
     detail-notes-15). Not a noun with words of its own ("from the old depot to the new one" names which),
     nor the path of a move or a task ("route a truck from the depot to the quarry", "cutting the walk from
-    the kiln to the dryer": a review)."""
+    the kiln to the dryer", "the journey from the ward to the theatre": reviews)."""
     if tok.dep_ != "pobj" or _modified(tok) or tok.head.lower_ not in ("from", "to"):
         return False
     doc = tok.doc
@@ -744,7 +744,9 @@ def _range_end(tok, generic: set[str]) -> bool:
                     and doc[before].right_edge.i == before), None) if before >= 0 else None
         if frm is None:
             return False
-    return frm.head.pos_ == "NOUN" and frm.head.lemma_.lower() in generic
+    # a bare value ("fish quality", "service"), not "the journey", "the patient journey" (a review)
+    return (frm.head.pos_ == "NOUN" and frm.head.lemma_.lower() in generic
+            and not any(c.dep_ in ("det", "poss") for c in frm.head.children))
 
 
 def _modified(tok) -> bool:
