@@ -1812,12 +1812,11 @@ def test_languagetool_leaves_a_frequency_adjective_alone(tmp_path):
     assert "ot" in _by_rule(tmp_path, _languagetool_args(), FRESH_58_REVIEW_3)["spelling"]
 
 
-# fresh-59 (stop 60): a subject the parse hung under a later noun, a plural noun adjunct before a time noun, a
-# combining form of three letters on a rarer word
+# fresh-59 (stop 60): a subject the parse hung under a later noun, a combining form of three letters on a rarer word
+# ("an enhanced skills year" stays reported: four reviews found no exception that kept it apart from slips)
 FRESH_59 = ("Dear Dr. Laine,\n\nThank you for meeting with me. The care your group puts into verification, with MMS "
-            "tests running in continuous integration, reflects exactly the culture I want. I completed an enhanced "
-            "skills year in hospital medicine. Your plan to build a geometallurgical model is exciting.\n\n"
-            "Sincerely,\nMira Okafor\n")
+            "tests running in continuous integration, reflects exactly the culture I want. Your plan to build a "
+            "geometallurgical model is exciting.\n\nSincerely,\nMira Okafor\n")
 # ... and what stays a slip: a plural subject with a singular verb after a comma-closed phrase, "a skills" before a
 # time word or a relative clause, a misspelling after the combining form; and what a review found the first change
 # hid: a plural hung subject, "a skills" before a clause's subject or in "week after week", a slip the engine
@@ -1841,7 +1840,8 @@ FRESH_59_REVIEW_3 = FRESH_59.replace("Thank you for meeting with me.",
                                      "Thank you for meeting with me. A lot of the tests your group writes, with method of "
                                      "manufactured solutions (MMS) tests running in continuous integration, makes a big "
                                      "difference. I practised a new skills day and night. I used a basic skills day in, "
-                                     "day out.")
+                                     "day out. The police your town employs, with method of manufactured solutions (MMS) "
+                                     "tests running in continuous integration, is very visible.")
 
 
 def test_harper_leaves_a_hung_subject_and_a_skills_year_alone(tmp_path):
@@ -1855,7 +1855,7 @@ def test_harper_leaves_a_hung_subject_and_a_skills_year_alone(tmp_path):
     review = _by_rule(tmp_path, HARPER, FRESH_59_REVIEW_2)
     assert {"is", "skills"} <= set(review["grammar"]), review
     review = _by_rule(tmp_path, HARPER, FRESH_59_REVIEW_3)
-    assert "makes" in review["grammar"] and review["grammar"].count("skills") == 2, review
+    assert {"makes", "is"} <= set(review["grammar"]) and review["grammar"].count("skills") == 2, review
 
 
 @pytest.mark.languagetool

@@ -292,12 +292,13 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
     hung = next((c for c in subj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if (hung is not None and (hung.tag_, tok.tag_) in (("NN", "VBZ"), ("NNS", "VBP"))
             and not any(t.pos_ in ("NOUN", "PROPN") for t in tok.doc[tok.sent.start : hung.i])
-            and not any(c.dep_ in ("conj", "cc", "prep") for c in hung.children)):
+            and not any(c.dep_ in ("conj", "cc", "prep") for c in hung.children)
+            and hung.lower_ not in p.collective and hung.lower_ not in p.same_plural):
         return []  # a noun with a subject of its own: the parse hung the sentence's subject on a later noun, and that one
         #           agrees and opens the sentence ("The care your group puts into verification, with MMS tests running
         #           in CI, reflects": stop 60, fresh-59); "The standards your group sets …, with MMS tests running in CI,
         #           reflects", "The solvers the lead developer relies on, with method of … tests …, is", "A lot of the
-        #           tests …", "Verification and the tests …" stay (reviews)
+        #           tests …", "Verification and the tests …", "The police your town employs, …, is" stay (reviews)
     gap = tok.doc[subj.i + 1 : tok.i]
     if any(t.is_space or "\n" in t.text for t in gap) or [t.text for t in gap] == [","]:
         return []  # "Dear hiring manager,\nThank you": a greeting's name, not the verb's subject
@@ -596,13 +597,10 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         # fresh-23); an adjective after its noun takes these: "an inventions due to", "a bits more of"
         return []
     if (tok.lower_ in p.adjuncts and nxt is not None and nxt.tag_ == "NN" and nxt.is_lower and nxt.is_alpha
-            and wordforms.is_noun(nxt.lower_) and nxt.dep_ not in ("nsubj", "nsubjpass") and not _repeated_after(nxt)
-            and (nxt.dep_ != "npadvmod" or (nxt.lower_ not in _TIME_NOUNS and _after_adjective(tok)))):
+            and wordforms.is_noun(nxt.lower_) and nxt.dep_ != "npadvmod"):
         return []  # one of the plurals English uses as a modifier, before its singular head, whatever the parse made of
         #           the pair: "stacking pallets at a drinks wholesaler" (stop 57, natural-13); "a customers complaint"
-        #           (an owner's missing apostrophe) stays a slip (a review); "an enhanced skills year", which the parse
-        #           made a time word's after an adjective (stop 60, fresh-59), but not "a sales today", "a skills week
-        #           after week", "a skills day and night", nor a clause's subject: "Teamwork is a skills someone learns" (reviews)
+        #           (an owner's missing apostrophe) stays a slip (a review)
     if nxt is not None and nxt.head == tok and nxt.dep_ == "appos" and nxt.tag_ == "NN":
         return []  # a noun adjunct before its head, which the parser took for an appositive without a
         # comma: "a secondary social studies teacher" (stop 42, fresh-33)
@@ -657,25 +655,6 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         #           sessions", "an investment banking summer internships" (a review)
     singular = [b for b in wordforms.lemmas(tok.lower_) if wordforms.is_noun(b)]
     return [_match(tok, "a-plural", p.message, singular[0])] if len(singular) == 1 else []
-
-
-def _after_adjective(tok) -> bool:
-    """An adjective stands between the article and the noun: "an enhanced skills year"."""
-    return tok.i > 0 and tok.nbor(-1).pos_ == "ADJ" or (tok.i > 0 and tok.nbor(-1).tag_ == "VBN" and tok.nbor(-1).dep_ == "amod")
-
-
-_SPAN_LINKS = frozenset({"and", "or", "round", "after", "by", "to", "out", "on"})
-
-
-def _repeated_after(tok) -> bool:
-    """A time adverb's idiom: "week after week", "day by day", "day and night", "day in, day out", "year
-    round": the noun comes again within three words, or a word of such a span follows it."""
-    doc = tok.doc
-    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if after is not None and (after.lower_ in _SPAN_LINKS or (
-            after.lower_ == "in" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ",")):
-        return True
-    return any(t.lower_ == tok.lower_ for t in doc[tok.i + 1 : tok.i + 4])
 
 
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")  # a person's noun: "engineer", "researcher", "analyst" (not "-ent": "investment")

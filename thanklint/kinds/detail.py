@@ -712,7 +712,7 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
                 and t.lemma_.lower() not in frames
                 and t.lemma_.lower() not in rulebooks  # "within the governing documents": a field's rules (stop 55, detail-notes-9)
                 and not (_bare_setting(t, settings) and _where_or_whom(t))
-                and not _range_end(t, generic)
+                and not _range_end(t, generic, set(params.praise))
                 and not any(c.dep_ == "amod" and c.lower_ in _FITTING for c in t.children)
                 and (frame is None or _modified(t) or not _a_setting_slot(t, frame, frames))
                 and any(_definite(c, settings | employers if _people(t) or t.lemma_.lower() in generic else settings)
@@ -724,7 +724,7 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "prep", "relcl", "acl", "poss", "appos"})
 
 
-def _range_end(tok, generic: set[str]) -> bool:
+def _range_end(tok, generic: set[str], praise: set[str]) -> bool:
     """A bare "the" noun that ends a range a value any employer holds spans, "fish quality from the tender
     to the case": the whole of a process, from its first step to its last, no one thing (stop 60,
     detail-notes-15). Not a noun with words of its own ("from the old depot to the new one" names which),
@@ -744,9 +744,11 @@ def _range_end(tok, generic: set[str]) -> bool:
                     and doc[before].right_edge.i == before), None) if before >= 0 else None
         if frm is None:
             return False
-    # a bare value ("fish quality", "service"), not "the journey", "the patient journey" (a review)
+    # a bare value ("fish quality", "service"), not "the journey", "the patient journey", that a praise word governs
+    # ("your emphasis on"): "You explained that support from the helpdesk to the engineers is handled in Jira" is a fact
+    # of theirs (reviews)
     return (frm.head.pos_ == "NOUN" and frm.head.lemma_.lower() in generic
-            and not any(c.dep_ in ("det", "poss") for c in frm.head.children))
+            and not any(c.dep_ in ("det", "poss") for c in frm.head.children) and _praised(frm.head, praise))
 
 
 def _modified(tok) -> bool:
