@@ -691,7 +691,7 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
 
     words, qualities = common_words(), tuple(params.abstract_endings)
     generic, frames, settings = set(params.generic), set(params.frames), set(params.settings)
-    rulebooks = set(params.rulebooks)
+    rulebooks, praise = set(params.rulebooks), set(params.praise)
     # "the club's volunteers": an owner that is the employer by its kind makes its people no one thing (stop 55); "the
     # club's changing rooms" are (a review)
     employers = set(params.title_words) | _EMPLOYER_KINDS
@@ -712,7 +712,7 @@ def _particular(region, toks, skip: set[int], own: frozenset[str], params, defin
                 and t.lemma_.lower() not in frames
                 and t.lemma_.lower() not in rulebooks  # "within the governing documents": a field's rules (stop 55, detail-notes-9)
                 and not (_bare_setting(t, settings) and _where_or_whom(t))
-                and not _range_end(t, generic, set(params.praise))
+                and not _range_end(t, generic, praise)
                 and not any(c.dep_ == "amod" and c.lower_ in _FITTING for c in t.children)
                 and (frame is None or _modified(t) or not _a_setting_slot(t, frame, frames))
                 and any(_definite(c, settings | employers if _people(t) or t.lemma_.lower() in generic else settings)
@@ -740,8 +740,10 @@ def _range_end(tok, generic: set[str], praise: set[str]) -> bool:
             return False
     else:  # "to": right after a "from" phrase of its own
         before = tok.head.i - 1
-        frm = next((t for t in doc[max(0, before - 6) : max(0, before)] if t.lower_ == "from" and doc[before] in t.subtree
-                    and doc[before].right_edge.i == before), None) if before >= 0 else None
+        if before < 0:
+            return False
+        frm = next((t for t in doc[max(0, before - 6) : before] if t.lower_ == "from" and doc[before] in t.subtree
+                    and doc[before].right_edge.i == before), None)
         if frm is None:
             return False
     # a bare value ("fish quality", "service"), not "the journey", "the patient journey", that a praise word governs
