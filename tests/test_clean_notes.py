@@ -1866,3 +1866,20 @@ def test_languagetool_leaves_a_hung_subject_and_a_skills_year_alone(tmp_path):
     assert {"takes", "skills"} <= set(slips["grammar"]) and "geometalurgical" in slips["spelling"], slips
     review = _by_rule(tmp_path, _languagetool_args(), FRESH_59_REVIEW)
     assert "is" in review["grammar"] and "geospacial" in review["spelling"], review
+
+
+# fresh-60 (stop 61): "there" as a place word between a subject and its verb, and an open compound Harper
+# would close ("code bases")
+FRESH_60 = ("Dear Mr. Rao,\n\nThank you for meeting with me. As we discussed, many of the dyeing and printing units "
+            "there fall in the red category. I kept thinking about the trade-off between precision and run time on "
+            "your largest C++ code bases.\n\nBest regards,\nAsha Menon\n")
+# ... and what stays a slip: "there" for "their" with no noun before it, before a noun, or after an object
+FRESH_60_SLIPS = FRESH_60.replace("Thank you for meeting with me.",
+                                  "Thank you for meeting with me. I admire there work with farmers. I learned a lot "
+                                  "from there team. I met the staff there work so hard.")
+
+
+def test_harper_leaves_a_place_there_and_an_open_compound_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_60) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, HARPER, FRESH_60_SLIPS)
+    assert slips["grammar"].count("there") == 3, slips
