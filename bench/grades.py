@@ -31,7 +31,7 @@ leaves its notes out; fresh-57 was written to be read). natural-1 to natural-18 
 are rows of their own: plain notes in everyday jobs, as most candidates write them; natural-18 never tuned on,
 natural-1 and -2 read at stop 34, natural-3 and -4 at stop 49, natural-5 at stop 50, natural-6 and -7 at stop 51,
 natural-8 at stop 52, natural-9 at stop 53, natural-10 at stop 54, natural-11 at stop 55, natural-12 at stop 56,
-natural-13 at stop 57, natural-14 at stop 58, natural-15 at stop 59, natural-16 at stop 60. With
+natural-13 at stop 57, natural-14 at stop 58, natural-15 at stop 59, natural-16 at stop 60, natural-17 at stop 61. With
 --inject-written the one-flaw variants below are made from them too
 (not "no thanks" / "no detail": those need sentence labels they do not have).
 
