@@ -15,7 +15,7 @@ quotes the sentence that carries the detail.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from thanklint.kinds import kind
 from thanklint.kinds._common import WHERE, missing, passed
@@ -381,9 +381,35 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
             return _particular(region, toks, skip, own, params, definite)
 
         hit = _detail_at(toks, strong, (cues, demanding), owners, content, particular, kinds, settings)
+        if hit is not None and _agreed_view(toks, framing, skip, own, params):
+            hit = None
         if hit is not None:
             found[n] = hit
     return found
+
+
+_VIEWS = frozenset({"belief", "view", "conviction", "opinion"})
+
+
+def _agreed_view(toks, framing, skip: set[int], own: frozenset[str], params) -> bool:
+    """A value named by a frame that the candidate then agrees with, where only a rare word made it particular:
+    "You mentioned the importance of careful brooding, good ventilation and litter management, and I share your
+    belief that …", "… keeping jasmine, rose and chrysanthemum consignments fresh …, and I fully agree" (stop 61,
+    detail-notes-16). A view is agreed with; a detail is told, and one still names a thing before the agreement:
+    "the importance of replacing the old press that keeps jamming, and I agree", "the Halden audit in May"."""
+    agree = next((t for t in toks if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in t.children) and (
+        t.lemma_.lower() == "agree" or (t.lemma_.lower() == "share" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _VIEWS for c in t.children)))), None)
+    if agree is None:
+        return False
+    start = min(t.i for t in agree.subtree)
+    frames = [f for f in framing if f.pos_ == "NOUN" and f.i < start]
+    if not frames:
+        return False
+    before = [t for t in toks if frames[0].i < t.i < start]
+    if any(t.is_alpha and t.text[0].isupper() and t.text != "I" and t.i not in skip for t in before):
+        return False  # a name the parser took for a noun: "your Satake sorters" (a rare word too)
+    return not _particular(before, toks, skip, own, replace(params, uncommon=0.0), frame=frames[0])
 
 
 _LIST_STOPS = frozenset({"ADP", "VERB", "AUX", "SCONJ", "PRON", "PUNCT"})
