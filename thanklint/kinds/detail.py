@@ -1184,6 +1184,9 @@ def _skill_of_mine(tok) -> bool:
         pred = head.head if head.dep_ == "acomp" else None  # "I'm comfortable | explaining"
     elif head.pos_ == "VERB" and head.lemma_.lower() in _LIKING:
         pred = head  # "I enjoy | showing"
+    elif head.pos_ == "VERB" and head.lemma_.lower() == "take" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _SATISFACTION for c in head.children):
+        pred = head  # "I take pride in | explaining treatment options clearly" (stop 61, detail-notes-16)
     else:
         return False
     if pred is None or pred.tag_ not in ("VBP", "VBZ") or any(a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL
@@ -1195,6 +1198,7 @@ def _skill_of_mine(tok) -> bool:
 _SKILL_PREPOSITIONS = frozenset({"at", "in", "with"})
 _THANKFUL = frozenset({"grateful", "thankful", "appreciative", "glad", "happy", "pleased", "delighted"})
 _LIKING = frozenset({"enjoy", "like", "love"})
+_SATISFACTION = frozenset({"pride", "pleasure", "delight", "satisfaction"})
 
 
 def _habit_of_mine(attr, present: bool = False) -> bool:
