@@ -369,7 +369,7 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
         framing = [t for t in toks if ((t.lemma_.lower() in frames or t.lower_ in frames) and (t.pos_ in ("NOUN", "ADJ") or t.tag_ == "VBN")
                    and not (t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod")))
                    or (t.pos_ == "VERB" and t.lemma_.lower() in frame_verbs)
-                   or _how_much(t) or _activity(t) or _how_they_work(t)]  # fmt: skip
+                   or _how_much(t) or _activity(t) or _how_they_work(t, params)]  # fmt: skip
         lists = _topic_lists(toks, params.topic_list) if params.topic_list else []
 
         def content(tok, stop: set[int], toks=toks, framing=framing, lists=lists) -> bool:
@@ -496,7 +496,7 @@ def _how_much(tok) -> bool:
             and tok.head.pos_ in ("VERB", "AUX"))  # "how strongly the association is committed" (stop 55)
 
 
-def _how_they_work(tok) -> bool:
+def _how_they_work(tok, params) -> bool:
     """The token is the "how" of a present-tense clause, with no object, on how the employer's people
     (`_people`) work, said of their habit: "hearing how your keepers work closely together", "how the gang looks
     out for each other" name any good team's ways, a frame as "the importance of" is, unless the clause
@@ -508,8 +508,11 @@ def _how_they_work(tok) -> bool:
     if any(c.dep_ == "dobj" for c in tok.head.children):
         return False  # what they do to a thing may be a detail: "how the lab triages incoming samples" (issue 8)
     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-    return (subj is not None and _people(subj)
-            and any(c.dep_ in ("poss", "det") and c.lower_ in ("your", "the", "its", "their") for c in subj.children))
+    if subj is None or not any(c.dep_ in ("poss", "det") and c.lower_ in ("your", "the", "its", "their") for c in subj.children):
+        return False
+    # ... or how the employer by its kind works, named by nothing else: "explain how the plant runs" (stop 61,
+    # detail-notes-16); "how the new Kestrel press runs" is a thing of theirs
+    return _people(subj) or (_the_employers(subj, params) and all(c.dep_ in ("poss", "det") for c in subj.children))
 
 
 # a group of people, by its noun; or people by their work ("keepers", "surveyors", "nurses")
