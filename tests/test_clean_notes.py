@@ -1868,18 +1868,20 @@ def test_languagetool_leaves_a_hung_subject_and_a_skills_year_alone(tmp_path):
     assert "is" in review["grammar"] and "geospacial" in review["spelling"], review
 
 
-# fresh-60 (stop 61): "there" as a place word between a subject and its verb, and an open compound Harper
-# would close ("code bases")
-FRESH_60 = ("Dear Mr. Rao,\n\nThank you for meeting with me. As we discussed, many of the dyeing and printing units "
-            "there fall in the red category. I kept thinking about the trade-off between precision and run time on "
-            "your largest C++ code bases.\n\nBest regards,\nAsha Menon\n")
-# ... and what stays a slip: "there" for "their" with no noun before it, before a noun, or after an object
+# fresh-60 (stop 61): an open compound Harper would close ("code bases", "code base")
+FRESH_60 = ("Dear Mr. Rao,\n\nThank you for meeting with me. I kept thinking about the trade-off between precision and "
+            "run time on your largest C++ code bases. Your own code base is a model of clarity.\n\nBest regards,\nAsha "
+            "Menon\n")
+# ... and what stays a slip: "there" for "their", also where the parse reads the next noun as a verb (an exception for
+# a place "there" between a subject and its verb, "the printing units there fall in the red category", was withdrawn
+# after a review found it hid these)
 FRESH_60_SLIPS = FRESH_60.replace("Thank you for meeting with me.",
-                                  "Thank you for meeting with me. I admire there work with farmers. I learned a lot "
-                                  "from there team. I met the staff there work so hard.")
+                                  "Thank you for meeting with me. I admire there work with farmers. The company there "
+                                  "plans for next year sound exciting. The engineers there plan looks solid to me. The "
+                                  "residents there requests reach the kitchen by noon.")
 
 
-def test_harper_leaves_a_place_there_and_an_open_compound_alone(tmp_path):
+def test_harper_leaves_an_open_compound_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_60) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, HARPER, FRESH_60_SLIPS)
-    assert slips["grammar"].count("there") == 3, slips
+    assert slips["grammar"].count("there") == 4, slips

@@ -807,27 +807,6 @@ def _not_a_subjects_owner(analysis, m) -> bool:
     return True
 
 
-def _not_a_placed_there(analysis, m) -> bool:
-    """"there" is no place word between a subject noun and its verb: "many of the dyeing and printing
-    units there fall in the red category" (stop 61, fresh-60). "I admire there work" (no noun before
-    it) and "I met the staff there work so hard" (the noun is an object) are still reported."""
-    toks = [t for t in analysis.tokens(m.offset, m.end) if t.lower_ == "there"]
-    if not toks or toks[0].tag_ != "RB" or toks[0].i + 1 >= len(toks[0].doc):
-        return True
-    there, verb = toks[0], toks[0].doc[toks[0].i + 1]
-    noun = there.head
-    if noun.i != there.i - 1 or noun.pos_ not in ("NOUN", "PROPN") or verb.tag_ not in ("VBP", "VBZ", "VBD"):
-        return True
-    cur = noun
-    for _ in range(6):  # up to the subject: "many | of the … units"
-        if cur.dep_ in ("nsubj", "nsubjpass"):
-            return cur.head != verb
-        if cur.dep_ not in ("pobj", "prep", "conj", "compound", "nmod") or cur.head.i == cur.i:
-            return True
-        cur = cur.head
-    return True
-
-
 def _not_before_marked_vowel(analysis, m) -> bool:
     """The article is no "an" before a vowel with a mark: "an Ōtautahi-based company" (te reo Māori's
     long vowels, stop 45, fresh-41) is right, though no engine reads "Ō" as a vowel."""
@@ -1534,7 +1513,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark, "not-a-ranges-to": _not_a_ranges_to,
             "not-after-help": _not_after_help, "not-a-numbered-one": _not_a_numbered_one,
             "not-a-split-particle": _not_a_split_particle, "not-a-comparison": _not_a_comparison,
-            "not-a-frequency": _not_a_frequency, "not-a-placed-there": _not_a_placed_there}
+            "not-a-frequency": _not_a_frequency}
 
 
 def _in_formula(note, start: int, end: int, capitalised: bool = False) -> bool:
