@@ -15,7 +15,7 @@ quotes the sentence that carries the detail.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from thanklint.kinds import kind
 from thanklint.kinds._common import WHERE, missing, passed
@@ -381,35 +381,9 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
             return _particular(region, toks, skip, own, params, definite)
 
         hit = _detail_at(toks, strong, (cues, demanding), owners, content, particular, kinds, settings)
-        if hit is not None and _agreed_view(toks, framing, skip, own, params):
-            hit = None
         if hit is not None:
             found[n] = hit
     return found
-
-
-_VIEWS = frozenset({"belief", "view", "conviction", "opinion"})
-
-
-def _agreed_view(toks, framing, skip: set[int], own: frozenset[str], params) -> bool:
-    """A value named by a frame that the candidate then agrees with, where only a rare word made it particular:
-    "You mentioned the importance of careful brooding, good ventilation and litter management, and I share your
-    belief that …", "… keeping jasmine, rose and chrysanthemum consignments fresh …, and I fully agree" (stop 61,
-    detail-notes-16). A view is agreed with; a detail is told, and one still names a thing before the agreement:
-    "the importance of replacing the old press that keeps jamming, and I agree", "the Halden audit in May"."""
-    agree = next((t for t in toks if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in t.children) and (
-        t.lemma_.lower() == "agree" or (t.lemma_.lower() == "share" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _VIEWS for c in t.children)))), None)
-    if agree is None:
-        return False
-    start = min(t.i for t in agree.subtree)
-    frames = [f for f in framing if f.pos_ == "NOUN" and f.i < start]
-    if not frames:
-        return False
-    before = [t for t in toks if frames[0].i < t.i < start]
-    if any(t.is_alpha and t.text[0].isupper() and t.text != "I" and t.i not in skip for t in before):
-        return False  # a name the parser took for a noun: "your Satake sorters" (a rare word too)
-    return not _particular(before, toks, skip, own, replace(params, uncommon=0.0), frame=frames[0])
 
 
 _LIST_STOPS = frozenset({"ADP", "VERB", "AUX", "SCONJ", "PRON", "PUNCT"})
@@ -510,9 +484,11 @@ def _how_they_work(tok, params) -> bool:
     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     if subj is None or not any(c.dep_ in ("poss", "det") and c.lower_ in ("your", "the", "its", "their") for c in subj.children):
         return False
-    # ... or how the employer by its kind works, named by nothing else: "explain how the plant runs" (stop 61,
-    # detail-notes-16); "how the new Kestrel press runs" is a thing of theirs
-    return _people(subj) or (_the_employers(subj, params) and all(c.dep_ in ("poss", "det") for c in subj.children))
+    # ... or how the employer by its kind works, named by nothing else and said with nothing else: "explain how the
+    # plant runs" (stop 61, detail-notes-16); "how the new Kestrel press runs" is a thing of theirs, "how the farm
+    # runs without any hired staff" a fact about it (a review)
+    return _people(subj) or (_the_employers(subj, params) and all(c.dep_ in ("poss", "det") for c in subj.children)
+                             and all(c.dep_ in ("nsubj", "advmod", "punct") for c in tok.head.children))
 
 
 # a group of people, by its noun; or people by their work ("keepers", "surveyors", "nurses")
@@ -1189,7 +1165,13 @@ def _skill_of_mine(tok) -> bool:
         pred = head  # "I enjoy | showing"
     elif head.pos_ == "VERB" and head.lemma_.lower() == "take" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _SATISFACTION for c in head.children):
-        pred = head  # "I take pride in | explaining treatment options clearly" (stop 61, detail-notes-16)
+        # "I take pride in | explaining treatment options clearly" (stop 61, detail-notes-16): the candidate alone,
+        # not quoted: "We take pride in …, you said" and 'you said, "I take pride in …"' are the reader's (a review)
+        quoted = any(t.text in _QUOTES for t in head.sent) or any(
+            t.lemma_.lower() in ("say", "put", "tell") and any(c.lower_ == "you" for c in t.children) for t in head.sent)
+        if quoted or not any(c.dep_ == "nsubj" and c.lower_ == "i" for c in head.children):
+            return False
+        pred = head
     else:
         return False
     if pred is None or pred.tag_ not in ("VBP", "VBZ") or any(a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL
@@ -1202,6 +1184,7 @@ _SKILL_PREPOSITIONS = frozenset({"at", "in", "with"})
 _THANKFUL = frozenset({"grateful", "thankful", "appreciative", "glad", "happy", "pleased", "delighted"})
 _LIKING = frozenset({"enjoy", "like", "love"})
 _SATISFACTION = frozenset({"pride", "pleasure", "delight", "satisfaction"})
+_QUOTES = frozenset({'"', "“", "”"})
 
 
 def _habit_of_mine(attr, present: bool = False) -> bool:
