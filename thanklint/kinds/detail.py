@@ -484,11 +484,20 @@ def _how_they_work(tok, params) -> bool:
     subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     if subj is None or not any(c.dep_ in ("poss", "det") and c.lower_ in ("your", "the", "its", "their") for c in subj.children):
         return False
-    # ... or how the employer by its kind works, named by nothing else and said with nothing else: "explain how the
-    # plant runs" (stop 61, detail-notes-16); "how the new Kestrel press runs" is a thing of theirs, "how the farm
-    # runs without any hired staff" a fact about it (a review)
-    return _people(subj) or (_the_employers(subj, params) and all(c.dep_ in ("poss", "det") for c in subj.children)
-                             and all(c.dep_ in ("nsubj", "advmod", "punct") for c in tok.head.children))
+    if _people(subj):
+        return True
+    # ... or how the employer by its kind runs or works, named by nothing else, with nothing after it: "explain how
+    # the plant runs." (stop 61, detail-notes-16); "how the new Kestrel press runs" is a thing of theirs, "how the
+    # farm runs without any hired staff", "how the mill runs nonstop", "how the salon works, with each stylist
+    # renting a chair" facts about it, "how the ground drains" a thing seen (two reviews)
+    verb, doc = tok.head, tok.doc
+    return (verb.lemma_.lower() in _RUNNING and _the_employers(subj, params)
+            and all(c.dep_ in ("poss", "det") for c in subj.children)
+            and all(c in (subj, tok) for c in verb.children)
+            and (verb.i + 1 == len(doc) or doc[verb.i + 1].text in (".", "!")))
+
+
+_RUNNING = frozenset({"run", "work", "operate", "function"})
 
 
 # a group of people, by its noun; or people by their work ("keepers", "surveyors", "nurses")
@@ -1163,15 +1172,6 @@ def _skill_of_mine(tok) -> bool:
         pred = head.head if head.dep_ == "acomp" else None  # "I'm comfortable | explaining"
     elif head.pos_ == "VERB" and head.lemma_.lower() in _LIKING:
         pred = head  # "I enjoy | showing"
-    elif head.pos_ == "VERB" and head.lemma_.lower() == "take" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _SATISFACTION for c in head.children):
-        # "I take pride in | explaining treatment options clearly" (stop 61, detail-notes-16): the candidate alone,
-        # not quoted: "We take pride in …, you said" and 'you said, "I take pride in …"' are the reader's (a review)
-        quoted = any(t.text in _QUOTES for t in head.sent) or any(
-            t.lemma_.lower() in ("say", "put", "tell") and any(c.lower_ == "you" for c in t.children) for t in head.sent)
-        if quoted or not any(c.dep_ == "nsubj" and c.lower_ == "i" for c in head.children):
-            return False
-        pred = head
     else:
         return False
     if pred is None or pred.tag_ not in ("VBP", "VBZ") or any(a.dep_ == "aux" and a.lower_ in _HYPOTHETICAL
@@ -1183,8 +1183,6 @@ def _skill_of_mine(tok) -> bool:
 _SKILL_PREPOSITIONS = frozenset({"at", "in", "with"})
 _THANKFUL = frozenset({"grateful", "thankful", "appreciative", "glad", "happy", "pleased", "delighted"})
 _LIKING = frozenset({"enjoy", "like", "love"})
-_SATISFACTION = frozenset({"pride", "pleasure", "delight", "satisfaction"})
-_QUOTES = frozenset({'"', "“", "”"})
 
 
 def _habit_of_mine(attr, present: bool = False) -> bool:
