@@ -34,6 +34,7 @@ ERRORS = {
     "Our talk about the roadmap will helps me prepare.": ("helps", "help"),
     "I could even began on the migration next month.": ("began", "begin"),
     "I am sure the launch will goes well.": ("goes", "go"),
+    "I can't went to the site that day.": ("went", "go"),  # "can't" is split "ca" + "n't"
     # a common-noun subject and its verb
     "Your engineers is clearly proud of the new plant.": ("is", "are"),
     "The new dashboard make the churn data easy to read.": ("make", "makes"),
@@ -98,6 +99,8 @@ CLEAN = [
     "I wish it were possible to start sooner.",
     "If I were in your place, I would start with the audit.",
     "I suggest that she join the next planning call.",
+    # "Ca" is calcium, no "ca" of "can't" (stop 62, fresh-61)
+    "Pairing the Mg/Ca temperatures with alkenone records would help.",
     "Let it run overnight and check the logs.",
     "You were generous with your time, and they were too.",
     "My manager and I were impressed by the demo, and either he or she is welcome to visit.",
