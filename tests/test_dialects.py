@@ -78,11 +78,10 @@ MIXED = (
         ("I literally reorganised every file in the archive.", "en-GB (detected)"),
         # "fulfil" inflected is no compound of "fulfil" and "ling"
         ("Someone was not fulfilling their responsibilities.", "en-US (default)"),
-        # "sulphate" is British evidence, "sulfur" none: British chemistry writes it so (stop 62, fresh-61: an
-        # Indian note's "sulphate-to-carbon ratio" was checked as en-US)
-        ("I would check the sulphate-to-carbon ratio in the batch first.", "en-GB (detected)"),
-        ("The sulfur content and the sulphuric acid plant were the tour's highlights.", "en-GB (detected)"),
-        ("The sulfur content of the batch was the first thing we checked.", "en-US (default)"),
+        # "sulphur" is no evidence: as British evidence (stop 62, fresh-61's "sulphate-to-carbon ratio") it made a
+        # town ("Sulphur, Louisiana") and one "sulphate" among American "sulfate"s British (a review); withdrawn
+        ("I grew up in Sulphur, Louisiana, and my favorite class was chemistry.", "en-US (detected)"),
+        ("The sulphate level, the sulfate trend and the sulfate limits were my favorite part.", "en-US (detected)"),
     ],
 )
 def test_the_variant_is_told_from_the_notes_spellings(text, label):
