@@ -101,6 +101,7 @@ CLEAN = [
     "I suggest that she join the next planning call.",
     # "Ca" is calcium, no "ca" of "can't" (stop 62, fresh-61)
     "Pairing the Mg/Ca temperatures with alkenone records would help.",
+    "The Mg/Ca needs careful cleaning before each run.",  # a word after "Ca" that starts with "n" (a review)
     "Let it run overnight and check the logs.",
     "You were generous with your time, and they were too.",
     "My manager and I were impressed by the demo, and either he or she is welcome to visit.",

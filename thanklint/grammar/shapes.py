@@ -263,7 +263,7 @@ def _modal_verb(tok, p: ModalVerb) -> list[EngineMatch]:
         return []
     if last.i and (last.doc[last.i - 1].lower_ in ("a", "an", "the", "every") or last.doc[last.i - 1].tag_ == "PRP$"):
         return []  # "every can tastes", "your will prevails": a noun the parser took for the modal
-    if last.lower_ in ("ca", "wo", "sha") and not last.nbor(1).lower_.startswith("n"):
+    if last.lower_ in ("ca", "wo", "sha") and last.nbor(1).lower_ not in ("n't", "n’t", "nt"):
         return []  # "ca" is a modal only as "can't" splits ("ca" + "n't"): never "Mg/Ca temperatures would help" (stop 62, fresh-61)
     if tok.tag_ == "VBD" and tok.lower_.endswith("ed") and last.lower_ in ("'d", "’d"):
         return []  # "we'd both planted": "'d" is "had" before a regular participle ("we'd went" stays) (stop 33, fresh-19)
