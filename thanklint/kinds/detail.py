@@ -80,8 +80,7 @@ _PLACED = frozenset({"in", "on", "at", "within"})  # a place phrase the parser h
 
 def _is_the_employer(owned, kinds: frozenset[str], settings: frozenset[str]) -> bool:
     """"at your prestigious nursing home", "a strong addition to your operations group", "a strong
-    fit for your crew": the place itself, not a detail of it; after "fit for", any one noun with nothing on it
-    but "your" ("a strong fit for your collective": stop 62, detail-notes-17). A phrase after it describes it
+    fit for your crew": the place itself, not a detail of it. A phrase after it describes it
     ("your team on the night ward, where …", which the parser may hang on the verb), unless it
     only says where the field works ("join your team in the kitchen")."""
     nxt = owned.doc[owned.i + 1] if owned.i + 1 < len(owned.doc) else None
@@ -91,8 +90,7 @@ def _is_the_employer(owned, kinds: frozenset[str], settings: frozenset[str]) -> 
     described = any(not _only_a_setting(a, settings) for a in after)
     head = owned.head
     joining = head.lower_ in _JOINING or (head.lower_ == "to" and head.head.lemma_.lower() in _ADDING_TO) or (
-        head.lower_ in ("for", "of") and head.head.lemma_.lower() in _BELONGING and owned.lemma_.lower() in kinds) or (
-        head.lower_ == "for" and head.head.lemma_.lower() == "fit" and all(c.dep_ == "poss" for c in owned.children))
+        head.lower_ in ("for", "of") and head.head.lemma_.lower() in _BELONGING and owned.lemma_.lower() in kinds)
     return joining and not described
 
 
