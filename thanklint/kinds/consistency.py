@@ -240,9 +240,6 @@ def _employer_orgs(analysis, p):
             before = {ent.start - k for k in (1, 2, 3)}
             addressed = bool(cue_ends & before) or ("visit" if visit_ends & before else "weak" if place_ends & before
                                                     else "owner" if _possessive(doc, ent) else False)
-            if addressed == "owner" and not any(c.isupper() for c in ent.text):
-                continue  # "under the kuia's kōrero": a common noun the tagger took for a name, in lower case as no
-                #           organisation's name is when only a possessive names it (stop 62, fresh-59)
             if addressed == "owner" and _someone_elses_partner(doc, ent, p.unit_nouns):
                 continue  # "how closely the lab works with NASA's Network for Life Detection": a partner's (stop 59, fresh-58)
             if ent.start and doc[ent.start - 1].lower_ in ("their", "his", "her") and (

@@ -139,8 +139,8 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
     swallow screen") (stop 42, fresh-35). "the GREATEST team", "the FRIENDLY atmosphere" are adjectives
     the parser may call names, and shout."""
     text = analysis.note.text
-    joined = re.search(r"([A-Z]{2,})[-/]$", text[max(0, start - 12) : start]) or re.match(r"[-/]([A-Z]{2,})\b", text[end : end + 12])
-    if joined:  # "INSPIRE-MANAK", "the STOPP/START criteria" (stop 62, fresh-59); not "THANK-YOU", "WORLD-CLASS" (common words both: a review)
+    joined = re.search(r"([A-Z]{2,})-$", text[max(0, start - 12) : start]) or re.match(r"-([A-Z]{2,})\b", text[end : end + 12])
+    if joined:  # "INSPIRE-MANAK"; not "THANK-YOU", "WORLD-CLASS" (common words both: a review)
         return common_words().get(joined.group(1).lower(), 0.0) < 3.0
     paired = (re.search(r"(?<![\w-])([A-Z][A-Z0-9]+)\s+(?:and|or|&)\s+$", text[max(0, start - 24) : start])
               or re.match(r"\s+(?:and|or|&)\s+([A-Z][A-Z0-9]+)(?![\w-])", text[end : end + 24]))
