@@ -139,7 +139,9 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
     swallow screen") (stop 42, fresh-35). "the GREATEST team", "the FRIENDLY atmosphere" are adjectives
     the parser may call names, and shout."""
     text = analysis.note.text
-    joined = re.search(r"([A-Z]{2,})-$", text[max(0, start - 12) : start]) or re.match(r"-([A-Z]{2,})\b", text[end : end + 12])
+    # the whole word on the other side: a window that cuts it ("-APPRECIATIV") would make it look rare (a review, stop 62)
+    joined = (re.search(r"(?<![A-Za-z])([A-Z]{2,})-$", text[max(0, start - 40) : start])
+              or re.match(r"-([A-Z]{2,})(?![A-Za-z])", text[end : end + 40]))
     if joined:  # "INSPIRE-MANAK"; not "THANK-YOU", "WORLD-CLASS" (common words both: a review)
         return common_words().get(joined.group(1).lower(), 0.0) < 3.0
     paired = (re.search(r"(?<![\w-])([A-Z][A-Z0-9]+)\s+(?:and|or|&)\s+$", text[max(0, start - 24) : start])
