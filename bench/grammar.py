@@ -26,7 +26,9 @@ Data is read from ../shared/bench relative to the repo root (never copied into t
     the project's own clean notes, three rows: "tuned-on" (tests/notes/labelled.jsonl labelled
     ``errors: false``, checked with their context, and the corpus's good notes from the content
     model's training sites), "held-out" (the corpus's good notes from its held-out sites),
-    "fresh-1" to "fresh-62" (bench/data/clean-notes*.jsonl: fresh-62 never tuned on).
+    "fresh-1" to "fresh-62" (bench/data/clean-notes*.jsonl: fresh-62 never tuned on). The finding
+    lines of the sets never tuned on (held-out, the newest fresh and natural sets) are not printed,
+    only their counts, unless ``--show-untuned``.
 (e) Throughput (``--only throughput``, needs LanguageTool): 200 notes through one server —
     thanklint's whole run (grammar engine languagetool) against LanguageTool's own /v2/check
     (sequential urllib POSTs of the same texts, same disabled rules), with thanklint's run with
@@ -469,10 +471,16 @@ def clean_sets() -> dict[str, list[tuple[str, str, dict | None]]]:
             **{f"natural-{k}": [(r["id"], r["text"], None) for r in rows(path)] for k, path in enumerate(NATURAL, 1)}}
 
 
-def clean(check, *, out: Callable[[str], object] = print) -> dict[str, object]:
+def untuned_sets() -> frozenset[str]:
+    """The clean sets nothing is tuned on: their finding lines are not printed unless asked for."""
+    return frozenset({"held-out", f"fresh-{FRESH_UNTUNED}", f"natural-{len(NATURAL)}"})
+
+
+def clean(check, *, out: Callable[[str], object] = print, show_untuned: bool = False) -> dict[str, object]:
     """Grammar and spelling findings per note on the project's own clean notes (thanklint-* only:
     the labelled notes are checked with their context, as a user would). Each finding line
-    starts with its set's name, so the held-out findings can be left unread while tuning."""
+    starts with its set's name; the untuned sets' (held-out, the newest fresh and natural sets)
+    are left out unless `show_untuned`, so a run while tuning shows only their counts."""
     from thanklint import context as ctxmod
 
     res: dict[str, object] = {}
@@ -489,7 +497,12 @@ def clean(check, *, out: Callable[[str], object] = print) -> dict[str, object]:
         by = {kind: sum(1 for f in found if f[1].kind == kind) for kind in ("grammar", "spelling")}
         out(f"  clean {set_name}: {k} notes, {len(found) / k:.2f} findings a note ({len(found)}: "
             f"grammar {by['grammar']}, spelling {by['spelling']})")
-        for nid, h, word, lang in found:
+        if found and set_name in untuned_sets() and not show_untuned:
+            out(f"    {set_name}: finding lines not shown (never tuned on; --show-untuned prints them)")
+            found_lines = []
+        else:
+            found_lines = found
+        for nid, h, word, lang in found_lines:
             out(f"    {set_name:<9} {nid[:30]:<30} {h.kind:<8} {word!r:<22} {h.rule_id:<24} {lang:<6} {h.message[:80]}")
         res[set_name] = {"notes": k, "per_note": len(found) / k, "grammar": by["grammar"],
                          "spelling": by["spelling"]}
@@ -568,7 +581,8 @@ def throughput(lt_url: str, *, n_notes: int = 200, repeat: int = 3,
 
 
 def run_suite(name: str, check: Check, *, only: set[str], limit: int | None, workers: int = 1,
-              out: Callable[[str], object] = print, splits: Sequence[str] = SPLITS) -> dict[str, object]:
+              out: Callable[[str], object] = print, splits: Sequence[str] = SPLITS,
+              show_untuned: bool = False) -> dict[str, object]:
     """Run the benchmarks for one check callable and print a block of figures (JFLEG: `splits`)."""
     res: dict[str, object] = {"engine": name}
     if "jfleg" in only:
@@ -592,7 +606,7 @@ def run_suite(name: str, check: Check, *, only: set[str], limit: int | None, wor
     if "noise" in only:
         res["noise"] = noise(name, check, out=out)
     if "clean" in only and isinstance(check, ThanklintCheck):
-        res["clean"] = clean(check, out=out)
+        res["clean"] = clean(check, out=out, show_untuned=show_untuned)
     if "speed" in only:
         r = speed_per_note(check)
         res["speed"] = r
@@ -1086,6 +1100,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument("--both-speed", action="store_true",
                     help="only the extra time of --grammar-engine both on bench/typical-note.txt, side by side "
                          "with each engine (needs LanguageTool)")
+    ap.add_argument("--show-untuned", action="store_true",
+                    help="--only clean: also print the finding lines of the sets never tuned on (held-out, the newest "
+                         "fresh and natural sets); by default only their counts")
     ap.add_argument("--calibrate", action="store_true",
                     help="measure each engine rule on JFLEG dev and Norvig, write "
                          "rules/thankyou/data/engine-rules.yaml, print the combined curve (needs LanguageTool)")
@@ -1184,7 +1201,8 @@ def main(argv: Iterable[str] | None = None) -> int:
                 tc = ThanklintCheck(engine, languagetool_url=lt_eng.url if engine in ("languagetool", "both") else None)
                 print(f"{tc.name}: Linter + engine + spaCy start-up {tc.startup_s:.2f} s")
                 try:
-                    r = run_suite(name, tc, only=only, limit=a.limit, workers=1, splits=splits)
+                    r = run_suite(name, tc, only=only, limit=a.limit, workers=1, splits=splits,
+                                  show_untuned=a.show_untuned)
                     if "speed" in only:
                         r["warm_note_ms"] = _warm_note_ms(tc)
                         print(f"  one warm note through Linter.check (bench/typical-note.txt): "
