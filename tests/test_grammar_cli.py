@@ -234,7 +234,8 @@ def test_ctrl_c_mid_run_leaves_no_jvm(tmp_path):
     while not jvms and proc.poll() is None and time.monotonic() < deadline:
         jvms = _java_children(proc.pid)
         time.sleep(0.1)
-    assert jvms, "the run never started LanguageTool"
+    # a run that ended first says why on stderr (a CI run of stop 62 failed here once, without it)
+    assert jvms, f"the run never started LanguageTool (exit {proc.poll()}): {(tmp_path / 'err.txt').read_text()[-2000:]}"
     proc.send_signal(signal.SIGINT)
     proc.wait(timeout=60)
     err = (tmp_path / "err.txt").read_text()
