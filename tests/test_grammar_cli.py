@@ -199,8 +199,9 @@ def _start_run(tmp_path: Path, n: int) -> subprocess.Popen:
     env.pop("THANKLINT_LANGUAGETOOL_URL", None)  # the local install, started by thanklint
     # output to files, not pipes: a full pipe would stall the run while the test watches it
     out, err = (tmp_path / "out.json").open("wb"), (tmp_path / "err.txt").open("wb")
+    # --no-cache: the run must check every note itself, whatever an earlier run left in .thanklint_cache
     return subprocess.Popen([sys.executable, "-m", "thanklint", "--grammar-engine", "languagetool", "--format", "json",
-                             str(notes)], cwd=REPO, env=env, stdout=out, stderr=err)  # fmt: skip
+                             "--no-cache", str(notes)], cwd=REPO, env=env, stdout=out, stderr=err)  # fmt: skip
 
 
 @pytest.mark.languagetool
