@@ -497,12 +497,10 @@ def clean(check, *, out: Callable[[str], object] = print, show_untuned: bool = F
         by = {kind: sum(1 for f in found if f[1].kind == kind) for kind in ("grammar", "spelling")}
         out(f"  clean {set_name}: {k} notes, {len(found) / k:.2f} findings a note ({len(found)}: "
             f"grammar {by['grammar']}, spelling {by['spelling']})")
-        if found and set_name in untuned_sets() and not show_untuned:
+        hidden = set_name in untuned_sets() and not show_untuned
+        if found and hidden:
             out(f"    {set_name}: finding lines not shown (never tuned on; --show-untuned prints them)")
-            found_lines = []
-        else:
-            found_lines = found
-        for nid, h, word, lang in found_lines:
+        for nid, h, word, lang in () if hidden else found:
             out(f"    {set_name:<9} {nid[:30]:<30} {h.kind:<8} {word!r:<22} {h.rule_id:<24} {lang:<6} {h.message[:80]}")
         res[set_name] = {"notes": k, "per_note": len(found) / k, "grammar": by["grammar"],
                          "spelling": by["spelling"]}

@@ -472,7 +472,8 @@ def _how_much(tok) -> bool:
 
 def _how_they_work(tok, params) -> bool:
     """The token is the "how" of a present-tense clause, with no object, on how the employer's people
-    (`_people`) work, or the employer by its kind said bare ("how the plant runs.", below), said of their habit: "hearing how your keepers work closely together", "how the gang looks
+    (`_people`) work, or the employer by its kind said bare ("how the plant runs.", below), said of
+    their habit: "hearing how your keepers work closely together", "how the gang looks
     out for each other" name any good team's ways, a frame as "the importance of" is, unless the clause
     names something particular ("how your crew works around the Cairns run"). What they do to a thing
     is left to the cues: "how the lab triages incoming samples" (stop 52, detail-notes-2 and -4, read
