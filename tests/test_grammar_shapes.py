@@ -35,6 +35,9 @@ ERRORS = {
     "I could even began on the migration next month.": ("began", "begin"),
     "I am sure the launch will goes well.": ("goes", "go"),
     "I can't went to the site that day.": ("went", "go"),  # "can't" is split "ca" + "n't"
+    # a past form the parser tags as a base form or participle after the modal (stop 63)
+    "I won't forgot the tour of the plant.": ("forgot", "forget"),
+    "You won't regretted hiring me.": ("regretted", "regret"),
     # a common-noun subject and its verb
     "Your engineers is clearly proud of the new plant.": ("is", "are"),
     "The new dashboard make the churn data easy to read.": ("make", "makes"),
@@ -102,6 +105,9 @@ CLEAN = [
     # "Ca" is calcium, no "ca" of "can't" (stop 62, fresh-61)
     "Pairing the Mg/Ca temperatures with alkenone records would help.",
     "The Mg/Ca needs careful cleaning before each run.",  # a word after "Ca" that starts with "n" (a review)
+    # "'d" is "had" before a participle, and a hyphened verb's first word is no past (stop 63)
+    "I'd forgotten how busy the loading dock gets at six.",
+    "You can left-click the icon to open the report.",
     "Let it run overnight and check the logs.",
     "You were generous with your time, and they were too.",
     "My manager and I were impressed by the demo, and either he or she is welcome to visit.",

@@ -16,23 +16,35 @@ _CVC = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, frozenset[str]]:
-    """WordNet's words by part of speech, from the spaCy model's lemmatizer tables (read from disk,
-    ~50 ms: the pipeline a run loads may have no lemmatizer), and (key "irregular") the irregular
-    forms of verbs ("ate", "are"), and (key "past_of_another") those that are a word of their own
-    too ("lay": lie)."""
+def _irregular_verbs() -> dict[str, list[str]]:
+    """The irregular forms of verbs and their lemmas ("ate": eat, "are": be), from the spaCy model's
+    lemmatizer tables (read from disk, ~50 ms: the pipeline a run loads may have no lemmatizer)."""
+    tables = _tables()
+    return dict(tables.get_table("lemma_exc", {}).get("verb", {})) if tables else {}
+
+
+@lru_cache(maxsize=1)
+def _tables():
     from spacy.lookups import Lookups
     from spacy.util import get_package_path
 
     from thanklint.nlp import model_name
 
     found = sorted(get_package_path(model_name()).glob("**/lemmatizer/lookups"))
-    if not found:
+    return Lookups().from_disk(found[0]) if found else None
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, frozenset[str]]:
+    """WordNet's words by part of speech, from the spaCy model's lemmatizer tables, and (key
+    "irregular") the irregular forms of verbs ("ate", "are"), and (key "past_of_another") those that
+    are a word of their own too ("lay": lie)."""
+    tables = _tables()
+    if tables is None:
         return {pos: frozenset() for pos in ("noun", "verb", "adj", "adv", "irregular", "past_of_another")}
-    tables = Lookups().from_disk(found[0])
     index = tables.get_table("lemma_index", {})
     out = {pos: frozenset(index.get(pos, ())) for pos in ("noun", "verb", "adj", "adv")}
-    irregular = tables.get_table("lemma_exc", {}).get("verb", {})
+    irregular = _irregular_verbs()
     return out | {"irregular": frozenset(irregular),
                   "past_of_another": frozenset(f for f, ls in irregular.items()
                                                if f in out["verb"] and f not in ls)}
@@ -48,6 +60,23 @@ def is_past_of_another(word: str) -> bool:
     """`word` is also the irregular past of another verb ("lay": lie, "found": find, "wound":
     wind), so a bare form after a singular subject may be that past ("where his motivation lay")."""
     return word in _index()["past_of_another"]
+
+
+def past_base(word: str, regular: bool = True) -> str | None:
+    """The base of `word` when it is a verb's past form and no verb's base form itself: "forgot"
+    (forget), "went" (go), with `regular` "regretted" (regret) and "used" (use). None for a form
+    that is a base too ("saw", "found", "shed"), a form of "be", an -ing form, or an "-ed" word
+    whose base is in doubt ("stared": stare or star)."""
+    if word in _index()["verb"] or word.endswith("ing"):
+        return None
+    bases = _irregular_verbs().get(word)
+    if bases is not None:
+        return bases[0] if len(bases) == 1 and bases[0] != "be" else None
+    if not regular or not word.endswith("ed"):
+        return None
+    stems = {word[:-2], word[:-1]} | ({word[:-3]} if len(word) > 4 and word[-3] == word[-4] else set())
+    found = [s for s in stems if len(s) >= 3 and s in _index()["verb"]]
+    return found[0] if len(found) == 1 else None
 
 
 def is_verb(word: str) -> bool:

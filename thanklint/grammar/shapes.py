@@ -252,9 +252,19 @@ def _finite(tok):
 def _modal_verb(tok, p: ModalVerb) -> list[EngineMatch]:
     """`tok` a verb in the past or the 3rd person right after its modal or "do" auxiliary (adverbs
     between): after "will", "could", "didn't" English has the base form. A perfect or passive
-    ("will have gone", "could be seen") puts its own auxiliary between, so it never matches."""
-    if tok.tag_ not in ("VBD", "VBZ"):
+    ("will have gone", "could be seen") puts its own auxiliary between, so it never matches. The
+    parser may tag a past form after a modal as a base form or participle ("won't forgot", "didn't
+    ate"): an irregular past or, tagged a base form, an "-ed" that is no base itself counts too."""
+    from thanklint import wordforms
+
+    if tok.tag_ in ("VB", "VBN"):
+        base = wordforms.past_base(tok.lower_, regular=tok.tag_ == "VB")  # not "didn't interested": an adjective meant
+        if base is None or (not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "-"):
+            return []  # nor the first word of a hyphened verb: "you can left-click it"
+    elif tok.tag_ not in ("VBD", "VBZ"):
         return []
+    else:
+        base = None
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
     if not aux:
         return []
@@ -265,9 +275,11 @@ def _modal_verb(tok, p: ModalVerb) -> list[EngineMatch]:
         return []  # "every can tastes", "your will prevails": a noun the parser took for the modal
     if last.lower_ in ("ca", "wo", "sha") and last.nbor(1).lower_ not in ("n't", "n’t", "nt"):
         return []  # "ca" is a modal only as "can't" splits ("ca" + "n't"): never "Mg/Ca temperatures would help" (stop 62, fresh-61)
-    if tok.tag_ == "VBD" and tok.lower_.endswith("ed") and last.lower_ in ("'d", "’d"):
-        return []  # "we'd both planted": "'d" is "had" before a regular participle ("we'd went" stays) (stop 33, fresh-19)
-    if tok.lower_ in p.irregular:
+    if (tok.tag_ == "VBD" and tok.lower_.endswith("ed") or base) and last.lower_ in ("'d", "’d"):
+        return []  # "we'd both planted", "I'd forgotten": "'d" is "had" before a participle ("we'd went" stays) (stop 33, fresh-19)
+    if base:
+        fix = base
+    elif tok.lower_ in p.irregular:
         fix = p.irregular[tok.lower_]
     else:  # spaCy's lemma of a past form ("began": "begin"); a 3rd-person form as for "I"
         fix = _base(tok, {}) if tok.tag_ == "VBZ" else tok.lemma_.lower()
