@@ -38,6 +38,7 @@ ERRORS = {
     # a past form the parser tags as a base form or participle after the modal (stop 63)
     "I won't forgot the tour of the plant.": ("forgot", "forget"),
     "You won't regretted hiring me.": ("regretted", "regret"),
+    "I will definitely sent the writing sample tomorrow.": ("sent", "send"),
     # a common-noun subject and its verb
     "Your engineers is clearly proud of the new plant.": ("is", "are"),
     "The new dashboard make the churn data easy to read.": ("make", "makes"),
@@ -108,6 +109,11 @@ CLEAN = [
     # "'d" is "had" before a participle, and a hyphened verb's first word is no past (stop 63)
     "I'd forgotten how busy the loading dock gets at six.",
     "You can left-click the icon to open the report.",
+    # ... nor a question's participle before its noun, nor a clause cut off by a comma (a review, stop 63; Harper
+    # reports "can be" in "the trash can left by the door" and the name in "Will taught me" whatever the shape does)
+    "Does written feedback reach the candidate?",
+    "I'll start as soon as I can, given my notice period.",
+    "I can, left to my own devices, over-engineer things.",
     "Let it run overnight and check the logs.",
     "You were generous with your time, and they were too.",
     "My manager and I were impressed by the demo, and either he or she is welcome to visit.",

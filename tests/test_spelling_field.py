@@ -107,6 +107,8 @@ SLIPS = {
     "languagetool-dictionary-slip.txt": ("The glamping sites were recieved well.", ["recieved"]),
     # ... and the piece alone elsewhere in the note is still a slip (a review of stop 40)
     "languagetool-hyphenated-slip.txt": ("The ride-alongs went well; I went alongs with two drivers.", ["alongs"]),
+    # a slip of "leukocyte" that a combining form "leuko" + "site" would pass (a review, stop 63)
+    "leuko-slip.txt": ("My thesis looked at leukosite counts in the gut.", ["leukosite"]),
     # a word of SCOWL's size 80 one edit from one of its size 50 (Norvig's "supercede": supersede)
     "scowl-slip.txt": ("The tephra layers supercede the older map.", ["supercede"]),
     # a slip far from any common word that wordfreq has never seen (Norvig's "nessisary")

@@ -259,8 +259,8 @@ def _modal_verb(tok, p: ModalVerb) -> list[EngineMatch]:
 
     if tok.tag_ in ("VB", "VBN"):
         base = wordforms.past_base(tok.lower_, regular=tok.tag_ == "VB")  # not "didn't interested": an adjective meant
-        if base is None or (not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "-"):
-            return []  # nor the first word of a hyphened verb: "you can left-click it"
+        if base is None or not _said_in_order(tok):
+            return []
     elif tok.tag_ not in ("VBD", "VBZ"):
         return []
     else:
@@ -273,6 +273,10 @@ def _modal_verb(tok, p: ModalVerb) -> list[EngineMatch]:
         return []
     if last.i and (last.doc[last.i - 1].lower_ in ("a", "an", "the", "every") or last.doc[last.i - 1].tag_ == "PRP$"):
         return []  # "every can tastes", "your will prevails": a noun the parser took for the modal
+    if last.text[:1].isupper() and (not last.is_sent_start or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+        return []  # the name Will: "Sam and Will took me to lunch", "Will taught me more about Kafka" (a review, stop 63)
+    if any(t.is_punct or "\n" in t.whitespace_ for t in tok.doc[last.i : tok.i]):
+        return []  # a clause cut off: "I can, left to my own devices, over-engineer things" (a review, stop 63)
     if last.lower_ in ("ca", "wo", "sha") and last.nbor(1).lower_ not in ("n't", "n’t", "nt"):
         return []  # "ca" is a modal only as "can't" splits ("ca" + "n't"): never "Mg/Ca temperatures would help" (stop 62, fresh-61)
     if (tok.tag_ == "VBD" and tok.lower_.endswith("ed") or base) and last.lower_ in ("'d", "’d"):
@@ -284,6 +288,23 @@ def _modal_verb(tok, p: ModalVerb) -> list[EngineMatch]:
     else:  # spaCy's lemma of a past form ("began": "begin"); a 3rd-person form as for "I"
         fix = _base(tok, {}) if tok.tag_ == "VBZ" else tok.lemma_.lower()
     return [_match(tok, "modal-verb", p.message, fix)] if fix and fix != tok.lower_ else []
+
+
+def _said_in_order(tok) -> bool:
+    """A statement's order, subject, auxiliary, then the verb with at most "not" or an adverb between: "I won't
+    forgot", "I will definitely sent". A past form the parser tags a base form or participle is a slip only then:
+    never a question's participle before its noun ("Would paid time off start on day one?"), a clause cut off
+    by a comma ("as soon as I can, given my notice period"), a noun "can" or the name Will ("the trash can left
+    by the door"), nor a hyphened verb ("you can left-click it") (a review, stop 63)."""
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not aux or len(subj) != 1 or subj[0].i > min(a.i for a in aux) or subj[0].tag_ != "PRP":
+        return False  # a pronoun's: not "Each can sold at the fundraiser", "Free will given to each team"
+    between = tok.doc[max(a.i for a in aux) + 1 : tok.i]
+    if any(t.pos_ not in ("ADV", "PART") or "\n" in t.whitespace_ for t in between):
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or not (nxt.text == "-" and not tok.whitespace_ or nxt.tag_ == "VB")  # "can left click"
 
 
 def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
