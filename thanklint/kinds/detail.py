@@ -371,14 +371,11 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
                    or (t.pos_ == "VERB" and t.lemma_.lower() in frame_verbs)
                    or _how_much(t) or _activity(t) or _how_they_work(t, params)]  # fmt: skip
         lists = _topic_lists(toks, params.topic_list) if params.topic_list else []
-        # a frame's syllabus makes it no particular thing either: "the trust's focus on eco-sourced natives, good
-        # site preparation and releasing plants" (stop 63, detail-notes-18)
-        listed = skip | {i for a, b in lists for i in range(a, b + 1)}
 
-        def content(tok, stop: set[int], toks=toks, framing=framing, lists=lists, listed=listed) -> bool:
+        def content(tok, stop: set[int], toks=toks, framing=framing, lists=lists) -> bool:
             return (specific(tok) and not _about_self(tok, stop, questions) and not _refers_back(tok, qualities)
                     and not any(a <= tok.i <= b for a, b in lists)
-                    and not (framing and _framed_value(tok, toks, framing, listed, own, params)))  # fmt: skip
+                    and not (framing and _framed_value(tok, toks, framing, skip, own, params)))  # fmt: skip
 
         def particular(region, toks=toks, definite=True) -> bool:
             return _particular(region, toks, skip, own, params, definite)
@@ -417,14 +414,14 @@ def _topic_lists(toks, items: int) -> list[tuple[int, int]]:
             continue
         # the first item: back from the comma to a preposition, a verb or the sentence's start
         j = k - 1
-        while j >= 0 and (toks[j].pos_ not in _LIST_STOPS or _in_word(toks[j])) and toks[j].text != ",":
-            j -= 1  # a hyphen inside a word is no stop: "eco-sourced natives" (stop 63, detail-notes-18)
+        while j >= 0 and toks[j].pos_ not in _LIST_STOPS and toks[j].text != ",":
+            j -= 1
         found = [(j + 1, k - 1)] if j + 1 <= k - 1 else []
         m = k + 1
         closed = False
         while found and m < n:
             e = m
-            while e < n and toks[e].text != "," and (toks[e].lower_ not in ("and", "or") or _inner_and(toks, e)):
+            while e < n and toks[e].text != "," and toks[e].lower_ not in ("and", "or"):
                 e += 1
             if e >= n or e == m and toks[e].lower_ not in ("and", "or"):
                 break
@@ -457,30 +454,6 @@ def _topic_lists(toks, items: int) -> list[tuple[int, int]]:
                 continue
         k += 1  # no list from this comma: a later one may open one ("During the interview, we talked about A, B and C")
     return out
-
-
-def _inner_and(toks, e: int) -> bool:
-    """The "and" at `e` joins words inside a list's item: the list goes on to close with a comma and
-    "and": "daily pre-run inspections, careful monitoring of wind speed and rope tension, and calm
-    handling of passengers" (stop 63, detail-notes-18)."""
-    if e and toks[e - 1].text == ",":
-        return False
-    for x in range(e + 1, len(toks) - 1):
-        if toks[x].tag_ in ("VBD", "VBZ", "VBP", "MD"):
-            return False
-        if toks[x].text == "," and toks[x + 1].lower_ in ("and", "or"):
-            # the list's last item, not a clause of its own: not "…, and it was obvious", "…, and I welcomed" (stop 63)
-            rest = toks[x + 2 :]
-            end = next((k for k, t in enumerate(rest) if t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.is_punct), len(rest))
-            return all(t.dep_ not in ("nsubj", "nsubjpass", "expl") and t.pos_ != "PRON" for t in rest[:end])
-    return False
-
-
-def _in_word(tok) -> bool:
-    """A hyphen that joins two words with no space, or the word after it: "eco-sourced", "cured-in-place"."""
-    def joining(t) -> bool:
-        return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.nbor(-1).whitespace_
-    return joining(tok) or (tok.i > 0 and joining(tok.nbor(-1)))
 
 
 # "how seriously the home takes safeguarding", "how much the team values clean, maintainable APIs": a degree
