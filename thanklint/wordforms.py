@@ -74,8 +74,7 @@ def past_base(word: str, regular: bool = True) -> str | None:
         return bases[0] if len(bases) == 1 and bases[0] != "be" else None
     if not regular or not word.endswith("ed"):
         return None
-    stems = {word[:-2], word[:-1]} | ({word[:-3]} if len(word) > 4 and word[-3] == word[-4] else set())
-    found = [s for s in stems if len(s) >= 3 and s in _index()["verb"]]
+    found = [s for s in past_bases(word) if len(s) >= 3 and s in _index()["verb"]]
     return found[0] if len(found) == 1 else None
 
 

@@ -259,7 +259,7 @@ def _modal_verb(tok, p: ModalVerb) -> list[EngineMatch]:
 
     if tok.tag_ in ("VB", "VBN"):
         base = wordforms.past_base(tok.lower_, regular=tok.tag_ == "VB")  # not "didn't interested": an adjective meant
-        if base is None or not _said_in_order(tok):
+        if base is None:
             return []
     elif tok.tag_ not in ("VBD", "VBZ"):
         return []
@@ -269,6 +269,8 @@ def _modal_verb(tok, p: ModalVerb) -> list[EngineMatch]:
     if not aux:
         return []
     last = max(aux, key=lambda c: c.i)
+    if base and not _said_in_order(tok, aux):
+        return []
     if not (last.tag_ == "MD" or (last.lemma_.lower() == "do" and last.tag_ in ("VBD", "VBZ", "VBP"))):
         return []
     if last.i and (last.doc[last.i - 1].lower_ in ("a", "an", "the", "every") or last.doc[last.i - 1].tag_ == "PRP$"):
@@ -290,19 +292,18 @@ def _modal_verb(tok, p: ModalVerb) -> list[EngineMatch]:
     return [_match(tok, "modal-verb", p.message, fix)] if fix and fix != tok.lower_ else []
 
 
-def _said_in_order(tok) -> bool:
-    """A statement's order, subject, auxiliary, then the verb with at most "not" or an adverb between: "I won't
-    forgot", "I will definitely sent". A past form the parser tags a base form or participle is a slip only then:
-    never a question's participle before its noun ("Would paid time off start on day one?"), a clause cut off
-    by a comma ("as soon as I can, given my notice period"), a noun "can" or the name Will ("the trash can left
-    by the door"), nor a hyphened verb ("you can left-click it") (a review, stop 63)."""
-    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
+def _said_in_order(tok, aux) -> bool:
+    """A statement's order, a pronoun subject, the auxiliaries `aux`, then the verb with at most "not" or an
+    adverb between: "I won't forgot", "I will definitely sent". A past form the parser tags a base form or
+    participle is a slip only then: never a question's participle before its noun ("Would paid time off start
+    on day one?"), a noun "can" ("the trash can left by the door"), nor a hyphened verb ("you can left-click
+    it") (a review, stop 63)."""
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not aux or len(subj) != 1 or subj[0].i > min(a.i for a in aux) or subj[0].tag_ != "PRP":
+    if len(subj) != 1 or subj[0].i > min(a.i for a in aux) or subj[0].tag_ != "PRP":
         return False  # a pronoun's: not "Each can sold at the fundraiser", "Free will given to each team"
     between = tok.doc[max(a.i for a in aux) + 1 : tok.i]
-    if any(t.pos_ not in ("ADV", "PART") or "\n" in t.whitespace_ for t in between):
-        return False
+    if any(t.pos_ not in ("ADV", "PART") for t in between):
+        return False  # (a comma or a line break between is the caller's check)
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return nxt is None or not (nxt.text == "-" and not tok.whitespace_ or nxt.tag_ == "VB")  # "can left click"
 
