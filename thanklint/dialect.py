@@ -71,6 +71,12 @@ def _pairs() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
             gb[b] = (a, cls)
         if cls != "one-way":  # "licence" is British; "license" is a British verb too
             us[a] = (b, cls)
+    # an -ise verb's agent nouns, which the list lacks for many verbs: "serialisers" (stop 64, fresh-63)
+    for b, (a, cls) in list(gb.items()):
+        if cls == "ise" and b.endswith("ise") and a.endswith("ize"):
+            for end in ("r", "rs"):
+                gb.setdefault(b + end, (a + end, cls))
+                us.setdefault(a + end, (b + end, cls))
     return gb, us
 
 

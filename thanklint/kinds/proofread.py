@@ -1451,15 +1451,22 @@ _MORE = frozenset({"extra", "additional", "further", "another", "more", "other"}
 
 def _not_a_numbered_one(analysis, m) -> bool:
     """The number before the span's noun is no count but a label, one thing's number: "walking
-    through a rejected 856 segment" (a determiner of one, adjectives between: stop 55, fresh-53);
+    through a rejected 856 segment" (a determiner of one, adjectives between: stop 55, fresh-53),
+    "the Highway 7 resurfacing site" (a name's number, nouns between: stop 64, natural-20);
     "I have 5 year experience" still wants the plural."""
     toks = analysis.tokens(m.offset, m.end)
     if not toks:
         return True
-    i = toks[0].i if toks[0].like_num else toks[0].i - 1
     doc = toks[0].doc
+    i = toks[0].i
+    if not toks[0].like_num:  # LanguageTool's span may be the noun alone: step back over its modifiers
+        i -= 1
+        while i >= 0 and not doc[i].like_num and doc[i].tag_ in ("NN", "VBG", "JJ", "HYPH"):
+            i -= 1
     if i < 0 or not doc[i].like_num:
         return True
+    if i > 0 and _capital_mid_sentence(doc[i - 1]):
+        return False  # "Highway 7", "Gate 4", "Studio 3": the number names one
     i -= 1
     while i >= 0 and doc[i].tag_ in ("JJ", "VBN", "RB", "HYPH"):
         if doc[i].lower_ in _MORE:
