@@ -1887,14 +1887,18 @@ def test_harper_leaves_an_open_compound_alone(tmp_path):
     assert slips["grammar"].count("there") == 4, slips
 
 
-# natural-20 and fresh-63 (stop 64): a name's number before a noun ("the Highway 7 resurfacing site"), a name that
-# opens with "Eastern", and an -ise verb's agent noun the British/American list lacks ("serialisers")
-NATURAL_20 = ("Dear Mr. Okafor,\n\nThank you for interviewing me for the flagger position at Eastern Paving. I "
-              "appreciated the chance to visit the Highway 7 resurfacing site with your crew. At my last job I wrote "
-              "small serialisers for our site reports.\n\nBest regards,\nMaya Singh\n")
-# ... and what stays a slip: a count's singular after the noun's modifiers, "Eastern" for "Easter" with no name after it
+# natural-20 and fresh-63 (stop 64): a name's number before a noun ("the Highway 7 resurfacing site") and an -ise
+# verb's agent noun the British/American list lacks ("serialisers")
+NATURAL_20 = ("Dear Mr. Okafor,\n\nThank you for interviewing me for the flagger position. I appreciated the chance to "
+              "visit the Highway 7 resurfacing site with your crew. At my last job I wrote small serialisers for our "
+              "site reports.\n\nBest regards,\nMaya Singh\n")
+# ... and what stays a slip: a count's singular after the noun's modifiers, and after a quarter's name
+# (a review); an -izer word in a British note is no American spelling (a review: code's names, "initializer")
 NATURAL_20_SLIPS = NATURAL_20.replace("Thank you for interviewing me",
-                                      "Happy Eastern! We visited 3 resurfacing site last week. Thank you for interviewing me")
+                                      "We visited 3 resurfacing site last week. In Q3 12 client renewed their "
+                                      "contracts. Thank you for interviewing me")
+BRITISH_CODE = ("Dear Ms. Price,\n\nThank you for the interview. I realise I rushed my answer about C++ initializer "
+                "lists; the initializer should run before the constructor body.\n\nBest regards,\nMaya Singh\n")
 
 
 @pytest.mark.languagetool
@@ -1902,8 +1906,9 @@ NATURAL_20_SLIPS = NATURAL_20.replace("Thank you for interviewing me",
 def test_languagetool_leaves_a_names_number_and_an_agent_noun_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), NATURAL_20) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), NATURAL_20_SLIPS)
-    assert {"Eastern", "site"} <= set(slips["grammar"]), slips
+    assert {"site", "client"} <= set(slips["grammar"]), slips
 
 
-def test_harper_takes_an_agent_nouns_ise_as_british(tmp_path):
+def test_harper_takes_an_agent_nouns_ise_as_british_and_its_ize_as_no_american(tmp_path):
     assert _by_rule(tmp_path, HARPER, NATURAL_20)["spelling"] == []
+    assert _by_rule(tmp_path, HARPER, BRITISH_CODE)["spelling"] == []  # no mixed-spelling finding on "realise"

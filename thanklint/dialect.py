@@ -71,12 +71,12 @@ def _pairs() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
             gb[b] = (a, cls)
         if cls != "one-way":  # "licence" is British; "license" is a British verb too
             us[a] = (b, cls)
-    # an -ise verb's agent nouns, which the list lacks for many verbs: "serialisers" (stop 64, fresh-63)
+    # an -ise verb's agent nouns, which the list lacks for many verbs: "serialisers" is British (stop 64, fresh-63);
+    # "initializer", "tokenizers" are no evidence of American English: a British note writes them as code's names
     for b, (a, cls) in list(gb.items()):
         if cls == "ise" and b.endswith("ise") and a.endswith("ize"):
             for end in ("r", "rs"):
                 gb.setdefault(b + end, (a + end, cls))
-                us.setdefault(a + end, (b + end, cls))
     return gb, us
 
 
@@ -117,6 +117,17 @@ def _names_something(text: str, start: int) -> bool:
     return i >= 0 and text[i] not in ".!?:\n"
 
 
+_LINK = re.compile(r"://|^www\.|@|\.[a-z]{2,}/")
+
+
+def _in_link(text: str, start: int, end: int) -> bool:
+    """A word inside a web address or an email address ("github.com/sam/pdf-summariser"): spelt as its owner
+    named it, whatever the writer's English (a review, stop 64)."""
+    left = max(text.rfind(c, 0, start) for c in " \t\n<(") + 1
+    right = min((k for k in (text.find(c, end) for c in " \t\n>)") if k != -1), default=len(text))
+    return bool(_LINK.search(text[left:right]))
+
+
 def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...], tuple[Spelling, ...]]:
     """The note's British, American and Canadian spellings, closed compounds of them included
     ("colourfastness"). An -ize word beside British -our/-re/-ll spellings is Oxford (or
@@ -127,7 +138,7 @@ def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...], tu
     british: list[tuple[Spelling, str]] = []
     american: list[tuple[Spelling, str]] = []
     for m in _WORD.finditer(text):
-        if _names_something(text, m.start()):
+        if _names_something(text, m.start()) or _in_link(text, m.start(), m.end()):
             continue
         w, tail = m.group().lower(), ""
         if w not in gb and w not in us and (parts := _closed_compound(w)):
