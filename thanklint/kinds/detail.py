@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from thanklint import wordforms
 from thanklint.kinds import kind
 from thanklint.kinds._common import WHERE, missing, passed
 from thanklint.kinds._content import carrier, check_model_params, quote
@@ -538,19 +537,7 @@ def _activity(tok) -> bool:
     # what it means to run a seasonal outdoor pool") (stop 55, detail-notes-9)
     return ((tok.tag_ == "VBG" and (tok.dep_ in ("pcomp", "pobj") and tok.head.i == prep.i
                                     or tok.dep_ == "amod" and tok.head.dep_ == "pobj" and tok.head.head.i == prep.i))
-            or _bare_gerund(tok, prep) or _what_it_takes(tok))
-
-
-def _bare_gerund(tok, prep) -> bool:
-    """A gerund the parse reads as a noun, alone after the preposition: "the chance to talk about teaching" names
-    the job's work, not a thing of the interview (stop 64, detail-notes-19)."""
-    return (tok.tag_ == "NN" and tok.lower_.endswith("ing") and tok.dep_ == "pobj" and tok.head.i == prep.i
-            and not any(True for _ in tok.children) and _gerund_of_verb(tok.lower_))
-
-
-def _gerund_of_verb(word: str) -> bool:
-    stem = word[:-3]  # "teaching" -> "teach", "baking" -> "bak(e)", "planning" -> "plann" -> "plan"
-    return any(wordforms.is_verb(s) for s in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""))
+            or _what_it_takes(tok))
 
 
 def _what_it_takes(tok) -> bool:
