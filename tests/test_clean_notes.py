@@ -1896,7 +1896,11 @@ NATURAL_20 = ("Dear Mr. Okafor,\n\nThank you for interviewing me for the flagger
 # (a review); an -izer word in a British note is no American spelling (a review: code's names, "initializer")
 NATURAL_20_SLIPS = NATURAL_20.replace("Thank you for interviewing me",
                                       "We visited 3 resurfacing site last week. In Q3 12 client renewed their "
-                                      "contracts. Thank you for interviewing me")
+                                      "contracts. You signed a whopping 40 new customer last quarter. Thank you for "
+                                      "interviewing me")
+# an address's words are its owner's spelling, not the writer's: no mixed spelling in an American note (a review)
+AMERICAN_LINK = ("Dear Ms. Price,\n\nThank you for the interview. I realized my demo is still up at "
+                 "github.com/sam-lee/pdf-summariser if you would like to see it.\n\nBest regards,\nMaya Singh\n")
 BRITISH_CODE = ("Dear Ms. Price,\n\nThank you for the interview. I realise I rushed my answer about C++ initializer "
                 "lists; the initializer should run before the constructor body.\n\nBest regards,\nMaya Singh\n")
 
@@ -1906,9 +1910,10 @@ BRITISH_CODE = ("Dear Ms. Price,\n\nThank you for the interview. I realise I rus
 def test_languagetool_leaves_a_names_number_and_an_agent_noun_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), NATURAL_20) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), NATURAL_20_SLIPS)
-    assert {"site", "client"} <= set(slips["grammar"]), slips
+    assert {"site", "client", "customer"} <= set(slips["grammar"]), slips
 
 
 def test_harper_takes_an_agent_nouns_ise_as_british_and_its_ize_as_no_american(tmp_path):
     assert _by_rule(tmp_path, HARPER, NATURAL_20)["spelling"] == []
     assert _by_rule(tmp_path, HARPER, BRITISH_CODE)["spelling"] == []  # no mixed-spelling finding on "realise"
+    assert _by_rule(tmp_path, HARPER, AMERICAN_LINK)["spelling"] == []  # no mixed-spelling finding on "summariser"

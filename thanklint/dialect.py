@@ -117,15 +117,18 @@ def _names_something(text: str, start: int) -> bool:
     return i >= 0 and text[i] not in ".!?:\n"
 
 
-_LINK = re.compile(r"://|^www\.|@|\.[a-z]{2,}/")
+# a web address (with its scheme or "www.", or a domain of a common ending, and its path) or an email address;
+# a path runs over URL characters only: "sam.dev/work—colour studies" ends at the dash (a review, stop 64)
+_LINK = re.compile(r"(?:https?://|www\.)[\w\-./?=&%#~+:@]*"
+                   r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                   r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|app|co|uk|au|nz|ca|in|edu|gov|info)\b(?:/[\w\-./?=&%#~+]*)?",
+                   re.IGNORECASE)
 
 
-def _in_link(text: str, start: int, end: int) -> bool:
-    """A word inside a web address or an email address ("github.com/sam/pdf-summariser"): spelt as its owner
-    named it, whatever the writer's English (a review, stop 64)."""
-    left = max(text.rfind(c, 0, start) for c in " \t\n<(") + 1
-    right = min((k for k in (text.find(c, end) for c in " \t\n>)") if k != -1), default=len(text))
-    return bool(_LINK.search(text[left:right]))
+def links(text: str) -> list[tuple[int, int]]:
+    """The spans of the web and email addresses in `text`: their words are spelt as their owners named
+    them ("github.com/sam/pdf-summariser"), whatever the writer's English (a review, stop 64)."""
+    return [m.span() for m in _LINK.finditer(text)] if ("." in text or "@" in text) else []
 
 
 def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...], tuple[Spelling, ...]]:
@@ -137,8 +140,9 @@ def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...], tu
     gb, us = _pairs()
     british: list[tuple[Spelling, str]] = []
     american: list[tuple[Spelling, str]] = []
+    addresses = links(text)
     for m in _WORD.finditer(text):
-        if _names_something(text, m.start()) or _in_link(text, m.start(), m.end()):
+        if _names_something(text, m.start()) or any(a <= m.start() < b for a, b in addresses):
             continue
         w, tail = m.group().lower(), ""
         if w not in gb and w not in us and (parts := _closed_compound(w)):

@@ -191,17 +191,18 @@ def _spelling(text: str, matches: list, variant: "dialects.Dialect",
     """Spelling messages that name the word; on a note of mixed spelling, one match for
     the mix in place of the engine's matches on its minority-variant words; no match on a
     word another dictionary spells right (`known`: the (start, end) of those words, found
-    in a sibling variant's dictionary or LanguageTool's)."""
+    in a sibling variant's dictionary or LanguageTool's), nor on a word of an address."""
     minority = variant.minority
     taken = {(s.start, s.end) for s in minority}
+    links = dialects.links(text)
     out = []
     for m in matches:
         if m.kind != "spelling":
             out.append(m)
         elif (m.offset, m.end) not in taken:
             word = text[m.offset : m.end]
-            if (m.offset, m.end) in known:
-                continue
+            if (m.offset, m.end) in known or any(a <= m.offset < b for a, b in links):
+                continue  # ... nor on a word of a web or email address: "github.com/sam/pdf-summariser" (stop 64)
             if (variant.code != "en-US" and dialects.oxford(word)) or dialects.own_spelling(word, variant.code):
                 continue  # Harper's en-GB flags "sanitized" (stop 31, fresh-16) and "anonymised" (stop 34, fresh-20)
             out.append(replace(m, message=dialects.spelling_message(word, m.replacements, variant.code)))

@@ -1465,15 +1465,15 @@ def _not_a_numbered_one(analysis, m) -> bool:
     if not toks:
         return True
     doc = toks[0].doc
-    i = toks[0].i
-    if not toks[0].like_num:  # LanguageTool's span may be the noun alone: step back over its modifiers
-        i -= 1
-        while i >= 0 and not doc[i].like_num and doc[i].tag_ in ("NN", "VBG", "JJ", "HYPH"):
-            i -= 1
-    if i < 0 or not doc[i].like_num:
-        return True
-    if i > 1 and _named_number(doc[i - 2], doc[i - 1]):
+    i = toks[0].i if toks[0].like_num else toks[0].i - 1
+    # LanguageTool's span may be the noun alone: a name's number may stand further back, past the noun's modifiers
+    k = i
+    while k >= 0 and not doc[k].like_num and doc[k].tag_ in ("NN", "VBG", "JJ", "HYPH"):
+        k -= 1
+    if k > 1 and doc[k].like_num and _named_number(doc[k - 2], doc[k - 1]):
         return False  # "the Highway 7 …", "the Gate 4 …": the number names one
+    if i < 0 or not doc[i].like_num:
+        return True  # ... but a determiner of one only right before: "a whopping 40 new customer" is a count (a review)
     i -= 1
     while i >= 0 and doc[i].tag_ in ("JJ", "VBN", "RB", "HYPH"):
         if doc[i].lower_ in _MORE:
