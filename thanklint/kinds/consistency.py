@@ -66,7 +66,6 @@ class ConsistencyParams:
     source_nouns: tuple[str, ...] = ()  # "MSCI and Sustainalytics data": a name before these is a source's, never an employer's
     eponym_nouns: tuple[str, ...] = ()  # "Marek's disease": a possessive name before these names a term, never an employer
     credential_nouns: tuple[str, ...] = ()  # "NMEA's MEI and … certifications": a possessive name of these is their issuer
-    rulebook_nouns: tuple[str, ...] = ()  # "OSFI's revised Guideline E-23": a possessive name of these is a regulator, a court
     profession_nouns: tuple[str, ...] = ()  # "the Bar": one of these alone after "the" names a profession, never an employer
     instance_nouns: tuple[str, ...] = ()  # "a Dam Safety Review": a name after "a" ending in one of these is one of a kind
     role_initials: tuple[str, ...] = ()  # "a QP's questions": after "a", one of these before "'s" is a role's
@@ -232,9 +231,6 @@ def _employer_orgs(analysis, p):
                 continue  # "the opening in the firm's ERISA and employee benefits group": a part of the firm (stop 59, fresh-58)
             if _eponym(doc, ent, p.eponym_nouns):
                 continue  # "vaccination for Marek's disease": a term named after someone (stop 40, fresh-21)
-            if _rules_on(doc, ent, p.rulebook_nouns):
-                continue  # "OSFI's revised Guideline E-23", "the RPD's internal flight alternative finding": a regulator's,
-                #           a tribunal's (stop 64, fresh-63)
             if _issues_credential(doc, ent, p.credential_nouns):
                 continue  # "I hold NMEA's MEI and NMEA 2000 Network Installer certifications": the body that
                 #           certifies, not an employer (stop 50, fresh-47)
@@ -403,19 +399,6 @@ def _issues_credential(doc, ent, nouns: tuple[str, ...]) -> bool:
     verb = head.head
     return (verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _HOLDING
             and verb.tag_ in ("VBP", "VBD", "VBZ", "VBN") and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children))
-
-
-def _rules_on(doc, ent, nouns: tuple[str, ...]) -> bool:
-    """The name is a possessive whose noun phrase holds one of `nouns`, a rule or a ruling it makes: "to OSFI's
-    revised Guideline E-23", "the RPD's internal flight alternative finding"."""
-    if not nouns or not _possessive(doc, ent):
-        return False
-    for tok in doc[ent.end + 1 : ent.end + 8]:
-        if tok.pos_ not in ("PROPN", "NOUN", "NUM", "ADJ") and tok.tag_ not in ("HYPH", "VBN"):
-            return False
-        if tok.lower_ in nouns:
-            return True
-    return False
 
 
 def _profession(doc, ent, nouns: tuple[str, ...]) -> bool:

@@ -130,17 +130,11 @@ def _excluded_nouns(analysis, params, ctx, places: bool = False) -> set[int]:
     return out
 
 
-_TIME_WITH = frozenset({"session", "chat", "call", "demo", "walkthrough", "walk-through", "conversation", "talk",
-                        "talking", "talked", "chatting", "chatted", "speaking", "spoke"})
-
-
 def _met(ent) -> bool:
-    """The name is someone met: right after "meet" ("meet Tomasz"), "you and" ("with you and
-    Tomasz") or a time spent with them ("the chat with Tomasz": stop 64, fresh-63); a place is
-    visited, not met."""
+    """The name is someone met: right after "meet" ("meet Tomasz") or "you and" ("with you and
+    Tomasz"); a place is visited, not met."""
     before = [t.lower_ for t in ent.doc[max(0, ent.start - 2) : ent.start]]
-    return (before[-1:] in (["meet"], ["met"], ["meeting"]) or before == ["you", "and"]
-            or (before[-1:] == ["with"] and before[0] in _TIME_WITH))
+    return before[-1:] in (["meet"], ["met"], ["meeting"]) or before == ["you", "and"]
 
 
 def _job_words(analysis, params, ctx) -> frozenset[str]:
