@@ -121,7 +121,8 @@ def _names_something(text: str, start: int) -> bool:
 # a path runs over URL characters only: "sam.dev/work—colour studies" ends at the dash (a review, stop 64)
 _LINK = re.compile(r"(?:https?://|www\.)[\w\-./?=&%#~+:@]*"
                    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-                   r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|app|co|uk|au|nz|ca|in|edu|gov|info)\b(?:/[\w\-./?=&%#~+]*)?",
+                   # a domain's ending in lower case: "our converstion.In particular" is a slip, no address (a review)
+                   r"|\b[\w-]+(?:\.[\w-]+)*\.(?-i:com|org|net|io|dev|app|co|uk|au|nz|ca|in|edu|gov|info)\b(?:/[\w\-./?=&%#~+]*)?",
                    re.IGNORECASE)
 
 

@@ -1446,10 +1446,11 @@ def _not_after_help(analysis, m) -> bool:
 
 
 def _named_number(det, name) -> bool:
-    """A determiner and a word of letters in title case, no date, before a number: "the Highway 7 resurfacing
-    site", "our Studio 3 control room"; not "In Q3 12 client", "In March 12 client" (a review, stop 64)."""
-    return (det.tag_ in ("DT", "PRP$") and name.text.isalpha() and name.text.istitle() and not _opens_sentence(name)
-            and name.ent_type_ not in ("DATE", "TIME"))
+    """A determiner and a proper noun of letters in title case, no date nor ordinal, before a number: "the
+    Highway 7 resurfacing site", "our Gate 4 control room"; not "In Q3 12 client", "the First 2 upskilling
+    workshop", "the Sales 12 upskilling workshop" (reviews, stop 64)."""
+    return (det.tag_ in ("DT", "PRP$") and name.tag_ == "NNP" and name.text.isalpha() and name.text.istitle()
+            and not _opens_sentence(name) and name.ent_type_ not in ("DATE", "TIME", "ORDINAL"))
 
 
 _COUNT_DETERMINERS = frozenset({"a", "an", "each", "every", "this", "that", "one"})
@@ -1466,9 +1467,9 @@ def _not_a_numbered_one(analysis, m) -> bool:
         return True
     doc = toks[0].doc
     i = toks[0].i if toks[0].like_num else toks[0].i - 1
-    # LanguageTool's span may be the noun alone: a name's number may stand further back, past the noun's modifiers
+    # LanguageTool's span may be the noun alone: a name's number may stand further back, past the nouns before it
     k = i
-    while k >= 0 and not doc[k].like_num and doc[k].tag_ in ("NN", "VBG", "JJ", "HYPH"):
+    while k >= 0 and not doc[k].like_num and doc[k].tag_ == "NN":
         k -= 1
     if k > 1 and doc[k].like_num and _named_number(doc[k - 2], doc[k - 1]):
         return False  # "the Highway 7 …", "the Gate 4 …": the number names one
