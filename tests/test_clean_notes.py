@@ -1887,36 +1887,37 @@ def test_harper_leaves_an_open_compound_alone(tmp_path):
     assert slips["grammar"].count("there") == 4, slips
 
 
-# natural-20 and fresh-63 (stop 64): a name's number before a noun ("the Highway 7 resurfacing site") and an -ise
-# verb's agent noun the British/American list lacks ("serialisers")
-NATURAL_20 = ("Dear Mr. Okafor,\n\nThank you for interviewing me for the flagger position. I appreciated the chance to "
-              "visit the Highway 7 resurfacing site with your crew. At my last job I wrote small serialisers for our "
-              "site reports.\n\nBest regards,\nMaya Singh\n")
-# ... and what stays a slip: a count's singular after the noun's modifiers, after a quarter's name, after a common noun
-# in title case; and a misspelling before a missing space, which is no web address (three reviews)
-# (a review); an -izer word in a British note is no American spelling (a review: code's names, "initializer")
-NATURAL_20_SLIPS = NATURAL_20.replace("Thank you for interviewing me",
-                                      "We visited 3 resurfacing site last week. In Q3 12 client renewed their "
-                                      "contracts. You signed a whopping 40 new customer last quarter. I heard the Sales "
-                                      "12 upskilling workshop sold out. I really enjoyed our converstion.In particular, "
-                                      "thank you for interviewing me")
-# an address's words are its owner's spelling, not the writer's: no mixed spelling in an American note (a review)
+# fresh-63 (stop 64): an -ise verb's agent noun the British/American list lacks ("serialisers"), and a web address,
+# whose words are its owner's spelling, not the writer's ("pdf-summariser" in an American note)
+FRESH_63 = ("Dear Mr. Okafor,\n\nThank you for interviewing me for the developer position. At my last job I wrote "
+            "small serialisers for our site reports.\n\nBest regards,\nMaya Singh\n")
 AMERICAN_LINK = ("Dear Ms. Price,\n\nThank you for the interview. I realized my demo is still up at "
                  "github.com/sam-lee/pdf-summariser if you would like to see it.\n\nBest regards,\nMaya Singh\n")
+# ... and what stays: an -izer word in a British note is no American spelling (code's names: "initializer"), and a
+# slip before a missing space is no address ("our converstion.In particular"), nor is the sentence after one
+# ("https://samlee.dev.Favourite projects"): British there, against the note's American "color" (four reviews)
 BRITISH_CODE = ("Dear Ms. Price,\n\nThank you for the interview. I realise I rushed my answer about C++ initializer "
                 "lists; the initializer should run before the constructor body.\n\nBest regards,\nMaya Singh\n")
+SLIP_BEFORE_A_LINK = ("Dear Ms. Price,\n\nThank you for the interview. I really enjoyed our converstion.In particular, "
+                      "I liked the color work. My portfolio is at https://samlee.dev.Favourite projects are at the top."
+                      "\n\nBest regards,\nMaya Singh\n")
+# LanguageTool's count slips after a name-like word stay reported: a veto for "the Highway 7 resurfacing site" was
+# withdrawn after four reviews ("the Design 3 mentoring workshop were all full" has its shape)
+COUNTS = ("Dear Ms. Price,\n\nThank you for the interview. We visited 3 resurfacing site last week. In Q3 12 client "
+          "renewed their contracts. You signed a whopping 40 new customer last quarter.\n\nBest regards,\nMaya Singh\n")
 
 
 @pytest.mark.languagetool
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
-def test_languagetool_leaves_a_names_number_and_an_agent_noun_alone(tmp_path):
-    assert _by_rule(tmp_path, _languagetool_args(), NATURAL_20) == {"grammar": [], "spelling": []}
-    slips = _by_rule(tmp_path, _languagetool_args(), NATURAL_20_SLIPS)
-    assert {"site", "client", "customer", "workshop"} <= set(slips["grammar"]), slips
-    assert "converstion" in slips["spelling"], slips  # a slip before a missing space is no web address (a review)
+def test_languagetool_leaves_an_agent_noun_and_an_address_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_63) == {"grammar": [], "spelling": []}
+    assert _by_rule(tmp_path, _languagetool_args(), AMERICAN_LINK)["spelling"] == []
+    slips = _by_rule(tmp_path, _languagetool_args(), SLIP_BEFORE_A_LINK)["spelling"]
+    assert "converstion" in slips and len(slips) == 2, slips  # the typo, and the one finding on the mix
+    assert {"site", "client", "customer"} <= set(_by_rule(tmp_path, _languagetool_args(), COUNTS)["grammar"])
 
 
 def test_harper_takes_an_agent_nouns_ise_as_british_and_its_ize_as_no_american(tmp_path):
-    assert _by_rule(tmp_path, HARPER, NATURAL_20)["spelling"] == []
+    assert _by_rule(tmp_path, HARPER, FRESH_63)["spelling"] == []
     assert _by_rule(tmp_path, HARPER, BRITISH_CODE)["spelling"] == []  # no mixed-spelling finding on "realise"
-    assert _by_rule(tmp_path, HARPER, AMERICAN_LINK)["spelling"] == []  # no mixed-spelling finding on "summariser"
+    assert _by_rule(tmp_path, HARPER, AMERICAN_LINK)["spelling"] == []  # none on "summariser" either

@@ -118,11 +118,16 @@ def _names_something(text: str, start: int) -> bool:
 
 
 # a web address (with its scheme or "www.", or a domain of a common ending, and its path) or an email address;
-# a path runs over URL characters only: "sam.dev/work—colour studies" ends at the dash (a review, stop 64)
-_LINK = re.compile(r"(?:https?://|www\.)[\w\-./?=&%#~+:@]*"
-                   r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-                   # a domain's ending in lower case: "our converstion.In particular" is a slip, no address (a review)
-                   r"|\b[\w-]+(?:\.[\w-]+)*\.(?-i:com|org|net|io|dev|app|co|uk|au|nz|ca|in|edu|gov|info)\b(?:/[\w\-./?=&%#~+]*)?",
+# a path runs over URL characters only ("sam.dev/work—colour studies" ends at the dash), and a full stop goes on
+# only before a small letter or a digit ("https://sam.dev.Favourite projects": a sentence after the address);
+# a domain's ending is in small letters and no English word ("our converstion.In particular", "the color.in my
+# last role" are slips before a missing space) (reviews, stop 64)
+_DOT = r"\.(?=(?-i:[a-z0-9]))"
+_PATH = rf"(?:[\w\-/?=&%#~+:@]|{_DOT})*"
+_LINK = re.compile(rf"(?:https?://|www\.){_PATH}"
+                   rf"|[\w.+-]+@[\w-]+(?:{_DOT}[\w-]+)+"
+                   r"|\b[\w-]+(?:\.[\w-]+)*\.(?-i:co\.in|com|org|net|io|dev|co\.uk|uk|au|nz|ca|edu|gov)\b"
+                   rf"(?:/{_PATH})?",
                    re.IGNORECASE)
 
 

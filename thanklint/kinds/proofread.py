@@ -1445,36 +1445,21 @@ def _not_after_help(analysis, m) -> bool:
     return not any(t.lemma_.lower() == "help" for t in [*before, *toks[:-1]])
 
 
-def _named_number(det, name) -> bool:
-    """A determiner and a proper noun of letters in title case, no date nor ordinal, before a number: "the
-    Highway 7 resurfacing site", "our Gate 4 control room"; not "In Q3 12 client", "the First 2 upskilling
-    workshop", "the Sales 12 upskilling workshop" (reviews, stop 64)."""
-    return (det.tag_ in ("DT", "PRP$") and name.tag_ == "NNP" and name.text.isalpha() and name.text.istitle()
-            and not _opens_sentence(name) and name.ent_type_ not in ("DATE", "TIME", "ORDINAL"))
-
-
 _COUNT_DETERMINERS = frozenset({"a", "an", "each", "every", "this", "that", "one"})
 _MORE = frozenset({"extra", "additional", "further", "another", "more", "other"})  # "an extra 10 hour": a count
 
 
 def _not_a_numbered_one(analysis, m) -> bool:
     """The number before the span's noun is no count but a label, one thing's number: "walking
-    through a rejected 856 segment" (a determiner of one, adjectives between: stop 55, fresh-53),
-    "the Highway 7 resurfacing site" (a name's number, nouns between: stop 64, natural-20);
+    through a rejected 856 segment" (a determiner of one, adjectives between: stop 55, fresh-53);
     "I have 5 year experience" still wants the plural."""
     toks = analysis.tokens(m.offset, m.end)
     if not toks:
         return True
-    doc = toks[0].doc
     i = toks[0].i if toks[0].like_num else toks[0].i - 1
-    # LanguageTool's span may be the noun alone: a name's number may stand further back, past the nouns before it
-    k = i
-    while k >= 0 and not doc[k].like_num and doc[k].tag_ == "NN":
-        k -= 1
-    if k > 1 and doc[k].like_num and _named_number(doc[k - 2], doc[k - 1]):
-        return False  # "the Highway 7 …", "the Gate 4 …": the number names one
+    doc = toks[0].doc
     if i < 0 or not doc[i].like_num:
-        return True  # ... but a determiner of one only right before: "a whopping 40 new customer" is a count (a review)
+        return True
     i -= 1
     while i >= 0 and doc[i].tag_ in ("JJ", "VBN", "RB", "HYPH"):
         if doc[i].lower_ in _MORE:
