@@ -1892,7 +1892,8 @@ def test_harper_leaves_an_open_compound_alone(tmp_path):
 FRESH_63 = ("Dear Mr. Okafor,\n\nThank you for interviewing me for the developer position. At my last job I wrote "
             "small serialisers for our site reports.\n\nBest regards,\nMaya Singh\n")
 AMERICAN_LINK = ("Dear Ms. Price,\n\nThank you for the interview. I realized my demo is still up at "
-                 "github.com/sam-lee/pdf-summariser if you would like to see it.\n\nBest regards,\nMaya Singh\n")
+                 "github.com/sam-lee/pdf-summariser if you would like to see it. My portfolio is at "
+                 "https://samlee.dev/work and my email is sam.lee@example.com.\n\nBest regards,\nMaya Singh\n")
 # ... and what stays: an -izer word in a British note is no American spelling (code's names: "initializer"), and a
 # slip before a missing space is no address ("our converstion.In particular"), nor is the sentence after one
 # ("https://samlee.dev.Favourite projects"): British there, against the note's American "color" (four reviews)
@@ -1920,4 +1921,5 @@ def test_languagetool_leaves_an_agent_noun_and_an_address_alone(tmp_path):
 def test_harper_takes_an_agent_nouns_ise_as_british_and_its_ize_as_no_american(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_63)["spelling"] == []
     assert _by_rule(tmp_path, HARPER, BRITISH_CODE)["spelling"] == []  # no mixed-spelling finding on "realise"
-    assert _by_rule(tmp_path, HARPER, AMERICAN_LINK)["spelling"] == []  # none on "summariser" either
+    # none on "summariser" either, nor Harper's capital for "dev" after "samlee."
+    assert _by_rule(tmp_path, HARPER, AMERICAN_LINK) == {"grammar": [], "spelling": []}

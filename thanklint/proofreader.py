@@ -77,6 +77,9 @@ class Proofreader:
             if self._pool is not None:
                 eng.close()
             return None, self.why
+        addresses = dialects.links(text)
+        if addresses:  # a web or email address is its owner's: Harper reads "https://samlee.dev/work" as prose (stop 64)
+            matches = [m for m in matches if not any(a <= m.offset and m.end <= b for a, b in addresses)]
         siblings = _sibling_words(eng, text, matches, variant)
         known = {(m.offset, m.end) for m in matches if text[m.offset : m.end] in siblings}
         matches = _spelling(text, matches, variant, frozenset(known) | _languagetool_words(eng, text, matches, variant))
@@ -191,18 +194,17 @@ def _spelling(text: str, matches: list, variant: "dialects.Dialect",
     """Spelling messages that name the word; on a note of mixed spelling, one match for
     the mix in place of the engine's matches on its minority-variant words; no match on a
     word another dictionary spells right (`known`: the (start, end) of those words, found
-    in a sibling variant's dictionary or LanguageTool's), nor on a word of an address."""
+    in a sibling variant's dictionary or LanguageTool's)."""
     minority = variant.minority
     taken = {(s.start, s.end) for s in minority}
-    links = dialects.links(text)
     out = []
     for m in matches:
         if m.kind != "spelling":
             out.append(m)
         elif (m.offset, m.end) not in taken:
             word = text[m.offset : m.end]
-            if (m.offset, m.end) in known or any(a <= m.offset < b for a, b in links):
-                continue  # ... nor on a word of a web or email address: "github.com/sam/pdf-summariser" (stop 64)
+            if (m.offset, m.end) in known:
+                continue
             if (variant.code != "en-US" and dialects.oxford(word)) or dialects.own_spelling(word, variant.code):
                 continue  # Harper's en-GB flags "sanitized" (stop 31, fresh-16) and "anonymised" (stop 34, fresh-20)
             out.append(replace(m, message=dialects.spelling_message(word, m.replacements, variant.code)))
