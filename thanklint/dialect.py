@@ -8,6 +8,7 @@ finding about the mix instead of a misspelling per word (see proofreader.py).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -126,17 +127,26 @@ def _names_something(text: str, start: int) -> bool:
 _ON = r"(?=(?-i:[a-z0-9]))"
 _PATH = rf"(?:[\w/=&%#~+@]|-(?!-)|[.?:]{_ON})*"
 _LABEL = r"[\w]+(?:-(?!-)[\w]+)*"
+# An address starts where no word, dot or hyphen goes before it: a search from inside a run of letters or dotted
+# words would go over the run again from every letter of it (a 100,000-letter word, "x.x.x…": time in the square
+# of its length)
 _LINK = re.compile(rf"(?:https?://|www\.){_PATH}"
-                   rf"|{_LABEL}(?:\.{_ON}{_LABEL})*@{_LABEL}(?:\.{_ON}{_LABEL})+"
-                   rf"|\b{_LABEL}(?:\.{_ON}{_LABEL})*\.(?-i:co\.in|com|org|net|io|dev|co\.uk|uk|au|nz|ca|edu|gov)\b"
+                   rf"|(?<![\w.+-]){_LABEL}(?:\.{_ON}{_LABEL})*@{_LABEL}(?:\.{_ON}{_LABEL})+"
+                   rf"|(?<![\w.-]){_LABEL}(?:\.{_ON}{_LABEL})*\.(?-i:co\.in|com|org|net|io|dev|co\.uk|uk|au|nz|ca|edu|gov)\b"
                    rf"(?:/{_PATH})?",
                    re.IGNORECASE)
 
 
 def links(text: str) -> list[tuple[int, int]]:
-    """The spans of the web and email addresses in `text`: their words are spelt as their owners named
-    them ("github.com/sam/pdf-summariser"), whatever the writer's English (a review, stop 64)."""
+    """The spans of the web and email addresses in `text`, in order: their words are spelt as their owners
+    named them ("github.com/sam/pdf-summariser"), whatever the writer's English (a review, stop 64)."""
     return [m.span() for m in _LINK.finditer(text)] if ("." in text or "@" in text) else []
+
+
+def in_links(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """`start`..`end` lies inside one of `spans` (links' spans, in order)."""
+    i = bisect.bisect_right(spans, (start, len(spans) and spans[-1][1] + 1)) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
 def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...], tuple[Spelling, ...]]:
@@ -150,7 +160,7 @@ def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...], tu
     american: list[tuple[Spelling, str]] = []
     addresses = links(text)
     for m in _WORD.finditer(text):
-        if _names_something(text, m.start()) or any(a <= m.start() < b for a, b in addresses):
+        if _names_something(text, m.start()) or in_links(addresses, m.start(), m.end()):
             continue
         w, tail = m.group().lower(), ""
         if w not in gb and w not in us and (parts := _closed_compound(w)):

@@ -79,7 +79,7 @@ class Proofreader:
             return None, self.why
         addresses = dialects.links(text)
         if addresses:  # a web or email address is its owner's: Harper reads "https://samlee.dev/work" as prose (stop 64)
-            matches = [m for m in matches if not any(a <= m.offset and m.end <= b for a, b in addresses)]
+            matches = [m for m in matches if not dialects.in_links(addresses, m.offset, m.end)]
         siblings = _sibling_words(eng, text, matches, variant)
         known = {(m.offset, m.end) for m in matches if text[m.offset : m.end] in siblings}
         matches = _spelling(text, matches, variant, frozenset(known) | _languagetool_words(eng, text, matches, variant))
