@@ -126,7 +126,7 @@ def _names_something(text: str, start: int) -> bool:
 # last role" are slips before a missing space) (five reviews, stop 64)
 _ON = r"(?=(?-i:[a-z0-9]))"
 _PATH = rf"(?:[\w/=&%#~+@]|-(?!-)|[.?:]{_ON})*"
-_LABEL = r"[\w]+(?:-(?!-)[\w]+)*"
+_LABEL = r"\w+(?:-(?!-)\w+)*"
 # An address starts where no word, dot or hyphen goes before it: a search from inside a run of letters or dotted
 # words would go over the run again from every letter of it (a 100,000-letter word, "x.x.x…": time in the square
 # of its length)
@@ -145,7 +145,7 @@ def links(text: str) -> list[tuple[int, int]]:
 
 def in_links(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """`start`..`end` lies inside one of `spans` (links' spans, in order)."""
-    i = bisect.bisect_right(spans, (start, len(spans) and spans[-1][1] + 1)) - 1
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1  # the last span that starts at or before `start`
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
