@@ -1923,3 +1923,29 @@ def test_harper_takes_an_agent_nouns_ise_as_british_and_its_ize_as_no_american(t
     assert _by_rule(tmp_path, HARPER, BRITISH_CODE)["spelling"] == []  # no mixed-spelling finding on "realise"
     # none on "summariser" either, nor Harper's capital for "dev" after "samlee."
     assert _by_rule(tmp_path, HARPER, AMERICAN_LINK) == {"grammar": [], "spelling": []}
+
+
+# fresh-64 (stop 65): a French phrase joined by hyphens ("bas-de-page": Harper flags "bas", LanguageTool the whole),
+# the law's "damages" (Harper's Damages asks for "damage" on every plural), and the first noun of a list of noun
+# modifiers after an article ("the etch, desmut, anodising … stages": LanguageTool's A_INFINITIVE)
+FRESH_64 = ("Dear Mr. Bassani,\n\nThank you for meeting with me. I have painted bas-de-page scenes for private clients, "
+            "and I worked with appraisers on disturbance damages. For seven years I ran the etch, rinse, dye and seal "
+            "stages of our line.\n\nBest regards,\nMaya Singh\n")
+# ... and what stays: a slip inside the phrase, and an article before a verb that heads no list of modifiers
+FRESH_64_SLIPS = FRESH_64.replace("Thank you for meeting with me.",
+                                  "Thank you for meeting with me. I have painted bas-de-pgae scenes. I made a decide, "
+                                  "a plan and a list. We need to make the decide, and then go home.")
+
+
+def test_harper_leaves_a_hyphened_loan_phrase_and_the_laws_damages_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_64) == {"grammar": [], "spelling": []}
+    assert "pgae" in _by_rule(tmp_path, HARPER, FRESH_64_SLIPS)["spelling"]
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_hyphened_loan_phrase_and_a_lists_first_noun_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_64) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, _languagetool_args(), FRESH_64_SLIPS)
+    assert "bas-de-pgae" in slips["spelling"], slips
+    assert slips["grammar"].count("a decide") + slips["grammar"].count("the decide") == 2, slips
