@@ -1925,27 +1925,28 @@ def test_harper_takes_an_agent_nouns_ise_as_british_and_its_ize_as_no_american(t
     assert _by_rule(tmp_path, HARPER, AMERICAN_LINK) == {"grammar": [], "spelling": []}
 
 
-# fresh-64 (stop 65): a French phrase joined by hyphens ("bas-de-page": Harper flags "bas", LanguageTool the whole),
-# the law's "damages" (Harper's Damages asks for "damage" on every plural), and the first noun of a list of noun
-# modifiers after an article ("the etch, desmut, anodising … stages": LanguageTool's A_INFINITIVE)
+# fresh-64 (stop 65): a French phrase joined by hyphens ("bas-de-page": Harper flags "bas", LanguageTool the whole)
 FRESH_64 = ("Dear Mr. Bassani,\n\nThank you for meeting with me. I have painted bas-de-page scenes for private clients, "
-            "and I worked with appraisers on disturbance damages. For seven years I ran the etch, rinse, dye and seal "
-            "stages of our line.\n\nBest regards,\nMaya Singh\n")
-# ... and what stays: a slip inside the phrase, and an article before a verb that heads no list of modifiers
+            "and I know my mise-en-place.\n\nBest regards,\nMaya Singh\n")
+# ... and what stays: a slip inside the phrase, a piece of two letters no phrase of French has ("eau-de-vi": a review);
+# Harper's "damages" -> "damage" (switching it off lost "a lot of damages to the lab roof": a review, stop 65), and
+# LanguageTool's A_INFINITIVE before a list ("the discuss, tour and lunch parts": a veto for it was withdrawn)
 FRESH_64_SLIPS = FRESH_64.replace("Thank you for meeting with me.",
-                                  "Thank you for meeting with me. I have painted bas-de-pgae scenes. I made a decide, "
-                                  "a plan and a list. We need to make the decide, and then go home.")
+                                  "Thank you for meeting with me. I have painted bas-de-pgae scenes. We served a pear "
+                                  "eau-de-vi with the cheese. The storm caused a lot of damages to the lab roof. I enjoyed "
+                                  "the discuss, tour and lunch parts of the day.")
 
 
-def test_harper_leaves_a_hyphened_loan_phrase_and_the_laws_damages_alone(tmp_path):
+def test_harper_leaves_a_hyphened_loan_phrase_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_64) == {"grammar": [], "spelling": []}
-    assert "pgae" in _by_rule(tmp_path, HARPER, FRESH_64_SLIPS)["spelling"]
+    slips = _by_rule(tmp_path, HARPER, FRESH_64_SLIPS)
+    assert "pgae" in slips["spelling"] and "damages" in slips["grammar"], slips
 
 
 @pytest.mark.languagetool
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
-def test_languagetool_leaves_a_hyphened_loan_phrase_and_a_lists_first_noun_alone(tmp_path):
+def test_languagetool_leaves_a_hyphened_loan_phrase_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_64) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_64_SLIPS)
-    assert "bas-de-pgae" in slips["spelling"], slips
-    assert slips["grammar"].count("a decide") + slips["grammar"].count("the decide") == 2, slips
+    assert {"bas-de-pgae", "eau-de-vi"} <= set(slips["spelling"]), slips
+    assert "the discuss" in slips["grammar"], slips

@@ -1391,20 +1391,6 @@ def _not_a_letter(analysis, m) -> bool:
                 and toks[0].i > 0 and toks[0].nbor(-1).pos_ in ("DET", "ADJ", "PRON"))
 
 
-def _not_a_lists_first(analysis, m) -> bool:
-    """The word after the article is no first noun of a list the article heads: "running the etch, desmut,
-    anodising, colouring and hot sealing stages" (stop 65, fresh-64); "make the decide, and then go home"
-    (no word joined to it) and "I made a decide, a plan and a list" are left to the engine."""
-    toks = analysis.tokens(m.offset, m.end)
-    last = toks[-1] if toks else None
-    if last is None or last.i + 1 >= len(last.doc) or last.nbor(1).text != ",":
-        return True
-    conj = [c for c in last.children if c.dep_ == "conj" and c.i > last.i + 1]
-    # the list modifies a noun after it ("… stages"), and no word of it has an article of its own ("a decide, a plan")
-    return not (conj and last.dep_ in ("nmod", "compound") and last.head.i > conj[-1].i and last.head.pos_ == "NOUN"
-                and not any(c.dep_ == "det" for x in conj for c in x.children))
-
-
 def _not_in_a_noun_phrase(analysis, m) -> bool:
     """The span's word is no noun of a noun phrase: it modifies no noun right after it ("cooking times
     according to nut count and moisture", stop 50, fresh-47), and no determiner, possessive or
@@ -1522,7 +1508,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-range-end": _not_a_range_end, "common-guess": _common_guess,
             "not-a-means": _not_a_means, "not-a-step": _not_a_step, "not-a-feelings-clause": _not_a_feelings_clause,
             "not-a-degree": _not_a_degree, "not-a-clause-mark": _not_a_clause_mark, "modal-not-a-noun": _modal_not_a_noun,
-            "not-a-group": _not_a_group, "not-a-letter": _not_a_letter, "not-a-lists-first": _not_a_lists_first, "not-a-prepositions-object": _not_a_prepositions_object,
+            "not-a-group": _not_a_group, "not-a-letter": _not_a_letter, "not-a-prepositions-object": _not_a_prepositions_object,
             "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase,
             "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark, "not-a-ranges-to": _not_a_ranges_to,
             "not-after-help": _not_after_help, "not-a-numbered-one": _not_a_numbered_one,
@@ -1602,14 +1588,15 @@ def _loan_word(text: str, start: int, end: int, p: ProofreadParams) -> bool:
 
 def _loan_phrase(pieces: list[str], p: ProofreadParams) -> bool:
     """Hyphened words of another language: two of them far likelier there than in English, and
-    the rest words of it too ("bas-de-page": bas, de; page); "bas-de-pgae" is no such phrase."""
+    the rest words of it too, of three letters or more ("bas-de-page": bas, de; page); "bas-de-pgae" and
+    "eau-de-vi" (a review) are no such phrase."""
     from wordfreq import zipf_frequency
 
     if not all(x.isalpha() for x in pieces):
         return False
     for lang in p.loan_languages:
         likelier = [x for x in pieces if _likelier_in(lang, x, p.loan_gap)]
-        if len(likelier) >= 2 and all(x in likelier or zipf_frequency(x, lang) >= 3.0 for x in pieces):
+        if len(likelier) >= 2 and all(x in likelier or (len(x) >= 3 and zipf_frequency(x, lang) >= 3.0) for x in pieces):
             return True
     return False
 
