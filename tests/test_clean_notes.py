@@ -1925,9 +1925,10 @@ def test_harper_takes_an_agent_nouns_ise_as_british_and_its_ize_as_no_american(t
     assert _by_rule(tmp_path, HARPER, AMERICAN_LINK) == {"grammar": [], "spelling": []}
 
 
-# fresh-64 (stop 65): a French phrase joined by hyphens ("bas-de-page": Harper flags "bas", LanguageTool the whole)
+# fresh-64 (stop 65): a French phrase joined by hyphens ("bas-de-page": Harper flags "bas", LanguageTool the whole),
+# and the verb "damages" (Harper's Damages is about the noun: a review)
 FRESH_64 = ("Dear Mr. Bassani,\n\nThank you for meeting with me. I have painted bas-de-page scenes for private clients, "
-            "and I know my mise-en-place.\n\nBest regards,\nMaya Singh\n")
+            "and I know my mise-en-place. Salt spray damages the paint on older boats.\n\nBest regards,\nMaya Singh\n")
 # ... and what stays: a slip inside the phrase, a piece of two letters no phrase of French has ("eau-de-vi": a review);
 # Harper's "damages" -> "damage" (switching it off lost "a lot of damages to the lab roof": a review, stop 65), and
 # LanguageTool's A_INFINITIVE before a list ("the discuss, tour and lunch parts": a veto for it was withdrawn)

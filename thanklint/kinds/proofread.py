@@ -1391,6 +1391,13 @@ def _not_a_letter(analysis, m) -> bool:
                 and toks[0].i > 0 and toks[0].nbor(-1).pos_ in ("DET", "ADJ", "PRON"))
 
 
+def _a_noun(analysis, m) -> bool:
+    """The parser reads the span's word as a noun: Harper's "damages" -> "damage" is about the noun, never
+    the verb of "Salt spray damages the paint" (a review, stop 65)."""
+    toks = analysis.tokens(m.offset, m.end)
+    return not toks or all(t.pos_ in ("NOUN", "PROPN") for t in toks)
+
+
 def _not_in_a_noun_phrase(analysis, m) -> bool:
     """The span's word is no noun of a noun phrase: it modifies no noun right after it ("cooking times
     according to nut count and moisture", stop 50, fresh-47), and no determiner, possessive or
@@ -1508,7 +1515,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-range-end": _not_a_range_end, "common-guess": _common_guess,
             "not-a-means": _not_a_means, "not-a-step": _not_a_step, "not-a-feelings-clause": _not_a_feelings_clause,
             "not-a-degree": _not_a_degree, "not-a-clause-mark": _not_a_clause_mark, "modal-not-a-noun": _modal_not_a_noun,
-            "not-a-group": _not_a_group, "not-a-letter": _not_a_letter, "not-a-prepositions-object": _not_a_prepositions_object,
+            "not-a-group": _not_a_group, "not-a-letter": _not_a_letter, "a-noun": _a_noun, "not-a-prepositions-object": _not_a_prepositions_object,
             "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase,
             "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark, "not-a-ranges-to": _not_a_ranges_to,
             "not-after-help": _not_after_help, "not-a-numbered-one": _not_a_numbered_one,
