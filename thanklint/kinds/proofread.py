@@ -1603,7 +1603,9 @@ def _loan_phrase(pieces: list[str], p: ProofreadParams) -> bool:
         return False
     for lang in p.loan_languages:
         likelier = [x for x in pieces if _likelier_in(lang, x, p.loan_gap)]
-        if len(likelier) >= 2 and all(x in likelier or (len(x) >= 3 and zipf_frequency(x, lang) >= 3.0) for x in pieces):
+        # the small list holds every word at Zipf 3 or more: the large one is not loaded for this
+        if len(likelier) >= 2 and all(x in likelier or (len(x) >= 3 and zipf_frequency(x, lang, wordlist="small") >= 3.0)
+                                      for x in pieces):
             return True
     return False
 
