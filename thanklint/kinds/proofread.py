@@ -244,7 +244,8 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
         return False
     if _in_frame(note, start):
         return True
-    for tok in analysis.tokens(start, end) or ():
+    # a name run into its number is one token: "Panniyur-1" (a pepper variety: stop 66, fresh-65)
+    for tok in analysis.tokens(start, end) or [t for t in analysis.doc if t.idx == start]:
         if tok.ent_type_ in p.name_labels:
             return True
         if not _opens_sentence(tok):
@@ -1391,6 +1392,23 @@ def _not_a_letter(analysis, m) -> bool:
                 and toks[0].i > 0 and toks[0].nbor(-1).pos_ in ("DET", "ADJ", "PRON"))
 
 
+def _not_a_pseudo_cleft(analysis, m) -> bool:
+    """Not the bare verb a pseudo-cleft takes after "is": "the best thing you can do for someone is just
+    sit with them", "All you have to do is sign", "What I did was sit" (the subject holds a "do" the verb
+    completes: stop 66, natural-22). "My brother is go to school" stays a slip."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks:
+        return True
+    be = toks[0].i - 1
+    doc = toks[0].doc
+    while be >= 0 and doc[be].tag_ == "RB":
+        be -= 1
+    if be < 0 or doc[be].lemma_ != "be":
+        return True
+    subjects = [c for h in (doc[be], toks[0]) for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    return not any(t.lemma_ == "do" and t.tag_.startswith("VB") for s in subjects for t in s.subtree)
+
+
 def _a_noun(analysis, m) -> bool:
     """The parser reads the span's word as a noun: Harper's "damages" -> "damage" is about the noun, never
     the verb of "Salt spray damages the paint" (a review, stop 65)."""
@@ -1518,7 +1536,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-group": _not_a_group, "not-a-letter": _not_a_letter, "a-noun": _a_noun, "not-a-prepositions-object": _not_a_prepositions_object,
             "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase,
             "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark, "not-a-ranges-to": _not_a_ranges_to,
-            "not-after-help": _not_after_help, "not-a-numbered-one": _not_a_numbered_one,
+            "not-after-help": _not_after_help, "not-a-pseudo-cleft": _not_a_pseudo_cleft, "not-a-numbered-one": _not_a_numbered_one,
             "not-a-split-particle": _not_a_split_particle, "not-a-comparison": _not_a_comparison,
             "not-a-frequency": _not_a_frequency}
 
@@ -1841,6 +1859,7 @@ def _te_reo_article(text: str, start: int, end: int) -> bool:
 
 # a dotted name in code or a file: "phenix.refine", "config.yaml", "torch.nn"
 _IDENTIFIER = re.compile(r"[a-z][\w-]*(?:\.[a-z][\w-]*)+")
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}")
 _SNAKE_CASE = re.compile(r"[^\W_]_[^\W_]")  # "ef_vi", "mi_NZ": a name in code
 # a name and, with no space, brackets holding a colon or "=": "Tg(kdrl:GFP)", "f(x=1)"; not "colleague(s)" nor
 # "recepionist(2019-2021)", where a slip in the word stays one (a review)
@@ -1860,6 +1879,9 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
     if _GENE_NOTATION.fullmatch(text[left:right].rstrip(".,;:!?")):
         return True  # a gene's or a call's notation: "our Tg(kdrl:GFP) crosses" (stop 57, fresh-57)
     token = text[left:right].strip("()[]{}\"'“”‘’,;:!?").rstrip(".")
+    if _EXTENSION.fullmatch(token) and _zipf(token[1:].lower()) < respell.COMMON:
+        return True  # a file's extension, named alone: "the .svx file" (stop 66, fresh-65); no sentence opens with a
+        #              full stop after a space, and a common word there ("the end .the") may be a slip
     if _SNAKE_CASE.search(token):
         # an underscore joins no English words: two letters of a name in code are none ("ef_vi", a locale's
         # "mi_NZ": stop 59, fresh-58); a longer piece may be a slip ("impresed_by", "teh_team", "phisiotherapy_team"),
