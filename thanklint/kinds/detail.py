@@ -55,6 +55,7 @@ class DetailParams:
     settings: tuple[str, ...] = ()  # ... nor, with "the", where or for whom the field works ("in the kitchen")
     topic_list: int = 0  # a list of this many topics, most of them bare, is a syllabus, not a detail (0: off)
     rulebooks: tuple[str, ...] = ()  # "RSA compliance", "WoF and CoF requirements": a field's rules, whoever names them
+    idioms: tuple[str, ...] = ()  # set phrases whose nouns name nothing: "on track", "from start to finish"
     missing_at: str = "first-paragraph"
     topic_overlap: float = 0.6  # share of a context topic's content words that must appear
     model: str = ""  # the content model's label for this element ("": cues only)
@@ -111,7 +112,8 @@ def _excluded_nouns(analysis, params, ctx, places: bool = False) -> set[int]:
     greeting's, the context's interviewers and sender: "It was great to meet Dana" is no detail
     when Dana is the reader); with `places`, place names too (where the company is, unless a cue
     points at it)."""
-    out = set(_titles_and_slots(analysis, params.title_words))
+    out = set(_titles_and_slots(analysis, params.title_words)) | _role_named(analysis, ctx.role)
+    out |= _in_idioms(analysis, params.idioms)
     note = analysis.note
     named = [*ctx.interviewer, ctx.sender or ""]
     if note.greeting is not None:  # "Dear Dana:", "Hi Dana!"
@@ -159,6 +161,12 @@ def _titles_and_slots(analysis, title_words: tuple[str, ...]) -> frozenset[int]:
     for tok in doc:
         if tok.lemma_.lower() in titles:
             out.update(t.i for t in tok.subtree if t.i < tok.i)  # "the web development role"
+            if tok.pos_ == "NOUN":  # ... however the parse hung its words: "the earthquake strengthening engineer
+                j = tok.i - 1       # position" (stop 66, detail-notes-21)
+                while j >= 0 and (doc[j].tag_ in _TITLE_WORD_TAGS or (doc[j].text == "-" and not doc[j].whitespace_)):
+                    j -= 1
+                if j >= 0 and j < tok.i - 1 and (doc[j].tag_ in ("DT", "PRP$") or doc[j].dep_ == "poss"):
+                    out.update(range(j + 1, tok.i))
             # "the position at A1 Computing" (the parser may hang "at" on the verb instead)
             after = tok.right_edge.i + 1
             preps = [*tok.children, *([doc[after]] if after < len(doc) else [])]
@@ -170,6 +178,35 @@ def _titles_and_slots(analysis, title_words: tuple[str, ...]) -> frozenset[int]:
         out.update(tok.i for tok in doc if note.in_placeholder(tok.idx, tok.idx + len(tok)))
     analysis._memo[key] = frozenset(out)
     return analysis._memo[key]
+
+
+_TITLE_WORD_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "VBN", "HYPH"})
+
+
+def _in_idioms(analysis, idioms: tuple[str, ...]) -> set[int]:
+    """The tokens of the set phrases the note writes ("so clients stay on track", "a great experience
+    from start to finish": stop 66, detail-notes-21)."""
+    doc, out = analysis.doc, set()
+    for idiom in idioms:
+        words = idiom.lower().split()
+        n = len(words)
+        out.update(j for i in range(len(doc) - n + 1) if [t.lower_ for t in doc[i : i + n]] == words for j in range(i, i + n))
+    return out
+
+
+def _role_named(analysis, role: str | None) -> set[int]:
+    """The tokens where the note writes the context's role ("the juvenile probation officer opening",
+    however parsed: stop 66, detail-notes-21), its last word in the singular or the plural."""
+    words = _WORD.findall((role or "").lower())
+    doc, n = analysis.doc, len(words)
+    if not words:
+        return set()
+    out: set[int] = set()
+    for i in range(len(doc) - n + 1):
+        got = [t.lower_ for t in doc[i : i + n]]
+        if got[:-1] == words[:-1] and got[-1] in (words[-1], words[-1] + "s", words[-1] + "es"):
+            out.update(range(i, i + n))
+    return out
 
 
 def _about_self(tok, stop: set[int], questions: frozenset[str]) -> bool:
@@ -582,6 +619,9 @@ def _detail_at(toks, strong, cue_sets, owners, content, particular, kinds, setti
             if _skill_of_mine(toks[s]):
                 continue  # what the candidate is good at, not what the interview told: "I'm comfortable explaining
                 #           complex charges in plain language" (stop 52, detail-notes-6)
+            if _offer_of_mine(toks[s]):
+                continue  # what the candidate offers to show or share: "… and would be happy to share additional
+                #           portfolio pages or process work" (stop 66, detail-notes-21)
             if _others_talk(toks[s]):
                 continue  # talk in general, not the interview: "something people talk about on the drive home", "in
                 #           conversations that need tact" (stop 56, detail-notes-10)
@@ -941,18 +981,35 @@ def _offered_on_subject(toks, content, particular):
     would fit right in" take nothing on (a review)."""
     said = any(_takes_it_on(t) or _living_with_it(t) for t in toks)
     for subj in toks:
-        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.dep_ != "ROOT" or subj.pos_ != "NOUN":
+        if subj.head.dep_ != "ROOT":
+            continue
+        # ... or a plan of theirs told as a gerund's clause, its object the particular thing: "Turning the back
+        # storage room into a quiet space for men's facials is a smart idea, and I would love to help build that
+        # service" (stop 66, detail-notes-21)
+        thing = _gerunds_object(subj) if said else None
+        if thing is None and (subj.dep_ not in ("nsubj", "nsubjpass") or subj.pos_ != "NOUN"):
             continue
         if not (said or _suits_me(subj.head) or _moved_me(subj.head)):
             continue
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children):
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in (thing or subj).children):
             continue
-        if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos") for c in subj.children):
+        if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos", "compound") if thing is not None
+                   else c.dep_ in ("relcl", "acl", "prep", "amod", "appos") for c in (thing or subj).children):
             continue
         hit = _subject_hit(subj, content, particular)
         if hit is not None:
             return hit
     return None
+
+
+def _gerunds_object(tok):
+    """`tok` a gerund that is its sentence's subject ("Turning the back storage room into … is a smart idea",
+    "Moving the young fish … seems like a sensible way"): its object, or None."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("csubj", "advcl") or tok.i != tok.sent.start:
+        return None
+    if tok.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.head.children):
+        return None  # "Looking at the plans, I saw …": a clause of its own, not the subject
+    return next((c for c in tok.children if c.dep_ == "dobj"), None)
 
 
 def _in_conj(tok, head) -> bool:
@@ -1167,6 +1224,10 @@ def _skill_of_mine(tok) -> bool:
             return False
     elif tok.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in _SKILL_PREPOSITIONS:
         head = head.head  # "good at | explaining"
+    elif tok.dep_ == "advcl" and head.lemma_ == "be" and tok.tag_ == "VBG":
+        head = next((c for c in head.children if c.dep_ == "acomp"), None)  # "I'm confident | completing … and explaining
+        if head is None:                                                     # home care", hung on "'m" (stop 66, detail-notes-21)
+            return False
     elif tok.dep_ not in ("xcomp", "acomp", "advcl"):
         return False
     if head.pos_ == "ADJ" and head.lemma_.lower() not in _THANKFUL:
@@ -1181,6 +1242,24 @@ def _skill_of_mine(tok) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in pred.children)
 
 
+def _offer_of_mine(tok) -> bool:
+    """The cue's telling verb is what the candidate would gladly do: "I would be happy to share additional
+    portfolio pages", "I'd be glad to show you the logbook". Not "I was glad to see the new kiln" (the visit)."""
+    if tok.lemma_.lower() not in _TELLING or tok.tag_ != "VB" or tok.dep_ != "xcomp":
+        return False
+    adj = tok.head
+    if adj.lemma_.lower() not in _OFFERING or adj.dep_ != "acomp":
+        return False
+    be = adj.head
+    if not any(a.dep_ == "aux" and a.lower_ in ("would", "'d", "’d", "will", "'ll", "’ll") for a in be.children):
+        return False
+    subject = be
+    while subject.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in subject.children):
+        subject = subject.head  # "I am very interested … and would be happy to share …"
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in subject.children)
+
+
+_OFFERING = frozenset({"happy", "glad", "willing", "keen", "eager", "delighted", "pleased", "able"})
 _SKILL_PREPOSITIONS = frozenset({"at", "in", "with"})
 _THANKFUL = frozenset({"grateful", "thankful", "appreciative", "glad", "happy", "pleased", "delighted"})
 _LIKING = frozenset({"enjoy", "like", "love"})
@@ -1205,8 +1284,13 @@ def _habit_of_mine(attr, present: bool = False) -> bool:
 
 
 def _conditional(tok) -> bool:
-    """The verb of an "if" clause: what it says is supposed, not what happened."""
-    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in tok.children)
+    """The verb of an "if" clause: what it says is supposed, not what happened; or of an offer's "if you would
+    like …" that the parser hangs as an object ("Please let me know if you would like to see a video of my act":
+    stop 66, detail-notes-21)."""
+    if not any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in tok.children):
+        return False
+    return tok.dep_ == "advcl" or (tok.dep_ == "ccomp" and any(
+        a.dep_ == "aux" and a.lower_ in ("would", "'d", "’d") for a in tok.children))
 
 
 # "if the new press you showed me is any sign": an "if" that states, not supposes (a review of stop 51)
