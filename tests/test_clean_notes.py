@@ -1953,30 +1953,27 @@ def test_languagetool_leaves_a_hyphened_loan_phrase_alone(tmp_path):
     assert "the discuss" in slips["grammar"], slips
 
 
-# fresh-65 and natural-22 (stop 66): a file's extension named alone (".svx"), a variety's name run into its number
-# ("Panniyur-1"), a compound's noun the parse read as a verb ("consumptive use analysis turns", "event log on each
-# device … still feels"), a pseudo-cleft's bare verb ("… is just sit with them"), "up to date" after a verb, and "who"
-# as a preposition's object (a formal register)
-FRESH_65 = ("Dear Ms. Kerr,\n\nThank you for meeting with me. I attached the .svx file. It was good to see Panniyur-1 "
-            "vines on Glyricidia standards. The historical consumptive use analysis turns on decades of diversion records. "
-            "The approach I sketched, using an append-only event log on each device and flagging conflicts, still feels "
-            "right to me. Sometimes the best thing you can do for someone is just sit with them. My first aid and CPR "
-            "certificates are up to date. The call was a good reminder of who the software is really for.\n\n"
-            "Best regards,\nMaya Singh\n")
-# ... and what stays: the subject-verb slips beside them, and LanguageTool's "is sit" that no "do" asks for
-FRESH_65_SLIPS = FRESH_65.replace("Thank you for meeting with me.",
-                                  "Thank you for meeting with me. The costumer lose money every week. The manager work "
-                                  "late and stays calm. The children are sit in the hall.")
+# fresh-65 and natural-22 (stop 66): a file's extension named alone (".svx"), a pseudo-cleft's bare verb ("… is just
+# sit with them"), "up to date" after a verb, and a variety's everyday words ("Tuesday arvo", "my own ute")
+FRESH_65 = ("Dear Ms. Kerr,\n\nThanks heaps for chatting on Tuesday arvo. I attached the .svx file. Sometimes the best "
+            "thing you can do for someone is just sit with them. What I did was sit with her. My first aid and CPR "
+            "certificates are up to date, and I have my own ute.\n\nBest regards,\nMaya Singh\n")
+# ... and what stays (reviews): a capitalised word after a stray full stop, a slip before a number, "up to date"
+# before its noun, "is ask" after a relative clause's "do", and "ute" as a verb (a slip of "use")
+FRESH_65_SLIPS = FRESH_65.replace("I attached the .svx file.",
+                                  "I attached the .svx file. It was a pleasure to meet the whole team .Thnak you again. "
+                                  "We source parts from a Teir-1 supplier. We keep up to date records for every client. "
+                                  "The clerk who does payroll was check the files. I will ute the new tool.")
 
 
-def test_harper_leaves_an_extension_a_numbered_name_and_a_compounds_noun_alone(tmp_path):
+def test_harper_leaves_an_extension_and_a_varietys_words_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_65) == {"grammar": [], "spelling": []}
-    assert {"lose", "work"} <= set(_by_rule(tmp_path, HARPER, FRESH_65_SLIPS)["grammar"])
+    assert {"Thnak", "Teir"} <= set(_by_rule(tmp_path, HARPER, FRESH_65_SLIPS)["spelling"])
 
 
 @pytest.mark.languagetool
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
-def test_languagetool_leaves_a_pseudo_cleft_up_to_date_and_who_alone(tmp_path):
+def test_languagetool_leaves_a_pseudo_cleft_up_to_date_and_a_varietys_words_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_65) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_65_SLIPS)
-    assert {"lose", "work", "sit"} <= set(slips["grammar"]), slips
+    assert {"up to date", "check"} <= set(slips["grammar"]) and "ute" in slips["spelling"], slips

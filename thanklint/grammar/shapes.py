@@ -377,10 +377,6 @@ def _subject_verb(tok, p: SubjectVerb) -> list[EngineMatch]:
             #           parse took "as" for a preposition and the pair's first noun for its object (stop 57, fresh-55)
         if _plural_before_as(subj):
             return []  # "My four years as a street works coordinator have given me": the years' verb (stop 33, fresh-19)
-        if _noun_before_the_verb(tok, subj):
-            return []  # "where the historical consumptive use analysis turns on …", "The approach …, using an
-            #           append-only event log on each device …, still feels right": a compound's noun, the subject's
-            #           verb comes later (stop 66, fresh-65)
         if _last_of_a_list(subj):
             return []  # "how fatigue, bridge resource management, and organizational drift are examined": the
             #           parse kept only the list's last noun as the subject (stop 59, fresh-58)
@@ -521,25 +517,6 @@ def _compound_noun(tok, subj) -> bool:
     bare = not any(c.dep_ in ("det", "poss", "amod") for c in subj.children)
     return (bare and subj.tag_ == "NN" and tok.tag_ == "VBP" and prev.lower_ in (",", "and", "or")
             and nxt is not None and nxt.tag_ == "NNS")
-
-
-def _noun_before_the_verb(tok, subj) -> bool:
-    """The plural "verb" is a noun (WordNet) the parse split from a compound: a noun and a singular verb
-    follow it ("where the historical consumptive use analysis turns on …"), or a noun that is not the
-    subject comes before it and a singular verb with no subject of its own follows in the sentence ("The
-    approach …, using an append-only event log on each device …, still feels right"). "The costumer lose
-    money" and "The manager work late and stays calm" stay slips."""
-    from thanklint import wordforms
-
-    doc = tok.doc
-    if tok.i == 0 or tok.i + 2 >= len(doc) or not wordforms.is_noun(tok.lower_):
-        return False
-    if doc[tok.i + 1].tag_ in ("NN", "NNS") and doc[tok.i + 2].tag_ == "VBZ":
-        return True
-    prev = doc[tok.i - 1]
-    return prev.tag_ in ("NN", "NNS") and prev.i != subj.i and any(
-        t.i > tok.i and t.tag_ == "VBZ" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)
-        for t in tok.sent)
 
 
 def _broken_sentence(sent) -> bool:

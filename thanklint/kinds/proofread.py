@@ -102,6 +102,9 @@ class ProofreadParams:
     # a word all three of those lists hold, Webster's or GCIDE, SCOWL to size 80 and WordNet, one edit
     # from common words but no slip of one of them ("shunter", not "carful"); off by default (spelling.yaml)
     listed_everywhere: bool = False
+    # a word of one English's standard dictionary that English's and American's lack (rules/thankyou/data/
+    # regional-words.txt.gz, from SCOWL: "arvo", "ute", "chook"); off by default (spelling.yaml)
+    regional_words: bool = False
     # a word wordfreq has seen at least this often (Zipf) with no common word within two edits is
     # no slip of one: a misspelling stays within two edits of the word meant ("malolactic",
     # "fertigation"; Norvig's "nessisary" is wordfreq-unknown); 0 turns it off (spelling.yaml)
@@ -244,8 +247,7 @@ def _is_name(analysis, start: int, end: int, p: ProofreadParams, names: set[str]
         return False
     if _in_frame(note, start):
         return True
-    # a name run into its number is one token: "Panniyur-1" (a pepper variety: stop 66, fresh-65)
-    for tok in analysis.tokens(start, end) or [t for t in analysis.doc if t.idx == start]:
+    for tok in analysis.tokens(start, end) or ():
         if tok.ent_type_ in p.name_labels:
             return True
         if not _opens_sentence(tok):
@@ -1406,7 +1408,18 @@ def _not_a_pseudo_cleft(analysis, m) -> bool:
     if be < 0 or doc[be].lemma_ != "be":
         return True
     subjects = [c for h in (doc[be], toks[0]) for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-    return not any(t.lemma_ == "do" and t.tag_.startswith("VB") for s in subjects for t in s.subtree)
+    # "do" as a verb with no object but a wh-word: not the auxiliary of "The interns who did not finish were ask to stay",
+    # nor "The clerk who does payroll was check the files" (a review)
+    return not any(t.lemma_ == "do" and t.tag_.startswith("VB") and t.dep_ not in ("aux", "auxpass")
+                   and not any(c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") for c in t.children)
+                   for s in subjects for t in s.subtree)
+
+
+def _before_a_noun(analysis, m) -> bool:
+    """The span modifies a noun after it, where a compound modifier takes its hyphens ("up to date records"), not
+    after a verb ("my certificates are up to date": stop 66, natural-22)."""
+    nxt = _next_token(analysis, m)
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _a_noun(analysis, m) -> bool:
@@ -1536,7 +1549,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-group": _not_a_group, "not-a-letter": _not_a_letter, "a-noun": _a_noun, "not-a-prepositions-object": _not_a_prepositions_object,
             "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase,
             "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark, "not-a-ranges-to": _not_a_ranges_to,
-            "not-after-help": _not_after_help, "not-a-pseudo-cleft": _not_a_pseudo_cleft, "not-a-numbered-one": _not_a_numbered_one,
+            "not-after-help": _not_after_help, "not-a-pseudo-cleft": _not_a_pseudo_cleft, "before-a-noun": _before_a_noun, "not-a-numbered-one": _not_a_numbered_one,
             "not-a-split-particle": _not_a_split_particle, "not-a-comparison": _not_a_comparison,
             "not-a-frequency": _not_a_frequency}
 
@@ -1666,6 +1679,27 @@ def _scowl() -> tuple[frozenset[str], frozenset[str]]:
     core, _, rest = raw.decode("utf-8").partition("\n\n")
     small = frozenset(w for w in core.split("\n") if w and not w.startswith("#"))
     return small, small | frozenset(rest.split())
+
+
+def _regional_word(analysis, start: int, end: int) -> bool:
+    """A variety's everyday word ("Tuesday arvo", "my own ute": stop 66, natural-22); one a letter from a common
+    word only where the parser reads a noun or an adjective: "I will ute the new tool" is a slip of "use"."""
+    word = _POSSESSIVE.sub("", analysis.note.text[start:end])
+    if word != word.lower() or word not in _regional() or dialect.regional(word):
+        return False
+    return not _near_words(word) or all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in analysis.tokens(start, end) or [None])
+
+
+@lru_cache(maxsize=1)
+def _regional() -> frozenset[str]:
+    """The words of a variety's standard dictionary (SCOWL size 50) that English's and American's lack,
+    lower case (bench/make_scowl_words.py); read only when a flagged word gets this far."""
+    import gzip
+
+    from thanklint.packs import rules_root
+
+    raw = gzip.decompress((rules_root() / "thankyou" / "data" / "regional-words.txt.gz").read_bytes())
+    return frozenset(w for w in raw.decode("utf-8").split("\n") if w and not w.startswith("#"))
 
 
 def _scowl_word(word: str) -> bool:
@@ -1859,7 +1893,7 @@ def _te_reo_article(text: str, start: int, end: int) -> bool:
 
 # a dotted name in code or a file: "phenix.refine", "config.yaml", "torch.nn"
 _IDENTIFIER = re.compile(r"[a-z][\w-]*(?:\.[a-z][\w-]*)+")
-_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}")
+_EXTENSION = re.compile(r"\.(?:[a-z][a-z0-9]{1,4}|[A-Z][A-Z0-9]{1,4})")
 _SNAKE_CASE = re.compile(r"[^\W_]_[^\W_]")  # "ef_vi", "mi_NZ": a name in code
 # a name and, with no space, brackets holding a colon or "=": "Tg(kdrl:GFP)", "f(x=1)"; not "colleague(s)" nor
 # "recepionist(2019-2021)", where a slip in the word stays one (a review)
@@ -1880,8 +1914,9 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
         return True  # a gene's or a call's notation: "our Tg(kdrl:GFP) crosses" (stop 57, fresh-57)
     token = text[left:right].strip("()[]{}\"'“”‘’,;:!?").rstrip(".")
     if _EXTENSION.fullmatch(token) and _zipf(token[1:].lower()) < respell.COMMON:
-        return True  # a file's extension, named alone: "the .svx file" (stop 66, fresh-65); no sentence opens with a
-        #              full stop after a space, and a common word there ("the end .the") may be a slip
+        return True  # a file's extension, named alone: "the .svx file", ".PDF" (stop 66, fresh-65); not a capitalised
+        #              word, a sentence run on after a stray space: "the whole team .Thnak you again" (a review), nor
+        #              a common word there ("the end .the")
     if _SNAKE_CASE.search(token):
         # an underscore joins no English words: two letters of a name in code are none ("ef_vi", a locale's
         # "mi_NZ": stop 59, fresh-58); a longer piece may be a slip ("impresed_by", "teh_team", "phisiotherapy_team"),
@@ -2211,6 +2246,8 @@ def check_proofread(analysis, ctx, rule):
             if _is_name(analysis, m.offset, m.end, p, names, m.replacements):
                 continue
             if _field_word(note.text[m.offset : m.end], m.replacements, p, bool(_AFTER_ARTICLE.search(note.text[max(0, m.offset - 8) : m.offset]))):
+                continue
+            if p.regional_words and _regional_word(analysis, m.offset, m.end):
                 continue
             if _loan_word(note.text, m.offset, m.end, p):
                 continue
