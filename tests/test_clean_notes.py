@@ -1954,16 +1954,17 @@ def test_languagetool_leaves_a_hyphened_loan_phrase_alone(tmp_path):
 
 
 # fresh-65 and natural-22 (stop 66): a file's extension named alone (".svx"), a pseudo-cleft's bare verb ("… is just
-# sit with them"), "up to date" after a verb, and a variety's everyday words ("Tuesday arvo", "my own ute")
+# sit with them"), "up to date" after a verb, and a variety's everyday word ("Tuesday arvo")
 FRESH_65 = ("Dear Ms. Kerr,\n\nThanks heaps for chatting on Tuesday arvo. I attached the .svx file. Sometimes the best "
             "thing you can do for someone is just sit with them. What I did was sit with her. My first aid and CPR "
-            "certificates are up to date, and I have my own ute.\n\nBest regards,\nMaya Singh\n")
-# ... and what stays (reviews): a capitalised word after a stray full stop, a slip before a number, "up to date"
-# before its noun, "is ask" after a relative clause's "do", and "ute" as a verb (a slip of "use")
+            "certificates are up to date.\n\nBest regards,\nMaya Singh\n")
+# ... and what stays (reviews): a word after a stray full stop, a slip before a number, "up to date" before its
+# noun, "is ask" after a relative clause's "do", and a variety's word a letter from a common one ("ute": use)
 FRESH_65_SLIPS = FRESH_65.replace("I attached the .svx file.",
-                                  "I attached the .svx file. It was a pleasure to meet the whole team .Thnak you again. "
+                                  "I attached the .svx file. It was a pleasure to meet the whole team .Thnak you again. Everyone .thnak you. "
                                   "We source parts from a Teir-1 supplier. We keep up to date records for every client. "
-                                  "The clerk who does payroll was check the files. I will ute the new tool.")
+                                  "The clerk who does payroll was check the files. The students who did best were ask to present. I "
+                                  "will ute the new tool. I am rager to start.")
 
 
 def test_harper_leaves_an_extension_and_a_varietys_words_alone(tmp_path):
@@ -1976,4 +1977,5 @@ def test_harper_leaves_an_extension_and_a_varietys_words_alone(tmp_path):
 def test_languagetool_leaves_a_pseudo_cleft_up_to_date_and_a_varietys_words_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_65) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_65_SLIPS)
-    assert {"up to date", "check"} <= set(slips["grammar"]) and "ute" in slips["spelling"], slips
+    assert {"up to date", "check", "ask"} <= set(slips["grammar"]), slips
+    assert {"thnak", "ute", "rager"} <= set(slips["spelling"]), slips

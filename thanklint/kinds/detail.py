@@ -56,7 +56,6 @@ class DetailParams:
     topic_list: int = 0  # a list of this many topics, most of them bare, is a syllabus, not a detail (0: off)
     rulebooks: tuple[str, ...] = ()  # "RSA compliance", "WoF and CoF requirements": a field's rules, whoever names them
     idioms: tuple[str, ...] = ()  # set phrases whose nouns name nothing: "on track", "from start to finish"
-    plan_verbs: tuple[str, ...] = ()  # a gerund of a change to the workplace ("Turning the back room into …") that is its sentence's subject
     missing_at: str = "first-paragraph"
     topic_overlap: float = 0.6  # share of a context topic's content words that must appear
     model: str = ""  # the content model's label for this element ("": cues only)
@@ -397,7 +396,6 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
     frame_verbs = frozenset(params.frame_verbs)
     own = _job_words(analysis, params, ctx)
     settings = frozenset(params.settings)
-    plans = frozenset(params.plan_verbs)
     kinds = frozenset(params.title_words) | frozenset(params.generic) | settings  # what "your …" names by its kind
     skip = _titles_and_slots(analysis, params.title_words) | _company_tokens(analysis, ctx)
     qualities = tuple(params.abstract_endings)
@@ -419,7 +417,7 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
         def particular(region, toks=toks, definite=True) -> bool:
             return _particular(region, toks, skip, own, params, definite)
 
-        hit = _detail_at(toks, strong, (cues, demanding), owners, content, particular, kinds, settings, plans)
+        hit = _detail_at(toks, strong, (cues, demanding), owners, content, particular, kinds, settings)
         if hit is not None:
             found[n] = hit
     return found
@@ -601,7 +599,7 @@ def _company_tokens(analysis, ctx) -> set[int]:
     return {i for ent in analysis.doc.ents if company and ent.text.lower() == company for i in range(ent.start, ent.end)}
 
 
-def _detail_at(toks, strong, cue_sets, owners, content, particular, kinds, settings, plans=frozenset()):
+def _detail_at(toks, strong, cue_sets, owners, content, particular, kinds, settings):
     """The token that makes a sentence carry a detail (a strong cue's first word, the specific
     noun a cue or an owner governs, or a particular subject the candidate says what it is to
     them: `_said_of_subject`), or None. `cue_sets`: the cues, and those that need a particular thing."""
@@ -615,8 +613,7 @@ def _detail_at(toks, strong, cue_sets, owners, content, particular, kinds, setti
         # the cue's own words refer to the interview, they are never the detail
         said = {w for step in cue.steps if step.op == "word" for w in step.values}
         for s, e in find(cue, toks):
-            told = any(_told_by_reader(t) for t in toks[s:e])  # "… the delivery clash you described"
-            if any(_supposed(t, told) for t in toks[s:e]):
+            if any(_supposed(t) for t in toks[s:e]):
                 continue  # a hypothetical, not the interview: "… if you see it being a helpful resource",
                 #           "if you want to see me in action" (stop 51, detail-notes-5)
             if _skill_of_mine(toks[s]):
@@ -663,7 +660,7 @@ def _detail_at(toks, strong, cue_sets, owners, content, particular, kinds, setti
                 continue  # "The panel gave me plenty of time" names nothing (a review of stop 57)
             if hit is not None:
                 return hit
-    hit = (_said_of_subject(toks, content, particular) or _offered_on_subject(toks, content, particular, plans)
+    hit = (_said_of_subject(toks, content, particular) or _offered_on_subject(toks, content, particular)
            or _told_as_now(toks, content, particular))
     if hit is not None:
         return hit
@@ -969,7 +966,7 @@ def _said_of_subject(toks, content, particular):
     return None
 
 
-def _offered_on_subject(toks, content, particular, plans=frozenset()):
+def _offered_on_subject(toks, content, particular):
     """A particular thing of the employer's, told plainly as its sentence's subject, that the candidate
     then offers to take on or join: "The credit book for regular customers has grown so thick that no
     one is sure who owes what, and I would like to sort that out early", "The robotic urology list that
@@ -984,37 +981,18 @@ def _offered_on_subject(toks, content, particular, plans=frozenset()):
     would fit right in" take nothing on (a review)."""
     said = any(_takes_it_on(t) or _living_with_it(t) for t in toks)
     for subj in toks:
-        if subj.head.dep_ != "ROOT":
-            continue
-        # ... or a plan of theirs told as a gerund's clause, its object the particular thing: "Turning the back
-        # storage room into a quiet space for men's facials is a smart idea, and I would love to help build that
-        # service" (stop 66, detail-notes-21)
-        thing = _gerunds_object(subj, plans) if said else None
-        if thing is None and (subj.dep_ not in ("nsubj", "nsubjpass") or subj.pos_ != "NOUN"):
+        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.dep_ != "ROOT" or subj.pos_ != "NOUN":
             continue
         if not (said or _suits_me(subj.head) or _moved_me(subj.head)):
             continue
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in (thing or subj).children):
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children):
             continue
-        if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos", "compound") if thing is not None
-                   else c.dep_ in ("relcl", "acl", "prep", "amod", "appos") for c in (thing or subj).children):
+        if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos") for c in subj.children):
             continue
         hit = _subject_hit(subj, content, particular)
         if hit is not None:
             return hit
     return None
-
-
-def _gerunds_object(tok, plans):
-    """`tok` a gerund of a change to the workplace (`plans`: "turn", "move") that is its sentence's subject
-    ("Turning the back storage room into … is a smart idea", "Moving the young fish … seems like a sensible
-    way"): its object, or None. Not work of any day ("Supporting the families you serve is important work":
-    a review)."""
-    if tok.tag_ != "VBG" or tok.dep_ not in ("csubj", "advcl") or tok.i != tok.sent.start or tok.lemma_.lower() not in plans:
-        return None
-    if tok.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.head.children):
-        return None  # "Looking at the plans, I saw …": a clause of its own, not the subject
-    return next((c for c in tok.children if c.dep_ == "dobj"), None)
 
 
 def _in_conj(tok, head) -> bool:
@@ -1297,13 +1275,8 @@ def _habit_of_mine(attr, present: bool = False) -> bool:
 
 
 def _conditional(tok) -> bool:
-    """The verb of an "if" clause: what it says is supposed, not what happened; or of an offer's "if you would
-    like …" that the parser hangs as an object ("Please let me know if you would like to see a video of my act":
-    stop 66, detail-notes-21)."""
-    if not any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in tok.children):
-        return False
-    return tok.dep_ == "advcl" or (tok.dep_ == "ccomp" and any(
-        a.dep_ == "aux" and a.lower_ in ("would", "'d", "’d") for a in tok.children))
+    """The verb of an "if" clause: what it says is supposed, not what happened."""
+    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in tok.children)
 
 
 # "if the new press you showed me is any sign": an "if" that states, not supposes (a review of stop 51)
@@ -1331,13 +1304,11 @@ def _others_talk(tok) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in _ANYONE for c in tok.children)
 
 
-def _supposed(tok, told: bool = False) -> bool:
+def _supposed(tok) -> bool:
     """The token is in an "if" clause, the clause's verb or below it ("if you want to see me in action":
     stop 51, detail-notes-5), unless the clause is "X is any sign" or "anything to go by"."""
     for v in (tok, *tok.ancestors):
         if _conditional(v):
-            if v.dep_ == "ccomp" and told:
-                return False  # "Let me know if you'd like to talk more about the Friday delivery clash you described" (a review)
             evidence = any(c.dep_ == "attr" and c.lemma_.lower() in _EVIDENCE for c in v.children)
             return not (v.lemma_ == "be" and evidence)
     return False

@@ -1408,11 +1408,16 @@ def _not_a_pseudo_cleft(analysis, m) -> bool:
     if be < 0 or doc[be].lemma_ != "be":
         return True
     subjects = [c for h in (doc[be], toks[0]) for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-    # "do" as a verb with no object but a wh-word: not the auxiliary of "The interns who did not finish were ask to stay",
-    # nor "The clerk who does payroll was check the files" (a review)
-    return not any(t.lemma_ == "do" and t.tag_.startswith("VB") and t.dep_ not in ("aux", "auxpass")
-                   and not any(c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") for c in t.children)
-                   for s in subjects for t in s.subtree)
+    # the subject is "what …", "all …" or "the … thing …", and its "do" a verb with no object but a wh-word: not
+    # the auxiliary of "The interns who did not finish were ask to stay", nor "The clerk who does payroll was check
+    # the files", nor "The students who did best were ask to present" (reviews)
+    return not any((s.lemma_.lower() in _CLEFT_HEADS or s.lemma_ == "do") and any(
+        t.lemma_ == "do" and t.tag_.startswith("VB") and t.dep_ not in ("aux", "auxpass")
+        and not any(c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") for c in t.children) for t in s.subtree)
+        for s in subjects)
+
+
+_CLEFT_HEADS = frozenset({"what", "all", "thing", "one", "everything", "something", "anything"})
 
 
 def _before_a_noun(analysis, m) -> bool:
@@ -1682,12 +1687,12 @@ def _scowl() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _regional_word(analysis, start: int, end: int) -> bool:
-    """A variety's everyday word ("Tuesday arvo", "my own ute": stop 66, natural-22); one a letter from a common
-    word only where the parser reads a noun or an adjective: "I will ute the new tool" is a slip of "use"."""
+    """A variety's everyday word ("Tuesday arvo", "brekkie": stop 66, natural-22) that no common word is a letter
+    from: "ute" may be a slip of "use", "rager" of "eager", "hoon" of "noon" (a review)."""
     word = _POSSESSIVE.sub("", analysis.note.text[start:end])
     if word != word.lower() or word not in _regional() or dialect.regional(word):
         return False
-    return not _near_words(word) or all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in analysis.tokens(start, end) or [None])
+    return not _near_words(word)
 
 
 @lru_cache(maxsize=1)
@@ -1913,10 +1918,10 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
     if _GENE_NOTATION.fullmatch(text[left:right].rstrip(".,;:!?")):
         return True  # a gene's or a call's notation: "our Tg(kdrl:GFP) crosses" (stop 57, fresh-57)
     token = text[left:right].strip("()[]{}\"'“”‘’,;:!?").rstrip(".")
-    if _EXTENSION.fullmatch(token) and _zipf(token[1:].lower()) < respell.COMMON:
-        return True  # a file's extension, named alone: "the .svx file", ".PDF" (stop 66, fresh-65); not a capitalised
-        #              word, a sentence run on after a stray space: "the whole team .Thnak you again" (a review), nor
-        #              a common word there ("the end .the")
+    if _EXTENSION.fullmatch(token) and _zipf(token[1:].lower()) < respell.COMMON and _named_as_a_file(text, left, right):
+        return True  # a file's extension, named alone: "the .svx file", "the .PDF" (stop 66, fresh-65); not a sentence
+        #              run on after a stray space: "the whole team .Thnak you again", "everyone .thnak you" (reviews),
+        #              nor a common word there ("the end .the")
     if _SNAKE_CASE.search(token):
         # an underscore joins no English words: two letters of a name in code are none ("ef_vi", a locale's
         # "mi_NZ": stop 59, fresh-58); a longer piece may be a slip ("impresed_by", "teh_team", "phisiotherapy_team"),
@@ -1926,6 +1931,14 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
     if not _IDENTIFIER.fullmatch(token):
         return False
     return any(_zipf(part) < respell.COMMON for part in re.split(r"[._-]", token) if part)
+
+
+def _named_as_a_file(text: str, left: int, right: int) -> bool:
+    """The extension at text[left:right] is named as a file's: "a" or "the" before it, or "file" or "format" after."""
+    before = re.findall(r"[A-Za-z]+", text[max(0, left - 12) : left])
+    after = re.findall(r"[A-Za-z]+", text[right : right + 12])
+    return (bool(before) and before[-1].lower() in ("a", "an", "the", "your", "my", "our", "its")) or (
+        bool(after) and after[0].lower() in ("file", "files", "format", "formats", "version", "export", "extension"))
 
 
 def _in_hyphenated_lemma(text: str, start: int, end: int) -> bool:
