@@ -1953,21 +1953,22 @@ def test_languagetool_leaves_a_hyphened_loan_phrase_alone(tmp_path):
     assert "the discuss" in slips["grammar"], slips
 
 
-# fresh-65 and natural-22 (stop 66): a file's extension named alone (".svx"), a pseudo-cleft's bare verb ("… is just
-# sit with them"), "up to date" after a verb, and a variety's everyday word ("Tuesday arvo")
-FRESH_65 = ("Dear Ms. Kerr,\n\nThanks heaps for chatting on Tuesday arvo. I attached the .svx file. Sometimes the best "
+# fresh-65 and natural-22 (stop 66): a pseudo-cleft's bare verb ("… is just sit with them"), "up to date" after a
+# verb, and a variety's everyday word ("Tuesday arvo")
+FRESH_65 = ("Dear Ms. Kerr,\n\nThanks heaps for chatting on Tuesday arvo. I attached the file. Sometimes the best "
             "thing you can do for someone is just sit with them. What I did was sit with her. My first aid and CPR "
             "certificates are up to date.\n\nBest regards,\nMaya Singh\n")
 # ... and what stays (reviews): a word after a stray full stop, a slip before a number, "up to date" before its
 # noun, "is ask" after a relative clause's "do", and a variety's word a letter from a common one ("ute": use)
-FRESH_65_SLIPS = FRESH_65.replace("I attached the .svx file.",
-                                  "I attached the .svx file. It was a pleasure to meet the whole team .Thnak you again. Everyone .thnak you. "
+FRESH_65_SLIPS = FRESH_65.replace("I attached the file.",
+                                  "I attached the file. It was a pleasure to meet the whole team .Thnak you again. Everyone .thnak you. "
+                                  "Your team's up to date and detailed records impressed me. All who did well were ask back. "
                                   "We source parts from a Teir-1 supplier. We keep up to date records for every client. "
                                   "The clerk who does payroll was check the files. The students who did best were ask to present. I "
                                   "will ute the new tool. I am rager to start.")
 
 
-def test_harper_leaves_an_extension_and_a_varietys_words_alone(tmp_path):
+def test_harper_leaves_a_varietys_words_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_65) == {"grammar": [], "spelling": []}
     assert {"Thnak", "Teir"} <= set(_by_rule(tmp_path, HARPER, FRESH_65_SLIPS)["spelling"])
 
@@ -1978,4 +1979,6 @@ def test_languagetool_leaves_a_pseudo_cleft_up_to_date_and_a_varietys_words_alon
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_65) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_65_SLIPS)
     assert {"up to date", "check", "ask"} <= set(slips["grammar"]), slips
+    assert [w for w in slips["grammar"] if w == "up to date"] == ["up to date", "up to date"], slips
+    assert [w for w in slips["grammar"] if w == "ask"] == ["ask", "ask"], slips
     assert {"thnak", "ute", "rager"} <= set(slips["spelling"]), slips

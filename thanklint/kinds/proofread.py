@@ -1413,18 +1413,29 @@ def _not_a_pseudo_cleft(analysis, m) -> bool:
     # the files", nor "The students who did best were ask to present" (reviews)
     return not any((s.lemma_.lower() in _CLEFT_HEADS or s.lemma_ == "do") and any(
         t.lemma_ == "do" and t.tag_.startswith("VB") and t.dep_ not in ("aux", "auxpass")
-        and not any(c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") for c in t.children) for t in s.subtree)
-        for s in subjects)
+        and not any(c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") for c in t.children)
+        and not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for h in (t, t.head) for c in h.children)
+        for t in s.subtree) for s in subjects)  # nor the doers of "All who did well were ask to come back" (a review)
 
 
 _CLEFT_HEADS = frozenset({"what", "all", "thing", "one", "everything", "something", "anything"})
 
 
-def _before_a_noun(analysis, m) -> bool:
-    """The span modifies a noun after it, where a compound modifier takes its hyphens ("up to date records"), not
-    after a verb ("my certificates are up to date": stop 66, natural-22)."""
+def _not_after_be(analysis, m) -> bool:
+    """Not after "be" or a verb like it, where English writes a compound modifier without hyphens ("my
+    certificates are up to date", "records are always up to date": stop 66, natural-22); before its noun it takes
+    them ("We keep up to date records", "Your team's up to date and detailed records": reviews)."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks or toks[0].i == 0:
+        return True
     nxt = _next_token(analysis, m)
-    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+    if nxt is not None and (nxt.lower_ in ("and", "or", ",") and nxt.i + 2 < len(nxt.doc) and nxt.nbor(1).pos_ == "ADJ"
+                            and nxt.nbor(2).pos_ in ("NOUN", "ADJ")):
+        return True  # one of two modifiers of a noun: "Your team's up to date and detailed records" (a review)
+    prev = toks[0].doc[toks[0].i - 1]
+    while prev.tag_ == "RB" and prev.i > 0:
+        prev = prev.doc[prev.i - 1]
+    return prev.tag_ == "POS" or not (prev.pos_ == "AUX" or prev.lemma_ in ("be", "stay", "remain", "become", "seem", "look"))
 
 
 def _a_noun(analysis, m) -> bool:
@@ -1554,7 +1565,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-group": _not_a_group, "not-a-letter": _not_a_letter, "a-noun": _a_noun, "not-a-prepositions-object": _not_a_prepositions_object,
             "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase,
             "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark, "not-a-ranges-to": _not_a_ranges_to,
-            "not-after-help": _not_after_help, "not-a-pseudo-cleft": _not_a_pseudo_cleft, "before-a-noun": _before_a_noun, "not-a-numbered-one": _not_a_numbered_one,
+            "not-after-help": _not_after_help, "not-a-numbered-one": _not_a_numbered_one,
+            "not-a-pseudo-cleft": _not_a_pseudo_cleft, "not-after-be": _not_after_be,
             "not-a-split-particle": _not_a_split_particle, "not-a-comparison": _not_a_comparison,
             "not-a-frequency": _not_a_frequency}
 
@@ -1898,7 +1910,6 @@ def _te_reo_article(text: str, start: int, end: int) -> bool:
 
 # a dotted name in code or a file: "phenix.refine", "config.yaml", "torch.nn"
 _IDENTIFIER = re.compile(r"[a-z][\w-]*(?:\.[a-z][\w-]*)+")
-_EXTENSION = re.compile(r"\.(?:[a-z][a-z0-9]{1,4}|[A-Z][A-Z0-9]{1,4})")
 _SNAKE_CASE = re.compile(r"[^\W_]_[^\W_]")  # "ef_vi", "mi_NZ": a name in code
 # a name and, with no space, brackets holding a colon or "=": "Tg(kdrl:GFP)", "f(x=1)"; not "colleague(s)" nor
 # "recepionist(2019-2021)", where a slip in the word stays one (a review)
@@ -1918,10 +1929,6 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
     if _GENE_NOTATION.fullmatch(text[left:right].rstrip(".,;:!?")):
         return True  # a gene's or a call's notation: "our Tg(kdrl:GFP) crosses" (stop 57, fresh-57)
     token = text[left:right].strip("()[]{}\"'“”‘’,;:!?").rstrip(".")
-    if _EXTENSION.fullmatch(token) and _zipf(token[1:].lower()) < respell.COMMON and _named_as_a_file(text, left, right):
-        return True  # a file's extension, named alone: "the .svx file", "the .PDF" (stop 66, fresh-65); not a sentence
-        #              run on after a stray space: "the whole team .Thnak you again", "everyone .thnak you" (reviews),
-        #              nor a common word there ("the end .the")
     if _SNAKE_CASE.search(token):
         # an underscore joins no English words: two letters of a name in code are none ("ef_vi", a locale's
         # "mi_NZ": stop 59, fresh-58); a longer piece may be a slip ("impresed_by", "teh_team", "phisiotherapy_team"),
@@ -1931,14 +1938,6 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
     if not _IDENTIFIER.fullmatch(token):
         return False
     return any(_zipf(part) < respell.COMMON for part in re.split(r"[._-]", token) if part)
-
-
-def _named_as_a_file(text: str, left: int, right: int) -> bool:
-    """The extension at text[left:right] is named as a file's: "a" or "the" before it, or "file" or "format" after."""
-    before = re.findall(r"[A-Za-z]+", text[max(0, left - 12) : left])
-    after = re.findall(r"[A-Za-z]+", text[right : right + 12])
-    return (bool(before) and before[-1].lower() in ("a", "an", "the", "your", "my", "our", "its")) or (
-        bool(after) and after[0].lower() in ("file", "files", "format", "formats", "version", "export", "extension"))
 
 
 def _in_hyphenated_lemma(text: str, start: int, end: int) -> bool:
