@@ -1962,7 +1962,8 @@ FRESH_65 = ("Dear Ms. Kerr,\n\nThanks heaps for chatting on Tuesday arvo. I atta
 # noun, "is ask" after a relative clause's "do", and a variety's word a letter from a common one ("ute": use)
 FRESH_65_SLIPS = FRESH_65.replace("I attached the file.",
                                   "I attached the file. It was a pleasure to meet the whole team .Thnak you again. Everyone .thnak you. "
-                                  "Your team's up to date and detailed records impressed me. All who did well were ask back. "
+                                  "Your team's up to date and detailed records impressed me. This is up to date software. All who did well "
+                                  "were ask back. "
                                   "We source parts from a Teir-1 supplier. We keep up to date records for every client. "
                                   "The clerk who does payroll was check the files. The students who did best were ask to present. I "
                                   "will ute the new tool. I am rager to start.")
@@ -1979,6 +1980,6 @@ def test_languagetool_leaves_a_pseudo_cleft_up_to_date_and_a_varietys_words_alon
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_65) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_65_SLIPS)
     assert {"up to date", "check", "ask"} <= set(slips["grammar"]), slips
-    assert [w for w in slips["grammar"] if w == "up to date"] == ["up to date", "up to date"], slips
+    assert [w for w in slips["grammar"] if w == "up to date"] == ["up to date"] * 3, slips
     assert [w for w in slips["grammar"] if w == "ask"] == ["ask", "ask"], slips
     assert {"thnak", "ute", "rager"} <= set(slips["spelling"]), slips

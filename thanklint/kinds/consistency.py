@@ -202,7 +202,7 @@ def _employer_orgs(analysis, p):
             continue
         about_past = any(find(c, toks, negatable=False) for c in past.candidates(toks))
         cue_ends = {toks[e - 1].i for c in employer.candidates(toks) for s, e in find(c, toks)
-                    if not _someone_else_does(toks[s]) and not _joined_before(toks[s])}  # fmt: skip
+                    if not _someone_else_does(toks[s])}  # fmt: skip
         visit_ends = {toks[e - 1].i for c in visit.candidates(toks) for s, e in find(c, toks)}
         place_ends = {toks[e - 1].i for c in place.candidates(toks) for s, e in find(c, toks)}
         for ent in here:
@@ -263,14 +263,6 @@ def _someone_else_does(tok) -> bool:
     finite = tok.tag_ in ("VBD", "VBZ") or (  # or with its auxiliary: "the project team has been working with
         tok.tag_ in ("VBG", "VBN") and any(c.dep_ in ("aux", "auxpass") for c in tok.children))  # Natural England" (stop 42)
     return finite and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("i", "we") for c in tok.children)
-
-
-def _joined_before(tok) -> bool:
-    """The cue is "joined" in the past or the perfect: what the writer is a member of already, not the employer
-    the note is for ("I … have joined the Cave Rescue Organisation on training call-outs": stop 66, fresh-65).
-    "excited to join Fabrikam", and "I interviewed with Fabrikam" (another verb), still address the employer."""
-    return tok.lemma_.lower() == "join" and (tok.tag_ == "VBD" or (
-        tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)))
 
 
 def _owner(doc, ent):
@@ -884,9 +876,11 @@ def check_consistency(analysis, ctx, rule):
                 add(ent.start_char, ent.end_char, p.visit_message.format(found=ent.text, expected=ctx.company),
                     "other-place", severity=Severity(p.visit_severity if place else "warning"))
                 continue
-            if ent.start and analysis.doc[ent.start - 1].lower_ == "at" and _a_small_towns(ent, p):
-                # a town after "at" is where the work is, not who it is for: "running me through the subdivision job
-                # at Gracemere" (stop 66, natural-22); asked about as a visit's place
+            if (addressed == "weak" and ent.start >= 2 and analysis.doc[ent.start - 1].lower_ == "at"
+                    and analysis.doc[ent.start - 2].lemma_.lower() not in _POSTS - {"job"} | {"work"} and _a_small_towns(ent, p)):
+                # a town the parser names nothing, after "at" but not a post's, is where the work is: "running me
+                # through the subdivision job at Gracemere" (stop 66, natural-22); asked about as a visit's place.
+                # Not "the role at Oakridge", "work at Oakridge" (an organisation for the parser: a review)
                 add(ent.start_char, ent.end_char, p.visit_message.format(found=ent.text, expected=ctx.company),
                     "other-place", severity=Severity(p.visit_severity))
                 continue

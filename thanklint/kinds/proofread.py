@@ -1432,6 +1432,8 @@ def _not_after_be(analysis, m) -> bool:
     if nxt is not None and (nxt.lower_ in ("and", "or", ",") and nxt.i + 2 < len(nxt.doc) and nxt.nbor(1).pos_ == "ADJ"
                             and nxt.nbor(2).pos_ in ("NOUN", "ADJ")):
         return True  # one of two modifiers of a noun: "Your team's up to date and detailed records" (a review)
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "npadvmod" and nxt.ent_type_ not in ("DATE", "TIME"):
+        return True  # before its noun after "be" too: "This is up to date software" (a review); not "up to date today"
     prev = toks[0].doc[toks[0].i - 1]
     while prev.tag_ == "RB" and prev.i > 0:
         prev = prev.doc[prev.i - 1]
