@@ -5,11 +5,6 @@ it holds (american, british, british_z, canadian, australian and the words all s
 word in that list ("tephra", "medevac", "prepreg", "externship") is no misspelling when no
 common word and no word of SCOWL's size 50 is one edit from it (spelling.yaml, `scowl_words`).
 
-It also writes rules/thankyou/data/regional-words.txt.gz: the words one English's lists hold at size
-50 or less (that variety's standard dictionary) while English's and American's hold them only above
-50 or not at all ("arvo", "ute", "chook", "esky": Australian), the everyday words of a variety that the
-engines' dictionaries lack (spelling.yaml, `regional_words`).
-
 SCOWL comes from Debian's `scowl` package (a registry here, as PyPI and Maven Central are):
 without --deb this runs `apt-get download scowl=VERSION` in a temporary folder. The .deb is read
 in Python (an ar archive holding a tar; Debian's are .tar.xz, which Python reads, while
@@ -34,8 +29,6 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "rules" / "thankyou" / "data"
 OUT = DATA / "scowl-words.txt.gz"
-REGIONAL = DATA / "regional-words.txt.gz"
-VARIETIES = ("british", "british_z", "canadian", "australian")
 NOTICE = DATA / "scowl-COPYRIGHT.txt"
 VERSION = "2020.12.07-2"
 KINDS = ("english", "american", "british", "british_z", "canadian", "australian")
@@ -77,7 +70,6 @@ def main(argv: list[str] | None = None) -> int:
     version = re.search(r"^Version: (\S+)", control, re.M).group(1)
     core: set[str] = set()
     every: set[str] = set()
-    size: dict[str, dict[str, int]] = {k: {} for k in KINDS}  # kind -> word -> the smallest size listing it
     notice = None
     with tarfile.open(fileobj=io.BytesIO(_ar_member(deb, "data.tar"))) as tar:
         for member in tar:
@@ -88,8 +80,6 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             words = {w for w in tar.extractfile(member).read().decode("latin-1").split() if _WORD.fullmatch(w)}
             every |= words
-            for w in words:
-                size[m.group(1)][w] = min(size[m.group(1)].get(w, TOP), int(m.group(2)))
             if int(m.group(2)) <= CORE:
                 core |= words
     if not core or notice is None:
@@ -100,13 +90,6 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join(head + sorted(core)) + "\n\n" + "\n".join(sorted(every - core)) + "\n"
     OUT.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
     NOTICE.write_bytes(notice)
-    regional = sorted({w for k in VARIETIES for w, n in size[k].items() if n <= CORE
-                       and min(size["english"].get(w, TOP + 1), size["american"].get(w, TOP + 1)) > CORE})
-    head = [f"# An extract of SCOWL {version} (Debian's scowl package), modified: the words of a variety's lists",
-            f"# ({', '.join(VARIETIES)}) of size <= {CORE} that English's and American's list only above {CORE};",
-            "# only words of the letters a-z kept; SCOWL's notice: scowl-COPYRIGHT.txt. Written by bench/make_scowl_words.py"]
-    REGIONAL.write_bytes(gzip.compress(("\n".join(head + regional) + "\n").encode("utf-8"), mtime=0))
-    print(f"wrote {REGIONAL} ({len(regional)} words)")
     print(f"wrote {OUT} ({len(core)} + {len(every - core)} words, {OUT.stat().st_size // 1000} KB) and {NOTICE.name}")
     return 0
 

@@ -1953,13 +1953,14 @@ def test_languagetool_leaves_a_hyphened_loan_phrase_alone(tmp_path):
     assert "the discuss" in slips["grammar"], slips
 
 
-# fresh-65 and natural-22 (stop 66): a pseudo-cleft's bare verb ("… is just sit with them"), "up to date" after a
-# verb, and a variety's everyday word ("Tuesday arvo")
-FRESH_65 = ("Dear Ms. Kerr,\n\nThanks heaps for chatting on Tuesday arvo. I attached the file. Sometimes the best "
+# fresh-65 and natural-22 (stop 66): a pseudo-cleft's bare verb ("… is just sit with them") and "up to date" after
+# a verb
+FRESH_65 = ("Dear Ms. Kerr,\n\nThanks heaps for chatting on Tuesday. I attached the file. Sometimes the best "
             "thing you can do for someone is just sit with them. What I did was sit with her. My first aid and CPR "
             "certificates are up to date.\n\nBest regards,\nMaya Singh\n")
-# ... and what stays (reviews): a word after a stray full stop, a slip before a number, "up to date" before its
-# noun, "is ask" after a relative clause's "do", and a variety's word a letter from a common one ("ute": use)
+# ... and what stays (reviews): a word after a stray full stop (sparing a file's extension was withdrawn), a slip
+# before a number, "up to date" before its noun, "is ask" after a relative clause's "do", and slips of common words
+# that are Australian words too ("ute" for "use", "rager" for "eager": a variety's word list was withdrawn)
 FRESH_65_SLIPS = FRESH_65.replace("I attached the file.",
                                   "I attached the file. It was a pleasure to meet the whole team .Thnak you again. Everyone .thnak you. "
                                   "Your team's up to date and detailed records impressed me. This is up to date software. All who did well "
@@ -1969,14 +1970,14 @@ FRESH_65_SLIPS = FRESH_65.replace("I attached the file.",
                                   "will ute the new tool. I am rager to start.")
 
 
-def test_harper_leaves_a_varietys_words_alone(tmp_path):
+def test_harper_leaves_a_pseudo_cleft_and_up_to_date_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_65) == {"grammar": [], "spelling": []}
     assert {"Thnak", "Teir"} <= set(_by_rule(tmp_path, HARPER, FRESH_65_SLIPS)["spelling"])
 
 
 @pytest.mark.languagetool
 @pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
-def test_languagetool_leaves_a_pseudo_cleft_up_to_date_and_a_varietys_words_alone(tmp_path):
+def test_languagetool_leaves_a_pseudo_cleft_and_up_to_date_alone(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_65) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_65_SLIPS)
     assert {"up to date", "check", "ask"} <= set(slips["grammar"]), slips

@@ -102,9 +102,6 @@ class ProofreadParams:
     # a word all three of those lists hold, Webster's or GCIDE, SCOWL to size 80 and WordNet, one edit
     # from common words but no slip of one of them ("shunter", not "carful"); off by default (spelling.yaml)
     listed_everywhere: bool = False
-    # a word of one English's standard dictionary that English's and American's lack (rules/thankyou/data/
-    # regional-words.txt.gz, from SCOWL: "arvo", "ute", "chook"); off by default (spelling.yaml)
-    regional_words: bool = False
     # a word wordfreq has seen at least this often (Zipf) with no common word within two edits is
     # no slip of one: a misspelling stays within two edits of the word meant ("malolactic",
     # "fertigation"; Norvig's "nessisary" is wordfreq-unknown); 0 turns it off (spelling.yaml)
@@ -1700,27 +1697,6 @@ def _scowl() -> tuple[frozenset[str], frozenset[str]]:
     return small, small | frozenset(rest.split())
 
 
-def _regional_word(analysis, start: int, end: int) -> bool:
-    """A variety's everyday word ("Tuesday arvo", "brekkie": stop 66, natural-22) that no common word is a letter
-    from: "ute" may be a slip of "use", "rager" of "eager", "hoon" of "noon" (a review)."""
-    word = _POSSESSIVE.sub("", analysis.note.text[start:end])
-    if word != word.lower() or word not in _regional() or dialect.regional(word):
-        return False
-    return not _near_words(word)
-
-
-@lru_cache(maxsize=1)
-def _regional() -> frozenset[str]:
-    """The words of a variety's standard dictionary (SCOWL size 50) that English's and American's lack,
-    lower case (bench/make_scowl_words.py); read only when a flagged word gets this far."""
-    import gzip
-
-    from thanklint.packs import rules_root
-
-    raw = gzip.decompress((rules_root() / "thankyou" / "data" / "regional-words.txt.gz").read_bytes())
-    return frozenset(w for w in raw.decode("utf-8").split("\n") if w and not w.startswith("#"))
-
-
 def _scowl_word(word: str) -> bool:
     """A word of SCOWL's "huge" list that no common word (Zipf 3) and no word of its size 50 is
     one edit from: a slip stays near the word meant, and a word such lists hold at size 80 is
@@ -2260,8 +2236,6 @@ def check_proofread(analysis, ctx, rule):
             if _is_name(analysis, m.offset, m.end, p, names, m.replacements):
                 continue
             if _field_word(note.text[m.offset : m.end], m.replacements, p, bool(_AFTER_ARTICLE.search(note.text[max(0, m.offset - 8) : m.offset]))):
-                continue
-            if p.regional_words and _regional_word(analysis, m.offset, m.end):
                 continue
             if _loan_word(note.text, m.offset, m.end, p):
                 continue
