@@ -1970,7 +1970,7 @@ FRESH_65_SLIPS = FRESH_65.replace("I attached the file.",
                                   "will ute the new tool. I am rager to start.")
 
 
-def test_harper_leaves_a_pseudo_cleft_and_up_to_date_alone(tmp_path):
+def test_harper_keeps_a_slip_after_a_stray_full_stop_and_before_a_number(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_65) == {"grammar": [], "spelling": []}
     assert {"Thnak", "Teir"} <= set(_by_rule(tmp_path, HARPER, FRESH_65_SLIPS)["spelling"])
 

@@ -276,6 +276,7 @@ def _owner(doc, ent):
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word of a name: letters first, then apostrophes, hyphens
 _POSTS = frozenset({"position", "post", "role", "job", "vacancy", "opening"})
+_EMPLOYED_AT = (_POSTS - {"job"}) | {"work"}  # "the role at Oakridge", "work at Oakridge"; a "job at" may be a site's
 _JOB_WORDS = _POSTS | {"career", "future", "opportunity", "offer", "internship", "placement", "apprenticeship",
                        "traineeship", "contract", "team", "teams"}
 
@@ -877,7 +878,7 @@ def check_consistency(analysis, ctx, rule):
                     "other-place", severity=Severity(p.visit_severity if place else "warning"))
                 continue
             if (addressed == "weak" and ent.start >= 2 and analysis.doc[ent.start - 1].lower_ == "at"
-                    and analysis.doc[ent.start - 2].lemma_.lower() not in _POSTS - {"job"} | {"work"} and _a_small_towns(ent, p)):
+                    and analysis.doc[ent.start - 2].lemma_.lower() not in _EMPLOYED_AT and _a_small_towns(ent, p)):
                 # a town the parser names nothing, after "at" but not a post's, is where the work is: "running me
                 # through the subdivision job at Gracemere" (stop 66, natural-22); asked about as a visit's place.
                 # Not "the role at Oakridge", "work at Oakridge" (an organisation for the parser: a review)

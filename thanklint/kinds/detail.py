@@ -186,27 +186,22 @@ _TITLE_WORD_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "VBN", "H
 def _in_idioms(analysis, idioms: tuple[str, ...]) -> set[int]:
     """The tokens of the set phrases the note writes ("so clients stay on track", "a great experience
     from start to finish": stop 66, detail-notes-21)."""
-    doc, out = analysis.doc, set()
-    for idiom in idioms:
-        words = idiom.lower().split()
-        n = len(words)
-        out.update(j for i in range(len(doc) - n + 1) if [t.lower_ for t in doc[i : i + n]] == words for j in range(i, i + n))
-    return out
+    return {i for idiom in idioms for i in _written(analysis.doc, idiom.lower().split())}
 
 
 def _role_named(analysis, role: str | None) -> set[int]:
     """The tokens where the note writes the context's role ("the juvenile probation officer opening",
     however parsed: stop 66, detail-notes-21), its last word in the singular or the plural."""
     words = _WORD.findall((role or "").lower())
-    doc, n = analysis.doc, len(words)
-    if not words:
-        return set()
-    out: set[int] = set()
-    for i in range(len(doc) - n + 1):
-        got = [t.lower_ for t in doc[i : i + n]]
-        if got[:-1] == words[:-1] and got[-1] in (words[-1], words[-1] + "s", words[-1] + "es"):
-            out.update(range(i, i + n))
-    return out
+    return _written(analysis.doc, words, ("", "s", "es")) if words else set()
+
+
+def _written(doc, words: list[str], endings: tuple[str, ...] = ("",)) -> set[int]:
+    """The tokens of every run of `words` in the doc, in any case; the last word may take one of `endings`."""
+    n, last = len(words), {words[-1] + e for e in endings}
+    return {j for i in range(len(doc) - n + 1)
+            if [t.lower_ for t in doc[i : i + n - 1]] == words[:-1] and doc[i + n - 1].lower_ in last
+            for j in range(i, i + n)}
 
 
 def _about_self(tok, stop: set[int], questions: frozenset[str]) -> bool:
