@@ -121,6 +121,11 @@ def _excluded_nouns(analysis, params, ctx, places: bool = False) -> set[int]:
     people = {w.lower() for n in named for w in _WORD.findall(n)}  # "Dr. Okafor" gives "dr", as the token "Dr." is read
     out.update(t.i for t in analysis.doc if t.pos_ == "PROPN" and t.lower_.rstrip(".") in people)  # "Ms." of "Ms. Patel"
     company = (ctx.company or "").lower()
+    # ... and the employer by the first word of its name alone: "to help tell Kahurangi's story" (Kahurangi Energy)
+    first = _WORD.findall(company)[:1]
+    out.update(t.i for t in analysis.doc if t.pos_ == "PROPN" and [t.lower_] == first and len(first[0]) >= 4
+               and not (t.i + 1 < len(analysis.doc) and analysis.doc[t.i + 1].pos_ == "PROPN")
+               and analysis.doc[max(0, t.i - 1)].lower_ not in ("meet", "met", "meeting"))
     labels = ("ORG", "DATE", "TIME", "CARDINAL", "ORDINAL") + (("GPE",) if places else ())
     for ent in analysis.doc.ents:
         if ent.label_ == "GPE" and _met(ent):
@@ -262,6 +267,8 @@ def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
     adjectives = set(params.praise_adjectives)
     excluded = _excluded_nouns(analysis, params, ctx, places=not places)
     role = frozenset(w.lower() for w in _WORD.findall(ctx.role or ""))
+    # the employer by the kind its name ends in: "your trust's clear commitment" for Brookfield Academy Trust
+    kind = frozenset(_WORD.findall((ctx.company or "").lower())[-1:])
     rulebooks = frozenset(params.rulebooks)
 
     def specific(tok) -> bool:
@@ -269,6 +276,7 @@ def _specific_noun(analysis, params: DetailParams, ctx, places: bool = True):
             tok.pos_ in ("NOUN", "PROPN")
             and tok.i not in excluded
             and not _in_role(tok, role)
+            and not (tok.pos_ == "NOUN" and _in_role(tok, kind))
             # a field's rules in the plural: "within the governing documents" (stop 55); not "sharing code with …"
             and not (tok.tag_ == "NNS" and tok.lemma_.lower() in rulebooks
                      and not any(c.dep_ in ("compound", "relcl", "acl") for c in tok.children))  # "the new building regulations that come in"
@@ -629,6 +637,9 @@ def _detail_at(toks, strong, cue_sets, owners, content, particular, kinds, setti
             # is in the scope already, as every cue word's is)
             top = [t for t in cue if t.head not in cue]
             roots = [t.head if t.dep_ in ("prep", "advcl") and t.head.dep_ == "ROOT" else t for t in top]
+            # a gerund the parser took for a name's first word governs the name's phrase: "Shadowing Rosa at the
+            # Thursday diabetes cooking class …" read as one name, "Shadowing Rosa" (stop 67)
+            roots += [t.head for t in top if t.dep_ == "compound" and t.lower_.endswith("ing") and t.i == t.head.i - 1]
             scope = {t.i for c in (*cue, *roots) for t in c.subtree if toks[s].i <= t.i < toks[s].i + 30}
             # ... and in the candidate's own clause joined to it, only a particular thing: not "You mentioned …, and
             # I could not agree more that a good charter is as much about hospitality as fish" (stop 56,

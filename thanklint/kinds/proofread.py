@@ -109,6 +109,10 @@ class ProofreadParams:
     # a word of five letters or more whose engine's first guess is its own plural ("cytokine" ->
     # "cytokines"): the engine knows the word in the plural only; off by default (spelling.yaml)
     plural_guess: bool = False
+    # a common adjective (at least this Zipf, no WordNet noun) with one of these endings, counted and
+    # parsed as a noun ("comparables"); () turns it off (measured: spelling.yaml)
+    adjective_plurals: tuple[str, ...] = ()
+    adjective_plural_zipf: float = 4.0
     # the past of a verb English makes from a common word that is no verb ("upstreamed": upstream,
     # "onboarded"): a verb's own "-ed" is its lemma's form (wordforms), an irregular verb's is a
     # learner's slip ("teached"); off by default (spelling.yaml)
@@ -531,6 +535,21 @@ def _not_before_base_verb(analysis, m) -> bool:
     never "too"."""
     nxt = _next_token(analysis, m)
     return nxt is None or nxt.tag_ != "VB"
+
+
+def _not_before_gerund_clause(analysis, m) -> bool:
+    """No verb's "-ing" clause follows the place adverb: "I spent nine years there learning to
+    prepare cloth" (stop 67, fresh-66) is no "their learning"; "thanks for there understanding",
+    "there training program" (a noun, or an "-ing" word with nothing of its own) stay slips."""
+    nxt = _next_token(analysis, m)
+    toks = analysis.tokens(m.offset, m.end)
+    if nxt is None or not toks or nxt.tag_ != "VBG" or nxt.dep_ not in ("advcl", "xcomp", "conj", "ccomp"):
+        return True
+    there = toks[0]
+    # the place comes after its verb's object ("spent nine years there"): right after a verb ("I loved
+    # there learning culture") the verb's object is still to come, and "there" may be its owner
+    placed = there.dep_ == "advmod" and any(c.dep_ in ("dobj", "npadvmod") and c.i < there.i for c in there.head.children)
+    return not (placed and any(c.dep_ in ("dobj", "xcomp", "prep", "ccomp") for c in nxt.children))
 
 
 def _not_a_renoun(analysis, m) -> bool:
@@ -1545,7 +1564,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "verb-follows": _verb_follows, "predicate-adjective": _predicate_adjective,
             "not-the-subjects-verb": _not_the_subjects_verb, "not-a-subject": _not_a_subject,
             "not-before-infinitive": _not_before_infinitive, "not-an-answer": _not_an_answer,
-            "not-before-particle": _not_before_particle, "not-before-base-verb": _not_before_base_verb,
+            "not-before-particle": _not_before_particle, "not-before-base-verb": _not_before_base_verb, "not-before-gerund-clause": _not_before_gerund_clause,
             "not-before-noun-phrase": _not_before_noun_phrase, "not-a-renoun": _not_a_renoun,
             "both-pairs": _both_pairs, "not-notation": _not_notation, "next-not-a-subject": _next_not_a_subject,
             "not-a-particle": _not_a_particle, "no-article": _no_article,
@@ -2036,6 +2055,20 @@ def _binomial(analysis, start: int, end: int) -> bool:
     return not (word.endswith(("s", "er")) and any(t.pos_ in ("VERB", "AUX") for t in analysis.tokens(start, end)))
 
 
+def _adjective_as_noun(analysis, start: int, end: int, p: ProofreadParams) -> bool:
+    """A common adjective made a noun and counted, where the parse has it as a noun: "sale-deed
+    comparables", "how conventionals trade against linkers" (stop 67, fresh-66). A learner's plural
+    adjective is no noun there: "They are very comfortables", "many availables options" stay."""
+    word = analysis.note.text[start:end]
+    stem = word[:-1].lower()
+    if not (word.isalpha() and word.islower() and word.endswith("s") and stem.endswith(p.adjective_plurals)
+            and _zipf(stem) >= p.adjective_plural_zipf and not wordforms.is_noun(stem)):
+        return False
+    toks = analysis.tokens(start, end)
+    return (len(toks) == 1 and toks[0].tag_ == "NNS" and toks[0].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
+            and not any(c.dep_ == "advmod" for c in toks[0].children))
+
+
 def _opens_sentence_at(analysis, start: int, end: int) -> bool:
     toks = analysis.tokens(start, end)
     return not toks or _opens_sentence(toks[0])
@@ -2250,6 +2283,8 @@ def check_proofread(analysis, ctx, rule):
             if _hyphened_prefix(note.text, m.offset, m.end, p) or _reduplicated(note.text, m.offset, m.end):
                 continue
             if p.binomials and _binomial(analysis, m.offset, m.end):
+                continue
+            if p.adjective_plurals and _adjective_as_noun(analysis, m.offset, m.end, p):
                 continue
         if not all(PREMISES[x](analysis, m) for x in p.verify.get(m.rule_id, ())):
             continue
