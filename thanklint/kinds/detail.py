@@ -56,6 +56,10 @@ class DetailParams:
     topic_list: int = 0  # a list of this many topics, most of them bare, is a syllabus, not a detail (0: off)
     rulebooks: tuple[str, ...] = ()  # "RSA compliance", "WoF and CoF requirements": a field's rules, whoever names them
     idioms: tuple[str, ...] = ()  # set phrases whose nouns name nothing: "on track", "from start to finish"
+    # a plan told plainly as a gerund's clause, judged as one of these ("… is a bold call", "sounds like a sensible
+    # way") or with a modal ("… should free up space"), that puts a particular thing somewhere or sometime
+    plan_judgements: tuple[str, ...] = ()
+    everyday_gerunds: tuple[str, ...] = ()  # ... not the job's everyday work ("Working in the emergency department …")
     missing_at: str = "first-paragraph"
     topic_overlap: float = 0.6  # share of a context topic's content words that must appear
     model: str = ""  # the content model's label for this element ("": cues only)
@@ -420,7 +424,8 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
         def particular(region, toks=toks, definite=True) -> bool:
             return _particular(region, toks, skip, own, params, definite)
 
-        hit = _detail_at(toks, strong, (cues, demanding), owners, content, particular, kinds, settings)
+        hit = _detail_at(toks, strong, (cues, demanding), owners, content, particular, kinds, settings,
+                         (frozenset(params.plan_judgements), frozenset(params.everyday_gerunds)))
         if hit is not None:
             found[n] = hit
     return found
@@ -602,7 +607,7 @@ def _company_tokens(analysis, ctx) -> set[int]:
     return {i for ent in analysis.doc.ents if company and ent.text.lower() == company for i in range(ent.start, ent.end)}
 
 
-def _detail_at(toks, strong, cue_sets, owners, content, particular, kinds, settings):
+def _detail_at(toks, strong, cue_sets, owners, content, particular, kinds, settings, plans=((), ())):
     """The token that makes a sentence carry a detail (a strong cue's first word, the specific
     noun a cue or an owner governs, or a particular subject the candidate says what it is to
     them: `_said_of_subject`), or None. `cue_sets`: the cues, and those that need a particular thing."""
@@ -667,7 +672,7 @@ def _detail_at(toks, strong, cue_sets, owners, content, particular, kinds, setti
             if hit is not None:
                 return hit
     hit = (_said_of_subject(toks, content, particular) or _offered_on_subject(toks, content, particular)
-           or _told_as_now(toks, content, particular))
+           or _told_as_now(toks, content, particular) or _plan_told_plainly(toks, particular, plans))
     if hit is not None:
         return hit
     for tok in toks:
@@ -1053,6 +1058,39 @@ def _told_as_now(toks, content, particular):
         hit = _subject_hit(subj, content, particular)
         if hit is not None:
             return hit
+    return None
+
+
+_PLACING = frozenset({"in", "into", "onto", "to", "at", "behind", "beside", "near", "out", "from", "by", "before",
+                      "after", "during", "over", "on", "with", "under", "across", "through"})
+
+
+def _plan_told_plainly(toks, particular, plans):
+    """A plan of the workplace told plainly as its sentence's gerund subject, judged as a plan ("… is a bold
+    call", "… sounds like a sensible way to …") or said with a modal ("… should free up a lot of space"), that
+    moves or changes a thing somewhere or sometime particular: "Replacing the Level 1 food court with a fresh food
+    market … by late 2026 is a bold call", "Growing more of the kitchen's own vegetables in the old glasshouse
+    behind the lodge is a great idea" (stop 67, detail-notes-22). Not the candidate's own ("Moving my family to
+    the coast"), nor the job's everyday work ("Working in the emergency department at night is a big change"),
+    nor a value ("Putting the customer at the heart of every decision is the foundation of your business")."""
+    judgements, everyday = plans
+    if not judgements or not toks:
+        return None
+    gerund = toks[0]
+    if gerund.tag_ != "VBG" or gerund.dep_ != "csubj" or gerund.lemma_.lower() in everyday:
+        return None
+    head = gerund.head
+    judged = (head.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in judgements for c in head.children)) or (
+        head.lemma_ in ("sound", "seem", "look") and any(
+            o.lemma_.lower() in judgements for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj")) or (
+        head.lemma_ != "be" and head.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children))
+    if not judged or any(t.lower_ in _FIRST_PERSON_WORDS for t in gerund.subtree):
+        return None
+    for p in gerund.subtree:
+        if p.dep_ in ("prep", "conj") and p.lower_ in _PLACING and p.i > gerund.i + 1:
+            phrase = [t for t in p.subtree if t.dep_ != "prep" or t.i == p.i]
+            if particular(phrase):
+                return gerund
     return None
 
 

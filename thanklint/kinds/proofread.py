@@ -109,10 +109,6 @@ class ProofreadParams:
     # a word of five letters or more whose engine's first guess is its own plural ("cytokine" ->
     # "cytokines"): the engine knows the word in the plural only; off by default (spelling.yaml)
     plural_guess: bool = False
-    # a common adjective (at least this Zipf, no WordNet noun) with one of these endings, counted and
-    # parsed as a noun ("comparables"); () turns it off (measured: spelling.yaml)
-    adjective_plurals: tuple[str, ...] = ()
-    adjective_plural_zipf: float = 4.0
     # the past of a verb English makes from a common word that is no verb ("upstreamed": upstream,
     # "onboarded"): a verb's own "-ed" is its lemma's form (wordforms), an irregular verb's is a
     # learner's slip ("teached"); off by default (spelling.yaml)
@@ -2055,20 +2051,6 @@ def _binomial(analysis, start: int, end: int) -> bool:
     return not (word.endswith(("s", "er")) and any(t.pos_ in ("VERB", "AUX") for t in analysis.tokens(start, end)))
 
 
-def _adjective_as_noun(analysis, start: int, end: int, p: ProofreadParams) -> bool:
-    """A common adjective made a noun and counted, where the parse has it as a noun: "sale-deed
-    comparables", "how conventionals trade against linkers" (stop 67, fresh-66). A learner's plural
-    adjective is no noun there: "They are very comfortables", "many availables options" stay."""
-    word = analysis.note.text[start:end]
-    stem = word[:-1].lower()
-    if not (word.isalpha() and word.islower() and word.endswith("s") and stem.endswith(p.adjective_plurals)
-            and _zipf(stem) >= p.adjective_plural_zipf and not wordforms.is_noun(stem)):
-        return False
-    toks = analysis.tokens(start, end)
-    return (len(toks) == 1 and toks[0].tag_ == "NNS" and toks[0].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
-            and not any(c.dep_ == "advmod" for c in toks[0].children))
-
-
 def _opens_sentence_at(analysis, start: int, end: int) -> bool:
     toks = analysis.tokens(start, end)
     return not toks or _opens_sentence(toks[0])
@@ -2283,8 +2265,6 @@ def check_proofread(analysis, ctx, rule):
             if _hyphened_prefix(note.text, m.offset, m.end, p) or _reduplicated(note.text, m.offset, m.end):
                 continue
             if p.binomials and _binomial(analysis, m.offset, m.end):
-                continue
-            if p.adjective_plurals and _adjective_as_noun(analysis, m.offset, m.end, p):
                 continue
         if not all(PREMISES[x](analysis, m) for x in p.verify.get(m.rule_id, ())):
             continue
