@@ -1084,8 +1084,10 @@ def _plan_told_plainly(toks, particular, plans):
         head.lemma_ in ("sound", "seem", "look") and any(
             o.lemma_.lower() in judgements for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj")) or (
         head.lemma_ != "be" and head.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children))
-    if not judged or any(t.lower_ in _FIRST_PERSON_WORDS for t in gerund.subtree):
-        return None
+    if not judged or head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children):
+        return None  # a plan is still to come: "Migrating the payroll to SAP in 2023 was a big step" is done, maybe the candidate's
+    if any(t.lower_ in _FIRST_PERSON_WORDS for t in toks if t.i < head.i or t in head.subtree and not _in_conj(t, head)):
+        return None  # the candidate's own: "Moving the archive into the new basement is a big job for us"
     for p in gerund.subtree:
         if p.dep_ in ("prep", "conj") and p.lower_ in _PLACING and p.i > gerund.i + 1:
             phrase = [t for t in p.subtree if t.dep_ != "prep" or t.i == p.i]
