@@ -1955,24 +1955,27 @@ def _hyphenated_words(word: str, p: ProofreadParams) -> bool:
                or (_field_word(x, [], p) and not respell.near(x, 1)) for x in pieces)  # fmt: skip
 
 
-def _hyphen_pieces(text: str, start: int, end: int) -> tuple[str, str] | None:
+def _hyphen_pieces(text: str, start: int, end: int, rest: bool = False) -> tuple[str, str] | None:
     """The two pieces of the hyphenated word the span is the first piece of (Harper checks the
-    pieces) or the whole of (LanguageTool), in lower case; None otherwise."""
+    pieces) or the whole of (LanguageTool), in lower case; None otherwise. With `rest`, a word of
+    more pieces too, as its first piece and the rest ("tele", "follow-up")."""
     whole = wordforms.hyphenated_word(text, start, end).lower()
     pieces = whole.split("-")
-    if len(pieces) != 2 or text[start:end].lower() not in (pieces[0], whole):
+    if len(pieces) < 2 or (len(pieces) > 2 and not rest) or text[start:end].lower() not in (pieces[0], whole):
         return None
-    return pieces[0], pieces[1]
+    return pieces[0], "-".join(pieces[1:])
 
 
 def _hyphened_prefix(text: str, start: int, end: int, p: ProofreadParams) -> bool:
     """A listed prefix joined by a hyphen to a common word ("tele-stroke": stop 49, fresh-46); a
     slip in the word ("tele-strok") keeps the span flagged, and so does a prefix alone ("tele") or a
     common word broken by the hyphen ("tele-vision": a review)."""
-    pieces = _hyphen_pieces(text, start, end)
+    pieces = _hyphen_pieces(text, start, end, rest=True)
     if pieces is None or pieces[0] not in p.prefixes or not p.base_zipf:
         return False
     prefix, word = pieces
+    if "-" in word:  # a hyphened word after the prefix, each piece a word: "tele-follow-up" (stop 67, fresh-66)
+        return all(len(w) >= 2 and (wordforms.is_lemma(w) or _zipf(w) >= p.base_zipf) for w in word.split("-"))
     return (wordforms.is_lemma(word) or _zipf(word) >= p.base_zipf) and _zipf(prefix + word) < p.base_zipf
 
 
