@@ -59,7 +59,7 @@ class DetailParams:
     # a plan told plainly as a gerund's clause, judged as one of these ("… is a bold call", "sounds like a sensible
     # way") or with a modal ("… should free up space"), that puts a particular thing somewhere or sometime
     plan_judgements: tuple[str, ...] = ()
-    everyday_gerunds: tuple[str, ...] = ()  # ... not the job's everyday work ("Working in the emergency department …")
+    change_gerunds: tuple[str, ...] = ()  # ... by a verb of change to the workplace ("replacing", "moving")
     missing_at: str = "first-paragraph"
     topic_overlap: float = 0.6  # share of a context topic's content words that must appear
     model: str = ""  # the content model's label for this element ("": cues only)
@@ -425,7 +425,7 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
             return _particular(region, toks, skip, own, params, definite)
 
         hit = _detail_at(toks, strong, (cues, demanding), owners, content, particular, kinds, settings,
-                         (frozenset(params.plan_judgements), frozenset(params.everyday_gerunds)))
+                         (frozenset(params.plan_judgements), frozenset(params.change_gerunds)))
         if hit is not None:
             found[n] = hit
     return found
@@ -1066,26 +1066,33 @@ _PLACING = frozenset({"in", "into", "onto", "to", "at", "behind", "beside", "nea
 
 
 def _plan_told_plainly(toks, particular, plans):
-    """A plan of the workplace told plainly as its sentence's gerund subject, judged as a plan ("… is a bold
-    call", "… sounds like a sensible way to …") or said with a modal ("… should free up a lot of space"), that
-    moves or changes a thing somewhere or sometime particular: "Replacing the Level 1 food court with a fresh food
-    market … by late 2026 is a bold call", "Growing more of the kitchen's own vegetables in the old glasshouse
-    behind the lodge is a great idea" (stop 67, detail-notes-22). Not the candidate's own ("Moving my family to
-    the coast"), nor the job's everyday work ("Working in the emergency department at night is a big change"),
-    nor a value ("Putting the customer at the heart of every decision is the foundation of your business")."""
-    judgements, everyday = plans
+    """A plan of the workplace told plainly as its sentence's gerund subject: a verb of change with a thing of
+    its own as its object, judged as a plan ("… is a bold call", "… sounds like a sensible way to …") or said
+    with "will", "should" or the like, that puts the thing somewhere or sometime particular: "Replacing the Level
+    1 food court with a fresh food market … by late 2026 is a bold call", "Growing more of the kitchen's own
+    vegetables in the old glasshouse behind the lodge is a great idea" (stop 67, detail-notes-22). Not the
+    candidate's own ("Moving my family to the coast"), done ("… has been a big change"), supposed ("… would
+    be a dream"), a value ("Putting the customer at the heart of every decision is the foundation of your
+    business") nor the job's everyday work ("Running the pass on a Friday night is a big job": a review)."""
+    judgements, changes = plans
     if not judgements or not toks:
         return None
     gerund = toks[0]
-    if gerund.tag_ != "VBG" or gerund.dep_ != "csubj" or gerund.lemma_.lower() in everyday:
+    if gerund.tag_ != "VBG" or gerund.dep_ != "csubj" or gerund.lemma_.lower() not in changes:
         return None
+    objects = [c for c in gerund.children if c.dep_ == "dobj"]
+    if not any(o.pos_ in ("PROPN", "ADJ", "NUM", "PRON") or any(c.dep_ in ("det", "nummod", "poss") for c in o.children)
+               for o in objects):
+        return None  # one thing or some of it, not a bare noun: "Turning ideas into action", "Switching careers",
+        #              "Moving house" (a review)
     head = gerund.head
     judged = (head.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in judgements for c in head.children)) or (
         head.lemma_ in ("sound", "seem", "look") and any(
             o.lemma_.lower() in judgements for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj")) or (
         head.lemma_ != "be" and head.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children))
-    if not judged or head.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children):
-        return None  # a plan is still to come: "Migrating the payroll to SAP in 2023 was a big step" is done, maybe the candidate's
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if not judged or head.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" or c.lower_ in _SUPPOSING for c in auxes):
+        return None  # a plan is still to come and meant: not "… was a big step", "… has been a big change", "… would be a dream"
     if any(t.lower_ in _FIRST_PERSON_WORDS for t in toks if t.i < head.i or t in head.subtree and not _in_conj(t, head)):
         return None  # the candidate's own: "Moving the archive into the new basement is a big job for us"
     for p in gerund.subtree:
@@ -1094,6 +1101,9 @@ def _plan_told_plainly(toks, particular, plans):
             if particular(phrase):
                 return gerund
     return None
+
+
+_SUPPOSING = frozenset({"would", "could", "might", "'d", "’d"})
 
 
 def _judged(head) -> bool:
