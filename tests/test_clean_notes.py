@@ -1987,23 +1987,25 @@ def test_languagetool_leaves_a_pseudo_cleft_and_up_to_date_alone(tmp_path):
 
 
 # fresh-66 (stop 67): "there" as a place before its verb's "-ing" clause, "quasi" before a common word of seven
-# letters or more, and a prefix before a hyphened word of common words ("tele-follow-up")
+# letters or more, a prefix before a hyphened word of common words ("tele-follow-up") and a dictionary's word written
+# twice ("stope"); a common word misspelt twice stays ("recieve")
 FRESH_66 = ("Dear Ms. Kerr,\n\nThank you for meeting with me. I spent nine years there learning to prepare cloth. "
-            "I ran quasielastic scans last year and set up tele-follow-up clinics.\n\nBest regards,\nMaya Singh\n")
+            "I ran quasielastic scans last year and set up tele-follow-up clinics. We mined each stope in turn and "
+            "bolted the stope walls.\n\nBest regards,\nMaya Singh\n")
 # ... and what stays: "there" for "their" before a noun or right after its verb, "quasi" before a slip or a short piece
 # ("quasilinaer", "quasiment": a review), and a learner's plural adjective (sparing "comparables" as a counted noun
 # was withdrawn: it lost "I met the responsibles for the warehouse", "The availables are limited": a review)
 FRESH_66_SLIPS = FRESH_66.replace("I ran quasielastic scans last year and set up tele-follow-up clinics.",
                                   "I ran quasielastic scans last year and set up tele-folow-up clinics. I enjoyed there presentation. I loved there "
                                   "learning culture. We fitted a quasilinaer model. I met the responsibles for the "
-                                  "warehouse on Monday.")
+                                  "warehouse on Monday. I recieve the stock and recieve the orders.")
 
 
 def test_harper_leaves_a_place_before_its_verbs_clause_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_66) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, HARPER, FRESH_66_SLIPS)
     assert slips["grammar"].count("there") == 2, slips
-    assert {"quasilinaer", "responsibles", "folow"} <= set(slips["spelling"]), slips
+    assert {"quasilinaer", "responsibles", "folow", "recieve"} <= set(slips["spelling"]), slips
 
 
 @pytest.mark.languagetool
@@ -2011,4 +2013,4 @@ def test_harper_leaves_a_place_before_its_verbs_clause_alone(tmp_path):
 def test_languagetool_takes_quasi_only_before_a_long_word(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_66) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_66_SLIPS)
-    assert {"quasilinaer", "tele-folow-up"} <= set(slips["spelling"]), slips
+    assert {"quasilinaer", "tele-folow-up", "recieve"} <= set(slips["spelling"]), slips
