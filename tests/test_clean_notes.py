@@ -1987,25 +1987,27 @@ def test_languagetool_leaves_a_pseudo_cleft_and_up_to_date_alone(tmp_path):
 
 
 # fresh-66 (stop 67): "there" as a place before its verb's "-ing" clause, "quasi" before a common word of seven
-# letters or more, a prefix before a hyphened word of common words ("tele-follow-up") and a dictionary's word written
-# twice ("stope"); a common word misspelt twice stays ("recieve")
+# letters or more, and a prefix before a hyphened word of common words ("tele-follow-up"); a common word broken after
+# the prefix stays ("tele-phone-call": a review), and so does a slip written twice (sparing a word the note writes
+# twice was withdrawn: it lost "wich … wich", "bookeeping … bookeeping": a review)
 FRESH_66 = ("Dear Ms. Kerr,\n\nThank you for meeting with me. I spent nine years there learning to prepare cloth. "
-            "I ran quasielastic scans last year and set up tele-follow-up clinics. We mined each stope in turn and "
-            "bolted the stope walls.\n\nBest regards,\nMaya Singh\n")
+            "I ran quasielastic scans last year and set up tele-follow-up clinics.\n\nBest regards,\nMaya Singh\n")
 # ... and what stays: "there" for "their" before a noun or right after its verb, "quasi" before a slip or a short piece
 # ("quasilinaer", "quasiment": a review), and a learner's plural adjective (sparing "comparables" as a counted noun
 # was withdrawn: it lost "I met the responsibles for the warehouse", "The availables are limited": a review)
 FRESH_66_SLIPS = FRESH_66.replace("I ran quasielastic scans last year and set up tele-follow-up clinics.",
                                   "I ran quasielastic scans last year and set up tele-folow-up clinics. I enjoyed there presentation. I loved there "
                                   "learning culture. We fitted a quasilinaer model. I met the responsibles for the "
-                                  "warehouse on Monday. I recieve the stock and recieve the orders.")
+                                  "warehouse on Monday. Thank you for the tele-phone-call. I enjoyed the tour, wich showed "
+                                  "me the warehouse, and the demo, wich was great.")
 
 
 def test_harper_leaves_a_place_before_its_verbs_clause_alone(tmp_path):
     assert _by_rule(tmp_path, HARPER, FRESH_66) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, HARPER, FRESH_66_SLIPS)
     assert slips["grammar"].count("there") == 2, slips
-    assert {"quasilinaer", "responsibles", "folow", "recieve"} <= set(slips["spelling"]), slips
+    assert {"quasilinaer", "responsibles", "folow"} <= set(slips["spelling"]), slips
+    assert slips["spelling"].count("wich") == 2, slips
 
 
 @pytest.mark.languagetool
@@ -2013,4 +2015,5 @@ def test_harper_leaves_a_place_before_its_verbs_clause_alone(tmp_path):
 def test_languagetool_takes_quasi_only_before_a_long_word(tmp_path):
     assert _by_rule(tmp_path, _languagetool_args(), FRESH_66) == {"grammar": [], "spelling": []}
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_66_SLIPS)
-    assert {"quasilinaer", "tele-folow-up", "recieve"} <= set(slips["spelling"]), slips
+    assert {"quasilinaer", "tele-folow-up", "tele-phone-call"} <= set(slips["spelling"]), slips
+    assert slips["spelling"].count("wich") == 2, slips

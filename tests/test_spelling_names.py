@@ -94,7 +94,4 @@ def test_the_roles_words_and_their_plural_are_spelt_as_the_user_means(lint_text)
         return [r.text[f.span.offset : f.span.offset + f.span.length] for res in r.results if res.rule == "spelling"
                 for f in res.findings]  # fmt: skip
     assert words({"role": "vehicle shuttler"}) == ["recieves"]
-    # written once, without the context the word is the engine's to judge (written twice, it is meant: stop 67)
-    note = SIGNOFF.replace("I look forward", "A shuttler recieves keys. I look forward")
-    assert words({"role": "vehicle shuttler"}) == ["recieves"]
-    assert "shuttler" in words(None)
+    assert "shuttler" in words(None)  # without the context the word is the engine's to judge

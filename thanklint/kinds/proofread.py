@@ -109,9 +109,6 @@ class ProofreadParams:
     # a word of five letters or more whose engine's first guess is its own plural ("cytokine" ->
     # "cytokines"): the engine knows the word in the plural only; off by default (spelling.yaml)
     plural_guess: bool = False
-    # a word in lower case the note writes twice or more, in a dictionary or far from every common word, is
-    # meant ("stope", "tahr"); off by default (measured: spelling.yaml)
-    repeated_words: bool = False
     # the past of a verb English makes from a common word that is no verb ("upstreamed": upstream,
     # "onboarded"): a verb's own "-ed" is its lemma's form (wordforms), an irregular verb's is a
     # learner's slip ("teached"); off by default (spelling.yaml)
@@ -1725,25 +1722,6 @@ def _scowl_word(word: str) -> bool:
 _PROCEDURES = ("tomy", "scopy", "graphy", "plasty", "pathy", "therapy", "opsy", "rrhaphy", "pexy")  # not "extrapulmonary"
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def _meant_twice(text: str, start: int, end: int) -> bool:
-    """A word in lower case the note writes twice or more (itself, or with or without its "-s"), that a
-    dictionary holds (SCOWL to size 80, the medical list) or that no common word is within two edits of:
-    a slip is made once, a field's word is written as often as it is needed ("the stope … each stope",
-    "tahr", "cremators": the clean notes read for issue 9). A writer who spells a common word wrong
-    the same way twice stays reported ("recieve", "definately"). The two-edit walk runs only for a
-    word written twice."""
-    word = text[start:end]
-    if not (word.isalpha() and word.islower() and len(word) >= 4):
-        return False
-    forms = {word, word + "s", word + "es"} | ({word[:-1]} if word.endswith("s") else set())
-    if sum(1 for m in _LETTERS.finditer(text) if m.group(0).lower() in forms) < 2:
-        return False
-    return word in _scowl()[1] or _medical_word(word) or not respell.near(word, 2)
-
-
 def _medical_word(word: str) -> bool:
     """A word of the medical dictionary, or the plural of one of its procedures, "-y" to "-ies": "polypectomies" (stop
     58, fresh-56); not "polypectomys", nor an adjective or a plural given another "s" ("neutropenics", "leiomyomatas":
@@ -1996,8 +1974,11 @@ def _hyphened_prefix(text: str, start: int, end: int, p: ProofreadParams) -> boo
     if pieces is None or pieces[0] not in p.prefixes or not p.base_zipf:
         return False
     prefix, word = pieces
-    if "-" in word:  # a hyphened word after the prefix, each piece a word: "tele-follow-up" (stop 67, fresh-66)
-        return all(len(w) >= 2 and (wordforms.is_lemma(w) or _zipf(w) >= p.base_zipf) for w in word.split("-"))
+    if "-" in word:  # a hyphened word after the prefix, each piece a word: "tele-follow-up" (stop 67, fresh-66); not
+        #              a common word broken after the prefix: "tele-phone-call", "post-pone-ment" (a review)
+        first = word.split("-")[0]
+        return (_zipf(prefix + first) < p.base_zipf
+                and all(len(w) >= 2 and (wordforms.is_lemma(w) or _zipf(w) >= p.base_zipf) for w in word.split("-")))
     return (wordforms.is_lemma(word) or _zipf(word) >= p.base_zipf) and _zipf(prefix + word) < p.base_zipf
 
 
@@ -2290,8 +2271,6 @@ def check_proofread(analysis, ctx, rule):
             if _hyphened_prefix(note.text, m.offset, m.end, p) or _reduplicated(note.text, m.offset, m.end):
                 continue
             if p.binomials and _binomial(analysis, m.offset, m.end):
-                continue
-            if p.repeated_words and _meant_twice(note.text, m.offset, m.end):
                 continue
         if not all(PREMISES[x](analysis, m) for x in p.verify.get(m.rule_id, ())):
             continue
