@@ -128,7 +128,7 @@ def test_rules_id_folds_long_word_lists():
     assert [w.strip()[:2] for w in words] == ["- "] * 12 and words[0].strip() == "- role"
     more = lines[i + 13].strip()
     assert more.startswith("# … and ") and more.endswith(" more") and int(more.split()[3]) > 100, more
-    assert len(lines) < 260, len(lines)  # its lists cut at 12 items (~200 lines with examples); unfolded (470 items) it runs past 480 lines
+    assert len(lines) < 300, len(lines)  # its lists cut at 12 items (~270 lines with examples); unfolded (over 600 items) it runs past 650 lines
 
 
 def test_rules_lists_weight_and_points():
