@@ -1048,7 +1048,7 @@ def _told_as_now(toks, content, particular):
         if not any(c.dep_ in ("relcl", "acl", "prep", "amod", "appos", "compound") for c in thing.children) \
                 and thing.pos_ != "PROPN":
             continue
-        if any(t.lower_ in _FIRST_PERSON_WORDS for t in toks if t.i < head.i or t in head.subtree and not _in_conj(t, head)):
+        if _the_candidates(toks, head):
             continue  # the candidate's own place or liking: "At my current plant, the night shift is short-staffed",
             #           "The busy weekends are exactly the kind of pressure I enjoy" (a review); a clause of theirs
             #           joined after it may follow: "…, and I'd be keen to train toward working on it" (detail-notes-4)
@@ -1063,6 +1063,15 @@ def _told_as_now(toks, content, particular):
 
 _PLACING = frozenset({"in", "into", "onto", "to", "at", "behind", "beside", "near", "out", "from", "by", "before",
                       "after", "during", "over", "on", "with", "under", "across", "through"})
+
+
+_SUPPOSING = frozenset({"would", "could", "might", "'d", "’d"})
+
+
+def _the_candidates(toks, head) -> bool:
+    """The writer is named before the clause's verb or in its clause, not in a clause of theirs joined after it:
+    "At my current plant, the night shift is short-staffed"; "…, and I'd be keen to help" may follow."""
+    return any(t.lower_ in _FIRST_PERSON_WORDS for t in toks if t.i < head.i or t in head.subtree and not _in_conj(t, head))
 
 
 def _plan_told_plainly(toks, particular, plans):
@@ -1093,7 +1102,7 @@ def _plan_told_plainly(toks, particular, plans):
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     if not judged or head.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" or c.lower_ in _SUPPOSING for c in auxes):
         return None  # a plan is still to come and meant: not "… was a big step", "… has been a big change", "… would be a dream"
-    if any(t.lower_ in _FIRST_PERSON_WORDS for t in toks if t.i < head.i or t in head.subtree and not _in_conj(t, head)):
+    if _the_candidates(toks, head):
         return None  # the candidate's own: "Moving the archive into the new basement is a big job for us"
     for p in gerund.subtree:
         if p.dep_ in ("prep", "conj") and p.lower_ in _PLACING and p.i > gerund.i + 1:
@@ -1101,9 +1110,6 @@ def _plan_told_plainly(toks, particular, plans):
             if particular(phrase):
                 return gerund
     return None
-
-
-_SUPPOSING = frozenset({"would", "could", "might", "'d", "’d"})
 
 
 def _judged(head) -> bool:
