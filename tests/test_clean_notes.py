@@ -2017,3 +2017,32 @@ def test_languagetool_takes_quasi_only_before_a_long_word(tmp_path):
     slips = _by_rule(tmp_path, _languagetool_args(), FRESH_66_SLIPS)
     assert {"quasilinaer", "tele-folow-up", "tele-phone-call"} <= set(slips["spelling"]), slips
     assert slips["spelling"].count("wich") == 2, slips
+
+
+# fresh-67 and natural-24 (stop 68): a compound noun before its own verb ("the host stand sets"), "trades" as a noun's
+# modifier, a "from <-ing> … to <-ing>" range, a person's noun before its verb and object ("a … neurophysiologist
+# reviews live traces") and a plural's phrase after Harper's missing determiner ("provide case logs")
+FRESH_67 = ("Dear Ms. Kerr,\n\nThank you for meeting with me. I liked your idea that the host stand sets the tone for the "
+            "whole meal. You said you want a trades assistant who turns up on time. I also liked the admin side, from "
+            "sorting the post and ordering supplies to preparing the monthly invoices. In your model a supervising "
+            "neurophysiologist reviews live traces from several rooms at once. I would be glad to provide case logs if "
+            "they would help.\n\nBest regards,\nMaya Singh\n")
+# ... and what stays: a singular noun with no article, "to" before an "-ing" outside a range, a plural after "a" with
+# no verb's object after it, and a subject that disagrees with its verb
+FRESH_67_SLIPS = FRESH_67.replace("I would be glad to provide case logs if they would help.",
+                                  "I would be glad to provide case study. I want to going home. How a store managers "
+                                  "plan works. The costumer lose the receipt. We hired a researcher interviews.")
+
+
+def test_harper_leaves_compounds_ranges_and_plural_phrases_alone(tmp_path):
+    assert _by_rule(tmp_path, HARPER, FRESH_67) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, HARPER, FRESH_67_SLIPS)
+    assert {" ", "managers", "lose", "interviews"} <= set(slips["grammar"]), slips
+
+
+@pytest.mark.languagetool
+@pytest.mark.skipif(_languagetool_args() is None, reason="no LanguageTool server (THANKLINT_LANGUAGETOOL_URL) or install")
+def test_languagetool_leaves_a_gerund_range_alone(tmp_path):
+    assert _by_rule(tmp_path, _languagetool_args(), FRESH_67) == {"grammar": [], "spelling": []}
+    slips = _by_rule(tmp_path, _languagetool_args(), FRESH_67_SLIPS)
+    assert {"going", "managers", "lose", "interviews"} <= set(slips["grammar"]), slips

@@ -511,6 +511,9 @@ def _compound_noun(tok, subj) -> bool:
     if tok.dep_ == "conj" and any(t.text == ":" for t in doc[tok.sent.start : left]) and (
             wordforms.is_noun(head) or any(wordforms.is_noun(b) for b in wordforms.lemmas(head))):  # fmt: skip
         return True  # a list after a colon: "…: fungicide passes through July, and the defoliation push in the fall"
+    if (nxt is not None and nxt.tag_ == "VBZ" and tok.tag_ == "VBP" and subj.i == tok.i - 1
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)):
+        return True  # a compound noun before its own verb: "the host stand sets the tone" (stop 68, natural-24)
     prev = doc[left - 1]
     if prev.pos_ == "VERB":
         return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
@@ -650,6 +653,12 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
         return []  # a noun adjunct between two nouns before a person's noun the parser took for the plural's verb: "as a
         #           fault studies engineer on a decommissioning site" (stop 43, fresh-38); not "when a customers call",
         #           "how a store managers plan" (a review)
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    if (prev is not None and prev.lower_.endswith(_AGENT_ENDINGS) and _persons_noun(prev.lower_)
+            and any(tok.lower_ in wordforms.third_person(b) for b in wordforms.lemmas(tok.lower_))
+            and nxt is not None and nxt.pos_ in ("ADJ", "NOUN", "VERB", "NUM") and nxt.tag_ != "VBG"):
+        return []  # a person's noun, then its verb and the verb's object: "in which a supervising
+        #           neurophysiologist reviews live traces" (stop 68, fresh-67); not "a store managers plan"
     if nxt is not None and (nxt.lower_ in _OBJECT_DETERMINERS or (nxt.tag_ == "VBP" and tok.head != nxt)):
         # a verb the parser took for the plural ("a good operator questions every order"), or a
         # noun adjunct before a head it took for a verb ("a generic activities calendar") (stop 31, fresh-17)
@@ -696,6 +705,13 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")  # a person's noun: "engineer", "researcher", "analyst" (not "-ent": "investment")
 _SUBORDINATORS = frozenset({"before", "after", "when", "whenever", "until", "till", "once", "if", "unless", "because",
                             "while", "since", "as", "though", "although"})
+
+
+def _persons_noun(word: str) -> bool:
+    """A noun, or a word that ends in one of six letters or more: "neurophysiologist" (physiologist)."""
+    from thanklint import wordforms
+
+    return any(wordforms.is_noun(word[i:]) for i in range(0, len(word) - 5))
 
 
 def _ends_relative_clause(tok, det, between) -> bool:

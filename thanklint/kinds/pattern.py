@@ -174,9 +174,10 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
     tok = toks[0]
     if (tok.pos_ in ("PROPN", "NOUN") and not wordforms.is_modifier(tok.lower_)
             and tok.i + 2 < len(tok.doc) and tok.nbor(1).like_num and tok.nbor(1).text[:1].isdigit()
-            and tok.nbor(2).pos_ in ("NOUN", "PUNCT")):
+            and tok.nbor(2).pos_ in ("NOUN", "PUNCT", "ADP", "CCONJ")):
         return True  # a platform's name and its generation, before what it names: "through Stern's SPIKE 2 titles"
-        #              (stop 52, fresh-50); "I would LOVE 2 join" (texting), "NEARLY 10 years" (an adverb) still shout
+        #              (stop 52, fresh-50), "in BEAST 2 with a … model" (stop 68, fresh-67); "I would LOVE 2 join" (texting),
+        #              "NEARLY 10 years" (an adverb) still shout
     word = tok.lower_
     if (tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "compound") and wordforms.is_verb(word)
             and not wordforms.is_noun(word) and not wordforms.is_modifier(word)

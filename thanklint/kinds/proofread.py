@@ -708,6 +708,16 @@ def _next_not_name(analysis, m) -> bool:
     return not (nxt is not None and nxt.text != "I" and _capital_mid_sentence(nxt))  # "across Coral Sea I know": no name
 
 
+def _next_not_plural_phrase(analysis, m) -> bool:
+    """The noun phrase after the span is not headed by a plural, which takes no article: "to provide case
+    logs" (stop 68, fresh-67); "I will provide case study" still lacks one."""
+    nxt = next((t for t in analysis.doc if t.idx >= m.end and not t.is_space), None)
+    while nxt is not None and nxt.dep_ in ("compound", "amod") and nxt.head.i > nxt.i:
+        nxt = nxt.head
+    # ... or a plural the tagger took for a verb in a noun's slot: "provide case logs if …" ("logs" VBZ, an object)
+    return not (nxt is not None and (nxt.tag_ == "NNS" or nxt.tag_ == "VBZ" and nxt.dep_ in ("dobj", "pobj", "nsubj", "attr")))
+
+
 def _whole_words(analysis, m) -> bool:
     """The span starts at a word's start and ends at a word's end: "s and" is the end of "793s and D10T dozers" (a model's
     plural), not two words to merge into "sand"; nor the "i" of "the Cooke Anamorphic/i set" (stop 43,
@@ -1494,6 +1504,23 @@ def _not_a_ranges_to(analysis, m) -> bool:
     return not any(t.lower_ == "from" and t.dep_ == "prep" and t.head.i == to.head.i and t.i < to.i for t in to.sent)
 
 
+def _not_a_gerund_range(analysis, m) -> bool:
+    """The "to" before the span closes a "from <-ing> … to <-ing>" range, hung on the first gerund or
+    one joined to it: "from sorting the post and ordering supplies to preparing the monthly invoices"
+    (stop 68, natural-24); "From cleaning, I want to going home" stays a slip (the "to" is the verb's)."""
+    toks = analysis.tokens(m.offset, m.end)
+    if not toks or toks[0].i == 0 or toks[0].nbor(-1).lower_ != "to":
+        return True
+    to = toks[0].nbor(-1)
+    for fr in to.sent:
+        if fr.i >= to.i or fr.lower_ != "from":
+            continue
+        gerunds = [c for c in fr.children if c.dep_ == "pcomp" and c.tag_ == "VBG"]
+        if gerunds and (to.head in gerunds or to.head.head in gerunds and to.head.dep_ == "conj"):
+            return False
+    return True
+
+
 def _not_a_names_mark(analysis, m) -> bool:
     """The span's odd mark does not join two capitals, as a product's name writes it: "Xbox Series
     X|S" (stop 54, fresh-52); "don|t" is still a slip of the apostrophe."""
@@ -1578,7 +1605,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-degree": _not_a_degree, "not-a-clause-mark": _not_a_clause_mark, "modal-not-a-noun": _modal_not_a_noun,
             "not-a-group": _not_a_group, "not-a-letter": _not_a_letter, "a-noun": _a_noun, "not-a-prepositions-object": _not_a_prepositions_object,
             "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase,
-            "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark, "not-a-ranges-to": _not_a_ranges_to,
+            "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark, "not-a-ranges-to": _not_a_ranges_to, "not-a-gerund-range": _not_a_gerund_range, "next-not-plural-phrase": _next_not_plural_phrase,
             "not-after-help": _not_after_help, "not-a-numbered-one": _not_a_numbered_one,
             "not-a-pseudo-cleft": _not_a_pseudo_cleft, "not-after-be": _not_after_be,
             "not-a-split-particle": _not_a_split_particle, "not-a-comparison": _not_a_comparison,
