@@ -512,8 +512,10 @@ def _compound_noun(tok, subj) -> bool:
             wordforms.is_noun(head) or any(wordforms.is_noun(b) for b in wordforms.lemmas(head))):  # fmt: skip
         return True  # a list after a colon: "…: fungicide passes through July, and the defoliation push in the fall"
     if (nxt is not None and nxt.tag_ == "VBZ" and tok.tag_ == "VBP" and subj.i == tok.i - 1
+            and not (nxt.head == tok and nxt.dep_ in ("dobj", "dative", "attr", "oprd"))
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)):
-        return True  # a compound noun before its own verb: "the host stand sets the tone" (stop 68, natural-24)
+        return True  # a compound noun before its own verb: "the host stand sets the tone" (stop 68, natural-24); not
+        #              "the director report results to the board" (the "-s" word its object: a review)
     prev = doc[left - 1]
     if prev.pos_ == "VERB":
         return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
@@ -656,9 +658,10 @@ def _a_plural(tok, p: APlural) -> list[EngineMatch]:
     prev = tok.nbor(-1) if tok.i > 0 else None
     if (prev is not None and prev.lower_.endswith(_AGENT_ENDINGS) and _persons_noun(prev.lower_)
             and any(tok.lower_ in wordforms.third_person(b) for b in wordforms.lemmas(tok.lower_))
-            and nxt is not None and nxt.pos_ in ("ADJ", "NOUN", "VERB", "NUM") and nxt.tag_ != "VBG"):
+            and tok.dep_ == "nsubj" and nxt is not None and nxt.pos_ in ("ADJ", "NOUN", "VERB", "NUM") and nxt.tag_ != "VBG"):
         return []  # a person's noun, then its verb and the verb's object: "in which a supervising
-        #           neurophysiologist reviews live traces" (stop 68, fresh-67); not "a store managers plan"
+        #           neurophysiologist reviews live traces" (stop 68, fresh-67); not "a store managers plan", nor a
+        #           plural the parser made an object: "I read a consultant reports last week" (a review)
     if nxt is not None and (nxt.lower_ in _OBJECT_DETERMINERS or (nxt.tag_ == "VBP" and tok.head != nxt)):
         # a verb the parser took for the plural ("a good operator questions every order"), or a
         # noun adjunct before a head it took for a verb ("a generic activities calendar") (stop 31, fresh-17)

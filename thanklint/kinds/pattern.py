@@ -174,10 +174,12 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
     tok = toks[0]
     if (tok.pos_ in ("PROPN", "NOUN") and not wordforms.is_modifier(tok.lower_)
             and tok.i + 2 < len(tok.doc) and tok.nbor(1).like_num and tok.nbor(1).text[:1].isdigit()
-            and tok.nbor(2).pos_ in ("NOUN", "PUNCT", "ADP", "CCONJ")):
+            and (tok.nbor(2).pos_ in ("NOUN", "PUNCT")
+                 or tok.nbor(2).pos_ in ("ADP", "CCONJ") and tok.dep_ in ("pobj", "dobj", "conj"))):
         return True  # a platform's name and its generation, before what it names: "through Stern's SPIKE 2 titles"
-        #              (stop 52, fresh-50), "in BEAST 2 with a … model" (stop 68, fresh-67); "I would LOVE 2 join" (texting),
-        #              "NEARLY 10 years" (an adverb) still shout
+        #              (stop 52, fresh-50), and an object's before a preposition or "and": "in BEAST 2 with a … model"
+        #              (stop 68, fresh-67); "I would LOVE 2 join" (texting), "NEARLY 10 years" (an adverb), "THANKS 2 for",
+        #              "a PLEASURE 2 and a joy" (a review) still shout
     word = tok.lower_
     if (tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "compound") and wordforms.is_verb(word)
             and not wordforms.is_noun(word) and not wordforms.is_modifier(word)

@@ -1512,6 +1512,8 @@ def _not_a_gerund_range(analysis, m) -> bool:
     if not toks or toks[0].i == 0 or toks[0].nbor(-1).lower_ != "to":
         return True
     to = toks[0].nbor(-1)
+    if to.i > 0 and to.nbor(-1).tag_ == "VBG":
+        return True  # the first gerund's own "to": "I went from wanting to leaving to decide" (a review)
     for fr in to.sent:
         if fr.i >= to.i or fr.lower_ != "from":
             continue
