@@ -202,15 +202,12 @@ def _employer_orgs(analysis, p):
             continue
         about_past = any(find(c, toks, negatable=False) for c in past.candidates(toks))
         cue_ends = {toks[e - 1].i for c in employer.candidates(toks) for s, e in find(c, toks)
-                    if not _someone_else_does(toks[s])}  # fmt: skip
+                    if not _someone_else_does(toks[s]) and not _prefix(toks[s])}  # fmt: skip
         visit_ends = {toks[e - 1].i for c in visit.candidates(toks) for s, e in find(c, toks)}
         place_ends = {toks[e - 1].i for c in place.candidates(toks) for s, e in find(c, toks)}
         for ent in here:
             if note.in_placeholder(ent.start_char, ent.end_char):
                 continue
-            if ent.label_ == "ORG" and not any(c.isupper() for c in ent.text) and not _possessive(doc, ent):
-                continue  # no capital, no name: a tool the parser took for one ("post-copy migration with userfaultfd as a
-                #           fallback": stop 68, fresh-67); an owner is still asked about ("microsoft's design team")
             unit = _unit(doc, ent, p.unit_nouns)  # "yes": "your Halifax office", "the Power, Utilities & Infrastructure group"
             if _job_title(doc, ent, p):
                 continue  # "the Senior Customs Clearance Executive position": the post, not its employer
@@ -256,6 +253,12 @@ def _employer_orgs(analysis, p):
                 seen.add(span.start)
                 out.append((span, kind, about_past, ""))
     return out
+
+
+def _prefix(tok) -> bool:
+    """The cue's first word opens a hyphened word: "post-copy migration with userfaultfd" holds no post (stop 68,
+    fresh-67; a review)."""
+    return not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.nbor(1).text in ("-", "‐")
 
 
 def _someone_else_does(tok) -> bool:
