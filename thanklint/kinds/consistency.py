@@ -202,7 +202,7 @@ def _employer_orgs(analysis, p):
             continue
         about_past = any(find(c, toks, negatable=False) for c in past.candidates(toks))
         cue_ends = {toks[e - 1].i for c in employer.candidates(toks) for s, e in find(c, toks)
-                    if not _someone_else_does(toks[s]) and not _prefix(toks[s])}  # fmt: skip
+                    if not _someone_else_does(toks[s])}  # fmt: skip
         visit_ends = {toks[e - 1].i for c in visit.candidates(toks) for s, e in find(c, toks)}
         place_ends = {toks[e - 1].i for c in place.candidates(toks) for s, e in find(c, toks)}
         for ent in here:
@@ -253,12 +253,6 @@ def _employer_orgs(analysis, p):
                 seen.add(span.start)
                 out.append((span, kind, about_past, ""))
     return out
-
-
-def _prefix(tok) -> bool:
-    """The cue's first word opens a hyphened word: "post-copy migration with userfaultfd" holds no post (stop 68,
-    fresh-67; a review)."""
-    return not tok.whitespace_ and tok.i + 1 < len(tok.doc) and tok.nbor(1).text in ("-", "‐")
 
 
 def _someone_else_does(tok) -> bool:
