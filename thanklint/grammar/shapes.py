@@ -711,7 +711,8 @@ _SUBORDINATORS = frozenset({"before", "after", "when", "whenever", "until", "til
 
 
 def _persons_noun(word: str) -> bool:
-    """A noun, or a word that ends in one of six letters or more: "neurophysiologist" (physiologist)."""
+    """A word of six letters or more that is a noun or ends in one of six letters or more:
+    "neurophysiologist" (physiologist)."""
     from thanklint import wordforms
 
     return any(wordforms.is_noun(word[i:]) for i in range(0, len(word) - 5))

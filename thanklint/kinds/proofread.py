@@ -699,19 +699,24 @@ def _next_not_acronym(analysis, m) -> bool:
     return not (after and len(after.group(1)) >= 2 and after.group(1).isupper())
 
 
+def _word_after(analysis, m):
+    """The first token after the span that is no whitespace, or None. Not _next_token: Harper's span may be the
+    space between two words, which holds no token to step on from."""
+    return next((t for t in analysis.doc if t.idx >= m.end and not t.is_space), None)
+
+
 def _next_not_name(analysis, m) -> bool:
     """The word after the span is no capitalised word in mid-sentence: "a session in Studio 3"
     (Harper's MissingDeterminer asks for an article there) and "at Harbour Control" are names,
-    which take none. Not _next_token: Harper's span here is the space between two words, which
-    holds no token to step on from."""
-    nxt = next((t for t in analysis.doc if t.idx >= m.end and not t.is_space), None)
+    which take none."""
+    nxt = _word_after(analysis, m)
     return not (nxt is not None and nxt.text != "I" and _capital_mid_sentence(nxt))  # "across Coral Sea I know": no name
 
 
 def _next_not_plural_phrase(analysis, m) -> bool:
     """The noun phrase after the span is not headed by a plural, which takes no article: "to provide case
     logs" (stop 68, fresh-67); "I will provide case study" still lacks one."""
-    nxt = next((t for t in analysis.doc if t.idx >= m.end and not t.is_space), None)
+    nxt = _word_after(analysis, m)
     while nxt is not None and nxt.dep_ in ("compound", "amod") and nxt.head.i > nxt.i:
         nxt = nxt.head
     # ... or a plural the tagger took for a verb in a noun's slot: "provide case logs if …" ("logs" VBZ, an object)
@@ -895,7 +900,7 @@ def _not_an_acronym(analysis, m) -> bool:
     say "it's" (a review)."""
     if _not_capitals(analysis, m):
         return True
-    nxt = next((t for t in analysis.doc if t.idx >= m.end and not t.is_space), None)
+    nxt = _word_after(analysis, m)
     if nxt is not None and nxt.is_alpha and nxt.text.isupper():
         return True  # a sentence in capitals: "ITS MY DREAM JOB" (a review)
     return not (nxt is None or nxt.pos_ in ("NOUN", "PROPN", "CCONJ", "PUNCT"))
@@ -1607,7 +1612,8 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-degree": _not_a_degree, "not-a-clause-mark": _not_a_clause_mark, "modal-not-a-noun": _modal_not_a_noun,
             "not-a-group": _not_a_group, "not-a-letter": _not_a_letter, "a-noun": _a_noun, "not-a-prepositions-object": _not_a_prepositions_object,
             "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase,
-            "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark, "not-a-ranges-to": _not_a_ranges_to, "not-a-gerund-range": _not_a_gerund_range, "next-not-plural-phrase": _next_not_plural_phrase,
+            "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark, "not-a-ranges-to": _not_a_ranges_to,
+            "not-a-gerund-range": _not_a_gerund_range, "next-not-plural-phrase": _next_not_plural_phrase,
             "not-after-help": _not_after_help, "not-a-numbered-one": _not_a_numbered_one,
             "not-a-pseudo-cleft": _not_a_pseudo_cleft, "not-after-be": _not_after_be,
             "not-a-split-particle": _not_a_split_particle, "not-a-comparison": _not_a_comparison,
