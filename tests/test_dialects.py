@@ -64,6 +64,12 @@ MIXED = (
         ("A poorly sealed vapour retarder fails first; I cut aluminum jacketing for elbows.", "en-CA (detected)"),
         ("The centre's engineers were skeptical of the new liner.", "en-CA (detected)"),
         ("A poorly sealed vapor retarder fails first; I cut aluminum jacketing for elbows.", "en-US (detected)"),
+        # ... and so is British -our/-re with the e of medicine's words ("anesthesia", "pediatric"): the Canadian
+        # Oxford's and Canadian Press's spelling (stop 69, fresh-68: an obstetric anesthesiologist's note was a mix)
+        ("I was honoured to hear how your obstetric anesthesia team manages postpartum hemorrhage.", "en-CA (detected)"),
+        ("The pediatric centre's labour ward impressed me.", "en-CA (detected)"),
+        ("I was honored to hear how your obstetric anesthesia team manages postpartum hemorrhage.", "en-US (detected)"),
+        ("I was honoured to hear how your obstetric anaesthesia team manages postpartum haemorrhage.", "en-GB (detected)"),
         # "medieval" is British too (Oxford: "also mediaeval"): no American evidence beside "prioritises"
         # (stop 31, fresh-16: a British note was read as American and given a mix finding)
         ("The medieval roof timbers were the part of the survey the team prioritises.", "en-GB (detected)"),

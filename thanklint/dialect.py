@@ -170,8 +170,8 @@ def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...], tu
         elif w in us:
             american.append((Spelling(m.start(), m.end(), m.group(), _match_case(us[w][0] + tail, m.group())), us[w][1]))
     oxford = any(cls != "ise" for _, cls in british)
-    canadian = tuple(s for s, cls in american if oxford and cls in ("yse", "canada"))
-    american_only = tuple(s for s, cls in american if not (oxford and cls in ("ise", "yse", "canada")))
+    canadian = tuple(s for s, cls in american if oxford and cls in ("yse", "canada", "ae"))
+    american_only = tuple(s for s, cls in american if not (oxford and cls in ("ise", "yse", "canada", "ae")))
     return tuple(s for s, _ in british), american_only, canadian
 
 
