@@ -723,6 +723,15 @@ def _next_not_plural_phrase(analysis, m) -> bool:
     return not (nxt is not None and (nxt.tag_ == "NNS" or nxt.tag_ == "VBZ" and nxt.dep_ in ("dobj", "pobj", "nsubj", "attr")))
 
 
+def _not_in_determined_phrase(analysis, m) -> bool:
+    """The noun phrase the span sits in has no determiner or owner before the span: in "the draftsman's file note"
+    (stop 69, fresh-68) Harper asks for an article before "note", whose phrase opens with "the draftsman's"."""
+    head = _word_after(analysis, m)
+    while head is not None and head.dep_ in ("compound", "amod") and head.head.i > head.i:
+        head = head.head
+    return not (head is not None and any(c.dep_ in ("det", "poss") and c.idx < m.offset for c in head.children))
+
+
 def _whole_words(analysis, m) -> bool:
     """The span starts at a word's start and ends at a word's end: "s and" is the end of "793s and D10T dozers" (a model's
     plural), not two words to merge into "sand"; nor the "i" of "the Cooke Anamorphic/i set" (stop 43,
@@ -1614,6 +1623,7 @@ PREMISES = {"degree": _has_degree, "sentence-start": _starts_sentence, "phrase-h
             "not-a-clause-end": _not_a_clause_end, "not-in-a-noun-phrase": _not_in_a_noun_phrase,
             "no-subject": _no_subject, "not-a-names-mark": _not_a_names_mark, "not-a-ranges-to": _not_a_ranges_to,
             "not-a-gerund-range": _not_a_gerund_range, "next-not-plural-phrase": _next_not_plural_phrase,
+            "not-in-determined-phrase": _not_in_determined_phrase,
             "not-after-help": _not_after_help, "not-a-numbered-one": _not_a_numbered_one,
             "not-a-pseudo-cleft": _not_a_pseudo_cleft, "not-after-be": _not_after_be,
             "not-a-split-particle": _not_a_split_particle, "not-a-comparison": _not_a_comparison,
