@@ -60,6 +60,7 @@ class DetailParams:
     # way") or with a modal ("… should free up space"), that puts a particular thing somewhere or sometime
     plan_judgements: tuple[str, ...] = ()
     change_gerunds: tuple[str, ...] = ()  # ... by a verb of change to the workplace ("replacing", "moving")
+    change_judgements: tuple[str, ...] = ()  # ... or by any verb, judged as a change ("… is a smart change")
     missing_at: str = "first-paragraph"
     topic_overlap: float = 0.6  # share of a context topic's content words that must appear
     model: str = ""  # the content model's label for this element ("": cues only)
@@ -425,7 +426,8 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
             return _particular(region, toks, skip, own, params, definite)
 
         hit = _detail_at(toks, strong, (cues, demanding), owners, content, particular, kinds, settings,
-                         (frozenset(params.plan_judgements), frozenset(params.change_gerunds)))
+                         (frozenset(params.plan_judgements), frozenset(params.change_gerunds),
+                          frozenset(params.change_judgements)))
         if hit is not None:
             found[n] = hit
     return found
@@ -607,7 +609,7 @@ def _company_tokens(analysis, ctx) -> set[int]:
     return {i for ent in analysis.doc.ents if company and ent.text.lower() == company for i in range(ent.start, ent.end)}
 
 
-def _detail_at(toks, strong, cue_sets, owners, content, particular, kinds, settings, plans=((), ())):
+def _detail_at(toks, strong, cue_sets, owners, content, particular, kinds, settings, plans=((), (), ())):
     """The token that makes a sentence carry a detail (a strong cue's first word, the specific
     noun a cue or an owner governs, or a particular subject the candidate says what it is to
     them: `_said_of_subject`), or None. `cue_sets`: the cues, and those that need a particular thing."""
@@ -1083,28 +1085,42 @@ def _plan_told_plainly(toks, particular, plans):
     candidate's own ("Moving my family to the coast"), done ("… has been a big change"), supposed ("… would
     be a dream"), a value ("Putting the customer at the heart of every decision is the foundation of your
     business") nor the job's everyday work ("Running the pass on a Friday night is a big job": a review)."""
-    judgements, changes = plans
+    judgements, changes, changing = plans
     if not judgements or not toks:
         return None
     gerund = toks[0]
-    if gerund.tag_ != "VBG" or gerund.dep_ != "csubj" or gerund.lemma_.lower() not in changes:
+    head = gerund.head
+    # the parser takes a gerund's clause ended by a comma for an adverbial one ("Moving the young birds into the
+    # bigger paddock before the hot weather, and building extra shade …, sounds like a sensible job": stop 69,
+    # detail-notes-24); it is the subject when the verb has none
+    subject = gerund.dep_ == "csubj" or (gerund.dep_ == "advcl" and head.dep_ == "ROOT" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children))
+    if gerund.tag_ != "VBG" or not subject:
         return None
-    objects = [c for c in gerund.children if c.dep_ == "dobj"]
+    # the objects of the gerunds the clause joins too: "Moving trivia from Wednesday to Thursday nights and adding a
+    # music round …" (detail-notes-24)
+    gerunds = [gerund] + [c for c in gerund.children if c.dep_ == "conj" and c.tag_ == "VBG"]
+    objects = [c for g in gerunds for c in g.children if c.dep_ == "dobj"]
     if not any(o.pos_ in ("PROPN", "ADJ", "NUM", "PRON") or any(c.dep_ in ("det", "nummod", "poss") for c in o.children)
                for o in objects):
         return None  # one thing or some of it, not a bare noun: "Turning ideas into action", "Switching careers",
         #              "Moving house" (a review)
-    head = gerund.head
-    judged = (head.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in judgements for c in head.children)) or (
-        head.lemma_ in ("sound", "seem", "look") and any(
-            o.lemma_.lower() in judgements for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj")) or (
+    be_judged = {c.lemma_.lower() for c in head.children if c.dep_ == "attr"} if head.lemma_ == "be" else set()
+    seem_judged = {o.lemma_.lower() for c in head.children if c.dep_ == "prep" for o in c.children
+                   if o.dep_ == "pobj"} if head.lemma_ in ("sound", "seem", "look") else set()
+    said = (be_judged | seem_judged) & judgements
+    # a verb of change, or any verb when the clause is judged as a change: "Sending clients a short summary before
+    # breakfast … is a change they will notice" (detail-notes-24)
+    if not (gerund.lemma_.lower() in changes or any(g.lemma_.lower() in changes for g in gerunds) or said & changing):
+        return None
+    judged = bool(said) or (
         head.lemma_ != "be" and head.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children))
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     if not judged or head.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" or c.lower_ in _SUPPOSING for c in auxes):
         return None  # a plan is still to come and meant: not "… was a big step", "… has been a big change", "… would be a dream"
     if _the_candidates(toks, head):
         return None  # the candidate's own: "Moving the archive into the new basement is a big job for us"
-    for p in gerund.subtree:
+    for p in (t for g in gerunds for t in g.subtree):
         if p.dep_ in ("prep", "conj") and p.lower_ in _PLACING and p.i > gerund.i + 1:
             phrase = [t for t in p.subtree if t.dep_ != "prep" or t.i == p.i]
             if particular(phrase):
