@@ -1946,8 +1946,9 @@ def _te_reo_article(text: str, start: int, end: int) -> bool:
     return nxt is not None and len(nxt.group(1)) >= 2 and bool(_TE_REO.fullmatch(nxt.group(1).lower()))
 
 
-# a dotted name in code or a file: "phenix.refine", "config.yaml", "torch.nn"
-_IDENTIFIER = re.compile(r"[a-z][\w-]*(?:\.[a-z][\w-]*)+")
+# a dotted name in code or a file: "phenix.refine", "config.yaml", "torch.nn"; or a message's name and its number:
+# "pacs.008", "camt.053" (ISO 20022: stop 69, fresh-68); three digits, not "tempreture.10 degrees"
+_IDENTIFIER = re.compile(r"[a-z][\w-]*(?:\.(?:[a-z][\w-]*|\d{3}))+")
 _SNAKE_CASE = re.compile(r"[^\W_]_[^\W_]")  # "ef_vi", "mi_NZ": a name in code
 # a name and, with no space, brackets holding a colon or "=": "Tg(kdrl:GFP)", "f(x=1)"; not "colleague(s)" nor
 # "recepionist(2019-2021)", where a slip in the word stays one (a review)
