@@ -200,6 +200,10 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
             and not wordforms.is_noun(word) and not wordforms.is_modifier(word)
             and tok.i > 0 and tok.nbor(-1).lower_ != "to" and tok.nbor(-1).tag_ != "MD"):  # "passion to SUCCEED" shouts
         return True  # a verb's word where a noun stands names a command: "use CALCULATE with a date table" (stop 43, fresh-36)
+    if (tok.dep_ == "dobj" and tok.head.lemma_ == "use" and not any(c.dep_ in ("det", "poss", "amod") for c in tok.children)
+            and tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ == "to" and tok.nbor(2).tag_ == "VB"):
+        return True  # a tool used for a purpose: "I use VAMPIRE to simulate curving behaviour" (stop 69, fresh-68); "I use
+        #              the BEST tools", "use MY time" still shout
     lemmas = wordforms.lemmas(word)
     if (tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.text.islower() and not wordforms.is_noun(word)
             and not wordforms.is_modifier(word) and any(wordforms.is_verb(x) for x in lemmas)
