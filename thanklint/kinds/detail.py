@@ -1259,7 +1259,10 @@ _TELLING = frozenset({"explain", "describe", "show", "share", "discuss", "outlin
                       "emphasise", "tell", "mention",
                       # ... and what the candidate likes to see: "I love seeing a community come together in the
                       # cold" (stop 56, detail-notes-10); "I loved seeing the new kiln" is the visit's
-                      "see", "watch"})
+                      "see", "watch",
+                      # ... and the cue "working through": "I'm confident working through the ATO guidelines" (stop 69,
+                      # detail-notes-24); "Working through how to handle deemed approvals … reminded me" is the interview's
+                      "work"})
 _SEEING = frozenset({"see", "watch"})
 
 
@@ -1273,6 +1276,11 @@ def _skill_of_mine(tok) -> bool:
         return False
     if tok.lemma_.lower() in _SEEING and not (tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in _LIKING):
         return False  # "I'm eager to see the second Manchester store you are opening" looks ahead (a review)
+    if tok.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_.lower() in _LIKING and a.tag_ in ("VBP", "VBZ")
+                                 for a in tok.children) and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we")
+                                                                for c in tok.children):
+        return True  # the liking verb the parser made an auxiliary: "… and I enjoy | walking an anxious nurse through …"
+        #              (stop 69, detail-notes-24)
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False
     while tok.dep_ == "conj" and tok.head.tag_ == tok.tag_:
@@ -1371,7 +1379,13 @@ def _others_talk(tok) -> bool:
     """The cue's talk is anyone's, not the interview's: a plural with no owner or article ("in
     conversations that need tact"), or talk whose subject is people in general, a bare plural
     ("something people talk about"). "Our conversations", "the stories you told", "your team talked
-    about" are the interview's."""
+    about" are the interview's. Nor is what the candidate's own people or people at large told them: "parents have told
+    me their children now enjoy maths", "my manager told me" (stop 69, detail-notes-24); "the team told me" may be."""
+    if tok.lemma_.lower() == "tell" and tok.pos_ == "VERB":
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.pos_ == "NOUN" and (
+            subj.lemma_.lower() in _ANYONE or any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subj.children)
+            or (subj.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in subj.children)))
     if tok.lemma_.lower() not in _TALK:
         return False
     if tok.pos_ == "NOUN":  # ... with no topic: "stories about the 1998 flood" were told (a review)
