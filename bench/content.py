@@ -38,7 +38,7 @@ RULES = classifier.LABELS
 REAL_DEV = ROOT.parent / "shared" / "bench" / "notes" / "real-dev.jsonl"
 UNSEEN = ROOT / "bench" / "data" / "unseen-notes.jsonl"
 # written notes labelled for specific-detail alone, half of them template praise with no detail
-# (bench/data/README.md): -1 to -23 read while tuning (-13 written to be read), -24 never
+# (bench/data/README.md): -1 to -24 read while tuning (-13 written to be read), -25 never
 DETAIL_SETS = sorted((ROOT / "bench" / "data").glob("detail-notes-*.jsonl"))
 
 

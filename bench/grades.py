@@ -22,17 +22,17 @@ Notes (read in place, never copied into the project):
   the context the note implies (its "context"); their "drop" lists name the sentences that
   carry the thanks and the concrete detail, marked by hand.
 
-Written clean notes (bench/data/clean-notes*.jsonl, issue 9's fresh-1 to fresh-68): notes written
+Written clean notes (bench/data/clean-notes*.jsonl, issue 9's fresh-1 to fresh-69): notes written
 to be sent as they are, with no error, each checked with the context its sender would give
 (bench/data/clean-notes-context.jsonl). Their elements are not hand-labelled (a note may restate
 no interest), so they are a row of their own, beside the complete notes: they are not published
-notes, and all but fresh-68 were read while tuning (fresh-68 is never tuned on, and --show
-leaves its notes out; fresh-57 was written to be read). natural-1 to natural-25 (bench/data/natural-notes-*.jsonl)
-are rows of their own: plain notes in everyday jobs, as most candidates write them; natural-25 never tuned on,
+notes, and all but fresh-69 were read while tuning (fresh-69 is never tuned on, and --show
+leaves its notes out; fresh-57 was written to be read). natural-1 to natural-26 (bench/data/natural-notes-*.jsonl)
+are rows of their own: plain notes in everyday jobs, as most candidates write them; natural-26 never tuned on,
 natural-1 and -2 read at stop 34, natural-3 and -4 at stop 49, natural-5 at stop 50, natural-6 and -7 at stop 51,
 natural-8 at stop 52, natural-9 at stop 53, natural-10 at stop 54, natural-11 at stop 55, natural-12 at stop 56,
 natural-13 at stop 57, natural-14 at stop 58, natural-15 at stop 59, natural-16 at stop 60, natural-17 at stop 61, natural-18 at stop 62,
-natural-19 at stop 63, natural-20 at stop 64, natural-21 at stop 65, natural-22 at stop 66, natural-23 at stop 67, natural-24 at stop 68. With
+natural-19 at stop 63, natural-20 at stop 64, natural-21 at stop 65, natural-22 at stop 66, natural-23 at stop 67, natural-24 at stop 68, natural-25 at stop 69. With
 --inject-written the one-flaw variants below are made from them too
 (not "no thanks" / "no detail": those need sentence labels they do not have).
 
@@ -97,8 +97,8 @@ UNSEEN = ROOT / "bench" / "data" / "unseen-notes.jsonl"
 # issue 9's clean notes, written by helper sessions that never saw the project, with the context
 # each sender would give (labelled from the text by another such session, before any run with it)
 WRITTEN = FRESH
-NATURAL_READ = {1: 34, 2: 34, 3: 49, 4: 49, 5: 50, 6: 51, 7: 51, 8: 52, 9: 53, 10: 54, 11: 55, 12: 56, 13: 57, 14: 58, 15: 59, 16: 60, 17: 61, 18: 62, 19: 63, 20: 64, 21: 65, 22: 66, 23: 67, 24: 68}  # natural set -> the stop that read its findings (bench/data/README.md)
-WRITTEN_UNTUNED = WRITTEN[FRESH_UNTUNED - 1].name  # fresh-68: never tuned on (bench/data/README.md); --show leaves it out
+NATURAL_READ = {1: 34, 2: 34, 3: 49, 4: 49, 5: 50, 6: 51, 7: 51, 8: 52, 9: 53, 10: 54, 11: 55, 12: 56, 13: 57, 14: 58, 15: 59, 16: 60, 17: 61, 18: 62, 19: 63, 20: 64, 21: 65, 22: 66, 23: 67, 24: 68, 25: 69}  # natural set -> the stop that read its findings (bench/data/README.md)
+WRITTEN_UNTUNED = WRITTEN[FRESH_UNTUNED - 1].name  # fresh-69: never tuned on (bench/data/README.md); --show leaves it out
 WRITTEN_CONTEXT = ROOT / "bench" / "data" / "clean-notes-context.jsonl"
 CONTENT = ("gratitude", "interest", "specific-detail", "qualifications", "closing")
 READY = "Ready to send"
@@ -266,8 +266,8 @@ def load_samples(seed: int) -> tuple[list[Sample], list[Sample], list[Sample]]:
 
 
 def written_samples() -> tuple[list[Sample], list[Sample], list[Sample]]:
-    """(clean notes read while tuning, fresh-68, natural-1 to -25): written to be sent as they are, with
-    no error (the briefs of fresh-7 to fresh-68 and of the natural sets asked for every element; the earlier
+    """(clean notes read while tuning, fresh-69, natural-1 to -26): written to be sent as they are, with
+    no error (the briefs of fresh-7 to fresh-69 and of the natural sets asked for every element; the earlier
     ones for clean notes in a field, so a note may restate no interest), so each should be Ready;
     checked with its labelled context."""
     ctx = {r["id"]: {k: v for k, v in r.items() if k != "id" and v} for r in read_jsonl(WRITTEN_CONTEXT)}
