@@ -60,7 +60,6 @@ class DetailParams:
     # way") or with a modal ("… should free up space"), that puts a particular thing somewhere or sometime
     plan_judgements: tuple[str, ...] = ()
     change_gerunds: tuple[str, ...] = ()  # ... by a verb of change to the workplace ("replacing", "moving")
-    change_judgements: tuple[str, ...] = ()  # ... or by any verb, judged as a change ("… is a smart change")
     missing_at: str = "first-paragraph"
     topic_overlap: float = 0.6  # share of a context topic's content words that must appear
     model: str = ""  # the content model's label for this element ("": cues only)
@@ -426,8 +425,7 @@ def find_details(analysis, params: DetailParams, ctx) -> dict:
             return _particular(region, toks, skip, own, params, definite)
 
         hit = _detail_at(toks, strong, (cues, demanding), owners, content, particular, kinds, settings,
-                         (frozenset(params.plan_judgements), frozenset(params.change_gerunds),
-                          frozenset(params.change_judgements)))
+                         (frozenset(params.plan_judgements), frozenset(params.change_gerunds)))
         if hit is not None:
             found[n] = hit
     return found
@@ -609,7 +607,7 @@ def _company_tokens(analysis, ctx) -> set[int]:
     return {i for ent in analysis.doc.ents if company and ent.text.lower() == company for i in range(ent.start, ent.end)}
 
 
-def _detail_at(toks, strong, cue_sets, owners, content, particular, kinds, settings, plans=((), (), ())):
+def _detail_at(toks, strong, cue_sets, owners, content, particular, kinds, settings, plans=((), ())):
     """The token that makes a sentence carry a detail (a strong cue's first word, the specific
     noun a cue or an owner governs, or a particular subject the candidate says what it is to
     them: `_said_of_subject`), or None. `cue_sets`: the cues, and those that need a particular thing."""
@@ -1085,7 +1083,7 @@ def _plan_told_plainly(toks, particular, plans):
     candidate's own ("Moving my family to the coast"), done ("… has been a big change"), supposed ("… would
     be a dream"), a value ("Putting the customer at the heart of every decision is the foundation of your
     business") nor the job's everyday work ("Running the pass on a Friday night is a big job": a review)."""
-    judgements, changes, changing = plans
+    judgements, changes = plans
     if not judgements or not toks:
         return None
     gerund = toks[0]
@@ -1105,15 +1103,12 @@ def _plan_told_plainly(toks, particular, plans):
                for o in objects):
         return None  # one thing or some of it, not a bare noun: "Turning ideas into action", "Switching careers",
         #              "Moving house" (a review)
-    be_judged = {c.lemma_.lower() for c in head.children if c.dep_ == "attr"} if head.lemma_ == "be" else set()
-    seem_judged = {o.lemma_.lower() for c in head.children if c.dep_ == "prep" for o in c.children
-                   if o.dep_ == "pobj"} if head.lemma_ in ("sound", "seem", "look") else set()
-    said = (be_judged | seem_judged) & judgements
-    # a verb of change, or any verb when the clause is judged as a change: "Sending clients a short summary before
-    # breakfast … is a change they will notice" (detail-notes-24)
-    if not (gerund.lemma_.lower() in changes or any(g.lemma_.lower() in changes for g in gerunds) or said & changing):
-        return None
-    judged = bool(said) or (
+    if not any(g.lemma_.lower() in changes for g in gerunds):
+        return None  # a verb of change: any verb judged "a change" took praise ("Joining your team in Leeds is an
+        #              exciting change", "Treating every guest like family at the Grand Hotel is a lovely change": a review)
+    judged = (head.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in judgements for c in head.children)) or (
+        head.lemma_ in ("sound", "seem", "look") and any(
+            o.lemma_.lower() in judgements for c in head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj")) or (
         head.lemma_ != "be" and head.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children))
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     if not judged or head.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" or c.lower_ in _SUPPOSING for c in auxes):
@@ -1373,6 +1368,10 @@ _TALK = frozenset({"talk", "conversation", "discussion", "chat", "story"})
 _TOPIC = frozenset({"about", "on", "of", "regarding", "around"})
 _ANYONE = frozenset({"people", "everyone", "everybody", "anyone", "folk", "folks", "customer", "guest", "visitor", "client",
                      "someone", "somebody"})
+# the candidate's own people, after "my" or "our": what they told is no interview ("my mentor told me")
+_MY_PEOPLE = frozenset({"manager", "mentor", "boss", "supervisor", "colleague", "coworker", "co-worker", "teacher",
+                        "friend", "family", "mother", "father", "mum", "mom", "dad", "parent", "wife", "husband", "partner",
+                        "lecturer", "professor", "tutor", "coach", "sister", "brother"})
 
 
 def _others_talk(tok) -> bool:
@@ -1383,9 +1382,10 @@ def _others_talk(tok) -> bool:
     me their children now enjoy maths", "my manager told me" (stop 69, detail-notes-24); "the team told me" may be."""
     if tok.lemma_.lower() == "tell" and tok.pos_ == "VERB":
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        return subj is not None and subj.pos_ == "NOUN" and (
-            subj.lemma_.lower() in _ANYONE or any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subj.children)
-            or (subj.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in subj.children)))
+        # not every bare plural nor every "my": "Nurses on Ward 4 told me about the new triage board", "My tour guide
+        # told me about the new kiln" were the visit's (a review)
+        return subj is not None and subj.pos_ == "NOUN" and (subj.lemma_.lower() in _ANYONE | {"parent"} or (
+            subj.lemma_.lower() in _MY_PEOPLE and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subj.children)))
     if tok.lemma_.lower() not in _TALK:
         return False
     if tok.pos_ == "NOUN":  # ... with no topic: "stories about the 1998 flood" were told (a review)
