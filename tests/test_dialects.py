@@ -101,6 +101,15 @@ def test_a_configured_variant_wins_over_the_spellings():
     assert not dialect.choose("en-US", MIXED).mixed  # the mix finding is for auto only
 
 
+@pytest.mark.parametrize("text", ["The paediatric ward's colour scheme suits the pediatric nurses.",
+                                  "The programme's centre trains pediatric nurses.",
+                                  "I organised the honours night and a talk on leukemia."])
+def test_medicines_e_beside_a_british_ae_or_ise_is_a_mix(text):
+    # Canadian only beside -our/-re alone (stop 69's review: "paediatric ward … pediatric nurses" was read as Canadian)
+    d = dialect.choose("auto", text)
+    assert d.code == "en-GB" and d.mixed and [s.word for s in d.minority] == [w for w in ("pediatric", "leukemia") if w in text]
+
+
 def test_a_mixed_note_names_its_minority_spellings():
     d = dialect.choose("auto", MIXED)
     assert d.code == "en-GB" and d.mixed

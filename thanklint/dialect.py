@@ -170,8 +170,12 @@ def spellings(text: str) -> tuple[tuple[Spelling, ...], tuple[Spelling, ...], tu
         elif w in us:
             american.append((Spelling(m.start(), m.end(), m.group(), _match_case(us[w][0] + tail, m.group())), us[w][1]))
     oxford = any(cls != "ise" for _, cls in british)
-    canadian = tuple(s for s, cls in american if oxford and cls in ("yse", "canada", "ae"))
-    american_only = tuple(s for s, cls in american if not (oxford and cls in ("ise", "yse", "canada", "ae")))
+    # medicine's e ("anesthesia", "pediatric") is Canadian beside -our/-re only where the note writes no British ae, no
+    # British-only form and no -ise/-yse: "paediatric ward … pediatric nurses", "programme … pediatric" stay a mix (a review)
+    ae_canadian = oxford and not any(cls in ("ae", "one-way", "ise", "yse") for _, cls in british)
+    canadian_classes = ("yse", "canada", "ae") if ae_canadian else ("yse", "canada")
+    canadian = tuple(s for s, cls in american if oxford and cls in canadian_classes)
+    american_only = tuple(s for s, cls in american if not (oxford and cls in ("ise", *canadian_classes)))
     return tuple(s for s, _ in british), american_only, canadian
 
 

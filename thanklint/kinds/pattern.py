@@ -30,9 +30,6 @@ class Group:
     cues: tuple[str, ...] = ()
     regex: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()  # whole matches that are fine (acronyms in the caps group)
-    # cues that, found in a match's sentence, make it fine: nerves "when I first started working out" or that
-    # "you put me at ease" are no apology for the interview
-    unless: tuple[str, ...] = ()
     severity: str = ""
     replace: str | None = None  # a replacement to offer for every match ("" deletes)
     safe: bool = False  # the replacement is mechanical enough for --fix to apply
@@ -49,7 +46,7 @@ class Group:
     lower_case: bool = False
 
     def __post_init__(self):
-        for c in self.cues + self.unless:
+        for c in self.cues:
             compile_cue(c)
         for r in self.regex:
             _regex.compiled(r)
@@ -101,9 +98,6 @@ def check_pattern(analysis, ctx, rule):
             if g.pos and not _tagged(analysis, s, e, g.pos):
                 passed.append((s, e))
                 continue
-            if g.unless and _excused(analysis, s, e, g.unless):
-                passed.append((s, e))
-                continue
             if any(s < te and ts < e for ts, te in taken):
                 continue
             taken.append((s, e))
@@ -111,15 +105,6 @@ def check_pattern(analysis, ctx, rule):
     findings = [_finding(note, rule, members) for members in _bunches(analysis, p, sorted(hits, key=lambda h: h[0]))]
     findings.sort(key=lambda f: f.span.offset)
     return from_findings(rule, findings, _skipped(slow))
-
-
-def _excused(analysis, start: int, end: int, unless: tuple[str, ...]) -> bool:
-    """One of `unless` matches in the sentence of the match at start..end."""
-    sent = next((s for s in analysis.doc.sents if s.start_char <= start < s.end_char), None)
-    if sent is None:
-        return False
-    words = analysis.tokens(sent.start_char, max(end, sent.end_char))
-    return any(find(c, words) for c in compile_cues(unless).candidates(words))
 
 
 def _shouts(text: str, g: Group) -> bool:
@@ -200,10 +185,6 @@ def _names_a_thing(analysis, start: int, end: int) -> bool:
             and not wordforms.is_noun(word) and not wordforms.is_modifier(word)
             and tok.i > 0 and tok.nbor(-1).lower_ != "to" and tok.nbor(-1).tag_ != "MD"):  # "passion to SUCCEED" shouts
         return True  # a verb's word where a noun stands names a command: "use CALCULATE with a date table" (stop 43, fresh-36)
-    if (tok.dep_ == "dobj" and tok.head.lemma_ == "use" and not any(c.dep_ in ("det", "poss", "amod") for c in tok.children)
-            and tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ == "to" and tok.nbor(2).tag_ == "VB"):
-        return True  # a tool used for a purpose: "I use VAMPIRE to simulate curving behaviour" (stop 69, fresh-68); "I use
-        #              the BEST tools", "use MY time" still shout
     lemmas = wordforms.lemmas(word)
     if (tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.text.islower() and not wordforms.is_noun(word)
             and not wordforms.is_modifier(word) and any(wordforms.is_verb(x) for x in lemmas)
